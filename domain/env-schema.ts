@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the API and worker read, documented in one place.
+ * Each process parses the subset it needs with `parseEnv`, so a bad value stops start-up with the
+ * variable's name and what was expected.
+ */
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, '必須是 base64 編碼的 32 位元組金鑰 (expected a base64-encoded 32-byte key)');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url().default('http://127.0.0.1:3000'),
+  WEB_URL: z.url().default('http://127.0.0.1:5173'),
+  TRUST_PROXY: z.string().default('loopback'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '必須是 postgresql:// 連線字串 (expected a postgresql:// URL)'),
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, '必須是 host:port (expected host:port)').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('portal'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('portal'),
+  TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+  AD_URL: z.string().regex(/^ldaps?:\/\//, '必須是 ldaps:// 或 ldap:// 網址 (expected an ldaps:// URL)'),
+  AD_BIND_DN: z.string().min(1),
+  AD_BIND_PASSWORD: z.string().min(1),
+  AD_BASE_DN: z.string().regex(/^DC=/i, '必須以 DC= 開頭 (expected e.g. DC=tainan,DC=local)'),
+  AD_ROOT_OU: z.string().regex(/^OU=/i, '必須以 OU= 開頭 (expected e.g. OU=TainanCity)'),
+  AD_CA_FILE: z.string().optional(),
+  AD_UPN_SUFFIX: z.string().min(1),
+  SMTP_HOST: z.string().min(1),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535),
+  SMTP_FROM: z.string().min(3),
+  MAILBOX_URL: z.url().optional(),
+  MITAKE_URL: z.url(),
+  MITAKE_USERNAME: z.string().min(1),
+  MITAKE_PASSWORD: z.string().min(1),
+  SMS_SIMULATOR_URL: z.url().optional(),
+  DATA_KEY: base64Key,
+  HASH_KEY: base64Key,
+  SESSION_SECRET: z.string().min(32, '至少 32 個字元 (at least 32 characters)'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`環境變數設定錯誤 (invalid environment):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv<K extends keyof Env>(source: Record<string, string | undefined>, keys: readonly K[]): Pick<Env, K> {
+  const picked = envSchema.pick(Object.fromEntries(keys.map((k) => [k, true])) as { [P in K]: true });
+  // Empty strings mean "unset" so defaults apply (shells often export VAR= ).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = picked.safeParse(cleaned);
+  if (result.success) return result.data as Pick<Env, K>;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return `${name}: ${issue.message}${source[name] === undefined ? '（未設定 / not set）' : ''}`;
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+// The one place that decides every service address for a mode. See docs/dev-contract.md.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const MODES = {
+  development: {
+    apiPort: 3000,
+    webPort: 5173,
+    database: 'portal',
+    namespace: 'portal',
+    adRootOu: 'OU=TainanCity',
+    smtpPort: 1025,
+    mailboxPort: 1080,
+    smsPort: 8900,
+    stateDir: '.data',
+  },
+  test: {
+    apiPort: 3100,
+    webPort: null,
+    database: 'portal_test',
+    namespace: 'portal-test',
+    adRootOu: 'OU=TainanCityTest',
+    smtpPort: 1026,
+    mailboxPort: 1081,
+    smsPort: 8901,
+    stateDir: '.data/test',
+  },
+};
+
+export const TEMPORAL_PORT = 7233;
+export const TEMPORAL_UI_PORT = 8233;
+export const EMBEDDED_PG_PORT = 5433;
+
+/** Secrets generated once per state directory; never committed, never in a workflow history. */
+export function loadSecrets(rootDir, mode) {
+  const file = path.join(rootDir, MODES[mode].stateDir, 'secrets.json');
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const secrets = {
+    DATA_KEY: crypto.randomBytes(32).toString('base64'),
+    HASH_KEY: crypto.randomBytes(32).toString('base64'),
+    SESSION_SECRET: crypto.randomBytes(32).toString('base64'),
+    MITAKE_PASSWORD: crypto.randomBytes(12).toString('hex'),
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Replaces the database name in a PostgreSQL URL. */
+export function withDatabase(serverUrl, database) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * The environment every process of a mode gets. `services` carries what setup learned
+ * (the PostgreSQL server URL, AD credentials, Temporal address).
+ */
+export function buildEnv(rootDir, mode, services) {
+  const m = MODES[mode];
+  const secrets = loadSecrets(rootDir, mode);
+  const publicUrl = `http://127.0.0.1:${m.apiPort}`;
+  return {
+    NODE_ENV: mode,
+    PORT: String(m.apiPort),
+    PUBLIC_URL: publicUrl,
+    WEB_URL: m.webPort ? `http://127.0.0.1:${m.webPort}` : publicUrl,
+    WEB_PORT: m.webPort ? String(m.webPort) : '',
+    API_URL: publicUrl,
+    DATABASE_URL: withDatabase(services.postgresUrl, m.database),
+    TEMPORAL_ADDRESS: services.temporalAddress,
+    TEMPORAL_NAMESPACE: m.namespace,
+    TEMPORAL_TASK_QUEUE: 'portal',
+    TEMPORAL_UI_URL: services.temporalUiUrl,
+    AD_URL: services.ad.url,
+    AD_BIND_DN: services.ad.bindDN,
+    AD_BIND_PASSWORD: services.ad.bindPassword,
+    AD_BASE_DN: services.ad.baseDN,
+    AD_ROOT_OU: m.adRootOu,
+    AD_CA_FILE: services.ad.caFile,
+    AD_UPN_SUFFIX: services.ad.upnSuffix,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(m.smtpPort),
+    SMTP_FROM: '臺南市政府公務入口網 <no-reply@mail.tainan.gov.tw>',
+    MAILBOX_URL: `http://127.0.0.1:${m.mailboxPort}`,
+    MITAKE_URL: `http://127.0.0.1:${m.smsPort}`,
+    MITAKE_USERNAME: 'tainan-portal',
+    MITAKE_PASSWORD: secrets.MITAKE_PASSWORD,
+    SMS_SIMULATOR_URL: `http://127.0.0.1:${m.smsPort}`,
+    DATA_KEY: secrets.DATA_KEY,
+    HASH_KEY: secrets.HASH_KEY,
+    SESSION_SECRET: secrets.SESSION_SECRET,
+    LOG_LEVEL: mode === 'test' ? 'warn' : 'info',
+  };
+}
