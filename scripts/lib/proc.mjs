@@ -69,11 +69,25 @@ export function pidAlive(pid) {
  * Starts a long-running child in its own process group with output appended to a log file.
  * Returns { pid, stop } — stop() signals exactly the process group we created.
  */
-export function startProcess(name, command, args, { cwd, env, logFile, onExit } = {}) {
+export function startProcess(name, command, args, { cwd, env, logFile, onExit, echo = false } = {}) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', echo ? 'pipe' : out, echo ? 'pipe' : out], detached: true });
   fs.closeSync(out);
+  if (echo) {
+    // Keep the log file and also show each line on the console, prefixed with the process name.
+    const file = fs.createWriteStream(logFile, { flags: 'a' });
+    for (const stream of [child.stdout, child.stderr]) {
+      let pending = '';
+      stream.on('data', (chunk) => {
+        file.write(chunk);
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop();
+        for (const line of lines) process.stdout.write(`[${name}] ${line}\n`);
+      });
+    }
+  }
   let exited = false;
   const exitPromise = new Promise((resolve) => {
     child.once('exit', (code, signal) => {

@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import type { CookieOptions, RequestHandler, Response } from 'express';
+import type { Actor, Role } from '../policies';
+import { readCookie } from './cookies';
+
+export const SESSION_COOKIE = 'portal_session';
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // a working day
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+export function sessionCookieOptions(secure: boolean): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_MS };
+}
+
+/** Sessions live in PostgreSQL (only the token's hash), so any API replica can serve any request. */
+export function createSessionStore(prisma: PrismaClient) {
+  return {
+    async create(userId: string, meta: { ip?: string; userAgent?: string }) {
+      const token = crypto.randomBytes(32).toString('base64url');
+      await prisma.session.create({
+        data: {
+          id: hashToken(token),
+          userId,
+          expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+          ip: meta.ip ?? null,
+          userAgent: meta.userAgent?.slice(0, 512) ?? null,
+        },
+      });
+      return token;
+    },
+
+    async revoke(token: string) {
+      await prisma.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: new Date() } });
+    },
+
+    async actorFor(token: string): Promise<Actor | undefined> {
+      const session = await prisma.session.findUnique({
+        where: { id: hashToken(token) },
+        include: { user: { include: { organization: true, roles: true } } },
+      });
+      if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.status !== 'ACTIVE') return undefined;
+      const { user } = session;
+      return {
+        id: user.id,
+        account: user.account,
+        name: user.name,
+        organizationId: user.organizationId,
+        agencyId: user.organization.agencyId ?? user.organizationId,
+        roles: [...new Set(user.roles.map((r) => r.role as Role))],
+        adminOfAgencyIds: user.roles.filter((r) => r.role === 'AGENCY_ADMIN' && r.organizationId).map((r) => r.organizationId!),
+      };
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+    sessionToken?: string;
+  }
+}
+
+/** Attaches `req.actor` when the cookie names a live session; never rejects by itself. */
+export function loadActor(sessions: SessionStore): RequestHandler {
+  return async (req, _res, next) => {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (token) {
+      req.sessionToken = token;
+      req.actor = await sessions.actorFor(token);
+    }
+    next();
+  };
+}
+
+export function clearSessionCookie(res: Response, secure: boolean) {
+  const { maxAge: _ignored, ...options } = sessionCookieOptions(secure);
+  res.clearCookie(SESSION_COOKIE, options);
+}

@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+
+/**
+ * Every error the API returns. The code is stable (the web maps codes to messages and tests assert
+ * them); the message is zh-TW and safe to show to the user.
+ */
+export const errorCatalog = {
+  VALIDATION_FAILED: { status: 400, message: '輸入資料有誤，請檢查標示的欄位。' },
+  UNAUTHENTICATED: { status: 401, message: '請先登入。' },
+  LOGIN_FAILED: { status: 401, message: '帳號或密碼錯誤' },
+  FORBIDDEN: { status: 403, message: '您沒有使用此功能的權限' },
+  NOT_FOUND: { status: 404, message: '找不到指定的資料。' },
+  CONFLICT: { status: 409, message: '資料狀態已變更，請重新整理後再試。' },
+  RATE_LIMITED: { status: 429, message: '操作過於頻繁，請稍後再試。' },
+  DEPENDENCY_UNAVAILABLE: { status: 503, message: '系統服務暫時無法使用，請稍後再試。' },
+  INTERNAL: { status: 500, message: '系統發生錯誤，請稍後再試或聯絡系統管理員。' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message ?? errorCatalog[code].message);
+    this.status = errorCatalog[code].status;
+  }
+}
+
+export const fail = (code: ErrorCode, message?: string, fields?: Record<string, string>) => new AppError(code, message, fields);
+
+/** Field path → first message, for forms. */
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(fail('NOT_FOUND', '找不到此功能。'));
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const appError =
+    error instanceof AppError
+      ? error
+      : error instanceof ZodError
+        ? fail('VALIDATION_FAILED', undefined, zodFields(error))
+        : error?.type === 'entity.parse.failed'
+          ? fail('VALIDATION_FAILED', '請求內容不是有效的 JSON。')
+          : null;
+  if (!appError) req.log?.error({ err: error }, 'unhandled error');
+  const out = appError ?? fail('INTERNAL');
+  res.status(out.status).json({ error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}) } });
+};

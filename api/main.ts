@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from '../domain/env-schema';
+import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
+import { createApp } from './app';
+import { createLogger } from './logger';
+import { createTemporal } from './temporal';
+
+const env = parseEnv(process.env, [
+  ...CLIENT_ENV_KEYS,
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'HOST',
+  'PORT',
+  'PUBLIC_URL',
+  'TRUST_PROXY',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+  'TEMPORAL_UI_URL',
+  'MAILBOX_URL',
+  'SMS_SIMULATOR_URL',
+  'DATA_KEY',
+  'HASH_KEY',
+  'SESSION_SECRET',
+] as const);
+const log = createLogger(env.LOG_LEVEL, 'api');
+const clients = createClients(env);
+const temporal = createTemporal({
+  address: env.TEMPORAL_ADDRESS,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  uiUrl: env.TEMPORAL_UI_URL,
+});
+
+const app = createApp({
+  env,
+  log,
+  prisma: clients.prisma,
+  temporal,
+  pings: {
+    postgres: () => clients.prisma.$queryRaw`SELECT 1`,
+    temporal: () => temporal.ping(),
+    ad: () => clients.ad.ping(),
+    smtp: () => clients.mailer.verify(),
+    sms: () => clients.mitake.ping(),
+  },
+  passwordMaxAgeDays: async () => {
+    const row = await clients.prisma.systemParameter.findUnique({ where: { key: 'password.maxAgeDays' } });
+    return Number(row?.value ?? 90);
+  },
+  webDist: env.NODE_ENV === 'development' ? undefined : fileURLToPath(new URL('../web/dist', import.meta.url)),
+});
+
+const server = app.listen(env.PORT, env.HOST, () => log.info({ port: env.PORT }, 'api listening'));
+server.on('error', (error: NodeJS.ErrnoException) => {
+  log.fatal({ err: error }, error.code === 'EADDRINUSE' ? `連接埠 ${env.PORT} 已被占用 (port in use)` : 'server error');
+  process.exit(1);
+});
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close clients.
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'api stopping');
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(async () => {
+    await clients.prisma.$disconnect().catch(() => undefined);
+    await temporal.connection.close().catch(() => undefined);
+    clearTimeout(force);
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

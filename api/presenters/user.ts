@@ -1,0 +1,29 @@
+import type { Actor } from '../policies';
+
+export interface SessionUserRow {
+  id: string;
+  account: string;
+  name: string;
+  title: string | null;
+  passwordChangedAt: Date | null;
+  organization: { code: string; name: string };
+}
+
+/** What the web learns about the logged-in user: never hashes, ID numbers or contact secrets. */
+export function presentSessionUser(row: SessionUserRow, actor: Actor, orgPathLabel: string, passwordMaxAgeDays: number) {
+  const expiresInDays =
+    row.passwordChangedAt === null
+      ? null
+      : Math.max(0, Math.ceil((row.passwordChangedAt.getTime() + passwordMaxAgeDays * 86_400_000 - Date.now()) / 86_400_000));
+  return {
+    user: {
+      id: row.id,
+      account: row.account,
+      name: row.name,
+      title: row.title,
+      organization: { code: row.organization.code, name: row.organization.name, pathLabel: orgPathLabel },
+      roles: actor.roles,
+      passwordExpiresInDays: expiresInDays,
+    },
+  };
+}

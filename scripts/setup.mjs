@@ -1,0 +1,152 @@
+// Sets up everything a mode needs and starts the services it finds missing.
+// Node built-ins only at the top level: this runs before `npm ci`.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildEnv, EMBEDDED_PG_PORT, MODES, TEMPORAL_PORT, TEMPORAL_UI_PORT } from './lib/env.mjs';
+import { assertPortFree, isPortOpen, run, startProcess, tail, waitFor } from './lib/proc.mjs';
+import { ensureChromium } from './lib/apt.mjs';
+import { ensureTemporal } from './services/temporal.mjs';
+import { ensureSamba } from './services/samba.mjs';
+
+export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npx = (bin) => path.join(rootDir, 'node_modules/.bin', bin);
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    throw new Error(`需要 Node.js 20.19 以上（目前 ${process.versions.node}）。Node.js >= 20.19 is required.`);
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than package-lock.json. */
+async function ensureNpmDeps(log) {
+  const lock = fs.readFileSync(path.join(rootDir, 'package-lock.json'));
+  const digest = crypto.createHash('sha256').update(lock).digest('hex');
+  const stamp = path.join(rootDir, 'node_modules/.portal-lock-sha256');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return;
+  log('安裝 npm 套件（npm ci）…');
+  await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: rootDir });
+  fs.writeFileSync(stamp, digest);
+}
+
+/** Starts a Node service script unless its port already answers; returns its handle or null. */
+async function ensureNodeService({ name, script, args, port, stateDir, log }) {
+  if (await isPortOpen(port)) return null;
+  const handle = startProcess(name, process.execPath, [path.join(rootDir, script), ...args], {
+    cwd: rootDir,
+    env: process.env,
+    logFile: path.join(rootDir, stateDir, 'logs', `${name}.log`),
+  });
+  await waitFor(async () => !handle.exited && (await isPortOpen(port)), { timeoutMs: 20_000, what: name }).catch((error) => {
+    throw new Error(`${error.message}\n${tail(handle.logFile)}`);
+  });
+  log(`  ${name} 已啟動 (pid ${handle.pid})`);
+  return handle;
+}
+
+async function prepareDatabase(env, mode, log) {
+  const { prismaEnv } = await import('../prisma/offline-env.mjs');
+  const childEnv = { ...process.env, ...env, ...prismaEnv(rootDir) };
+  log('資料庫：prisma generate / migrate deploy / seed …');
+  await run(npx('prisma'), ['generate'], { cwd: rootDir, env: childEnv, quiet: true });
+  await run(npx('prisma'), ['migrate', 'deploy'], { cwd: rootDir, env: childEnv, quiet: true });
+  await run(npx('tsx'), ['scripts/seed.ts', ...(mode === 'test' ? ['--reset-ad'] : [])], { cwd: rootDir, env: childEnv });
+}
+
+/**
+ * Brings up every service of `mode` ('development' | 'test'), prepares the database and AD, and
+ * returns { env, handles, stop } — stop() ends exactly the processes this call started.
+ */
+export async function setup(mode, { log = console.log, browser = false } = {}) {
+  checkNode();
+  const m = MODES[mode];
+  const stateDir = path.join(rootDir, m.stateDir);
+  fs.mkdirSync(stateDir, { recursive: true });
+  await ensureNpmDeps(log);
+
+  const handles = [];
+  const stop = async () => {
+    for (const handle of handles.reverse()) await handle.stop().catch(() => undefined);
+    handles.length = 0;
+  };
+
+  try {
+    log('啟動服務：Temporal、PostgreSQL、Samba AD …');
+    const { ensurePostgres } = await import('./services/postgres.mjs');
+    const [temporal, postgres, ad] = await Promise.all([
+      ensureTemporal({ rootDir, namespaces: [MODES.development.namespace, MODES.test.namespace], port: TEMPORAL_PORT, uiPort: TEMPORAL_UI_PORT, log }),
+      ensurePostgres({ rootDir, databaseUrl: process.env.DATABASE_URL || undefined, databases: [m.database], port: EMBEDDED_PG_PORT, reset: mode === 'test', log }),
+      ensureSamba({ rootDir, log }),
+    ]);
+    for (const service of [temporal.handle, postgres, ad]) if (service?.pid) handles.push(service.handle ?? service);
+
+    const env = buildEnv(rootDir, mode, {
+      postgresUrl: postgres.url,
+      temporalAddress: temporal.address,
+      temporalUiUrl: temporal.uiUrl,
+      ad,
+    });
+
+    const sink = await ensureNodeService({
+      name: 'smtp-sink',
+      script: 'scripts/services/smtp-sink.mjs',
+      args: ['--smtp', String(m.smtpPort), '--http', String(m.mailboxPort), '--store', path.join(stateDir, 'mail')],
+      port: m.mailboxPort,
+      stateDir: m.stateDir,
+      log,
+    });
+    if (sink) handles.push(sink);
+    const sms = await ensureNodeService({
+      name: 'mitake-sim',
+      script: 'scripts/services/mitake-sim.mjs',
+      args: ['--port', String(m.smsPort), '--store', path.join(stateDir, 'sms'), '--username', env.MITAKE_USERNAME, '--password', env.MITAKE_PASSWORD],
+      port: m.smsPort,
+      stateDir: m.stateDir,
+      log,
+    });
+    if (sms) handles.push(sms);
+
+    if (browser) await ensureChromium(log);
+    await prepareDatabase(env, mode, log);
+    return { env, handles, stop, stateDir };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Starts the API (and in development the worker and Vite) as children; returns their handles. */
+export async function startApp(env, { mode, stateDir, withWeb, log = console.log, echo = false }) {
+  const handles = [];
+  const childEnv = { ...process.env, ...env };
+  const logs = path.join(stateDir, 'logs');
+  const tsx = (name, entry) =>
+    startProcess(name, process.execPath, ['--import', 'tsx', entry], { cwd: rootDir, env: childEnv, logFile: path.join(logs, `${name}.log`), echo });
+
+  await assertPortFree(Number(env.PORT), 'API');
+  handles.push(tsx('worker', 'worker/main.ts'));
+  const api = tsx('api', 'api/main.ts');
+  handles.push(api);
+  if (withWeb) {
+    await assertPortFree(Number(env.WEB_PORT), 'web (Vite)');
+    handles.push(
+      startProcess('web', npx('vite'), ['--config', 'web/vite.config.ts', '--host', '127.0.0.1', '--port', env.WEB_PORT, '--strictPort'], {
+        cwd: rootDir,
+        env: childEnv,
+        logFile: path.join(logs, 'web.log'),
+        echo,
+      }),
+    );
+  }
+  await waitFor(async () => !api.exited && (await isPortOpen(Number(env.PORT))), { timeoutMs: 60_000, what: 'API' }).catch((error) => {
+    throw new Error(`${error.message}\n${tail(api.logFile)}`);
+  });
+  log(`  API 已啟動 (pid ${api.pid})，模式 ${mode}`);
+  return handles;
+}
+
+export async function buildWeb(env) {
+  await run(npx('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: rootDir, env: { ...process.env, ...env } });
+}

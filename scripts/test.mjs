@@ -1,0 +1,51 @@
+// npm test: the same set-up as npm start on separate test state (database portal_test, namespace
+// portal-test, AD subtree OU=TainanCityTest), then every suite. Non-zero exit on any failure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildWeb, rootDir, setup, startApp } from './setup.mjs';
+import { run } from './lib/proc.mjs';
+
+const log = (line) => console.log(line);
+const projects = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const started = Date.now();
+let session;
+let appHandles = [];
+let exitCode = 1;
+
+try {
+  session = await setup('test', { log, browser: true });
+  const { env } = session;
+  log('建置網頁 (vite build) …');
+  await buildWeb(env);
+  appHandles = await startApp(env, { mode: 'test', stateDir: session.stateDir, withWeb: false, log });
+
+  const reportFile = path.join(session.stateDir, 'vitest-report.json');
+  const testEnv = {
+    ...process.env,
+    ...env,
+    E2E_BASE_URL: env.PUBLIC_URL,
+    E2E_SYSADMIN_ACCOUNT: 'sysadmin',
+    E2E_USER_ACCOUNT: 'sdcuser1',
+    E2E_DEMO_PASSWORD: process.env.SEED_DEMO_PASSWORD || 'Tainan@2026',
+  };
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
+  for (const project of projects) args.push('--project', project);
+  try {
+    await run(path.join(rootDir, 'node_modules/.bin/vitest'), args, { cwd: rootDir, env: testEnv });
+    exitCode = 0;
+  } catch {
+    exitCode = 1;
+  }
+  if (fs.existsSync(reportFile)) {
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    console.log(`\n${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`);
+  }
+} catch (error) {
+  console.error(`\n測試環境準備失敗：${error.stack ?? error.message}`);
+  exitCode = 1;
+} finally {
+  for (const handle of appHandles.reverse()) await handle.stop().catch(() => undefined);
+  await session?.stop();
+  console.log(`npm test 總耗時 ${Math.round((Date.now() - started) / 1000)} 秒`);
+  process.exit(exitCode);
+}

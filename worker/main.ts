@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { parseEnv } from '../domain/env-schema';
+import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
+import { createLogger } from '../api/logger';
+import { createActivities } from './activities';
+
+const env = parseEnv(process.env, [
+  ...CLIENT_ENV_KEYS,
+  'LOG_LEVEL',
+  'PUBLIC_URL',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TASK_QUEUE',
+] as const);
+const log = createLogger(env.LOG_LEVEL, 'worker');
+
+const clients = createClients(env);
+const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const worker = await Worker.create({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+  activities: createActivities(clients, { publicUrl: env.PUBLIC_URL }),
+});
+log.info({ namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker started');
+
+// Worker.run() resolves after shutdown() drains in-flight activities; then close our clients.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+await worker.run();
+await clients.prisma.$disconnect();
+await connection.close();
+log.info('worker stopped');
