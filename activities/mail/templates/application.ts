@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { line, link, resolveLink, type RenderContext } from './format';
+import { layout, note, p, type Block, type RenderedMail } from './layout';
+
+// 線上申請作業 notifications: submitted, approved, rejected. They share the applicant, the kind of
+// request and an optional link to its status page.
+const applicationBase = z.object({
+  /** Applicant's name, as the salutation. */
+  name: line(100),
+  /** The request kind in the manual's words, e.g. 帳號申請, 管理者權限申請, 場地預約. */
+  requestType: line(60),
+  /** Case number shown to the applicant. */
+  requestId: line(60).optional(),
+  /** Status page: absolute, or a path under the portal's base URL. */
+  statusUrl: link.optional(),
+});
+
+export const applicationSubmittedSchema = applicationBase.extend({ statusUrl: link });
+export const applicationApprovedSchema = applicationBase.extend({ note: z.string().trim().max(1000).optional() });
+export const applicationRejectedSchema = applicationBase.extend({ reason: z.string().trim().min(1).max(1000) });
+
+function caseFields(data: { requestType: string; requestId?: string | undefined }): Block {
+  return {
+    kind: 'fields',
+    rows: [['申請項目', data.requestType], ...(data.requestId ? [['案件編號', data.requestId] as const] : [])],
+  };
+}
+
+function statusButton(url: string | undefined, ctx: RenderContext): Block[] {
+  return url ? [{ kind: 'button', label: '查詢案件進度', url: resolveLink(url, ctx) }] : [];
+}
+
+export function applicationSubmitted(data: z.output<typeof applicationSubmittedSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}已送出`, [
+    p(`${data.name} 您好：`),
+    p(`您的「${data.requestType}」已送出，待相關承辦人員審核。審核結果將以電子郵件通知您，您也可以隨時查詢案件進度。`),
+    caseFields(data),
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}
+
+export function applicationApproved(data: z.output<typeof applicationApprovedSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}已核准`, [
+    p(`${data.name} 您好：`),
+    p(`您的「${data.requestType}」已審核通過。`),
+    caseFields(data),
+    ...(data.note ? [{ kind: 'fields', rows: [['備註', data.note]] } satisfies Block] : []),
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}
+
+export function applicationRejected(data: z.output<typeof applicationRejectedSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}未通過審核`, [
+    p(`${data.name} 您好：`),
+    p(`很抱歉，您的「${data.requestType}」未通過審核。`),
+    caseFields(data),
+    { kind: 'fields', rows: [['退件原因', data.reason]] },
+    note('如對審核結果有疑問，請洽貴機關帳號管理人員；您可依退件原因修正後重新提出申請。'),
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { accountActivationGuide, accountActivationGuideSchema } from './account-activation-guide';
+import {
+  applicationApproved,
+  applicationApprovedSchema,
+  applicationRejected,
+  applicationRejectedSchema,
+  applicationSubmitted,
+  applicationSubmittedSchema,
+} from './application';
+import { connectivityCheckTest, connectivityCheckTestSchema } from './connectivity-check-test';
+import { MailTemplateError, type RenderContext } from './format';
+import type { RenderedMail } from './layout';
+import { verificationCode, verificationCodeSchema } from './verification-code';
+
+export { escapeHtml } from './html';
+export { MailTemplateError, type RenderContext } from './format';
+export { FOOTER_NOTICE, FOOTER_ORG, PORTAL_NAME, type RenderedMail } from './layout';
+
+interface MailTemplate<S extends z.ZodType> {
+  schema: S;
+  render(data: z.output<S>, ctx: RenderContext): RenderedMail;
+}
+
+const define = <S extends z.ZodType>(
+  schema: S,
+  render: (data: z.output<S>, ctx: RenderContext) => RenderedMail,
+): MailTemplate<S> => ({
+  schema,
+  render,
+});
+
+/** Every e-mail the system sends. Data is validated at render time: activity input arrives as JSON. */
+const templates = {
+  verificationCode: define(verificationCodeSchema, verificationCode),
+  connectivityCheckTest: define(connectivityCheckTestSchema, connectivityCheckTest),
+  applicationSubmitted: define(applicationSubmittedSchema, applicationSubmitted),
+  applicationApproved: define(applicationApprovedSchema, applicationApproved),
+  applicationRejected: define(applicationRejectedSchema, applicationRejected),
+  accountActivationGuide: define(accountActivationGuideSchema, accountActivationGuide),
+};
+
+type Templates = typeof templates;
+export type MailTemplateName = keyof Templates;
+/** What callers pass for each template (dates may be Date or ISO strings). */
+export type MailTemplateData = { [N in MailTemplateName]: z.input<Templates[N]['schema']> };
+export const MAIL_TEMPLATE_NAMES = Object.keys(templates) as MailTemplateName[];
+
+export function isMailTemplateName(name: unknown): name is MailTemplateName {
+  return typeof name === 'string' && Object.hasOwn(templates, name);
+}
+
+export function renderMail<N extends MailTemplateName>(
+  template: N,
+  data: MailTemplateData[N],
+  ctx: RenderContext = {},
+): RenderedMail {
+  if (!isMailTemplateName(template)) throw new MailTemplateError(`Unknown mail template "${String(template)}"`);
+  const { schema, render } = templates[template] as unknown as MailTemplate<z.ZodType>;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    // Paths and messages only: the values may include a one-time code.
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
+    throw new MailTemplateError(`Invalid data for mail template "${template}": ${problems}`);
+  }
+  return render(parsed.data, ctx);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { MAIL_TEMPLATE_NAMES, renderMail, type MailTemplateData, type MailTemplateName } from '../../../activities/mail';
+import { FOOTER_NOTICE, FOOTER_ORG, MailTemplateError, PORTAL_NAME } from '../../../activities/mail/templates';
+
+const ctx = { baseUrl: 'https://portal.tainan.test/' };
+
+const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
+  verificationCode: { code: '123456', minutes: 10 },
+  connectivityCheckTest: { checkedAt: '2025-06-30T16:05:00Z', requestedBy: '系統管理員' },
+  applicationSubmitted: { name: '王小明', requestType: '帳號申請', requestId: 'A001', statusUrl: '/requests/A001' },
+  applicationApproved: { name: '王小明', requestType: '帳號申請' },
+  applicationRejected: { name: '王小明', requestType: '帳號申請', reason: '單位主管未簽核' },
+  accountActivationGuide: { name: '王小明', account: 'wangxm', activationUrl: 'https://portal.tainan.test/activate/t1' },
+};
+
+describe('mail templates', () => {
+  it.each(MAIL_TEMPLATE_NAMES)('%s has the portal header, footer, subject prefix and both parts', (name) => {
+    const mail = renderMail(name, samples[name] as never, ctx);
+    expect(mail.subject.startsWith(`【${PORTAL_NAME}】`)).toBe(true);
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(PORTAL_NAME);
+      expect(part).toContain(FOOTER_NOTICE);
+      expect(part).toContain(FOOTER_ORG);
+    }
+    expect(mail.html).toContain('<html lang="zh-Hant-TW">');
+    expect(mail.html).toContain(`<title>${mail.subject}</title>`);
+    expect(mail.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it('formats times as YYYY-MM-DD HH:mm in Asia/Taipei', () => {
+    const mail = renderMail('connectivityCheckTest', { checkedAt: '2025-06-30T16:05:00Z' });
+    expect(mail.text).toContain('測試時間：2025-07-01 00:05');
+  });
+
+  it('resolves relative links against the base URL and refuses other schemes', () => {
+    const mail = renderMail('applicationSubmitted', samples.applicationSubmitted, ctx);
+    expect(mail.html).toContain('href="https://portal.tainan.test/requests/A001"');
+    expect(mail.text).toContain('https://portal.tainan.test/requests/A001');
+    expect(() =>
+      renderMail('accountActivationGuide', { ...samples.accountActivationGuide, activationUrl: 'javascript:alert(1)' }, ctx),
+    ).toThrow(MailTemplateError);
+    expect(() => renderMail('applicationSubmitted', samples.applicationSubmitted)).toThrow(/baseUrl/);
+  });
+
+  it('escapes data in attributes and text', () => {
+    const mail = renderMail('applicationSubmitted', { ...samples.applicationSubmitted, statusUrl: '/r?a=1&b="><script>' }, ctx);
+    expect(mail.html).not.toContain('"><script>');
+    expect(mail.html).toContain('a=1&amp;b=%22%3E%3Cscript%3E');
+  });
+
+  it('keeps the verification code out of the subject', () => {
+    const mail = renderMail('verificationCode', { code: '654321', minutes: 5 });
+    expect(mail.subject).not.toContain('654321');
+    expect(mail.text).toContain('654321');
+  });
+
+  it('rejects unknown templates and invalid data', () => {
+    expect(() => renderMail('nope' as MailTemplateName, {} as never)).toThrow(MailTemplateError);
+    expect(() => renderMail('verificationCode', { code: '12', minutes: 5 })).toThrow(/code/);
+    expect(() => renderMail('applicationRejected', { name: 'a\r\nBcc: x', requestType: '帳號申請', reason: 'r' })).toThrow(
+      /name/,
+    );
+  });
+});
