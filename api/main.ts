@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../domain/env-schema';
 import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
 import { createApp } from './app';
+import { dependencyPings } from './dependency-pings';
 import { createLogger } from './logger';
 import { createTemporal } from './temporal';
 
@@ -37,13 +38,7 @@ const app = createApp({
   log,
   prisma: clients.prisma,
   temporal,
-  pings: {
-    postgres: () => clients.prisma.$queryRaw`SELECT 1`,
-    temporal: () => temporal.ping(),
-    ad: () => clients.ad.ping(),
-    smtp: () => clients.mailer.verify(),
-    sms: () => clients.mitake.ping(),
-  },
+  pings: dependencyPings(clients, temporal),
   passwordMaxAgeDays: async () => {
     const row = await clients.prisma.systemParameter.findUnique({ where: { key: 'password.maxAgeDays' } });
     return Number(row?.value ?? 90);

@@ -52,11 +52,12 @@ export class EnvError extends Error {
 }
 
 export function parseEnv<K extends keyof Env>(source: Record<string, string | undefined>, keys: readonly K[]): Pick<Env, K> {
-  const picked = envSchema.pick(Object.fromEntries(keys.map((k) => [k, true])) as { [P in K]: true });
+  // zod's pick() mask cannot be typed from a generic key list; the result is typed by the signature.
+  const picked = envSchema.pick(Object.fromEntries(keys.map((k) => [k, true])) as never);
   // Empty strings mean "unset" so defaults apply (shells often export VAR= ).
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const result = picked.safeParse(cleaned);
-  if (result.success) return result.data as Pick<Env, K>;
+  if (result.success) return result.data as unknown as Pick<Env, K>;
   throw new EnvError(
     result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');

@@ -28,6 +28,8 @@ export interface SeedOptions {
   /** base64 of 32 bytes, or the decoded key. */
   dataKey: string | Buffer;
   hashKey: string | Buffer;
+  /** Create the demo accounts (default true; production seeds only the tree and parameters). */
+  demoUsers?: boolean;
   /** Reset demo users' password, status and lockout to the seeded state. */
   resetDemoUsers?: boolean;
   log?: (msg: string) => void;
@@ -50,12 +52,10 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
 
   const organizations = await seedOrganizations(prisma);
   const parameters = await seedSystemParameters(prisma);
-  const { users, roles } = await seedDemoUsers(prisma, {
-    demoPassword,
-    dataKey,
-    hashKey,
-    reset: opts.resetDemoUsers ?? false,
-  });
+  const { users, roles } =
+    opts.demoUsers === false
+      ? { users: { created: 0, updated: 0 }, roles: { created: 0 } }
+      : await seedDemoUsers(prisma, { demoPassword, dataKey, hashKey, reset: opts.resetDemoUsers ?? false });
   const summary = { organizations, parameters, users, roles };
   log(`seed: ${JSON.stringify(summary)}`);
   return summary;

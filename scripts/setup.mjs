@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEnv, EMBEDDED_PG_PORT, MODES, TEMPORAL_PORT, TEMPORAL_UI_PORT } from './lib/env.mjs';
 import { assertPortFree, isPortOpen, run, startProcess, tail, waitFor } from './lib/proc.mjs';
-import { ensureChromium } from './lib/apt.mjs';
+import { ensureChromium, ensureDebPackages } from './lib/apt.mjs';
 import { ensureTemporal } from './services/temporal.mjs';
 import { ensureSamba } from './services/samba.mjs';
 
@@ -109,6 +109,10 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
     if (sms) handles.push(sms);
 
     if (browser) await ensureChromium(log);
+    if (mode === 'test') {
+      // Validates docker-compose.yml (`docker-compose config` needs no engine).
+      await ensureDebPackages({ packages: ['docker-compose'], present: () => fs.existsSync('/usr/bin/docker-compose'), what: 'docker-compose 驗證', log });
+    }
     await prepareDatabase(env, mode, log);
     return { env, handles, stop, stateDir };
   } catch (error) {

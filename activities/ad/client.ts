@@ -68,9 +68,18 @@ export interface OuSpec {
   name: string;
 }
 
+export interface OuTreeNode extends OuSpec {
+  parentCode: string | null;
+}
+
 export interface AdClient {
   ping(): Promise<{ ok: true; domain: string; latencyMs: number }>;
   ensureOuPath(codes: OuSpec[]): Promise<string>;
+  /**
+   * Makes the OU tree match `units` (parents listed before children) in one connection: one subtree
+   * search, then adds only what is missing and fixes changed descriptions. Never deletes.
+   */
+  syncOuTree(units: readonly OuTreeNode[]): Promise<{ created: number; updated: number }>;
   createUser(input: CreateUserInput): Promise<{ dn: string; created: boolean }>;
   updateUser(account: string, attrs: AdUserAttributes): Promise<{ dn: string; changed: boolean }>;
   disableUser(account: string): Promise<{ dn: string; changed: boolean }>;
@@ -306,6 +315,42 @@ export function createAdClient(config: AdConfig): AdClient {
           await ensureOu(client, dn, name);
         }
         return dn;
+      });
+    },
+
+    async syncOuTree(units) {
+      for (const u of units) assertOuCode(u.code);
+      return withClient('sync AD OU tree', async (client) => {
+        let dn = config.baseDN;
+        for (const rdn of splitDn(config.rootOu).reverse()) {
+          dn = `${rdn},${dn}`;
+          await ensureOu(client, dn);
+        }
+        const { searchEntries } = await client.search(rootDn, {
+          scope: 'sub',
+          filter: '(objectClass=organizationalUnit)',
+          attributes: ['description'],
+          paged: true,
+        });
+        const existing = new Map(searchEntries.map((e) => [e.dn.toLowerCase(), attr(e, 'description')]));
+        const dnByCode = new Map<string, string>();
+        let created = 0;
+        let updated = 0;
+        for (const unit of units) {
+          const parent = unit.parentCode === null ? rootDn : dnByCode.get(unit.parentCode);
+          if (!parent) throw new AdError('OTHER', `OU ${unit.code} is listed before its parent ${unit.parentCode}`);
+          const ouDn = `OU=${escapeDnValue(unit.code)},${parent}`;
+          dnByCode.set(unit.code, ouDn);
+          const key = ouDn.toLowerCase();
+          if (!existing.has(key)) {
+            await client.add(ouDn, { objectClass: ['top', 'organizationalUnit'], description: unit.name });
+            created++;
+          } else if (existing.get(key) !== unit.name) {
+            await client.modify(ouDn, new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: [unit.name] }) }));
+            updated++;
+          }
+        }
+        return { created, updated };
       });
     },
 

@@ -67,7 +67,7 @@ export function buildEnv(rootDir, mode, services) {
     PORT: String(m.apiPort),
     PUBLIC_URL: publicUrl,
     WEB_URL: m.webPort ? `http://127.0.0.1:${m.webPort}` : publicUrl,
-    WEB_PORT: m.webPort ? String(m.webPort) : '',
+    ...(m.webPort ? { WEB_PORT: String(m.webPort) } : {}),
     API_URL: publicUrl,
     DATABASE_URL: withDatabase(services.postgresUrl, m.database),
     TEMPORAL_ADDRESS: services.temporalAddress,

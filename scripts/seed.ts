@@ -1,0 +1,90 @@
+// Seeds the database (organisation tree, system parameters, demo users) and brings AD in step with
+// it: the OU tree and the demo accounts. Idempotent; runs on every `npm start` and `npm test`.
+//   --reset-ad     delete the AD subtree first (tests: a clean OU=TainanCityTest every run)
+//   --production   database seed only (organisation tree and parameters; no demo users, no AD)
+import type { PrismaClient } from '@prisma/client';
+import { parseEnv } from '../domain/env-schema';
+import { createAdClient, type AdClient, type OuTreeNode } from '../activities/ad/client';
+import { createPrisma } from '../activities/db/prisma';
+import { runSeed } from '../prisma/seed';
+import { DEFAULT_DEMO_PASSWORD, seedUsers } from '../prisma/seed-users';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+/** Organisations from the database (the master), parents before children. */
+export async function orgTreeForAd(prisma: PrismaClient): Promise<(OuTreeNode & { id: string })[]> {
+  const orgs = await prisma.organization.findMany({ select: { id: true, code: true, name: true, parentId: true }, orderBy: { sortOrder: 'asc' } });
+  const codeById = new Map(orgs.map((o) => [o.id, o.code]));
+  const children = new Map<string | null, typeof orgs>();
+  for (const org of orgs) children.set(org.parentId, [...(children.get(org.parentId) ?? []), org]);
+  const ordered: (OuTreeNode & { id: string })[] = [];
+  const queue = [...(children.get(null) ?? [])];
+  while (queue.length) {
+    const org = queue.shift()!;
+    ordered.push({ id: org.id, code: org.code, name: org.name, parentCode: org.parentId ? (codeById.get(org.parentId) ?? null) : null });
+    queue.push(...(children.get(org.id) ?? []));
+  }
+  return ordered;
+}
+
+async function seedAd(prisma: PrismaClient, ad: AdClient, demoPassword: string, reset: boolean) {
+  if (reset) await ad.deleteSubtree(ad.rootDn).catch((error) => (error.code === 'NOT_FOUND' ? undefined : Promise.reject(error)));
+  const tree = await orgTreeForAd(prisma);
+  const ous = await ad.syncOuTree(tree);
+  const ouDnByCode = new Map<string, string>();
+  const byCode = new Map(tree.map((n) => [n.code, n]));
+  const dnOf = (code: string): string => {
+    const cached = ouDnByCode.get(code);
+    if (cached) return cached;
+    const node = byCode.get(code)!;
+    const dn = `OU=${node.code},${node.parentCode ? dnOf(node.parentCode) : ad.rootDn}`;
+    ouDnByCode.set(code, dn);
+    return dn;
+  };
+
+  let created = 0;
+  for (const seed of seedUsers) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { account: seed.account }, include: { organization: true } });
+    // Existing AD accounts keep their password: someone may have changed it on purpose.
+    if (await ad.findUser(seed.account)) continue;
+    await ad.createUser({
+      account: seed.account,
+      ouDn: dnOf(user.organization.code),
+      displayName: user.name,
+      department: user.organization.name,
+      title: user.title ?? undefined,
+      telephoneNumber: user.officePhone ? `06-${user.officePhone}${user.officeExt ? `#${user.officeExt}` : ''}` : undefined,
+      mail: user.officialMail ? `${user.account}@mail.tainan.gov.tw` : undefined,
+    });
+    await ad.setPassword(seed.account, demoPassword);
+    if (user.status === 'ACTIVE') await ad.enableUser(seed.account);
+    await prisma.user.update({ where: { id: user.id }, data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null } });
+    created++;
+  }
+  console.log(`AD：組織單位 新增 ${ous.created}、更新 ${ous.updated}；示範帳號 新增 ${created}`);
+}
+
+const env = parseEnv(process.env, ['DATABASE_URL', 'DATA_KEY', 'HASH_KEY'] as const);
+const prisma = createPrisma(env.DATABASE_URL);
+try {
+  const demoPassword = process.env.SEED_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  await runSeed(prisma, { dataKey: env.DATA_KEY, hashKey: env.HASH_KEY, demoPassword, demoUsers: !production, log: (m) => console.log(m) });
+  if (!production) await seedAdFromEnv(prisma, demoPassword);
+} finally {
+  await prisma.$disconnect();
+}
+
+async function seedAdFromEnv(prisma: PrismaClient, demoPassword: string) {
+  const adEnv = parseEnv(process.env, ['AD_URL', 'AD_BIND_DN', 'AD_BIND_PASSWORD', 'AD_BASE_DN', 'AD_ROOT_OU', 'AD_CA_FILE', 'AD_UPN_SUFFIX'] as const);
+  const ad = createAdClient({
+    url: adEnv.AD_URL,
+    bindDN: adEnv.AD_BIND_DN,
+    bindPassword: adEnv.AD_BIND_PASSWORD,
+    baseDN: adEnv.AD_BASE_DN,
+    rootOu: adEnv.AD_ROOT_OU,
+    caFile: adEnv.AD_CA_FILE,
+    upnSuffix: adEnv.AD_UPN_SUFFIX,
+  });
+  await seedAd(prisma, ad, demoPassword, args.has('--reset-ad'));
+}

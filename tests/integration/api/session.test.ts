@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { e2e } from '../../support/env';
+import { apiSession } from '../../support/http';
+
+describe('一般登入 session API', () => {
+  it('logs in with the demo password and reports the user, agency and roles without secrets', async () => {
+    const s = apiSession();
+    const { status, body } = await s.login(e2e.sysadmin());
+    expect(status).toBe(200);
+    expect(body.user).toMatchObject({ account: e2e.sysadmin(), roles: ['SYSTEM_ADMIN'] });
+    expect(body.user.organization.name).toBeTruthy();
+    expect(JSON.stringify(body)).not.toMatch(/passwordHash|nationalId|argon2/);
+    expect((await s.get('/api/session')).body.user.account).toBe(e2e.sysadmin());
+    expect((await s.delete('/api/session')).status).toBe(204);
+    expect((await s.get('/api/session')).status).toBe(401);
+  });
+
+  it('gives the same answer for a wrong password and an unknown account', async () => {
+    const wrong = await apiSession().login(e2e.sysadmin(), 'Wrong@Pass1');
+    const unknown = await apiSession().login('no_such_user_x', 'Wrong@Pass1');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body.error).toEqual({ code: 'LOGIN_FAILED', message: '帳號或密碼錯誤' });
+  });
+
+  it('rejects an empty form with field messages and malformed JSON with a clear error', async () => {
+    const empty = await apiSession().post('/api/session', { account: '', password: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields).toEqual({ account: '請輸入登入帳號', password: '請輸入密碼' });
+    const response = await fetch(`${e2e.baseUrl()}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('VALIDATION_FAILED');
+  });
+});
