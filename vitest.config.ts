@@ -8,13 +8,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts', 'api/**/*.unit.test.ts', 'workflows/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts', 'api/**/*.unit.test.ts', 'activities/**/*.unit.test.ts', 'workflows/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'activities/**/*.test.ts'],
+          exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // The services are shared; two files at a time keeps the 2-core machine responsive.

@@ -36,8 +36,11 @@ try {
     ['示範密碼', process.env.SEED_DEMO_PASSWORD || 'Tainan@2026'],
     ['資料與紀錄', `${rel(session.stateDir)}/ (logs: ${rel(session.stateDir)}/logs)`],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`\n臺南市政府公務入口網 已啟動（Ctrl-C 停止）\n${rows.map(([k, v]) => `  ${k.padEnd(width + 2, '　')}${v}`).join('\n')}\n`);
+  // CJK characters take two terminal columns.
+  const columns = (text) => [...text].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  const width = Math.max(...rows.map(([k]) => columns(k)));
+  const table = rows.map(([k, v]) => `  ${k}${' '.repeat(width - columns(k) + 2)}${v}`).join('\n');
+  console.log(`\n臺南市政府公務入口網 已啟動（Ctrl-C 停止）\n${table}\n`);
 } catch (error) {
   console.error(`\n啟動失敗：${error.message}`);
   await stopAll(1);
