@@ -1,0 +1,117 @@
+// Chromium (Debian's /usr/bin/chromium) driven by playwright-core, for the e2e tests.
+// Each test file launches its own browser with a new, empty user-data-dir (so no cookie, localStorage or
+// cache leaks between files) and closes it at the end. Screenshots go to test-results/e2e/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DESKTOP = { width: 1366, height: 900 } as const;
+export const MOBILE = { width: 390, height: 844 } as const;
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SCREENSHOT_DIR = path.join(repoRoot, 'test-results', 'e2e');
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(
+      `環境變數 ${name} 未設定。e2e 測試需要已啟動、並提供 web/dist 的 API（npm test 會自動設定）。\n` +
+        `${name} is not set: the e2e tests need the running API serving the built web app (npm test sets it).`,
+    );
+  }
+  return value;
+}
+
+export function baseUrl(): string {
+  return requiredEnv('E2E_BASE_URL').replace(/\/+$/, '');
+}
+
+export interface Credentials {
+  account: string;
+  password: string;
+}
+
+export function sysadmin(): Credentials {
+  return { account: requiredEnv('E2E_SYSADMIN_ACCOUNT'), password: requiredEnv('E2E_DEMO_PASSWORD') };
+}
+
+export function generalUser(): Credentials {
+  return { account: requiredEnv('E2E_USER_ACCOUNT'), password: requiredEnv('E2E_DEMO_PASSWORD') };
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors thrown in the page (a test can assert there are none). */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+/** A fresh Chromium with an empty profile, one page, zh-TW, Asia/Taipei, light colour scheme unless asked. */
+export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserSession> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: DESKTOP,
+    locale: 'zh-TW',
+    timezoneId: 'Asia/Taipei',
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  context.setDefaultTimeout(20_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot as test-results/e2e/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // Let menus and transitions settle so the picture shows the final state.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Screenshots of the current page in light and dark, desktop and 390 px mobile; restores the desktop viewport. */
+export async function screenshotVariants(session: BrowserSession, name: string, prepare?: (page: Page) => Promise<void>) {
+  const { page } = session;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['mobile', MOBILE],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await prepare?.(page);
+      await screenshot(page, `${name}-${scheme}-${label}`);
+    }
+  }
+  await page.setViewportSize(DESKTOP);
+  await page.emulateMedia({ colorScheme: 'light' });
+}

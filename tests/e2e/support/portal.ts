@@ -1,0 +1,53 @@
+// Page-level steps shared by the e2e tests, written the way a user acts: by labels and visible text.
+import type { Page } from 'playwright-core';
+import { baseUrl, type Credentials } from './browser';
+
+export async function gotoPath(page: Page, pathname: string): Promise<void> {
+  await page.goto(`${baseUrl()}${pathname}`);
+}
+
+export function passwordField(page: Page) {
+  // MUI appends an aria-hidden " *" to required labels; match the label's start.
+  return page.getByLabel(/^密碼/);
+}
+
+/** Fills the 一般登入 form on the current /login page and submits it. */
+export async function submitGeneralLogin(page: Page, credentials: Credentials): Promise<void> {
+  await page.getByLabel('登入帳號').fill(credentials.account);
+  await passwordField(page).fill(credentials.password);
+  await page.getByRole('button', { name: '登入', exact: true }).click();
+}
+
+/** Logs in from /login and waits for 內容主頁. */
+export async function login(page: Page, credentials: Credentials): Promise<void> {
+  await gotoPath(page, '/login');
+  await submitGeneralLogin(page, credentials);
+  await page.waitForURL('**/home');
+  await page.getByRole('heading', { level: 1, name: '內容主頁' }).waitFor();
+}
+
+/** Logs out through the name menu and waits for the landing page. */
+export async function logout(page: Page, userName: string): Promise<void> {
+  await page.getByRole('button', { name: userName }).click();
+  await page.getByRole('menuitem', { name: '登出' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+export function sideMenu(page: Page) {
+  return page.getByRole('navigation', { name: '主選單' });
+}
+
+/** The current colour scheme, as the theme writes it on <html>. */
+export async function colorScheme(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.documentElement.getAttribute('data-color-scheme'));
+}
+
+/** Waits until `check` returns true (polling), or throws with `what`. */
+export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
+}

@@ -1,0 +1,124 @@
+import Visibility from '@mui/icons-material/Visibility';
+import VisibilityOff from '@mui/icons-material/VisibilityOff';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, errorMessage } from '../lib/api';
+import { validateGeneralLogin, type GeneralLoginField } from './login-schema';
+import { useSession } from './session';
+
+type FieldErrors = Partial<Record<GeneralLoginField, string>>;
+
+/** 一般登入: 登入帳號 + 密碼 (the 圖形驗證碼 joins when the SSO serves it). */
+export function GeneralLoginForm() {
+  const { login } = useSession();
+  const [account, setAccount] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const accountRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const focusFirstInvalid = (errors: FieldErrors) => {
+    if (errors.account) accountRef.current?.focus();
+    else if (errors.password) passwordRef.current?.focus();
+  };
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    setFormError(null);
+    const errors = validateGeneralLogin({ account, password });
+    if (errors) {
+      setFieldErrors(errors);
+      focusFirstInvalid(errors);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    try {
+      await login(account.trim(), password);
+      // The session is now authenticated: the route guard navigates away from this page.
+    } catch (error) {
+      const fields: FieldErrors = {};
+      if (error instanceof ApiError) {
+        if (error.fields.account) fields.account = error.fields.account;
+        if (error.fields.password) fields.password = error.fields.password;
+      }
+      setFieldErrors(fields);
+      setFormError(errorMessage(error));
+      setPassword('');
+      if (fields.account || fields.password) focusFirstInvalid(fields);
+      else passwordRef.current?.focus();
+      setPending(false);
+    }
+  };
+
+  return (
+    <Stack component="form" noValidate onSubmit={(event) => void handleSubmit(event)} spacing={2.5} aria-label="一般登入">
+      {formError && (
+        <Alert severity="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <TextField
+        label="登入帳號"
+        name="account"
+        value={account}
+        onChange={(event) => setAccount(event.target.value)}
+        required
+        autoComplete="username"
+        autoFocus
+        inputRef={accountRef}
+        error={Boolean(fieldErrors.account)}
+        helperText={fieldErrors.account}
+        slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false } }}
+      />
+      <TextField
+        label="密碼"
+        name="password"
+        type={showPassword ? 'text' : 'password'}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        required
+        autoComplete="current-password"
+        inputRef={passwordRef}
+        error={Boolean(fieldErrors.password)}
+        helperText={fieldErrors.password}
+        slotProps={{
+          input: {
+            endAdornment: (
+              <InputAdornment position="end">
+                <IconButton
+                  onClick={() => setShowPassword((value) => !value)}
+                  edge="end"
+                  aria-label={showPassword ? '隱藏密碼' : '顯示密碼'}
+                  aria-pressed={showPassword}
+                >
+                  {showPassword ? <VisibilityOff /> : <Visibility />}
+                </IconButton>
+              </InputAdornment>
+            ),
+          },
+        }}
+      />
+      <Button
+        type="submit"
+        variant="contained"
+        size="large"
+        disabled={pending}
+        loading={pending}
+        loadingPosition="start"
+        fullWidth
+      >
+        登入
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, errorMessage, onUnauthenticated } from '../lib/api';
+import type { SessionResponse, SessionUser } from '../lib/api/types';
+import { SessionContext, type SessionContextValue, type SessionState } from './session';
+
+const SESSION_PATH = '/api/session';
+
+/** GET /api/session as a session state: 401 = anonymous; anything else that fails = error (with a retry). */
+async function fetchSession(): Promise<SessionState> {
+  try {
+    const { user } = await api.get<SessionResponse>(SESSION_PATH);
+    return { status: 'authenticated', user };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { status: 'anonymous', user: null };
+    return { status: 'error', user: null, message: errorMessage(error) };
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading', user: null });
+
+  const refresh = useCallback(async () => {
+    setState(await fetchSession());
+  }, []);
+
+  useEffect(() => {
+    let active = true;
+    void fetchSession().then((next) => {
+      if (active) setState(next);
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  // Any later 401 means the session ended (expired, logged out elsewhere): the guards then send the user to /login.
+  useEffect(() => onUnauthenticated(() => setState({ status: 'anonymous', user: null })), []);
+
+  const login = useCallback(async (account: string, password: string): Promise<SessionUser> => {
+    const { user } = await api.post<SessionResponse>(SESSION_PATH, { account, password });
+    setState({ status: 'authenticated', user });
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.delete(SESSION_PATH);
+    } finally {
+      setState({ status: 'anonymous', user: null });
+    }
+  }, []);
+
+  const value = useMemo<SessionContextValue>(() => ({ state, login, logout, refresh }), [state, login, logout, refresh]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,36 @@
+// Stable API error codes → zh-TW text. The server's own message wins; these are the fallback
+// (and the text for failures that never reached the server).
+
+export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  UNAUTHENTICATED: '請先登入公務入口網',
+  LOGIN_FAILED: '帳號或密碼錯誤',
+  VALIDATION_FAILED: '輸入的資料有誤，請檢查後再送出',
+  FORBIDDEN: '您沒有使用此功能的權限',
+  NOT_FOUND: '查無資料',
+  CONFLICT: '資料已被變更，請重新整理後再試',
+  RATE_LIMITED: '操作過於頻繁，請稍後再試',
+  ACCOUNT_LOCKED: '帳號已被鎖定，請稍後再試或聯絡系統管理員',
+  ACCOUNT_DISABLED: '帳號已停用，請使用個人帳號復用申請',
+  SERVICE_UNAVAILABLE: '系統暫時無法提供服務，請稍後再試',
+  INTERNAL_ERROR: '系統發生錯誤，請稍後再試',
+  NETWORK_ERROR: '無法連線到伺服器，請檢查網路後再試',
+  INVALID_RESPONSE: '伺服器回應格式有誤，請稍後再試',
+};
+
+const FALLBACK = '系統發生錯誤，請稍後再試';
+
+export function messageForCode(code: string | undefined): string {
+  return (code && ERROR_MESSAGES[code]) || FALLBACK;
+}
+
+/** The code used when a response carries none of its own, by HTTP status. */
+export function codeForStatus(status: number): string {
+  if (status === 400) return 'VALIDATION_FAILED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 503) return 'SERVICE_UNAVAILABLE';
+  return 'INTERNAL_ERROR';
+}

@@ -1,0 +1,52 @@
+// Response shapes of the portal API, as the API contract defines them.
+
+export type Role = 'SYSTEM_ADMIN' | 'AGENCY_ADMIN';
+
+export interface Organization {
+  code: string;
+  name: string;
+  /** e.g. 智慧發展中心-系統發展科 */
+  pathLabel: string;
+}
+
+export interface SessionUser {
+  id: string;
+  account: string;
+  name: string;
+  title: string;
+  organization: Organization;
+  roles: Role[];
+  passwordExpiresInDays: number | null;
+}
+
+export interface SessionResponse {
+  user: SessionUser;
+}
+
+export type ConnectivityTarget = 'postgres' | 'ad' | 'smtp' | 'sms';
+export type ConnectivityCheckStatus = 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+export interface ConnectivityResult {
+  target: ConnectivityTarget;
+  label: string;
+  ok: boolean;
+  message: string;
+  latencyMs: number | null;
+  checkedAt: string;
+}
+
+export interface ConnectivityCheck {
+  id: string;
+  workflowId: string;
+  status: ConnectivityCheckStatus;
+  startedAt: string;
+  completedAt: string | null;
+  startedBy: { account: string; name: string };
+  results: ConnectivityResult[];
+  temporalUrl: string;
+}
+
+export interface StartedConnectivityCheck {
+  id: string;
+  workflowId: string;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../lib/api/types';
+import { breadcrumbTrail, groupOf, menuTarget, NAME_MENU, SIDE_MENU, visibleMenu, type MenuEntry } from './menu';
+import { canAccess, ROUTE_LIST, ROUTES, routeByPath, type RouteId } from './routeTable';
+
+const idsOf = (menu: readonly MenuEntry[]): RouteId[] =>
+  menu.flatMap((entry) => (entry.kind === 'route' ? [entry.route] : [...entry.items]));
+
+const titlesOf = (menu: readonly MenuEntry[], groupId: string): string[] => {
+  const found = menu.find((entry) => entry.kind === 'group' && entry.id === groupId);
+  return found && found.kind === 'group' ? found.items.map((id) => ROUTES[id].title) : [];
+};
+
+describe('route table', () => {
+  it('gives every route a unique absolute path and a zh-TW title', () => {
+    const paths = ROUTE_LIST.map((route) => route.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const route of ROUTE_LIST) {
+      expect(route.path.startsWith('/')).toBe(true);
+      expect(route.title).toMatch(/[\u4e00-\u9fff]/);
+      expect(ROUTES[route.id]).toBe(route);
+    }
+  });
+
+  it('lists each top-level menu entry once', () => {
+    expect(new Set(SIDE_MENU.map((entry) => (entry.kind === 'group' ? entry.id : entry.route))).size).toBe(SIDE_MENU.length);
+  });
+
+  it('has a route behind every item of the side menu and the name menu, each listed once', () => {
+    const ids = [...idsOf(SIDE_MENU), ...NAME_MENU.filter((id) => id !== 'account')];
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(ROUTES[id], id).toBeDefined();
+  });
+
+  it('puts only logged-in pages in the menus, and every logged-in page in one of them', () => {
+    const inMenus = new Set<RouteId>([...idsOf(SIDE_MENU), ...NAME_MENU]);
+    for (const route of ROUTE_LIST) {
+      if (route.access === 'public') expect(inMenus.has(route.id), route.id).toBe(false);
+      else expect(inMenus.has(route.id), route.id).toBe(true);
+    }
+  });
+
+  it('follows the manual for the menu wording', () => {
+    expect(SIDE_MENU.map((entry) => (entry.kind === 'group' ? entry.title : ROUTES[entry.route].title))).toEqual([
+      '內容主頁',
+      '個人帳號管理',
+      '我的個人應用',
+      '應用程式列表',
+      '資安自我檢查表',
+      '公務通訊資源',
+      '線上申請作業',
+      '管理主控台功能',
+    ]);
+    expect(titlesOf(SIDE_MENU, 'communication')).toEqual(['通訊錄', '議員資訊', '本機關管理者']);
+    expect(NAME_MENU.map((id) => ROUTES[id].title)).toEqual([
+      '個人化設定',
+      '個人帳號管理',
+      '個人帳號登入紀錄',
+      '個人帳號使用紀錄',
+    ]);
+  });
+
+  it('finds routes by path, ignoring a trailing slash', () => {
+    expect(routeByPath('/console/ad-sync')?.id).toBe('consoleAdSync');
+    expect(routeByPath('/console/ad-sync/')?.id).toBe('consoleAdSync');
+    expect(routeByPath('/')?.id).toBe('landing');
+    expect(routeByPath('/nope')).toBeUndefined();
+  });
+});
+
+describe('menu by role', () => {
+  const consoleFor = (roles: Role[]) => titlesOf(visibleMenu(roles), 'console');
+
+  it('shows a system administrator every console function of 表 2', () => {
+    expect(consoleFor(['SYSTEM_ADMIN'])).toEqual([
+      '訊息管理',
+      '組織管理',
+      '帳號管理',
+      'AD 同步管理作業',
+      '應用系統服務介接管理',
+      '首頁應用程式管理',
+      '日誌紀錄管理',
+      '系統參數管理',
+      '物品管理',
+      '資訊安全內部稽核表管理',
+      '票選管理',
+    ]);
+  });
+
+  it('shows an agency administrator only 帳號管理 and 物品管理', () => {
+    expect(consoleFor(['AGENCY_ADMIN'])).toEqual(['帳號管理', '物品管理']);
+  });
+
+  it('hides 管理主控台功能 from a general user and keeps everything else', () => {
+    const menu = visibleMenu([]);
+    expect(menu.some((entry) => entry.kind === 'group' && entry.id === 'console')).toBe(false);
+    expect(idsOf(menu)).toEqual(idsOf(SIDE_MENU.filter((entry) => entry.kind === 'route' || entry.id !== 'console')));
+  });
+
+  it('gives a user holding both admin roles the union', () => {
+    expect(consoleFor(['AGENCY_ADMIN', 'SYSTEM_ADMIN'])).toHaveLength(11);
+  });
+
+  it('agrees with the guard: a menu item is visible exactly when the route may be opened', () => {
+    for (const roles of [[], ['AGENCY_ADMIN'], ['SYSTEM_ADMIN']] as Role[][]) {
+      const visible = new Set(idsOf(visibleMenu(roles)));
+      for (const id of idsOf(SIDE_MENU)) expect(visible.has(id), `${id} for [${roles}]`).toBe(canAccess(ROUTES[id], roles));
+    }
+  });
+
+  it('lets nobody without a session into logged-in pages, and everybody into public ones', () => {
+    expect(canAccess(ROUTES.home, null)).toBe(false);
+    expect(canAccess(ROUTES.landing, null)).toBe(true);
+    expect(canAccess(ROUTES.accountApplication, null)).toBe(true);
+    expect(canAccess(ROUTES.consoleAdSync, ['AGENCY_ADMIN'])).toBe(false);
+  });
+});
+
+describe('breadcrumbs', () => {
+  it('starts at 首頁 and passes through the menu group', () => {
+    expect(breadcrumbTrail('consoleAdSync')).toEqual([
+      { title: '首頁', path: '/home' },
+      { title: '管理主控台功能' },
+      { title: 'AD 同步管理作業' },
+    ]);
+    expect(breadcrumbTrail('loginRecords')).toEqual([{ title: '首頁', path: '/home' }, { title: '個人帳號登入紀錄' }]);
+    expect(breadcrumbTrail('home')).toEqual([{ title: '首頁' }]);
+    expect(groupOf('faq')?.title).toBe('應用程式列表');
+  });
+});
+
+describe('external links', () => {
+  const links = {
+    yonghuaTemperature: 'https://example.test/temperature',
+    energySaving: '',
+    propertySystem: '',
+    smallProcurement: '',
+    personnelIshare: '',
+    salaryQuery: '',
+    councillors: '',
+  };
+
+  it('opens a configured address and falls back to the route (尚未開放) otherwise', () => {
+    expect(menuTarget(ROUTES.yonghuaTemperature, links)).toEqual({ href: 'https://example.test/temperature', external: true });
+    expect(menuTarget(ROUTES.energySaving, links)).toEqual({ href: '/apps/energy-saving', external: false });
+    expect(menuTarget(ROUTES.faq, links)).toEqual({ href: '/apps/faq', external: false });
+  });
+});

@@ -1,0 +1,154 @@
+// The route table: every page of the SPA, once, with its path, zh-TW title (the manual's wording),
+// who may open it and the component that renders it. The left menu, the breadcrumbs, the guards and
+// the router are all derived from this module (see menu.ts and router.tsx).
+//
+// A route without `load` is not built yet: it renders the 尚未開放 page with its title.
+// A route with `externalLink` opens that configured address in a new window from the menu; while the
+// address is not configured, the route's own path shows the 尚未開放 page.
+import type { ComponentType } from 'react';
+import type { ExternalLinks } from '../config';
+import type { Role } from '../lib/api/types';
+
+export type Access = 'public' | 'user';
+export type PageModule = { default: ComponentType };
+export type PageLoader = () => Promise<PageModule>;
+
+interface RouteSpec {
+  path: string;
+  title: string;
+  /** public: anyone, no session needed; user: a logged-in user (further limited by `roles`). */
+  access: Access;
+  /** Any one of these roles is required; absent = every logged-in user. */
+  roles?: readonly Role[];
+  load?: PageLoader;
+  externalLink?: keyof ExternalLinks;
+}
+
+export interface RouteDef extends RouteSpec {
+  id: RouteId;
+}
+
+const SA: readonly Role[] = ['SYSTEM_ADMIN'];
+const SA_AA: readonly Role[] = ['SYSTEM_ADMIN', 'AGENCY_ADMIN'];
+
+const specs = {
+  // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
+  landing: { path: '/', title: '臺南市政府公務入口網', access: 'public', load: () => import('../portal/landing/LandingPage') },
+  login: { path: '/login', title: '個人帳號登入', access: 'public', load: () => import('../auth/LoginPage') },
+  forgotPassword: { path: '/login/forgot-password', title: '忘記密碼', access: 'public' },
+  activateAccount: { path: '/login/activate', title: '開通帳號', access: 'public' },
+  accountApplication: { path: '/apply/account', title: '個人帳號申請', access: 'public' },
+  accountApplicationEdit: { path: '/apply/account/edit', title: '修改個人帳號申請內容', access: 'public' },
+  accountReactivation: { path: '/apply/reactivation', title: '個人帳號復用', access: 'public' },
+  agencyAdminLookup: { path: '/agency-admins/lookup', title: '機關管理員查詢', access: 'public' },
+
+  // 內容主頁 and the user's name menu
+  home: { path: '/home', title: '內容主頁', access: 'user', load: () => import('../portal/home/HomePage') },
+  personalization: { path: '/settings/personalization', title: '個人化設定', access: 'user' },
+  account: { path: '/account', title: '個人帳號管理', access: 'user' },
+  loginRecords: { path: '/account/login-records', title: '個人帳號登入紀錄', access: 'user' },
+  usageRecords: { path: '/account/usage-records', title: '個人帳號使用紀錄', access: 'user' },
+
+  // 我的個人應用
+  myEmail: { path: '/my/email', title: '我的電子郵件', access: 'user' },
+  myAnnouncements: { path: '/my/announcements', title: '我的公告管理', access: 'user' },
+  myDocumentAttachments: { path: '/my/document-attachments', title: '我的公文附件管理', access: 'user' },
+  myMailAccounts: { path: '/my/mail-accounts', title: '我的機關及系統郵件帳號管理', access: 'user' },
+
+  // 應用程式列表
+  announcements: { path: '/apps/announcements', title: '公告專區', access: 'user' },
+  faq: { path: '/apps/faq', title: '常見問題', access: 'user' },
+  fileDownloads: { path: '/apps/files', title: '檔案下載區', access: 'user' },
+  documentAttachments: { path: '/apps/document-attachments', title: '公文附件下載區', access: 'user' },
+  readingClubs: { path: '/apps/reading-clubs', title: '線上讀書會', access: 'user' },
+  trainingRegistration: { path: '/apps/training-registration', title: '教育訓練報名', access: 'user' },
+  yonghuaTemperature: {
+    path: '/apps/yonghua-temperature',
+    title: '永華辦公室溫度表',
+    access: 'user',
+    externalLink: 'yonghuaTemperature',
+  },
+  energySaving: { path: '/apps/energy-saving', title: '節能減碳平台', access: 'user', externalLink: 'energySaving' },
+  propertySystem: { path: '/apps/property-system', title: '物品管理系統', access: 'user', externalLink: 'propertySystem' },
+  smallProcurement: {
+    path: '/apps/small-procurement',
+    title: '小額採購資訊網',
+    access: 'user',
+    externalLink: 'smallProcurement',
+  },
+  personnelIshare: {
+    path: '/apps/personnel-ishare',
+    title: '人事處 iShare 網站',
+    access: 'user',
+    externalLink: 'personnelIshare',
+  },
+  salaryQuery: { path: '/apps/salary-query', title: '薪資暨所得資料查詢系統', access: 'user', externalLink: 'salaryQuery' },
+
+  // 資安自我檢查表
+  selfCheckPc: { path: '/security-self-check/personal-computer', title: '資安自我檢查表(個人電腦)', access: 'user' },
+  selfCheckSystem: { path: '/security-self-check/system-management', title: '資安自我檢查表(系統管理)', access: 'user' },
+
+  // 公務通訊資源
+  directory: { path: '/communication/directory', title: '通訊錄', access: 'user' },
+  councillors: { path: '/communication/councillors', title: '議員資訊', access: 'user', externalLink: 'councillors' },
+  myAgencyAdmins: { path: '/communication/agency-admins', title: '本機關管理者', access: 'user' },
+
+  // 線上申請作業
+  repairs: { path: '/applications/repairs', title: '線上報修', access: 'user' },
+  venueBookings: { path: '/applications/venue-bookings', title: '場地借用申請', access: 'user' },
+  carBookings: { path: '/applications/car-bookings', title: '公務車借用登記', access: 'user' },
+  bookingRecords: { path: '/applications/booking-records', title: '場地及公務車申請紀錄', access: 'user' },
+  mailAccountApplication: { path: '/applications/mail-accounts', title: '機關及資訊系統帳號申請', access: 'user' },
+  agencyAdminApplication: { path: '/applications/agency-admin', title: '機關管理者申請', access: 'user' },
+  integrationApplication: { path: '/applications/integrations', title: '應用系統服務介接申請', access: 'user' },
+
+  // 管理主控台功能 (表 2: 機關管理者 only 帳號管理 and 物品管理)
+  consoleMessages: { path: '/console/messages', title: '訊息管理', access: 'user', roles: SA },
+  consoleOrganizations: { path: '/console/organizations', title: '組織管理', access: 'user', roles: SA },
+  consoleAccounts: { path: '/console/accounts', title: '帳號管理', access: 'user', roles: SA_AA },
+  consoleAdSync: {
+    path: '/console/ad-sync',
+    title: 'AD 同步管理作業',
+    access: 'user',
+    roles: SA,
+    load: () => import('../console/ad-sync/AdSyncPage'),
+  },
+  consoleIntegrations: { path: '/console/integrations', title: '應用系統服務介接管理', access: 'user', roles: SA },
+  consoleHomeApps: { path: '/console/home-apps', title: '首頁應用程式管理', access: 'user', roles: SA },
+  consoleLogs: { path: '/console/logs', title: '日誌紀錄管理', access: 'user', roles: SA },
+  consoleParameters: { path: '/console/parameters', title: '系統參數管理', access: 'user', roles: SA },
+  // 表 2 also lets custodians (保管人) who are general users in; the session does not carry custody yet.
+  consoleItems: { path: '/console/items', title: '物品管理', access: 'user', roles: SA_AA },
+  consoleSecurityAuditForms: {
+    path: '/console/security-audit-forms',
+    title: '資訊安全內部稽核表管理',
+    access: 'user',
+    roles: SA,
+  },
+  consoleVotes: { path: '/console/votes', title: '票選管理', access: 'user', roles: SA },
+} satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof specs;
+
+export const ROUTES: Readonly<Record<RouteId, RouteDef>> = Object.fromEntries(
+  Object.entries(specs).map(([id, spec]) => [id, { id, ...spec }]),
+) as Record<RouteId, RouteDef>;
+
+export const ROUTE_LIST: readonly RouteDef[] = Object.values(ROUTES);
+
+/** The path the 首頁 breadcrumb and the logo point to once logged in. */
+export const HOME_PATH = ROUTES.home.path;
+export const LOGIN_PATH = ROUTES.login.path;
+export const LANDING_PATH = ROUTES.landing.path;
+
+/** Whether a user with these roles may open the route (public routes: everyone). */
+export function canAccess(route: RouteDef, roles: readonly Role[] | null): boolean {
+  if (route.access === 'public') return true;
+  if (roles === null) return false;
+  return !route.roles || route.roles.some((role) => roles.includes(role));
+}
+
+export function routeByPath(path: string): RouteDef | undefined {
+  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return ROUTE_LIST.find((route) => route.path === normalised);
+}
