@@ -13,6 +13,9 @@ export const FONT_FAMILY = [
   'sans-serif',
 ].join(',');
 
+/** The keyboard focus ring: amber, visible on the blue header, on paper and in both colour schemes. */
+const FOCUS_RING = { outline: '3px solid #f5a623', outlineOffset: 2 } as const;
+
 /** localStorage key of the chosen colour scheme (切換色系). */
 export const COLOR_MODE_STORAGE_KEY = 'tainan-portal-color-mode';
 
@@ -51,11 +54,14 @@ export const theme = createTheme(
       MuiCssBaseline: {
         styleOverrides: {
           // A visible focus ring for keyboard users everywhere, not only on MUI's own controls.
-          ':focus-visible': { outline: '3px solid #f5a623', outlineOffset: 2 },
+          ':focus-visible': FOCUS_RING,
           body: { overflowWrap: 'anywhere' },
         },
       },
-      MuiButtonBase: { defaultProps: { disableRipple: false } },
+      // MUI removes the native outline from its buttons; put a clear ring back for keyboard focus.
+      MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': FOCUS_RING } } },
+      MuiListItemButton: { styleOverrides: { root: { '&.Mui-focusVisible': { ...FOCUS_RING, outlineOffset: -3 } } } },
+      MuiMenuItem: { styleOverrides: { root: { '&.Mui-focusVisible': { ...FOCUS_RING, outlineOffset: -3 } } } },
       MuiAppBar: {
         defaultProps: { elevation: 0 },
         styleOverrides: {
