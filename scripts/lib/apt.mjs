@@ -24,5 +24,11 @@ export async function ensureDebPackages({ packages, present, what, log = console
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
+// fonts-noto-cjk: without a CJK font, screenshots show zh-TW text as empty boxes.
 export const ensureChromium = (log) =>
-  ensureDebPackages({ packages: ['chromium'], present: () => fs.existsSync(CHROMIUM), what: '瀏覽器測試 (Chromium)', log });
+  ensureDebPackages({
+    packages: ['chromium', 'fonts-noto-cjk'],
+    present: () => fs.existsSync(CHROMIUM) && fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    what: '瀏覽器測試 (Chromium)',
+    log,
+  });

@@ -1,13 +1,8 @@
-// Client-side checks of the 一般登入 form. The server validates again (VALIDATION_FAILED with fields).
-// TODO(domain): move to domain/ once the shared login schema exists there, and import it on both sides.
-import { z } from 'zod';
+// Client-side checks of the 一般登入 form with the schema the API uses (domain/schemas/session.ts);
+// the server validates again (VALIDATION_FAILED with fields).
+import { loginSchema as generalLoginSchema, type LoginInput as GeneralLoginInput } from '../../../domain/schemas/session';
 
-export const generalLoginSchema = z.object({
-  account: z.string().trim().min(1, '請輸入登入帳號'),
-  password: z.string().min(1, '請輸入密碼'),
-});
-
-export type GeneralLoginInput = z.infer<typeof generalLoginSchema>;
+export { generalLoginSchema, type GeneralLoginInput };
 export type GeneralLoginField = keyof GeneralLoginInput;
 
 /** The first message per field, or null when the input is valid. */
