@@ -8,7 +8,11 @@ import type { Logger } from 'pino';
 import crypto from 'node:crypto';
 import { createSessionStore, loadActor } from './auth/session';
 import { errorHandler, notFoundHandler } from './errors';
+import { createCaptchas } from './commands/captcha';
+import { createEmailVerification } from './commands/email-verification';
+import { accountApplicationReviewRoutes } from './routes/console/account-applications';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
+import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
@@ -22,6 +26,7 @@ export interface AppDeps {
   temporal: Temporal;
   pings: Record<'postgres' | 'temporal' | 'ad' | 'smtp' | 'sms', Ping>;
   passwordMaxAgeDays: () => Promise<number>;
+  keys: { dataKey: Buffer; hashKey: Buffer; sessionSecret: string };
   /** Built web app to serve (tests, production); absent in development where Vite serves it. */
   webDist?: string;
 }
@@ -64,8 +69,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api', loadActor(sessions));
   app.use('/api/session', sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }));
   app.use('/api/console/connectivity-checks', connectivityCheckRoutes({ prisma, temporal }));
+  const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
+  const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
+  const verification = createEmailVerification(applicationDeps);
+  app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification }));
+  app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   if (env.NODE_ENV !== 'production') {
-    app.use('/dev', devRoutes({ mailboxUrl: env.MAILBOX_URL, smsUrl: env.SMS_SIMULATOR_URL }));
+    app.use('/dev', devRoutes({ mailboxUrl: env.MAILBOX_URL, smsUrl: env.SMS_SIMULATOR_URL, captchas }));
   }
   app.use(['/api', '/dev'], notFoundHandler);
 

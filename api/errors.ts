@@ -13,6 +13,19 @@ export const errorCatalog = {
   NOT_FOUND: { status: 404, message: '找不到指定的資料。' },
   CONFLICT: { status: 409, message: '資料狀態已變更，請重新整理後再試。' },
   RATE_LIMITED: { status: 429, message: '操作過於頻繁，請稍後再試。' },
+  CAPTCHA_INVALID: { status: 400, message: '驗證碼錯誤，請重新輸入' },
+  EMAIL_OFFICIAL: { status: 400, message: '備用信箱不可使用公務信箱（@mail.tainan.gov.tw）' },
+  EMAIL_ALREADY_BOUND: { status: 409, message: '此備用信箱已綁定過臺南市政府公務帳號，請改用其他信箱' },
+  RESEND_TOO_SOON: { status: 429, message: '驗證碼已寄出，請稍後再重新發送' },
+  CODE_INVALID: { status: 400, message: '驗證碼錯誤' },
+  CODE_EXPIRED: { status: 400, message: '驗證碼已過期，請重新發送' },
+  CODE_TOO_MANY_ATTEMPTS: { status: 429, message: '錯誤次數過多，請重新發送驗證碼' },
+  VERIFICATION_REQUIRED: { status: 401, message: '請先完成身分驗證' },
+  ACCOUNT_TAKEN: { status: 409, message: '此帳號已被使用' },
+  NATIONAL_ID_IN_USE: { status: 409, message: '此身分證字號已有帳號或申請中的案件' },
+  APPLICATION_DECIDED: { status: 409, message: '此申請已審核，無法修改' },
+  PASSWORD_POLICY: { status: 400, message: '密碼不符合密碼原則' },
+  PASSWORD_REUSED: { status: 400, message: '新密碼不可與最近使用過的密碼相同' },
   DEPENDENCY_UNAVAILABLE: { status: 503, message: '系統服務暫時無法使用，請稍後再試。' },
   INTERNAL: { status: 500, message: '系統發生錯誤，請稍後再試或聯絡系統管理員。' },
 } as const;
@@ -25,13 +38,16 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly fields?: Record<string, string>,
+    /** Extra machine-readable facts for the client (e.g. resendAfter). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message ?? errorCatalog[code].message);
     this.status = errorCatalog[code].status;
   }
 }
 
-export const fail = (code: ErrorCode, message?: string, fields?: Record<string, string>) => new AppError(code, message, fields);
+export const fail = (code: ErrorCode, message?: string, fields?: Record<string, string>, details?: Record<string, unknown>) =>
+  new AppError(code, message, fields, details);
 
 /** Field path → first message, for forms. */
 export function zodFields(error: ZodError): Record<string, string> {
@@ -56,5 +72,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
           : null;
   if (!appError) req.log?.error({ err: error }, 'unhandled error');
   const out = appError ?? fail('INTERNAL');
-  res.status(out.status).json({ error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}) } });
+  res
+    .status(out.status)
+    .json({ error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}), ...(out.details ?? {}) } });
 };

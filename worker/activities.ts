@@ -1,4 +1,5 @@
 import type { Clients } from '../activities/clients';
+import { createAccountApplicationActivities } from '../activities/account-application';
 import { createAdActivities } from '../activities/ad';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
@@ -7,16 +8,22 @@ import { createPrismaOutboxStore } from '../activities/mail/outbox';
 import { createSmsActivities } from '../activities/sms';
 
 /** The only place activities meet their dependencies. */
-export function createActivities(clients: Clients, options: { publicUrl: string }) {
+export function createActivities(clients: Clients, options: { publicUrl: string; dataKey: Buffer }) {
   const outbox = createPrismaOutboxStore(clients.prisma);
   const db = createDbActivities({ prisma: clients.prisma });
+  const mail = createMailActivities({ mailer: clients.mailer, outbox, baseUrl: options.publicUrl });
   return {
     ...db,
     ...createAdActivities({ ad: clients.ad }),
-    ...createMailActivities({ mailer: clients.mailer, outbox, baseUrl: options.publicUrl }),
+    ...mail,
+    ...createAccountApplicationActivities({ prisma: clients.prisma, ad: clients.ad, mail, dataKey: options.dataKey }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),
     ...createConnectivityActivities({
-      postgres: () => db.dbPing(),
+      // dbPing reports failure in its result; a probe needs it thrown.
+      postgres: async () => {
+        const result = await db.dbPing();
+        if (!result.ok) throw new Error(result.error ?? 'PostgreSQL 無回應');
+      },
       ad: () => clients.ad.ping(),
       smtp: () => clients.mailer.verify(),
       sms: () => clients.mitake.ping(),

@@ -12,6 +12,7 @@ const env = parseEnv(process.env, [
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_TASK_QUEUE',
+  'DATA_KEY',
 ] as const);
 const log = createLogger(env.LOG_LEVEL, 'worker');
 
@@ -22,7 +23,7 @@ const worker = await Worker.create({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-  activities: createActivities(clients, { publicUrl: env.PUBLIC_URL }),
+  activities: createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey: Buffer.from(env.DATA_KEY, 'base64') }),
 });
 log.info({ namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker started');
 

@@ -1,2 +1,4 @@
 // Every workflow the worker runs. One file per business process, named after it.
+export { accountApplication } from './account-application';
 export { connectivityCheck } from './connectivity-check';
+export { mailDelivery } from './mail-delivery';

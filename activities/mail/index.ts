@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classifySmtpError } from './errors';
 import type { Mailer } from './mailer';
-import { deliverOnce, deliveryFailure, type DeliveryResult, type OutboxStore } from './outbox';
+import { deliverOnce, deliveryFailure, type DeliveryResult, type OutboxMessage, type OutboxStore } from './outbox';
 import {
   isMailTemplateName,
   MailTemplateError,
@@ -38,6 +38,18 @@ const keySchema = z.string().trim().min(1).max(200);
 const emailSchema = z.email();
 
 export function createMailActivities({ mailer, outbox, baseUrl }: { mailer: Mailer; outbox: OutboxStore; baseUrl: string }) {
+  async function send(row: OutboxMessage) {
+    const sent = await mailer.send({
+      to: row.recipient,
+      subject: row.subject ?? '',
+      text: row.body,
+      html: row.html,
+      // Derived from the outbox row: every attempt of this message carries the same Message-ID.
+      messageId: `outbox.${row.id}@${mailer.domain}`,
+    });
+    return { providerMessageId: sent.messageId };
+  }
+
   return {
     /** Sends a templated e-mail once per key. The result holds ids only, never the content. */
     async sendMail(input: SendMailInput): Promise<SendMailResult> {
@@ -64,17 +76,25 @@ export function createMailActivities({ mailer, outbox, baseUrl }: { mailer: Mail
         recipient: to,
         content: { subject: content.subject, body: content.text, html: content.html },
         classify: classifySmtpError,
-        async send(row) {
-          const sent = await mailer.send({
-            to: row.recipient,
-            subject: row.subject ?? '',
-            text: row.body,
-            html: row.html,
-            // Derived from the outbox row: every attempt of this message carries the same Message-ID.
-            messageId: `outbox.${row.id}@${mailer.domain}`,
-          });
-          return { providerMessageId: sent.messageId };
-        },
+        send,
+      });
+    },
+
+    /**
+     * Sends a message the API already rendered into the outbox (e.g. a verification code), by key:
+     * the workflow that calls this never sees the content.
+     */
+    async deliverQueuedMail({ key }: { key: string }): Promise<SendMailResult> {
+      const row = await outbox.findByKey(key);
+      if (!row || row.channel !== 'EMAIL') throw deliveryFailure('OutboxMessageMissing', `No queued e-mail with key "${key}"`, false);
+      return deliverOnce({
+        outbox,
+        key,
+        channel: 'EMAIL',
+        recipient: row.recipient,
+        content: { subject: row.subject, body: row.body, html: row.html },
+        classify: classifySmtpError,
+        send,
       });
     },
 

@@ -20,25 +20,42 @@ export interface Actor {
 const isSystemAdmin = (actor: Actor) => actor.roles.includes('SYSTEM_ADMIN');
 const isAnyAdmin = (actor: Actor) => isSystemAdmin(actor) || actor.roles.includes('AGENCY_ADMIN');
 
+/** A resource scoped to an agency (requests, accounts): agency admins act only inside their own. */
+export interface AgencyScoped {
+  agencyId: string | null;
+}
+
+const adminsAgency = (actor: Actor, resource?: AgencyScoped) =>
+  isSystemAdmin(actor) || (resource?.agencyId != null && actor.adminOfAgencyIds.includes(resource.agencyId));
+
 const rules = {
   'session.read': () => true,
   'console.enter': (actor: Actor) => isAnyAdmin(actor),
   'connectivityCheck.run': (actor: Actor) => isSystemAdmin(actor),
   'connectivityCheck.read': (actor: Actor) => isSystemAdmin(actor),
-} satisfies Record<string, (actor: Actor, resource?: never) => boolean>;
+  /** 帳號申請審核 inbox: every admin sees it, filtered by `agencyScope`. */
+  'accountApplication.list': (actor: Actor) => isAnyAdmin(actor),
+  'accountApplication.read': adminsAgency,
+  'accountApplication.decide': adminsAgency,
+} satisfies Record<string, (actor: Actor, resource?: AgencyScoped) => boolean>;
 
 export type Action = keyof typeof rules;
 
-export function can(actor: Actor | undefined, action: Action): boolean {
-  return actor !== undefined && rules[action](actor);
+export function can(actor: Actor | undefined, action: Action, resource?: AgencyScoped): boolean {
+  return actor !== undefined && rules[action](actor, resource);
 }
 
 /** Throws UNAUTHENTICATED without an actor and FORBIDDEN when the rule says no. */
-export function authorize(actor: Actor | undefined, action: Action): asserts actor is Actor {
+export function authorize(actor: Actor | undefined, action: Action, resource?: AgencyScoped): asserts actor is Actor {
   if (!actor) throw fail('UNAUTHENTICATED');
-  if (!rules[action](actor)) throw fail('FORBIDDEN');
+  if (!rules[action](actor, resource)) throw fail('FORBIDDEN');
 }
 
-export function allowedActions(actor: Actor | undefined, actions: readonly Action[]): Action[] {
-  return actions.filter((action) => can(actor, action));
+export function allowedActions(actor: Actor | undefined, actions: readonly Action[], resource?: AgencyScoped): Action[] {
+  return actions.filter((action) => can(actor, action, resource));
+}
+
+/** Agencies whose records an actor may list: all (null) for system admins, else their own. */
+export function agencyScope(actor: Actor): string[] | null {
+  return isSystemAdmin(actor) ? null : actor.adminOfAgencyIds;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Captchas } from '../commands/captcha';
 import { fail } from '../errors';
 
 /**
@@ -34,8 +35,15 @@ async function fetchJson<T>(url: string): Promise<T> {
 const listOf = <T>(payload: unknown): T[] =>
   Array.isArray(payload) ? (payload as T[]) : (((payload as { messages?: T[]; items?: T[] }).messages ?? (payload as { items?: T[] }).items) ?? []);
 
-export function devRoutes({ mailboxUrl, smsUrl }: { mailboxUrl?: string; smsUrl?: string }) {
+export function devRoutes({ mailboxUrl, smsUrl, captchas }: { mailboxUrl?: string; smsUrl?: string; captchas?: Captchas }) {
   const router = Router();
+
+  // Lets automated browser tests read a captcha the way a person reads the image.
+  router.get('/captcha/:id', (req, res) => {
+    const answer = captchas?.answerFor(req.params.id);
+    if (!answer) throw fail('NOT_FOUND');
+    res.json({ answer });
+  });
 
   router.get('/mailbox/messages', async (req, res) => {
     if (!mailboxUrl) throw fail('NOT_FOUND');

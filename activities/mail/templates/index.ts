@@ -8,6 +8,7 @@ import {
   applicationSubmitted,
   applicationSubmittedSchema,
 } from './application';
+import { applicationExpired, applicationExpiredSchema, approvalReminder, approvalReminderSchema } from './approval';
 import { connectivityCheckTest, connectivityCheckTestSchema } from './connectivity-check-test';
 import { MailTemplateError, type RenderContext } from './format';
 import type { RenderedMail } from './layout';
@@ -38,6 +39,8 @@ const templates = {
   applicationApproved: define(applicationApprovedSchema, applicationApproved),
   applicationRejected: define(applicationRejectedSchema, applicationRejected),
   accountActivationGuide: define(accountActivationGuideSchema, accountActivationGuide),
+  approvalReminder: define(approvalReminderSchema, approvalReminder),
+  applicationExpired: define(applicationExpiredSchema, applicationExpired),
 };
 
 type Templates = typeof templates;

@@ -16,6 +16,7 @@ export default async function request(clients: Clients, env: ReturnType<typeof t
     temporal,
     pings: dependencyPings(clients, temporal),
     passwordMaxAgeDays: async () => 90,
+    keys: { dataKey: Buffer.alloc(32), hashKey: Buffer.alloc(32), sessionSecret: 'x'.repeat(32) },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

@@ -11,6 +11,15 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
   applicationApproved: { name: '王小明', requestType: '帳號申請' },
   applicationRejected: { name: '王小明', requestType: '帳號申請', reason: '單位主管未簽核' },
   accountActivationGuide: { name: '王小明', account: 'wangxm', activationUrl: 'https://portal.tainan.test/activate/t1' },
+  approvalReminder: {
+    requestType: '個人帳號申請',
+    applicantName: '王小明',
+    agencyName: '民政局',
+    submittedAt: '2025-06-30T16:05:00Z',
+    inboxUrl: '/console/accounts/applications',
+    escalated: true,
+  },
+  applicationExpired: { name: '王小明', requestType: '個人帳號申請', statusUrl: '/apply/account/status' },
 };
 
 describe('mail templates', () => {

@@ -9,6 +9,7 @@ import { eventually, testEnv } from '../../support/env';
 import { withWorker } from '../../support/temporal';
 
 const env = testEnv();
+const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
 const healthy = createClients(env);
 // AD on a port nothing listens on: the real LDAP client fails to connect, as when the DC is down.
 const adDown = createClients({ ...env, AD_URL: 'ldaps://127.0.0.1:1' });
@@ -21,7 +22,7 @@ afterAll(async () => {
 async function runCheck(clients: typeof healthy, account: string) {
   const requestId = crypto.randomUUID();
   const workflowId = connectivityCheckWorkflowId(requestId);
-  const activities = createActivities(clients, { publicUrl: env.PUBLIC_URL });
+  const activities = createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
   return withWorker(env, activities, async ({ client, taskQueue }) => {
     const handle = await client.workflow.start(connectivityCheck, {
       taskQueue,

@@ -1,0 +1,39 @@
+import crypto from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import svgCaptcha from 'svg-captcha';
+import { fail } from '../errors';
+
+const TTL_MS = 5 * 60_000;
+
+/**
+ * Image captchas. Only a keyed hash of the answer is stored, and an answer is consumed on its
+ * first check (right or wrong), so one image cannot be tried twice. In development and tests the
+ * answers are also kept in memory for the /dev/captcha route (tests read them like a person would).
+ */
+export function createCaptchas(prisma: PrismaClient, secret: string, { exposeAnswers }: { exposeAnswers: boolean }) {
+  const answers = new Map<string, string>();
+  const hash = (id: string, answer: string) => crypto.createHmac('sha256', secret).update(`${id}:${answer.trim().toLowerCase()}`).digest('hex');
+
+  return {
+    async create() {
+      const image = svgCaptcha.create({ size: 5, noise: 3, ignoreChars: '0oO1ilI', color: true, background: '#f4f6f8' });
+      const id = crypto.randomUUID();
+      await prisma.captcha.create({ data: { id, answerHash: hash(id, image.text), expiresAt: new Date(Date.now() + TTL_MS) } });
+      if (exposeAnswers) answers.set(id, image.text);
+      return { id, svg: image.data };
+    },
+
+    /** Throws CAPTCHA_INVALID (field captchaAnswer) unless the answer is right, fresh and unused. */
+    async consume(id: string, answer: string) {
+      const used = await prisma.captcha.updateMany({ where: { id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
+      const row = used.count === 1 ? await prisma.captcha.findUnique({ where: { id } }) : null;
+      const ok = row !== null && crypto.timingSafeEqual(Buffer.from(row.answerHash), Buffer.from(hash(id, answer)));
+      answers.delete(id);
+      if (!ok) throw fail('CAPTCHA_INVALID', undefined, { captchaAnswer: '驗證碼錯誤，請重新輸入' });
+    },
+
+    answerFor: (id: string) => answers.get(id),
+  };
+}
+
+export type Captchas = ReturnType<typeof createCaptchas>;

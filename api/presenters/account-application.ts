@@ -1,0 +1,47 @@
+import type { PrismaClient } from '@prisma/client';
+import { maskNationalId } from '../../domain/national-id';
+import { decryptNationalId } from '../../activities/db/pii';
+import { APPLICATION_STATUS_EXPLANATIONS, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../workflows/account-application.messages';
+
+export async function organizationPath(prisma: PrismaClient, organizationId: string): Promise<string> {
+  const names: string[] = [];
+  let id: string | null = organizationId;
+  while (id && names.length < 10) {
+    const org: { name: string; parentId: string | null } | null = await prisma.organization.findUnique({ where: { id }, select: { name: true, parentId: true } });
+    if (!org) break;
+    names.unshift(org.name);
+    id = org.parentId;
+  }
+  return names.join('-');
+}
+
+type Row = Awaited<ReturnType<PrismaClient['accountApplication']['findUniqueOrThrow']>> & { organization: { code: string } };
+
+/** What the applicant sees: status, timeline and (for the amendment form) the fields, ID masked. */
+export async function presentApplication(prisma: PrismaClient, row: Row, dataKey: Buffer) {
+  const request = await prisma.request.findUnique({
+    where: { workflowId: row.workflowId },
+    include: { events: { orderBy: { seq: 'asc' } } },
+  });
+  const status = row.status as ApplicationStatus;
+  return {
+    id: row.id,
+    account: row.account,
+    name: row.name,
+    nationalId: maskNationalId(decryptNationalId(row.nationalIdCipher, dataKey)),
+    backupEmail: row.backupEmail,
+    needOfficialMail: row.needOfficialMail,
+    officialMailGranted: row.officialMailGranted,
+    organization: { code: row.organization.code, pathLabel: await organizationPath(prisma, row.organizationId) },
+    title: row.title,
+    officePhone: row.officePhone,
+    officeExt: row.officeExt,
+    remark: row.remark,
+    status,
+    statusLabel: request?.statusLabel ?? APPLICATION_STATUS_LABELS[status],
+    statusExplanation: APPLICATION_STATUS_EXPLANATIONS[status],
+    submittedAt: row.createdAt.toISOString(),
+    canAmend: status === 'PENDING',
+    events: (request?.events ?? []).map((e) => ({ seq: e.seq, kind: e.kind, label: e.label, actorName: e.actorName, comment: e.comment, at: e.at.toISOString() })),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Prisma } from '@prisma/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { maskNationalId } from '../../../../domain/national-id';
+import { decryptNationalId } from '../../../../activities/db/pii';
+import { decideApplication, type ApplicationDeps } from '../../../commands/account-application';
+import { fail } from '../../../errors';
+import { agencyScope, allowedActions, authorize, type Actor } from '../../../policies';
+import { organizationPath } from '../../../presenters/account-application';
+
+const listQuery = z.object({
+  status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
+  q: z.string().trim().max(100).optional(),
+  agencyCode: z.string().trim().max(32).optional(),
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+const idParams = z.object({ id: z.uuid('申請編號格式錯誤') });
+const decisionBody = z.object({
+  decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
+  comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
+  grantOfficialMail: z.boolean().optional(),
+});
+const batchBody = decisionBody.omit({ grantOfficialMail: true }).extend({
+  ids: z.array(z.uuid()).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆'),
+});
+
+/** 管理主控台 › 帳號管理 › 帳號申請審核 */
+export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
+  const { prisma, temporal } = deps;
+  const router = Router();
+
+  async function load(id: string) {
+    const row = await prisma.accountApplication.findUnique({ where: { id }, include: { organization: { include: { agency: true } } } });
+    if (!row) throw fail('NOT_FOUND', '找不到此申請。');
+    return { row, agencyId: row.organization.agencyId ?? row.organizationId };
+  }
+
+  async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>) {
+    const { row, agencyId } = await load(id);
+    authorize(actor, 'accountApplication.decide', { agencyId });
+    if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
+    await decideApplication(deps, row.workflowId, {
+      decision: body.decision,
+      comment: body.comment,
+      grantOfficialMail: body.grantOfficialMail,
+      actor: { userId: actor.id, account: actor.account, name: actor.name },
+    });
+    return row;
+  }
+
+  router.get('/', async (req, res) => {
+    authorize(req.actor, 'accountApplication.list');
+    const query = listQuery.parse(req.query);
+    const scope = agencyScope(req.actor);
+    const where: Prisma.RequestWhereInput = {
+      type: 'ACCOUNT_APPLICATION',
+      ...(scope ? { agencyId: { in: scope } } : {}),
+      ...(query.agencyCode ? { agency: { code: query.agencyCode } } : {}),
+      ...(query.status === 'PENDING' ? { status: 'PENDING' } : query.status === 'DECIDED' ? { status: { not: 'PENDING' } } : {}),
+      ...(query.q ? { OR: [{ applicantAccount: { contains: query.q.toLowerCase() } }, { applicantName: { contains: query.q } }] } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      prisma.request.count({ where }),
+      prisma.request.findMany({
+        where,
+        orderBy: { createdAt: 'desc' },
+        skip: query.page * query.pageSize,
+        take: query.pageSize,
+        include: { agency: { select: { code: true, name: true } } },
+      }),
+    ]);
+    res.json({
+      total,
+      items: rows.map((r) => {
+        const summary = r.summary as { applicationId?: string; organizationPath?: string; escalated?: boolean };
+        return {
+          id: summary.applicationId ?? r.workflowId.replace(/^account-application-/, ''),
+          account: r.applicantAccount,
+          name: r.applicantName,
+          agency: r.agency,
+          organizationPath: summary.organizationPath ?? '',
+          submittedAt: r.createdAt.toISOString(),
+          status: r.status,
+          statusLabel: r.statusLabel,
+          escalated: summary.escalated ?? false,
+        };
+      }),
+    });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    const { row, agencyId } = await load(id);
+    authorize(req.actor, 'accountApplication.read', { agencyId });
+    const request = await prisma.request.findUnique({ where: { workflowId: row.workflowId }, include: { events: { orderBy: { seq: 'asc' } } } });
+    res.json({
+      id: row.id,
+      workflowId: row.workflowId,
+      nationalId: maskNationalId(decryptNationalId(row.nationalIdCipher, deps.dataKey)),
+      account: row.account,
+      needOfficialMail: row.needOfficialMail,
+      officialMailGranted: row.officialMailGranted,
+      backupEmail: row.backupEmail,
+      name: row.name,
+      organization: { code: row.organization.code, pathLabel: await organizationPath(prisma, row.organizationId) },
+      agency: row.organization.agency ? { code: row.organization.agency.code, name: row.organization.agency.name } : null,
+      title: row.title,
+      officePhone: row.officePhone,
+      officeExt: row.officeExt,
+      remark: row.remark,
+      submittedAt: row.createdAt.toISOString(),
+      status: row.status,
+      statusLabel: request?.statusLabel ?? row.status,
+      events: (request?.events ?? []).map((e) => ({ seq: e.seq, kind: e.kind, label: e.label, actorName: e.actorName, comment: e.comment, at: e.at.toISOString() })),
+      allowedActions: row.status === 'PENDING' ? allowedActions(req.actor, ['accountApplication.decide'], { agencyId }).map(() => 'decide') : [],
+      temporalUrl: temporal.workflowUrl(row.workflowId),
+    });
+  });
+
+  router.post('/:id/decision', async (req, res) => {
+    authorize(req.actor, 'accountApplication.list');
+    const { id } = idParams.parse(req.params);
+    const body = decisionBody.parse(req.body);
+    await decideOne(req.actor, id, body);
+    const { row } = await load(id);
+    res.json({ id, status: row.status });
+  });
+
+  router.post('/batch-decision', async (req, res) => {
+    authorize(req.actor, 'accountApplication.list');
+    const body = batchBody.parse(req.body);
+    const results = [];
+    for (const id of body.ids) {
+      try {
+        await decideOne(req.actor, id, { decision: body.decision, comment: body.comment });
+        results.push({ id, ok: true });
+      } catch (error) {
+        const e = error as { code?: string; message?: string };
+        results.push({ id, ok: false, error: { code: e.code ?? 'INTERNAL', message: e.message ?? '處理失敗' } });
+      }
+    }
+    res.json({ results });
+  });
+
+  return router;
+}

@@ -1,0 +1,208 @@
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createAccountApplicationActivities } from '../activities/account-application';
+import type { createDbActivities } from '../activities/db';
+import type { createMailActivities } from '../activities/mail';
+import {
+  activatedSignal,
+  amendUpdate,
+  APPLICATION_STATUS_LABELS,
+  decideUpdate,
+  getApplicationStateQuery,
+  type AccountApplicationInput,
+  type ActivatedInput,
+  type ApplicationState,
+  type ApplicationStatus,
+  type DecideInput,
+} from './account-application.messages';
+import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+
+type AppActivities = ReturnType<typeof createAccountApplicationActivities>;
+type Db = ReturnType<typeof createDbActivities>;
+type Mail = ReturnType<typeof createMailActivities>;
+
+const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const app = proxyActivities<AppActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+// Runs inside the approver's request (an Update): fail fast so they get an answer.
+const reserve = proxyActivities<AppActivities>({ startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } });
+// AD may be down for a while: keep trying (the request shows 帳號建立中) until it answers.
+const ad = proxyActivities<AppActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const mail = proxyActivities<Mail>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+const REQUEST_TYPE_LABEL = '個人帳號申請';
+
+/**
+ * 個人帳號申請: submitted → (amended)* → approved | rejected | expired; approved → provisioning
+ * (database user, AD account disabled) → awaiting activation → active (password set in AD, enabled).
+ * Reminders, escalation and expiry race the decision; their durations are system parameters.
+ */
+export async function accountApplication({ applicationId }: AccountApplicationInput): Promise<ApplicationState> {
+  const { workflowId } = workflowInfo();
+  const application = await app.loadApplication({ applicationId });
+  const params = await db.getSystemParameters(['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']);
+  const state: ApplicationState = { status: 'PENDING', escalated: false };
+  let decision: DecideInput | undefined;
+  let deciding = false;
+  let activation: ActivatedInput | undefined;
+  let seq = 0;
+
+  const event = (kind: string, label: string, extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {}) =>
+    db.appendRequestEvent({ workflowId, seq: ++seq, kind, label, data: {}, ...extra });
+
+  async function enter(status: ApplicationStatus, label = APPLICATION_STATUS_LABELS[status]) {
+    state.status = status;
+    upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
+    await app.setApplicationStatus({ applicationId, status });
+    await db.recordRequest({
+      workflowId,
+      type: 'ACCOUNT_APPLICATION',
+      status,
+      statusLabel: label,
+      agencyId: application.agencyId,
+      applicantAccount: application.account,
+      applicantName: application.name,
+      summary: { applicationId, organizationPath: application.organizationPath, escalated: state.escalated },
+    });
+  }
+
+  setHandler(getApplicationStateQuery, () => state);
+  setHandler(
+    decideUpdate,
+    async (input) => {
+      deciding = true;
+      try {
+        if (input.decision === 'APPROVE') {
+          // The account name is checked again here: of two applications for one name, exactly one
+          // approval creates the user; the other approver gets the reason and can reject with it.
+          await reserve.reserveAccount({ applicationId, grantOfficialMail: input.grantOfficialMail ?? application.needOfficialMail });
+        }
+      } catch (error) {
+        deciding = false;
+        const cause = (error as { cause?: { message?: string; type?: string } }).cause;
+        throw ApplicationFailure.nonRetryable(cause?.message ?? '核准失敗，請稍後再試', cause?.type ?? 'ApproveFailed');
+      }
+      decision = input;
+      // Answer the approver with the state their decision led to (已駁回 / 帳號建立中).
+      await condition(() => state.status !== 'PENDING');
+      return state;
+    },
+    {
+      validator: (input) => {
+        if (state.status !== 'PENDING' || decision || deciding) {
+          const by = state.decidedBy ? `（${state.decidedBy.name}）` : '';
+          throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${APPLICATION_STATUS_LABELS[state.status]}`, 'ApplicationDecided');
+        }
+        if (input.decision === 'REJECT' && !input.comment?.trim()) {
+          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
+        }
+      },
+    },
+  );
+  setHandler(
+    amendUpdate,
+    async (input) => {
+      // Applied by the workflow itself, so no decision can interleave with a half-stored amendment.
+      await app.applyAmendment({ applicationId, changes: input.changes });
+      application.account = input.changes.account;
+      application.name = input.changes.name;
+      application.needOfficialMail = input.changes.needOfficialMail;
+      await event('AMENDED', '申請人修改申請內容', { actorName: application.name, data: { changedFields: input.changedFields } });
+      return state;
+    },
+    {
+      validator: (_input) => {
+        if (state.status !== 'PENDING' || decision || deciding) {
+          throw ApplicationFailure.nonRetryable('此申請已審核，無法修改', 'ApplicationDecided');
+        }
+      },
+    },
+  );
+  setHandler(activatedSignal, (input) => {
+    activation ??= input;
+  });
+
+  upsertSearchAttributes(
+    requestSearchAttributes({
+      requestType: 'ACCOUNT_APPLICATION',
+      agencyCode: application.agencyCode,
+      applicantAccount: application.account,
+      status: 'PENDING',
+    }),
+  );
+  await enter('PENDING');
+  await event('SUBMITTED', '已送出申請', { actorName: application.name });
+
+  // Reminder → escalation → expiry, each measured from submission.
+  const decided = () => decision !== undefined;
+  const reminderAt = params['request.reminderAfter'];
+  const escalationAt = Math.max(params['request.escalationAfter'], reminderAt);
+  const expiryAt = Math.max(params['request.expiryAfter'], escalationAt);
+  if (!(await condition(decided, reminderAt * 1000))) {
+    await app.notifyApprovers({ applicationId, workflowId, escalated: false });
+    await event('REMINDED', '已寄送審核提醒給機關管理者');
+  }
+  if (!decided() && !(await condition(decided, (escalationAt - reminderAt) * 1000))) {
+    state.escalated = true;
+    await app.notifyApprovers({ applicationId, workflowId, escalated: true });
+    await enter('PENDING', '待審核（已轉系統管理者）');
+    await event('ESCALATED', '逾期未審核，已轉請系統管理者處理');
+  }
+  if (!decided() && !(await condition(decided, (expiryAt - escalationAt) * 1000))) {
+    await enter('EXPIRED');
+    await event('EXPIRED', '逾期未審核，申請已失效');
+    await mail.sendMail({
+      key: `${workflowId}:expired`,
+      to: application.backupEmail,
+      template: 'applicationExpired',
+      data: { name: application.name, requestType: REQUEST_TYPE_LABEL, statusUrl: '/apply/account/status' },
+    });
+    return state;
+  }
+
+  const d = decision!;
+  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
+  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
+  if (d.decision === 'REJECT') {
+    await enter('REJECTED');
+    await event('REJECTED', '申請已駁回', actor);
+    await mail.sendMail({
+      key: `${workflowId}:rejected`,
+      to: application.backupEmail,
+      template: 'applicationRejected',
+      data: { name: application.name, requestType: REQUEST_TYPE_LABEL, reason: d.comment!.trim(), statusUrl: '/apply/account/status' },
+    });
+    return state;
+  }
+
+  await event('APPROVED', '申請已核准', { ...actor, data: { officialMail: d.grantOfficialMail ?? application.needOfficialMail } });
+  await enter('PROVISIONING');
+  const { dn } = await ad.provisionAdAccount({ applicationId });
+  await event('AD_ACCOUNT_CREATED', 'AD 帳號已建立（停用中，待開通）', { data: { dn } });
+  await enter('AWAITING_ACTIVATION');
+  await mail.sendMail({
+    key: `${workflowId}:activation-guide`,
+    to: application.backupEmail,
+    template: 'accountActivationGuide',
+    data: { name: application.name, account: application.account, activationUrl: '/login/activate' },
+  });
+
+  await condition(() => activation !== undefined);
+  const { userId, passwordRef } = activation!;
+  await app.activateUser({ applicationId, userId });
+  await ad.setAdPasswordAndEnable({ applicationId, passwordRef });
+  await enter('ACTIVE');
+  await event('ACTIVATED', '帳號已開通', { actorName: application.name });
+  return state;
+}
