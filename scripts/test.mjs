@@ -15,8 +15,11 @@ let exitCode = 1;
 try {
   session = await setup('test', { log, browser: true });
   const { env } = session;
-  log('建置網頁 (vite build) …');
-  await buildWeb(env);
+  // Only the browser suite needs the built web app.
+  if (projects.length === 0 || projects.includes('e2e')) {
+    log('建置網頁 (vite build) …');
+    await buildWeb(env);
+  }
   appHandles = await startApp(env, { mode: 'test', stateDir: session.stateDir, withWeb: false, log });
 
   const reportFile = path.join(session.stateDir, 'vitest-report.json');

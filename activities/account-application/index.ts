@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { Prisma, type PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
 import { AdError } from '../ad/errors';
 import type { createMailActivities } from '../mail';
 import type { ApplicationChanges, ApplicationStatus } from '../../workflows/account-application.messages';
 import { openSecret } from '../db/secret-box';
+import { uniqueViolation } from '../db/unique-violation';
 
 interface Deps {
   prisma: PrismaClient;
@@ -100,8 +101,9 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
         });
         return { userId };
       } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-          const target = String((error.meta as { target?: unknown } | undefined)?.target ?? '');
+        const columns = uniqueViolation(error);
+        if (columns) {
+          const target = columns.join(',');
           if (target.includes('account')) throw fail('AccountTaken', `登入帳號「${row.account}」已被使用，請駁回此申請並說明原因`);
           if (target.includes('national_id')) throw fail('NationalIdInUse', '此身分證字號已有帳號，請駁回此申請並說明原因');
           if (target.includes('backup_email')) throw fail('BackupEmailInUse', '此備用信箱已綁定其他帳號，請駁回此申請並說明原因');

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import { Prisma, type PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { accountAmendmentSchema, accountApplicationSchema } from '../../domain/schemas/account-application';
+import { uniqueViolation } from '../../activities/db/unique-violation';
 import { decryptNationalId, encryptNationalId, hashNationalId } from '../../activities/db/pii';
 import { accountApplication } from '../../workflows/account-application';
 import {
@@ -75,7 +76,7 @@ export async function submitApplication(deps: ApplicationDeps, backupEmail: stri
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (uniqueViolation(error)) {
       throw fail('NATIONAL_ID_IN_USE', '此身分證字號已有申請中的案件，請使用「修改個人帳號申請內容」', { nationalId: '此身分證字號已有申請中的案件' });
     }
     throw error;

@@ -1,0 +1,188 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClients } from '../../../activities/clients';
+import { apply, latestMail, randomNationalId, uniqueAccount, uniqueEmail, verifyEmail } from '../../support/applicant';
+import { e2e, eventually, testEnv } from '../../support/env';
+import { apiSession } from '../../support/http';
+
+const env = testEnv();
+const clients = createClients(env);
+afterAll(() => clients.prisma.$disconnect());
+
+const form = (overrides: Record<string, unknown> = {}) => ({
+  nationalId: randomNationalId(),
+  account: uniqueAccount(),
+  needOfficialMail: false,
+  name: '王小明',
+  organizationCode: 'G25-02',
+  title: '約聘人員',
+  officePhone: '2991111',
+  officeExt: '8201',
+  remark: '',
+  ...overrides,
+});
+
+async function statusOf(token: string, id: string) {
+  const response = await fetch(`${e2e.baseUrl()}/api/account-applications/${id}/status`, { headers: { 'x-verification-token': token } });
+  return response.json();
+}
+
+describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登入 (real API, worker, Temporal, AD, SMTP)', () => {
+  it('runs the whole journey and leaves the user enabled in their agency OU', async () => {
+    const email = uniqueEmail();
+    const token = await verifyEmail('APPLY', email);
+    const input = form();
+    const submitted = await apply(token, input);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    expect(submitted.body).toMatchObject({ status: 'PENDING', statusLabel: '待機關管理者審核', account: input.account });
+    expect(submitted.body.nationalId).toMatch(/^D\d{2}\*{4}\d{3}$/);
+    const id = submitted.body.id as string;
+
+    // The confirmation mail links to the status page with a key that works without verifying again.
+    const confirmation = await latestMail(email, '已送出');
+    const link = /\/apply\/account\/status\/([\w-]+)\?key=([\w-]+)/.exec(confirmation.body);
+    expect(link?.[1]).toBe(id);
+    const byKey = await eventually(async () => {
+      const s = await (await fetch(`${e2e.baseUrl()}/api/account-applications/${id}/status?key=${link![2]}`)).json();
+      return s.events.length ? s : null;
+    });
+    expect(byKey.events.map((e: { kind: string }) => e.kind)).toEqual(['SUBMITTED']);
+    expect(byKey.statusExplanation).toContain('等待所屬機關的機關管理者審核');
+
+    // The agency admin of 智慧發展中心 sees it in the inbox and approves it.
+    const admin = apiSession();
+    await admin.login('sdcadmin');
+    const inbox = await eventually(async () => {
+      const { body } = await admin.get('/api/console/account-applications?status=PENDING&pageSize=100');
+      return body.items.find((i: { id: string }) => i.id === id);
+    });
+    expect(inbox).toMatchObject({ account: input.account, statusLabel: '待機關管理者審核' });
+    const approved = await admin.post(`/api/console/account-applications/${id}/decision`, { decision: 'APPROVE', grantOfficialMail: true });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const again = await admin.post(`/api/console/account-applications/${id}/decision`, { decision: 'APPROVE' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('APPLICATION_DECIDED');
+
+    await latestMail(email, '帳號啟用說明');
+    const adUser = await clients.ad.findUser(input.account);
+    expect(adUser).toMatchObject({ enabled: false, mail: `${input.account}@mail.tainan.gov.tw` });
+    expect(adUser!.ouDn).toMatch(/^OU=G25-02,OU=G25,OU=TainanCityTest,/);
+
+    // 開通帳號 with the backup e-mail; every violated rule is named.
+    const activationToken = await verifyEmail('ACTIVATE', email);
+    const activate = (body: object) =>
+      fetch(`${e2e.baseUrl()}/api/activation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-verification-token': activationToken },
+        body: JSON.stringify(body),
+      });
+    const weak = await activate({ newPassword: 'abc', confirmPassword: 'abc' });
+    expect(weak.status).toBe(400);
+    const weakBody = await weak.json();
+    expect(weakBody.error.code).toBe('PASSWORD_POLICY');
+    expect(weakBody.error.fields.newPassword).toMatch(/8/);
+    const password = 'Str0ng!Pass';
+    expect((await activate({ newPassword: password, confirmPassword: password })).status).toBe(200);
+
+    const statusToken = await verifyEmail('STATUS', email);
+    const final = await eventually(async () => {
+      const s = await statusOf(statusToken, id);
+      return s.status === 'ACTIVE' && s.events.length === 4 ? s : null;
+    }, { timeoutMs: 45_000, intervalMs: 1_000 });
+    expect(final.events.map((e: { kind: string }) => e.kind)).toEqual(['SUBMITTED', 'APPROVED', 'AD_ACCOUNT_CREATED', 'ACTIVATED']);
+    expect(final.events[1].actorName).toBe('林怡君');
+    expect(await clients.ad.verifyPassword(input.account, password)).toBe(true);
+    expect((await clients.ad.findUser(input.account))?.enabled).toBe(true);
+
+    const user = apiSession();
+    expect((await user.login(input.account, password)).status).toBe(200);
+  });
+
+  it('refuses an official address, a bound address, a wrong captcha and bad fields, changing nothing', async () => {
+    const s = apiSession();
+    const captcha = (await s.post('/api/captcha')).body;
+    const wrong = await s.post('/api/verifications/email', { purpose: 'APPLY', email: uniqueEmail(), captchaId: captcha.id, captchaAnswer: 'zzzzz' });
+    expect(wrong.body.error).toMatchObject({ code: 'CAPTCHA_INVALID', fields: { captchaAnswer: '驗證碼錯誤，請重新輸入' } });
+
+    const c2 = (await s.post('/api/captcha')).body;
+    const a2 = (await s.get(`/dev/captcha/${c2.id}`)).body.answer;
+    const official = await s.post('/api/verifications/email', { purpose: 'APPLY', email: 'someone@mail.tainan.gov.tw', captchaId: c2.id, captchaAnswer: a2 });
+    expect(official.status).toBe(400);
+    expect(JSON.stringify(official.body.error)).toContain('@mail.tainan.gov.tw');
+
+    const seededEmail = (await clients.prisma.user.findUniqueOrThrow({ where: { account: 'sdcuser1' } })).backupEmail!;
+    const c3 = (await s.post('/api/captcha')).body;
+    const a3 = (await s.get(`/dev/captcha/${c3.id}`)).body.answer;
+    const bound = await s.post('/api/verifications/email', { purpose: 'APPLY', email: seededEmail, captchaId: c3.id, captchaAnswer: a3 });
+    expect(bound.body.error.code).toBe('EMAIL_ALREADY_BOUND');
+
+    const token = await verifyEmail('APPLY', uniqueEmail());
+    const before = await clients.prisma.accountApplication.count();
+    const bad = await apply(token, form({ nationalId: 'D123456788', account: 'ab', officePhone: '06-2991111' }));
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['account', 'nationalId', 'officePhone']);
+    expect(await clients.prisma.accountApplication.count()).toBe(before);
+  });
+
+  it('lets exactly one of two applications for the same account name be approved', async () => {
+    const account = uniqueAccount('dup');
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const token = await verifyEmail('APPLY', uniqueEmail());
+      // The second applicant picks the name while the first application is still open: refused at once.
+      const result = await apply(token, form({ account: i === 0 ? account : uniqueAccount() }));
+      expect(result.status).toBe(201);
+      ids.push(result.body.id);
+    }
+    // Make the second one ask for the same name behind the form's back (as if both were filed at once).
+    await clients.prisma.accountApplication.update({ where: { id: ids[1] }, data: { account } });
+
+    const admin = apiSession();
+    await admin.login('sdcadmin');
+    const first = await admin.post(`/api/console/account-applications/${ids[0]}/decision`, { decision: 'APPROVE' });
+    expect(first.status).toBe(200);
+    const second = await admin.post(`/api/console/account-applications/${ids[1]}/decision`, { decision: 'APPROVE' });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'ACCOUNT_TAKEN' });
+    expect(second.body.error.message).toContain(account);
+    const reject = await admin.post(`/api/console/account-applications/${ids[1]}/decision`, { decision: 'REJECT', comment: `帳號 ${account} 已被使用` });
+    expect(reject.status).toBe(200);
+  });
+
+  it('keeps agency admins to their own agency', async () => {
+    const token = await verifyEmail('APPLY', uniqueEmail());
+    const { body } = await apply(token, form());
+    const other = apiSession();
+    await other.login('cabadmin');
+    expect((await other.get(`/api/console/account-applications/${body.id}`)).status).toBe(403);
+    expect((await other.post(`/api/console/account-applications/${body.id}/decision`, { decision: 'APPROVE' })).status).toBe(403);
+    const list = await other.get('/api/console/account-applications?status=ALL&pageSize=100');
+    expect(list.body.items.some((i: { id: string }) => i.id === body.id)).toBe(false);
+  });
+
+  it('accepts an amendment before the decision and refuses it after', async () => {
+    const email = uniqueEmail();
+    const token = await verifyEmail('APPLY', email);
+    const input = form();
+    const { body } = await apply(token, input);
+    const amendToken = await verifyEmail('AMEND', email);
+    const put = (changes: object) =>
+      fetch(`${e2e.baseUrl()}/api/account-applications/${body.id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-verification-token': amendToken },
+        body: JSON.stringify({ ...input, ...changes }),
+      });
+    const amended = await put({ title: '專員' });
+    expect(amended.status).toBe(200);
+    const amendedBody = await amended.json();
+    expect(amendedBody.title).toBe('專員');
+    expect(amendedBody.events.map((e: { kind: string }) => e.kind)).toEqual(['SUBMITTED', 'AMENDED']);
+
+    const admin = apiSession();
+    await admin.login('sysadmin');
+    expect((await admin.post(`/api/console/account-applications/${body.id}/decision`, { decision: 'REJECT', comment: '資料不符' })).status).toBe(200);
+    const late = await put({ title: '科員' });
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.message).toBe('此申請已審核，無法修改');
+    await latestMail(email, '未通過審核');
+  });
+});
