@@ -50,9 +50,13 @@ const REQUEST_TYPE_LABEL = '個人帳號申請';
  */
 export async function accountApplication({ applicationId }: AccountApplicationInput): Promise<ApplicationState> {
   const { workflowId } = workflowInfo();
-  const application = await app.loadApplication({ applicationId });
-  const params = await db.getSystemParameters(['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']);
   const state: ApplicationState = { status: 'PENDING', escalated: false };
+  // Handlers are registered before the first await: an update may arrive with the first task.
+  let loaded: Awaited<ReturnType<AppActivities['loadApplication']>> | undefined;
+  const applicationLoaded = async () => {
+    await condition(() => loaded !== undefined);
+    return loaded!;
+  };
   let decision: DecideInput | undefined;
   let deciding = false;
   let activation: ActivatedInput | undefined;
@@ -86,7 +90,8 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
         if (input.decision === 'APPROVE') {
           // The account name is checked again here: of two applications for one name, exactly one
           // approval creates the user; the other approver gets the reason and can reject with it.
-          await reserve.reserveAccount({ applicationId, grantOfficialMail: input.grantOfficialMail ?? application.needOfficialMail });
+          const current = await applicationLoaded();
+          await reserve.reserveAccount({ applicationId, grantOfficialMail: input.grantOfficialMail ?? current.needOfficialMail });
         }
       } catch (error) {
         deciding = false;
@@ -114,11 +119,12 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
     amendUpdate,
     async (input) => {
       // Applied by the workflow itself, so no decision can interleave with a half-stored amendment.
+      const current = await applicationLoaded();
       await app.applyAmendment({ applicationId, changes: input.changes });
-      application.account = input.changes.account;
-      application.name = input.changes.name;
-      application.needOfficialMail = input.changes.needOfficialMail;
-      await event('AMENDED', '申請人修改申請內容', { actorName: application.name, data: { changedFields: input.changedFields } });
+      current.account = input.changes.account;
+      current.name = input.changes.name;
+      current.needOfficialMail = input.changes.needOfficialMail;
+      await event('AMENDED', '申請人修改申請內容', { actorName: current.name, data: { changedFields: input.changedFields } });
       return state;
     },
     {
@@ -132,6 +138,10 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   setHandler(activatedSignal, (input) => {
     activation ??= input;
   });
+
+  const application = await app.loadApplication({ applicationId });
+  loaded = application;
+  const params = await db.getSystemParameters(['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']);
 
   upsertSearchAttributes(
     requestSearchAttributes({

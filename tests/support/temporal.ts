@@ -22,8 +22,8 @@ export async function withWorker<T>(
   env: { TEMPORAL_ADDRESS: string; TEMPORAL_NAMESPACE: string },
   activities: object,
   fn: (ctx: { client: Client; taskQueue: string }) => Promise<T>,
+  taskQueue = `test-${crypto.randomUUID()}`,
 ): Promise<T> {
-  const taskQueue = `test-${crypto.randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });

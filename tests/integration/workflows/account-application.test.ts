@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClients, type Clients } from '../../../activities/clients';
+import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
+import { createActivities } from '../../../worker/activities';
+import { accountApplication } from '../../../workflows/account-application';
+import { accountApplicationWorkflowId, decideUpdate, getApplicationStateQuery } from '../../../workflows/account-application.messages';
+import { randomNationalId, uniqueAccount, uniqueEmail } from '../../support/applicant';
+import { eventually, testEnv } from '../../support/env';
+import { withWorker } from '../../support/temporal';
+
+const env = testEnv();
+const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
+const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
+const healthy = createClients(env);
+const adDown = createClients({ ...env, AD_URL: 'ldaps://127.0.0.1:1' });
+afterAll(async () => {
+  await healthy.prisma.$disconnect();
+  await adDown.prisma.$disconnect();
+});
+
+async function newApplication() {
+  const id = crypto.randomUUID();
+  const org = await healthy.prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } }); // 民政局 秘書室
+  const nationalId = randomNationalId();
+  const email = uniqueEmail();
+  await healthy.prisma.accountApplication.create({
+    data: {
+      id,
+      workflowId: accountApplicationWorkflowId(id),
+      nationalIdCipher: encryptNationalId(nationalId, dataKey),
+      nationalIdHash: hashNationalId(nationalId, hashKey),
+      account: uniqueAccount('wf'),
+      needOfficialMail: false,
+      backupEmail: email,
+      name: '測試申請人',
+      organizationId: org.id,
+      title: '科員',
+      officePhone: '2991111',
+      statusKeyHash: 'x'.repeat(64),
+    },
+  });
+  return { id, email, workflowId: accountApplicationWorkflowId(id) };
+}
+
+/** Real activities, with the three durations shortened to seconds (they come from an activity by design). */
+function activities(clients: Clients, seconds: { reminder: number; escalation: number; expiry: number }) {
+  const real = createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+  return {
+    ...real,
+    getSystemParameters: async () => ({
+      'request.reminderAfter': seconds.reminder,
+      'request.escalationAfter': seconds.escalation,
+      'request.expiryAfter': seconds.expiry,
+    }),
+  };
+}
+
+async function mailsTo(address: string) {
+  const response = await fetch(`${env.MAILBOX_URL}/messages?to=${encodeURIComponent(address)}`);
+  const payload = (await response.json()) as { messages?: { subject: string }[] } | { subject: string }[];
+  return (Array.isArray(payload) ? payload : (payload.messages ?? [])).map((m) => m.subject);
+}
+
+describe('accountApplication workflow timers and faults (real Temporal, PostgreSQL, AD, SMTP)', () => {
+  it('reminds the agency admins, escalates to the system admins, then expires and tells the applicant', async () => {
+    const app = await newApplication();
+    const state = await withWorker(env, activities(healthy, { reminder: 1, escalation: 2, expiry: 3 }), async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start(accountApplication, { taskQueue, workflowId: app.workflowId, args: [{ applicationId: app.id }] });
+      return handle.result();
+    });
+    expect(state.status).toBe('EXPIRED');
+    const request = await healthy.prisma.request.findUniqueOrThrow({ where: { workflowId: app.workflowId }, include: { events: { orderBy: { seq: 'asc' } } } });
+    expect(request.events.map((e) => e.kind)).toEqual(['SUBMITTED', 'REMINDED', 'ESCALATED', 'EXPIRED']);
+    expect(request.statusLabel).toBe('逾期未審核（已失效）');
+    expect((await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('EXPIRED');
+
+    const cabadmin = await healthy.prisma.user.findUniqueOrThrow({ where: { account: 'cabadmin' } });
+    const sysadmin = await healthy.prisma.user.findUniqueOrThrow({ where: { account: 'sysadmin' } });
+    const addressOf = (u: typeof cabadmin) => (u.officialMail ? `${u.account}@mail.tainan.gov.tw` : u.backupEmail!);
+    expect(await eventually(async () => (await mailsTo(addressOf(cabadmin))).find((s) => s.includes('提醒您')))).toBeTruthy();
+    expect(await eventually(async () => (await mailsTo(addressOf(sysadmin))).find((s) => s.includes('逾期未審核')))).toBeTruthy();
+    expect(await eventually(async () => (await mailsTo(app.email)).find((s) => s.includes('已逾期失效')))).toBeTruthy();
+  });
+
+  it('shows 帳號建立中 while AD is down and finishes by itself when AD answers again, creating the account once', async () => {
+    const app = await newApplication();
+    const slow = { reminder: 3600, escalation: 7200, expiry: 10800 };
+    const sdcadmin = await healthy.prisma.user.findUniqueOrThrow({ where: { account: 'cabadmin' } });
+    const actor = { userId: sdcadmin.id, account: sdcadmin.account, name: sdcadmin.name };
+
+    // First a worker whose AD is unreachable: the approval is accepted, provisioning keeps retrying.
+    const taskQueue = await withWorker(env, activities(adDown, slow), async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start(accountApplication, { taskQueue, workflowId: app.workflowId, args: [{ applicationId: app.id }] });
+      const afterDecision = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'APPROVE', actor }] });
+      expect(afterDecision.status).toBe('PROVISIONING');
+      await new Promise((r) => setTimeout(r, 3_000));
+      expect((await handle.query(getApplicationStateQuery)).status).toBe('PROVISIONING');
+      const request = await healthy.prisma.request.findUniqueOrThrow({ where: { workflowId: app.workflowId } });
+      expect(request.statusLabel).toBe('帳號建立中');
+      return taskQueue;
+    });
+
+    // AD is back (a worker with a reachable AD picks the same task queue up): the workflow moves on.
+    const account = (await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } })).account;
+    await withWorker(env, activities(healthy, slow), async ({ client }) => {
+      const handle = client.workflow.getHandle(app.workflowId);
+      await eventually(async () => (await handle.query(getApplicationStateQuery)).status === 'AWAITING_ACTIVATION', { timeoutMs: 90_000, intervalMs: 1_000 });
+      await handle.terminate('test finished');
+    }, taskQueue);
+    const user = await healthy.ad.findUser(account);
+    expect(user).toMatchObject({ enabled: false });
+    expect(await healthy.prisma.user.count({ where: { account } })).toBe(1);
+  }, 150_000);
+});
