@@ -32,6 +32,9 @@ export async function latestMail(to: string, subjectIncludes: string, seen: Read
   return eventually(async () => (await mailbox(to)).find((m) => m.subject.includes(subjectIncludes) && !seen.has(m.id)), { timeoutMs: 30_000 });
 }
 
+/** Every code and token the helpers used, so tests can prove none reached a workflow history. */
+export const secretsUsed: string[] = [];
+
 /** Captcha → code by mail → token, through the public API. */
 export async function verifyEmail(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE', email: string) {
   const s = apiSession();
@@ -45,6 +48,7 @@ export async function verifyEmail(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIV
   if (!code) throw new Error('no code in the mail');
   const confirmed = await s.post(`/api/verifications/email/${started.body.verificationId}/confirm`, { code });
   if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
+  secretsUsed.push(code, confirmed.body.token);
   return confirmed.body.token as string;
 }
 

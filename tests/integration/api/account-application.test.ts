@@ -1,10 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
-import { apply, latestMail, randomNationalId, uniqueAccount, uniqueEmail, verifyEmail } from '../../support/applicant';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { apply, latestMail, randomNationalId, secretsUsed, uniqueAccount, uniqueEmail, verifyEmail } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 
 const env = testEnv();
+
+/** A history as text with every payload decoded, so a secret inside an argument would show. */
+function readableHistory(history: Parameters<typeof historyToJSON>[0]): string {
+  const json = historyToJSON(history);
+  const payloads = [...json.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+  return `${json}\n${payloads.join('\n')}`;
+}
 const clients = createClients(env);
 afterAll(() => clients.prisma.$disconnect());
 
@@ -95,7 +104,25 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
 
     const user = apiSession();
     expect((await user.login(input.account, password)).status).toBe(200);
-  });
+
+    // No password, code, token, link key or full ID number in any history of this journey.
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+      const ids = [`account-application-${id}`];
+      for await (const wf of client.workflow.list({ query: `WorkflowType = 'mailDelivery'` })) ids.push(wf.workflowId);
+      const histories = await Promise.all(ids.map(async (wid) => readableHistory(await client.workflow.getHandle(wid).fetchHistory())));
+      expect(histories.length).toBeGreaterThan(3);
+      const secrets = [password, input.nationalId, link![2]!, ...secretsUsed];
+      for (const [i, history] of histories.entries()) {
+        for (const secret of secrets) expect(history.includes(secret), `${ids[i]} contains a secret`).toBe(false);
+      }
+      // And the history is readable evidence of the process (so the scan is not vacuous).
+      expect(histories[0]).toContain(input.account);
+    } finally {
+      await connection.close();
+    }
+  }, 120_000);
 
   it('refuses an official address, a bound address, a wrong captcha and bad fields, changing nothing', async () => {
     const s = apiSession();
