@@ -9,7 +9,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['domain/**/*.test.ts', 'web/src/**/*.test.ts', 'api/**/*.unit.test.ts', 'activities/**/*.unit.test.ts', 'workflows/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'domain/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'api/**/*.unit.test.ts',
+            'activities/**/*.unit.test.ts',
+            'workflows/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
       {

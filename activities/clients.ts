@@ -53,7 +53,12 @@ export function createClients(env: ClientEnv) {
       upnSuffix: env.AD_UPN_SUFFIX,
     }),
     mailer: createMailer({ host: env.SMTP_HOST, port: env.SMTP_PORT, from: env.SMTP_FROM }),
-    mitake: createMitakeClient({ url: env.MITAKE_URL, username: env.MITAKE_USERNAME, password: env.MITAKE_PASSWORD, timeoutMs: 10_000 }),
+    mitake: createMitakeClient({
+      url: env.MITAKE_URL,
+      username: env.MITAKE_USERNAME,
+      password: env.MITAKE_PASSWORD,
+      timeoutMs: 10_000,
+    }),
   };
 }
 

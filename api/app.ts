@@ -20,7 +20,13 @@ import type { Ping } from '../activities/connectivity';
 import type { Temporal } from './temporal';
 
 export interface AppDeps {
-  env: { NODE_ENV: 'development' | 'test' | 'production'; PUBLIC_URL: string; TRUST_PROXY: string; MAILBOX_URL?: string; SMS_SIMULATOR_URL?: string };
+  env: {
+    NODE_ENV: 'development' | 'test' | 'production';
+    PUBLIC_URL: string;
+    TRUST_PROXY: string;
+    MAILBOX_URL?: string;
+    SMS_SIMULATOR_URL?: string;
+  };
   log: Logger;
   prisma: PrismaClient;
   temporal: Temporal;

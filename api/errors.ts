@@ -74,5 +74,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const out = appError ?? fail('INTERNAL');
   res
     .status(out.status)
-    .json({ error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}), ...(out.details ?? {}) } });
+    .json({
+      error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}), ...(out.details ?? {}) },
+    });
 };

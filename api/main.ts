@@ -43,7 +43,11 @@ const app = createApp({
     const row = await clients.prisma.systemParameter.findUnique({ where: { key: 'password.maxAgeDays' } });
     return Number(row?.value ?? 90);
   },
-  keys: { dataKey: Buffer.from(env.DATA_KEY, 'base64'), hashKey: Buffer.from(env.HASH_KEY, 'base64'), sessionSecret: env.SESSION_SECRET },
+  keys: {
+    dataKey: Buffer.from(env.DATA_KEY, 'base64'),
+    hashKey: Buffer.from(env.HASH_KEY, 'base64'),
+    sessionSecret: env.SESSION_SECRET,
+  },
   webDist: env.NODE_ENV === 'development' ? undefined : fileURLToPath(new URL('../web/dist', import.meta.url)),
 });
 

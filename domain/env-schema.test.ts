@@ -5,13 +5,22 @@ const key = Buffer.alloc(32, 7).toString('base64');
 
 describe('parseEnv', () => {
   it('applies documented defaults and coerces numbers', () => {
-    const env = parseEnv({ DATABASE_URL: 'postgresql://x@127.0.0.1/db', PORT: '3100' }, ['DATABASE_URL', 'PORT', 'TEMPORAL_NAMESPACE'] as const);
+    const env = parseEnv({ DATABASE_URL: 'postgresql://x@127.0.0.1/db', PORT: '3100' }, [
+      'DATABASE_URL',
+      'PORT',
+      'TEMPORAL_NAMESPACE',
+    ] as const);
     expect(env).toEqual({ DATABASE_URL: 'postgresql://x@127.0.0.1/db', PORT: 3100, TEMPORAL_NAMESPACE: 'portal' });
   });
 
   it('names every bad or missing variable and what is expected', () => {
     try {
-      parseEnv({ DATABASE_URL: 'mysql://nope', PORT: '70000', DATA_KEY: 'c2hvcnQ=' }, ['DATABASE_URL', 'PORT', 'DATA_KEY', 'AD_URL'] as const);
+      parseEnv({ DATABASE_URL: 'mysql://nope', PORT: '70000', DATA_KEY: 'c2hvcnQ=' }, [
+        'DATABASE_URL',
+        'PORT',
+        'DATA_KEY',
+        'AD_URL',
+      ] as const);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(EnvError);

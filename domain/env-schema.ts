@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 const base64Key = z
   .string()
-  .refine((v) => Buffer.from(v, 'base64').length === 32, '必須是 base64 編碼的 32 位元組金鑰 (expected a base64-encoded 32-byte key)');
+  .refine(
+    (v) => Buffer.from(v, 'base64').length === 32,
+    '必須是 base64 編碼的 32 位元組金鑰 (expected a base64-encoded 32-byte key)',
+  );
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -18,7 +21,10 @@ export const envSchema = z.object({
   WEB_URL: z.url().default('http://127.0.0.1:5173'),
   TRUST_PROXY: z.string().default('loopback'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, '必須是 postgresql:// 連線字串 (expected a postgresql:// URL)'),
-  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, '必須是 host:port (expected host:port)').default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[\w.-]+:\d+$/, '必須是 host:port (expected host:port)')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('portal'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('portal'),
   TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),

@@ -14,7 +14,10 @@ const production = args.has('--production');
 
 /** Organisations from the database (the master), parents before children. */
 export async function orgTreeForAd(prisma: PrismaClient): Promise<(OuTreeNode & { id: string })[]> {
-  const orgs = await prisma.organization.findMany({ select: { id: true, code: true, name: true, parentId: true }, orderBy: { sortOrder: 'asc' } });
+  const orgs = await prisma.organization.findMany({
+    select: { id: true, code: true, name: true, parentId: true },
+    orderBy: { sortOrder: 'asc' },
+  });
   const codeById = new Map(orgs.map((o) => [o.id, o.code]));
   const children = new Map<string | null, typeof orgs>();
   for (const org of orgs) children.set(org.parentId, [...(children.get(org.parentId) ?? []), org]);
@@ -22,7 +25,12 @@ export async function orgTreeForAd(prisma: PrismaClient): Promise<(OuTreeNode & 
   const queue = [...(children.get(null) ?? [])];
   while (queue.length) {
     const org = queue.shift()!;
-    ordered.push({ id: org.id, code: org.code, name: org.name, parentCode: org.parentId ? (codeById.get(org.parentId) ?? null) : null });
+    ordered.push({
+      id: org.id,
+      code: org.code,
+      name: org.name,
+      parentCode: org.parentId ? (codeById.get(org.parentId) ?? null) : null,
+    });
     queue.push(...(children.get(org.id) ?? []));
   }
   return ordered;
@@ -59,7 +67,10 @@ async function seedAd(prisma: PrismaClient, ad: AdClient, demoPassword: string, 
     });
     await ad.setPassword(seed.account, demoPassword);
     if (user.status === 'ACTIVE') await ad.enableUser(seed.account);
-    await prisma.user.update({ where: { id: user.id }, data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
+    });
     created++;
   }
   console.log(`AD：組織單位 新增 ${ous.created}、更新 ${ous.updated}；示範帳號 新增 ${created}`);
@@ -69,14 +80,28 @@ const env = parseEnv(process.env, ['DATABASE_URL', 'DATA_KEY', 'HASH_KEY'] as co
 const prisma = createPrisma(env.DATABASE_URL);
 try {
   const demoPassword = process.env.SEED_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
-  await runSeed(prisma, { dataKey: env.DATA_KEY, hashKey: env.HASH_KEY, demoPassword, demoUsers: !production, log: (m) => console.log(m) });
+  await runSeed(prisma, {
+    dataKey: env.DATA_KEY,
+    hashKey: env.HASH_KEY,
+    demoPassword,
+    demoUsers: !production,
+    log: (m) => console.log(m),
+  });
   if (!production) await seedAdFromEnv(prisma, demoPassword);
 } finally {
   await prisma.$disconnect();
 }
 
 async function seedAdFromEnv(prisma: PrismaClient, demoPassword: string) {
-  const adEnv = parseEnv(process.env, ['AD_URL', 'AD_BIND_DN', 'AD_BIND_PASSWORD', 'AD_BASE_DN', 'AD_ROOT_OU', 'AD_CA_FILE', 'AD_UPN_SUFFIX'] as const);
+  const adEnv = parseEnv(process.env, [
+    'AD_URL',
+    'AD_BIND_DN',
+    'AD_BIND_PASSWORD',
+    'AD_BASE_DN',
+    'AD_ROOT_OU',
+    'AD_CA_FILE',
+    'AD_UPN_SUFFIX',
+  ] as const);
   const ad = createAdClient({
     url: adEnv.AD_URL,
     bindDN: adEnv.AD_BIND_DN,

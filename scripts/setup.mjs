@@ -76,8 +76,21 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
     log('啟動服務：Temporal、PostgreSQL、Samba AD …');
     const { ensurePostgres } = await import('./services/postgres.mjs');
     const [temporal, postgres, ad] = await Promise.all([
-      ensureTemporal({ rootDir, namespaces: [MODES.development.namespace, MODES.test.namespace], port: TEMPORAL_PORT, uiPort: TEMPORAL_UI_PORT, log }),
-      ensurePostgres({ rootDir, databaseUrl: process.env.DATABASE_URL || undefined, databases: [m.database], port: EMBEDDED_PG_PORT, reset: mode === 'test', log }),
+      ensureTemporal({
+        rootDir,
+        namespaces: [MODES.development.namespace, MODES.test.namespace],
+        port: TEMPORAL_PORT,
+        uiPort: TEMPORAL_UI_PORT,
+        log,
+      }),
+      ensurePostgres({
+        rootDir,
+        databaseUrl: process.env.DATABASE_URL || undefined,
+        databases: [m.database],
+        port: EMBEDDED_PG_PORT,
+        reset: mode === 'test',
+        log,
+      }),
       ensureSamba({ rootDir, log }),
     ]);
     for (const service of [temporal.handle, postgres, ad]) if (service?.pid) handles.push(service.handle ?? service);
@@ -101,7 +114,16 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
     const sms = await ensureNodeService({
       name: 'mitake-sim',
       script: 'scripts/services/mitake-sim.mjs',
-      args: ['--port', String(m.smsPort), '--store', path.join(stateDir, 'sms'), '--username', env.MITAKE_USERNAME, '--password', env.MITAKE_PASSWORD],
+      args: [
+        '--port',
+        String(m.smsPort),
+        '--store',
+        path.join(stateDir, 'sms'),
+        '--username',
+        env.MITAKE_USERNAME,
+        '--password',
+        env.MITAKE_PASSWORD,
+      ],
       port: m.smsPort,
       stateDir: m.stateDir,
       log,
@@ -111,7 +133,12 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
     if (browser) await ensureChromium(log);
     if (mode === 'test') {
       // Validates docker-compose.yml (`docker-compose config` needs no engine).
-      await ensureDebPackages({ packages: ['docker-compose'], present: () => fs.existsSync('/usr/bin/docker-compose'), what: 'docker-compose 驗證', log });
+      await ensureDebPackages({
+        packages: ['docker-compose'],
+        present: () => fs.existsSync('/usr/bin/docker-compose'),
+        what: 'docker-compose 驗證',
+        log,
+      });
     }
     await prepareDatabase(env, mode, log);
     return { env, handles, stop, stateDir };
@@ -127,7 +154,12 @@ export async function startApp(env, { mode, stateDir, withWeb, log = console.log
   const childEnv = { ...process.env, ...env };
   const logs = path.join(stateDir, 'logs');
   const tsx = (name, entry) =>
-    startProcess(name, process.execPath, ['--import', 'tsx', entry], { cwd: rootDir, env: childEnv, logFile: path.join(logs, `${name}.log`), echo });
+    startProcess(name, process.execPath, ['--import', 'tsx', entry], {
+      cwd: rootDir,
+      env: childEnv,
+      logFile: path.join(logs, `${name}.log`),
+      echo,
+    });
 
   await assertPortFree(Number(env.PORT), 'API');
   handles.push(tsx('worker', 'worker/main.ts'));
@@ -136,21 +168,31 @@ export async function startApp(env, { mode, stateDir, withWeb, log = console.log
   if (withWeb) {
     await assertPortFree(Number(env.WEB_PORT), 'web (Vite)');
     handles.push(
-      startProcess('web', npx('vite'), ['--config', 'web/vite.config.ts', '--host', '127.0.0.1', '--port', env.WEB_PORT, '--strictPort'], {
-        cwd: rootDir,
-        env: childEnv,
-        logFile: path.join(logs, 'web.log'),
-        echo,
-      }),
+      startProcess(
+        'web',
+        npx('vite'),
+        ['--config', 'web/vite.config.ts', '--host', '127.0.0.1', '--port', env.WEB_PORT, '--strictPort'],
+        {
+          cwd: rootDir,
+          env: childEnv,
+          logFile: path.join(logs, 'web.log'),
+          echo,
+        },
+      ),
     );
   }
-  await waitFor(async () => !api.exited && (await isPortOpen(Number(env.PORT))), { timeoutMs: 60_000, what: 'API' }).catch((error) => {
-    throw new Error(`${error.message}\n${tail(api.logFile)}`);
-  });
+  await waitFor(async () => !api.exited && (await isPortOpen(Number(env.PORT))), { timeoutMs: 60_000, what: 'API' }).catch(
+    (error) => {
+      throw new Error(`${error.message}\n${tail(api.logFile)}`);
+    },
+  );
   log(`  API 已啟動 (pid ${api.pid})，模式 ${mode}`);
   return handles;
 }
 
 export async function buildWeb(env) {
-  await run(npx('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: rootDir, env: { ...process.env, ...env } });
+  await run(npx('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: rootDir,
+    env: { ...process.env, ...env },
+  });
 }

@@ -52,7 +52,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   const { workflowId } = workflowInfo();
   const state: ApplicationState = { status: 'PENDING', escalated: false };
   // Handlers are registered before the first await: an update may arrive with the first task.
-  let loaded: Awaited<ReturnType<AppActivities['loadApplication']>> | undefined;
+  let loaded: Awaited<ReturnType<AppActivities['loadApplication']>> | undefined = undefined;
   const applicationLoaded = async () => {
     await condition(() => loaded !== undefined);
     return loaded!;
@@ -62,8 +62,11 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   let activation: ActivatedInput | undefined;
   let seq = 0;
 
-  const event = (kind: string, label: string, extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {}) =>
-    db.appendRequestEvent({ workflowId, seq: ++seq, kind, label, data: {}, ...extra });
+  const event = (
+    kind: string,
+    label: string,
+    extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {},
+  ) => db.appendRequestEvent({ workflowId, seq: ++seq, kind, label, data: {}, ...extra });
 
   async function enter(status: ApplicationStatus, label = APPLICATION_STATUS_LABELS[status]) {
     state.status = status;
@@ -107,7 +110,10 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
       validator: (input) => {
         if (state.status !== 'PENDING' || decision || deciding) {
           const by = state.decidedBy ? `（${state.decidedBy.name}）` : '';
-          throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${APPLICATION_STATUS_LABELS[state.status]}`, 'ApplicationDecided');
+          throw ApplicationFailure.nonRetryable(
+            `此申請已審核${by}，目前狀態：${APPLICATION_STATUS_LABELS[state.status]}`,
+            'ApplicationDecided',
+          );
         }
         if (input.decision === 'REJECT' && !input.comment?.trim()) {
           throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
@@ -191,12 +197,20 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
       key: `${workflowId}:rejected`,
       to: application.backupEmail,
       template: 'applicationRejected',
-      data: { name: application.name, requestType: REQUEST_TYPE_LABEL, reason: d.comment!.trim(), statusUrl: '/apply/account/status' },
+      data: {
+        name: application.name,
+        requestType: REQUEST_TYPE_LABEL,
+        reason: d.comment!.trim(),
+        statusUrl: '/apply/account/status',
+      },
     });
     return state;
   }
 
-  await event('APPROVED', '申請已核准', { ...actor, data: { officialMail: d.grantOfficialMail ?? application.needOfficialMail } });
+  await event('APPROVED', '申請已核准', {
+    ...actor,
+    data: { officialMail: d.grantOfficialMail ?? application.needOfficialMail },
+  });
   await enter('PROVISIONING');
   const { dn } = await ad.provisionAdAccount({ applicationId });
   await event('AD_ACCOUNT_CREATED', 'AD 帳號已建立（停用中，待開通）', { data: { dn } });

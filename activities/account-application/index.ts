@@ -96,7 +96,10 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
             },
           });
           await tx.backupEmailBinding.create({ data: { userId: user.id, email: row.backupEmail } });
-          await tx.accountApplication.update({ where: { id: applicationId }, data: { userId: user.id, officialMailGranted: grantOfficialMail } });
+          await tx.accountApplication.update({
+            where: { id: applicationId },
+            data: { userId: user.id, officialMailGranted: grantOfficialMail },
+          });
           return user.id;
         });
         return { userId };
@@ -104,7 +107,8 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
         const columns = uniqueViolation(error);
         if (columns) {
           const target = columns.join(',');
-          if (target.includes('account')) throw fail('AccountTaken', `登入帳號「${row.account}」已被使用，請駁回此申請並說明原因`);
+          if (target.includes('account'))
+            throw fail('AccountTaken', `登入帳號「${row.account}」已被使用，請駁回此申請並說明原因`);
           if (target.includes('national_id')) throw fail('NationalIdInUse', '此身分證字號已有帳號，請駁回此申請並說明原因');
           if (target.includes('backup_email')) throw fail('BackupEmailInUse', '此備用信箱已綁定其他帳號，請駁回此申請並說明原因');
         }
@@ -113,15 +117,30 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
     },
 
     /** Mails the agency's admins (or, escalated or without admins, the system admins). */
-    async notifyApprovers({ applicationId, workflowId, escalated }: { applicationId: string; workflowId: string; escalated: boolean }) {
+    async notifyApprovers({
+      applicationId,
+      workflowId,
+      escalated,
+    }: {
+      applicationId: string;
+      workflowId: string;
+      escalated: boolean;
+    }) {
       const row = await application(applicationId);
       const agencyId = row.organization.agencyId ?? row.organizationId;
       const agency = await prisma.organization.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } });
       const adminsOf = (where: Prisma.RoleAssignmentWhereInput) =>
-        prisma.user.findMany({ where: { status: 'ACTIVE', roles: { some: where } }, select: { account: true, backupEmail: true, officialMail: true } });
+        prisma.user.findMany({
+          where: { status: 'ACTIVE', roles: { some: where } },
+          select: { account: true, backupEmail: true, officialMail: true },
+        });
       let approvers = escalated ? [] : await adminsOf({ role: 'AGENCY_ADMIN', organizationId: agencyId });
       if (approvers.length === 0) approvers = await adminsOf({ role: 'SYSTEM_ADMIN' });
-      const addresses = [...new Set(approvers.map((u) => (u.officialMail ? `${u.account}@mail.tainan.gov.tw` : u.backupEmail)).filter(Boolean) as string[])];
+      const addresses = [
+        ...new Set(
+          approvers.map((u) => (u.officialMail ? `${u.account}@mail.tainan.gov.tw` : u.backupEmail)).filter(Boolean) as string[],
+        ),
+      ];
       for (const to of addresses) {
         await mail.sendMail({
           key: `${workflowId}:${escalated ? 'escalation' : 'reminder'}:${to}`,
@@ -156,18 +175,27 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
           telephoneNumber: `06-${row.officePhone}${row.officeExt ? `#${row.officeExt}` : ''}`,
           mail: row.officialMailGranted ? `${row.account}@mail.tainan.gov.tw` : undefined,
         });
-        await prisma.user.update({ where: { id: row.userId }, data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null } });
+        await prisma.user.update({
+          where: { id: row.userId },
+          data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
+        });
         return { dn };
       } catch (error) {
         await prisma.user
-          .update({ where: { id: row.userId }, data: { adSyncStatus: 'FAILED', adLastError: error instanceof Error ? error.message.slice(0, 500) : String(error) } })
+          .update({
+            where: { id: row.userId },
+            data: { adSyncStatus: 'FAILED', adLastError: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+          })
           .catch(() => undefined);
         adFailure(error);
       }
     },
 
     async activateUser({ applicationId, userId }: { applicationId: string; userId: string }) {
-      await prisma.user.updateMany({ where: { id: userId, status: 'PENDING_ACTIVATION' }, data: { status: 'ACTIVE', activatedAt: new Date() } });
+      await prisma.user.updateMany({
+        where: { id: userId, status: 'PENDING_ACTIVATION' },
+        data: { status: 'ACTIVE', activatedAt: new Date() },
+      });
       await prisma.accountApplication.update({ where: { id: applicationId }, data: { status: 'ACTIVE' } });
     },
 

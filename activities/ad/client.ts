@@ -346,7 +346,10 @@ export function createAdClient(config: AdConfig): AdClient {
             await client.add(ouDn, { objectClass: ['top', 'organizationalUnit'], description: unit.name });
             created++;
           } else if (existing.get(key) !== unit.name) {
-            await client.modify(ouDn, new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: [unit.name] }) }));
+            await client.modify(
+              ouDn,
+              new Change({ operation: 'replace', modification: new Attribute({ type: 'description', values: [unit.name] }) }),
+            );
             updated++;
           }
         }

@@ -86,7 +86,8 @@ export function createMailActivities({ mailer, outbox, baseUrl }: { mailer: Mail
      */
     async deliverQueuedMail({ key }: { key: string }): Promise<SendMailResult> {
       const row = await outbox.findByKey(key);
-      if (!row || row.channel !== 'EMAIL') throw deliveryFailure('OutboxMessageMissing', `No queued e-mail with key "${key}"`, false);
+      if (!row || row.channel !== 'EMAIL')
+        throw deliveryFailure('OutboxMessageMissing', `No queued e-mail with key "${key}"`, false);
       return deliverOnce({
         outbox,
         key,

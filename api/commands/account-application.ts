@@ -47,10 +47,13 @@ export async function submitApplication(deps: ApplicationDeps, backupEmail: stri
   const input = accountApplicationSchema.parse(body);
   const { prisma } = deps;
   const organization = await organizationByCode(prisma, input.organizationCode);
-  if (!(await accountAvailable(prisma, input.account))) throw fail('ACCOUNT_TAKEN', undefined, { account: '此帳號已被使用，請改用其他帳號' });
+  if (!(await accountAvailable(prisma, input.account)))
+    throw fail('ACCOUNT_TAKEN', undefined, { account: '此帳號已被使用，請改用其他帳號' });
   const nationalIdHash = hashNationalId(input.nationalId, deps.hashKey);
   if ((await prisma.user.count({ where: { nationalIdHash } })) > 0) {
-    throw fail('NATIONAL_ID_IN_USE', '此身分證字號已有帳號，如帳號已停用請使用「個人帳號復用」', { nationalId: '此身分證字號已有帳號' });
+    throw fail('NATIONAL_ID_IN_USE', '此身分證字號已有帳號，如帳號已停用請使用「個人帳號復用」', {
+      nationalId: '此身分證字號已有帳號',
+    });
   }
 
   const id = crypto.randomUUID();
@@ -77,7 +80,9 @@ export async function submitApplication(deps: ApplicationDeps, backupEmail: stri
     });
   } catch (error) {
     if (uniqueViolation(error)) {
-      throw fail('NATIONAL_ID_IN_USE', '此身分證字號已有申請中的案件，請使用「修改個人帳號申請內容」', { nationalId: '此身分證字號已有申請中的案件' });
+      throw fail('NATIONAL_ID_IN_USE', '此身分證字號已有申請中的案件，請使用「修改個人帳號申請內容」', {
+        nationalId: '此身分證字號已有申請中的案件',
+      });
     }
     throw error;
   }
@@ -88,7 +93,12 @@ export async function submitApplication(deps: ApplicationDeps, backupEmail: stri
     workflowId,
     workflowIdConflictPolicy: 'FAIL',
     args: [{ applicationId: id }],
-    typedSearchAttributes: requestSearchAttributes({ requestType: 'ACCOUNT_APPLICATION', agencyCode, applicantAccount: input.account, status: 'PENDING' }),
+    typedSearchAttributes: requestSearchAttributes({
+      requestType: 'ACCOUNT_APPLICATION',
+      agencyCode,
+      applicantAccount: input.account,
+      status: 'PENDING',
+    }),
   });
   const statusUrl = `/apply/account/status/${id}?key=${statusKey}`;
   // The status link carries a key: it is mailed from here, never passed through a workflow.

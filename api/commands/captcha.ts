@@ -12,7 +12,8 @@ const TTL_MS = 5 * 60_000;
  */
 export function createCaptchas(prisma: PrismaClient, secret: string, { exposeAnswers }: { exposeAnswers: boolean }) {
   const answers = new Map<string, string>();
-  const hash = (id: string, answer: string) => crypto.createHmac('sha256', secret).update(`${id}:${answer.trim().toLowerCase()}`).digest('hex');
+  const hash = (id: string, answer: string) =>
+    crypto.createHmac('sha256', secret).update(`${id}:${answer.trim().toLowerCase()}`).digest('hex');
 
   return {
     async create() {
@@ -25,7 +26,10 @@ export function createCaptchas(prisma: PrismaClient, secret: string, { exposeAns
 
     /** Throws CAPTCHA_INVALID (field captchaAnswer) unless the answer is right, fresh and unused. */
     async consume(id: string, answer: string) {
-      const used = await prisma.captcha.updateMany({ where: { id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
+      const used = await prisma.captcha.updateMany({
+        where: { id, usedAt: null, expiresAt: { gt: new Date() } },
+        data: { usedAt: new Date() },
+      });
       const row = used.count === 1 ? await prisma.captcha.findUnique({ where: { id } }) : null;
       const ok = row !== null && crypto.timingSafeEqual(Buffer.from(row.answerHash), Buffer.from(hash(id, answer)));
       answers.delete(id);

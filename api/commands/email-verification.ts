@@ -26,7 +26,9 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
   const codeHash = (id: string, code: string) => crypto.createHmac('sha256', deps.hashKey).update(`${id}:${code}`).digest('hex');
 
   async function parameters() {
-    const rows = await prisma.systemParameter.findMany({ where: { key: { in: ['verification.codeTtl', 'verification.codeMaxAttempts'] } } });
+    const rows = await prisma.systemParameter.findMany({
+      where: { key: { in: ['verification.codeTtl', 'verification.codeMaxAttempts'] } },
+    });
     return resolveSystemParameters(rows, ['verification.codeTtl', 'verification.codeMaxAttempts']);
   }
 
@@ -35,9 +37,13 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
     switch (purpose) {
       case 'APPLY': {
         const bound =
-          (await prisma.user.count({ where: { backupEmail: email } })) + (await prisma.backupEmailBinding.count({ where: { email } }));
-        if (bound > 0) throw fail('EMAIL_ALREADY_BOUND', undefined, { email: '此備用信箱已綁定過臺南市政府公務帳號，請改用其他信箱' });
-        const open = await prisma.accountApplication.count({ where: { backupEmail: email, status: { in: ['PENDING', 'PROVISIONING', 'AWAITING_ACTIVATION'] } } });
+          (await prisma.user.count({ where: { backupEmail: email } })) +
+          (await prisma.backupEmailBinding.count({ where: { email } }));
+        if (bound > 0)
+          throw fail('EMAIL_ALREADY_BOUND', undefined, { email: '此備用信箱已綁定過臺南市政府公務帳號，請改用其他信箱' });
+        const open = await prisma.accountApplication.count({
+          where: { backupEmail: email, status: { in: ['PENDING', 'PROVISIONING', 'AWAITING_ACTIVATION'] } },
+        });
         if (open > 0) {
           throw fail('EMAIL_ALREADY_BOUND', '此備用信箱已有申請中的案件，請使用「修改個人帳號申請內容」或查詢申請進度', {
             email: '此備用信箱已有申請中的案件',
@@ -57,7 +63,8 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
     async start(purpose: VerificationPurpose, rawEmail: string, ip: string | undefined) {
       const email = normalizeEmail(rawEmail);
       const emailError = backupEmailError(email);
-      if (emailError) throw fail(isOfficialMail(email) ? 'EMAIL_OFFICIAL' : 'VALIDATION_FAILED', emailError, { email: emailError });
+      if (emailError)
+        throw fail(isOfficialMail(email) ? 'EMAIL_OFFICIAL' : 'VALIDATION_FAILED', emailError, { email: emailError });
 
       const last = await prisma.emailVerification.findFirst({ where: { email, purpose }, orderBy: { createdAt: 'desc' } });
       if (last && Date.now() - last.createdAt.getTime() < RESEND_AFTER_MS) {
@@ -70,7 +77,9 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       const id = crypto.randomUUID();
       const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      await prisma.emailVerification.create({ data: { id, purpose, email, codeHash: codeHash(id, code), expiresAt, delivered, ip: ip ?? null } });
+      await prisma.emailVerification.create({
+        data: { id, purpose, email, codeHash: codeHash(id, code), expiresAt, delivered, ip: ip ?? null },
+      });
       if (delivered) {
         await queueMail(deps, {
           key: `verification:${id}`,
@@ -79,7 +88,12 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
           data: { code, minutes: Math.max(1, Math.round(ttlSeconds / 60)), purpose: PURPOSE_LABELS[purpose] },
         });
       }
-      return { verificationId: id, email, expiresAt: expiresAt.toISOString(), resendAfter: new Date(Date.now() + RESEND_AFTER_MS).toISOString() };
+      return {
+        verificationId: id,
+        email,
+        expiresAt: expiresAt.toISOString(),
+        resendAfter: new Date(Date.now() + RESEND_AFTER_MS).toISOString(),
+      };
     },
 
     async confirm(id: string, code: string) {
@@ -88,7 +102,10 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       if (!row || row.verifiedAt) throw fail('CODE_INVALID', '驗證碼錯誤，請重新發送', { code: '驗證碼錯誤，請重新發送' });
       if (row.expiresAt <= new Date()) throw fail('CODE_EXPIRED', undefined, { code: '驗證碼已過期，請重新發送' });
       // Count the attempt before comparing, atomically, so parallel guesses cannot exceed the limit.
-      const counted = await prisma.emailVerification.updateMany({ where: { id, attempts: { lt: maxAttempts } }, data: { attempts: { increment: 1 } } });
+      const counted = await prisma.emailVerification.updateMany({
+        where: { id, attempts: { lt: maxAttempts } },
+        data: { attempts: { increment: 1 } },
+      });
       if (counted.count === 0) throw fail('CODE_TOO_MANY_ATTEMPTS', undefined, { code: '錯誤次數過多，請重新發送驗證碼' });
       const expected = Buffer.from(row.codeHash);
       const actual = Buffer.from(codeHash(id, code.trim()));
@@ -99,7 +116,10 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       }
       const token = crypto.randomBytes(32).toString('base64url');
       const tokenExpiresAt = new Date(Date.now() + TOKEN_TTL_MS);
-      await prisma.emailVerification.update({ where: { id }, data: { verifiedAt: new Date(), tokenHash: sha256(token), tokenExpiresAt } });
+      await prisma.emailVerification.update({
+        where: { id },
+        data: { verifiedAt: new Date(), tokenHash: sha256(token), tokenExpiresAt },
+      });
       return { token, expiresAt: tokenExpiresAt.toISOString() };
     },
 

@@ -16,7 +16,14 @@ export async function queueMail<N extends MailTemplateName>(
   const outbox = createPrismaOutboxStore(deps.prisma);
   if (!(await outbox.findByKey(message.key))) {
     const content = renderMail(message.template, message.data, { baseUrl: deps.baseUrl });
-    await outbox.create({ key: message.key, channel: 'EMAIL', recipient: message.to, subject: content.subject, body: content.text, html: content.html });
+    await outbox.create({
+      key: message.key,
+      channel: 'EMAIL',
+      recipient: message.to,
+      subject: content.subject,
+      body: content.text,
+      html: content.html,
+    });
   }
   await deps.temporal.client.workflow.start(mailDelivery, {
     taskQueue: deps.temporal.settings.taskQueue,

@@ -11,7 +11,11 @@ import type { Temporal } from '../temporal';
  * Records the request, then starts its workflow. The row comes first so the page can show the run
  * even before the worker picks it up; if Temporal refuses, the row says so and the caller gets 503.
  */
-export async function startConnectivityCheck(deps: { prisma: PrismaClient; temporal: Temporal }, actor: Actor, agencyCode: string) {
+export async function startConnectivityCheck(
+  deps: { prisma: PrismaClient; temporal: Temporal },
+  actor: Actor,
+  agencyCode: string,
+) {
   const requestId = crypto.randomUUID();
   const workflowId = connectivityCheckWorkflowId(requestId);
   await deps.prisma.request.create({

@@ -1,13 +1,20 @@
 import type { PrismaClient } from '@prisma/client';
 import { maskNationalId } from '../../domain/national-id';
 import { decryptNationalId } from '../../activities/db/pii';
-import { APPLICATION_STATUS_EXPLANATIONS, APPLICATION_STATUS_LABELS, type ApplicationStatus } from '../../workflows/account-application.messages';
+import {
+  APPLICATION_STATUS_EXPLANATIONS,
+  APPLICATION_STATUS_LABELS,
+  type ApplicationStatus,
+} from '../../workflows/account-application.messages';
 
 export async function organizationPath(prisma: PrismaClient, organizationId: string): Promise<string> {
   const names: string[] = [];
   let id: string | null = organizationId;
   while (id && names.length < 10) {
-    const org: { name: string; parentId: string | null } | null = await prisma.organization.findUnique({ where: { id }, select: { name: true, parentId: true } });
+    const org: { name: string; parentId: string | null } | null = await prisma.organization.findUnique({
+      where: { id },
+      select: { name: true, parentId: true },
+    });
     if (!org) break;
     names.unshift(org.name);
     id = org.parentId;
@@ -42,6 +49,13 @@ export async function presentApplication(prisma: PrismaClient, row: Row, dataKey
     statusExplanation: APPLICATION_STATUS_EXPLANATIONS[status],
     submittedAt: row.createdAt.toISOString(),
     canAmend: status === 'PENDING',
-    events: (request?.events ?? []).map((e) => ({ seq: e.seq, kind: e.kind, label: e.label, actorName: e.actorName, comment: e.comment, at: e.at.toISOString() })),
+    events: (request?.events ?? []).map((e) => ({
+      seq: e.seq,
+      kind: e.kind,
+      label: e.label,
+      actorName: e.actorName,
+      comment: e.comment,
+      at: e.at.toISOString(),
+    })),
   };
 }

@@ -20,7 +20,14 @@ export function presentConnectivityCheck(row: RequestRow, workflowUrl: (id: stri
     startedAt: row.createdAt.toISOString(),
     completedAt: completed ? completed.at.toISOString() : null,
     startedBy: { account: row.applicantAccount ?? '', name: row.applicantName ?? '' },
-    results: results.map(({ target, label, ok, message, latencyMs, checkedAt }) => ({ target, label, ok, message, latencyMs, checkedAt })),
+    results: results.map(({ target, label, ok, message, latencyMs, checkedAt }) => ({
+      target,
+      label,
+      ok,
+      message,
+      latencyMs,
+      checkedAt,
+    })),
     temporalUrl: workflowUrl(row.workflowId),
   };
 }

@@ -33,7 +33,9 @@ async function fetchJson<T>(url: string): Promise<T> {
 }
 
 const listOf = <T>(payload: unknown): T[] =>
-  Array.isArray(payload) ? (payload as T[]) : (((payload as { messages?: T[]; items?: T[] }).messages ?? (payload as { items?: T[] }).items) ?? []);
+  Array.isArray(payload)
+    ? (payload as T[])
+    : ((payload as { messages?: T[]; items?: T[] }).messages ?? (payload as { items?: T[] }).items ?? []);
 
 export function devRoutes({ mailboxUrl, smsUrl, captchas }: { mailboxUrl?: string; smsUrl?: string; captchas?: Captchas }) {
   const router = Router();
@@ -65,7 +67,9 @@ export function devRoutes({ mailboxUrl, smsUrl, captchas }: { mailboxUrl?: strin
     if (!smsUrl) throw fail('NOT_FOUND');
     const { to } = query.parse(req.query);
     const payload = await fetchJson<unknown>(`${smsUrl}/messages${to ? `?to=${encodeURIComponent(to)}` : ''}`);
-    res.json({ messages: listOf<SimSms>(payload).map((m) => ({ id: m.id, to: m.to, body: m.body, time: m.time ?? m.receivedAt ?? null })) });
+    res.json({
+      messages: listOf<SimSms>(payload).map((m) => ({ id: m.id, to: m.to, body: m.body, time: m.time ?? m.receivedAt ?? null })),
+    });
   });
 
   return router;

@@ -69,14 +69,30 @@ async function namespaceExists(cli, address, namespace) {
 /** Registers our search attributes in a namespace (idempotent: existing ones are skipped). */
 async function ensureNamespace(cli, address, namespace) {
   if (!(await namespaceExists(cli, address, namespace))) {
-    await run(cli, ['operator', 'namespace', 'create', '--address', address, '--namespace', namespace, '--retention', '720h'], { quiet: true });
+    await run(cli, ['operator', 'namespace', 'create', '--address', address, '--namespace', namespace, '--retention', '720h'], {
+      quiet: true,
+    });
   }
-  const listed = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace], { quiet: true });
+  const listed = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace], {
+    quiet: true,
+  });
   for (const name of SEARCH_ATTRIBUTES) {
     if (new RegExp(`\\b${name}\\b`).test(listed)) continue;
     await run(
       cli,
-      ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', name, '--type', 'Keyword'],
+      [
+        'operator',
+        'search-attribute',
+        'create',
+        '--address',
+        address,
+        '--namespace',
+        namespace,
+        '--name',
+        name,
+        '--type',
+        'Keyword',
+      ],
       { quiet: true },
     );
   }
@@ -99,12 +115,18 @@ export async function ensureTemporal({ rootDir, namespaces, port = 7233, uiPort 
       'temporal',
       cli,
       [
-        'server', 'start-dev',
-        '--ip', '127.0.0.1',
-        '--port', String(port),
-        '--ui-port', String(uiPort),
-        '--db-filename', path.join(dir, 'dev.db'),
-        '--log-level', 'warn',
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--ui-port',
+        String(uiPort),
+        '--db-filename',
+        path.join(dir, 'dev.db'),
+        '--log-level',
+        'warn',
         ...namespaces.flatMap((n) => ['--namespace', n]),
       ],
       { cwd: rootDir, env: process.env, logFile },

@@ -29,7 +29,9 @@ async function mailbox(to: string): Promise<Mail[]> {
 
 /** The newest mail to an address whose subject has the words, skipping the ids already seen. */
 export async function latestMail(to: string, subjectIncludes: string, seen: ReadonlySet<string> = new Set()) {
-  return eventually(async () => (await mailbox(to)).find((m) => m.subject.includes(subjectIncludes) && !seen.has(m.id)), { timeoutMs: 30_000 });
+  return eventually(async () => (await mailbox(to)).find((m) => m.subject.includes(subjectIncludes) && !seen.has(m.id)), {
+    timeoutMs: 30_000,
+  });
 }
 
 /** Every code and token the helpers used, so tests can prove none reached a workflow history. */

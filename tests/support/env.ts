@@ -21,7 +21,10 @@ export const e2e = {
   password: () => process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026',
 };
 
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, { timeoutMs = 20_000, intervalMs = 250 } = {}): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 20_000, intervalMs = 250 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -22,7 +22,14 @@ export function approvalReminder(data: z.output<typeof approvalReminderSchema>, 
         ? `${data.agencyName} 的「${data.requestType}」已超過審核期限仍未處理，依規定轉請系統管理者協助審核。`
         : `${data.agencyName} 有一件「${data.requestType}」尚待您審核。`,
     ),
-    { kind: 'fields', rows: [['申請人', data.applicantName], ['機關', data.agencyName], ['申請時間', formatTaipei(data.submittedAt)]] },
+    {
+      kind: 'fields',
+      rows: [
+        ['申請人', data.applicantName],
+        ['機關', data.agencyName],
+        ['申請時間', formatTaipei(data.submittedAt)],
+      ],
+    },
     { kind: 'button', label: '前往審核', url: resolveLink(data.inboxUrl, ctx) },
     note('您收到此信是因為您是該機關的機關管理者或系統管理者。'),
   ]);

@@ -1,6 +1,5 @@
 import argon2 from 'argon2';
 import crypto from 'node:crypto';
-import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { normalizeAccountName, accountNameErrors } from '../../../domain/account-name';
@@ -9,7 +8,13 @@ import { activationSchema, emailVerificationSchema, verificationCodeSchema } fro
 import { sealSecret } from '../../../activities/db/secret-box';
 import { ARGON2_OPTIONS } from '../../../prisma/seed';
 import { activatedSignal } from '../../../workflows/account-application.messages';
-import { accountAvailable, amendApplication, applicationFor, submitApplication, type ApplicationDeps } from '../../commands/account-application';
+import {
+  accountAvailable,
+  amendApplication,
+  applicationFor,
+  submitApplication,
+  type ApplicationDeps,
+} from '../../commands/account-application';
 import type { Captchas } from '../../commands/captcha';
 import type { EmailVerification } from '../../commands/email-verification';
 import { fail } from '../../errors';
@@ -69,7 +74,14 @@ export function publicRoutes(deps: ApplicationDeps & { captchas: Captchas; verif
       return d;
     };
     const items = wanted
-      .map((o) => ({ code: o.code, name: o.name, kind: o.kind, parentCode: o.parentId ? byId.get(o.parentId)!.code : null, hasChildren: withChildren.has(o.id), depth: depth(o) }))
+      .map((o) => ({
+        code: o.code,
+        name: o.name,
+        kind: o.kind,
+        parentCode: o.parentId ? byId.get(o.parentId)!.code : null,
+        hasChildren: withChildren.has(o.id),
+        depth: depth(o),
+      }))
       .sort((a, b) => a.depth - b.depth);
     res.set('cache-control', 'public, max-age=300').json({ items: items.map(({ depth: _d, ...rest }) => rest) });
   });
@@ -91,14 +103,20 @@ export function publicRoutes(deps: ApplicationDeps & { captchas: Captchas; verif
 
   router.get('/account-applications/mine', async (req, res) => {
     const { email } = await verification.require(token(req.get('x-verification-token')), ['AMEND', 'STATUS']);
-    const rows = await prisma.accountApplication.findMany({ where: { backupEmail: email }, include: { organization: true }, orderBy: { createdAt: 'desc' } });
+    const rows = await prisma.accountApplication.findMany({
+      where: { backupEmail: email },
+      include: { organization: true },
+      orderBy: { createdAt: 'desc' },
+    });
     res.json({ items: await Promise.all(rows.map((row) => presentApplication(prisma, row, deps.dataKey))) });
   });
 
   router.get('/account-applications/:id/status', async (req, res) => {
     const { id } = idParams.parse(req.params);
     const key = typeof req.query.key === 'string' ? req.query.key : undefined;
-    const email = key ? undefined : (await verification.require(token(req.get('x-verification-token')), ['AMEND', 'STATUS'])).email;
+    const email = key
+      ? undefined
+      : (await verification.require(token(req.get('x-verification-token')), ['AMEND', 'STATUS'])).email;
     const row = await applicationFor(prisma, id, { key, email });
     res.json(await presentApplication(prisma, row, deps.dataKey));
   });
@@ -114,7 +132,10 @@ export function publicRoutes(deps: ApplicationDeps & { captchas: Captchas; verif
   // 開通帳號: the password is hashed for the SSO here and handed to the workflow for AD by reference.
   router.post('/activation', async (req, res) => {
     const { email } = await verification.require(token(req.get('x-verification-token')), ['ACTIVATE']);
-    const user = await prisma.user.findFirst({ where: { backupEmail: email, status: 'PENDING_ACTIVATION' }, include: { accountApplication: true } });
+    const user = await prisma.user.findFirst({
+      where: { backupEmail: email, status: 'PENDING_ACTIVATION' },
+      include: { accountApplication: true },
+    });
     if (!user) throw fail('VERIFICATION_REQUIRED', '找不到待開通的帳號，請重新驗證');
     const parsed = activationSchema(user.account).safeParse(req.body);
     if (!parsed.success) {
@@ -126,23 +147,43 @@ export function publicRoutes(deps: ApplicationDeps & { captchas: Captchas; verif
       throw fail(fields.newPassword ? 'PASSWORD_POLICY' : 'VALIDATION_FAILED', undefined, fields);
     }
     const { newPassword } = parsed.data;
-    const history = await prisma.passwordHistory.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'desc' }, take: PASSWORD_HISTORY_COUNT });
+    const history = await prisma.passwordHistory.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: 'desc' },
+      take: PASSWORD_HISTORY_COUNT,
+    });
     for (const old of history) {
-      if (await argon2.verify(old.hash, newPassword)) throw fail('PASSWORD_REUSED', PASSWORD_REUSED_MESSAGE(), { newPassword: PASSWORD_REUSED_MESSAGE() });
+      if (await argon2.verify(old.hash, newPassword))
+        throw fail('PASSWORD_REUSED', PASSWORD_REUSED_MESSAGE(), { newPassword: PASSWORD_REUSED_MESSAGE() });
     }
     const application = user.accountApplication;
     if (!application) throw fail('NOT_FOUND', '找不到此帳號的申請紀錄');
     const hash = await argon2.hash(newPassword, ARGON2_OPTIONS);
     const box = await prisma.secretBox.create({
-      data: { id: crypto.randomUUID(), purpose: 'ad-password', cipher: sealSecret(newPassword, deps.dataKey, 'ad-password'), expiresAt: new Date(Date.now() + 7 * 86_400_000) },
+      data: {
+        id: crypto.randomUUID(),
+        purpose: 'ad-password',
+        cipher: sealSecret(newPassword, deps.dataKey, 'ad-password'),
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      },
     });
     await prisma.$transaction([
       prisma.user.update({ where: { id: user.id }, data: { passwordHash: hash, passwordChangedAt: new Date() } }),
       prisma.passwordHistory.create({ data: { userId: user.id, hash } }),
     ]);
-    await deps.temporal.client.workflow.getHandle(application.workflowId).signal(activatedSignal, { userId: user.id, passwordRef: box.id });
+    await deps.temporal.client.workflow
+      .getHandle(application.workflowId)
+      .signal(activatedSignal, { userId: user.id, passwordRef: box.id });
     await prisma.loginRecord.create({
-      data: { userId: user.id, account: user.account, method: 'BACKUP_EMAIL', action: 'ACTIVATE', result: 'SUCCESS', ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 512) ?? null },
+      data: {
+        userId: user.id,
+        account: user.account,
+        method: 'BACKUP_EMAIL',
+        action: 'ACTIVATE',
+        result: 'SUCCESS',
+        ip: req.ip ?? null,
+        userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
+      },
     });
     res.json({ account: user.account });
   });

@@ -38,7 +38,14 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
   async function present(actor: Actor) {
     const row = await prisma.user.findUniqueOrThrow({
       where: { id: actor.id },
-      select: { id: true, account: true, name: true, title: true, passwordChangedAt: true, organization: { select: { code: true, name: true } } },
+      select: {
+        id: true,
+        account: true,
+        name: true,
+        title: true,
+        passwordChangedAt: true,
+        organization: { select: { code: true, name: true } },
+      },
     });
     return presentSessionUser(row, actor, await orgPathLabel(prisma, actor.organizationId), await passwordMaxAgeDays());
   }

@@ -2,7 +2,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { apply, latestMail, randomNationalId, secretsUsed, uniqueAccount, uniqueEmail, verifyEmail } from '../../support/applicant';
+import {
+  apply,
+  latestMail,
+  randomNationalId,
+  secretsUsed,
+  uniqueAccount,
+  uniqueEmail,
+  verifyEmail,
+} from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 
@@ -31,7 +39,9 @@ const form = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function statusOf(token: string, id: string) {
-  const response = await fetch(`${e2e.baseUrl()}/api/account-applications/${id}/status`, { headers: { 'x-verification-token': token } });
+  const response = await fetch(`${e2e.baseUrl()}/api/account-applications/${id}/status`, {
+    headers: { 'x-verification-token': token },
+  });
   return response.json();
 }
 
@@ -65,7 +75,10 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
       return body.items.find((i: { id: string }) => i.id === id);
     });
     expect(inbox).toMatchObject({ account: input.account, statusLabel: '待機關管理者審核' });
-    const approved = await admin.post(`/api/console/account-applications/${id}/decision`, { decision: 'APPROVE', grantOfficialMail: true });
+    const approved = await admin.post(`/api/console/account-applications/${id}/decision`, {
+      decision: 'APPROVE',
+      grantOfficialMail: true,
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     const again = await admin.post(`/api/console/account-applications/${id}/decision`, { decision: 'APPROVE' });
     expect(again.status).toBe(409);
@@ -93,11 +106,19 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     expect((await activate({ newPassword: password, confirmPassword: password })).status).toBe(200);
 
     const statusToken = await verifyEmail('STATUS', email);
-    const final = await eventually(async () => {
-      const s = await statusOf(statusToken, id);
-      return s.status === 'ACTIVE' && s.events.length === 4 ? s : null;
-    }, { timeoutMs: 45_000, intervalMs: 1_000 });
-    expect(final.events.map((e: { kind: string }) => e.kind)).toEqual(['SUBMITTED', 'APPROVED', 'AD_ACCOUNT_CREATED', 'ACTIVATED']);
+    const final = await eventually(
+      async () => {
+        const s = await statusOf(statusToken, id);
+        return s.status === 'ACTIVE' && s.events.length === 4 ? s : null;
+      },
+      { timeoutMs: 45_000, intervalMs: 1_000 },
+    );
+    expect(final.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'SUBMITTED',
+      'APPROVED',
+      'AD_ACCOUNT_CREATED',
+      'ACTIVATED',
+    ]);
     expect(final.events[1].actorName).toBe('林怡君');
     expect(await clients.ad.verifyPassword(input.account, password)).toBe(true);
     expect((await clients.ad.findUser(input.account))?.enabled).toBe(true);
@@ -111,7 +132,9 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
       const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
       const ids = [`account-application-${id}`];
       for await (const wf of client.workflow.list({ query: `WorkflowType = 'mailDelivery'` })) ids.push(wf.workflowId);
-      const histories = await Promise.all(ids.map(async (wid) => readableHistory(await client.workflow.getHandle(wid).fetchHistory())));
+      const histories = await Promise.all(
+        ids.map(async (wid) => readableHistory(await client.workflow.getHandle(wid).fetchHistory())),
+      );
       expect(histories.length).toBeGreaterThan(3);
       const secrets = [password, input.nationalId, link![2]!, ...secretsUsed];
       for (const [i, history] of histories.entries()) {
@@ -127,19 +150,34 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
   it('refuses an official address, a bound address, a wrong captcha and bad fields, changing nothing', async () => {
     const s = apiSession();
     const captcha = (await s.post('/api/captcha')).body;
-    const wrong = await s.post('/api/verifications/email', { purpose: 'APPLY', email: uniqueEmail(), captchaId: captcha.id, captchaAnswer: 'zzzzz' });
+    const wrong = await s.post('/api/verifications/email', {
+      purpose: 'APPLY',
+      email: uniqueEmail(),
+      captchaId: captcha.id,
+      captchaAnswer: 'zzzzz',
+    });
     expect(wrong.body.error).toMatchObject({ code: 'CAPTCHA_INVALID', fields: { captchaAnswer: '驗證碼錯誤，請重新輸入' } });
 
     const c2 = (await s.post('/api/captcha')).body;
     const a2 = (await s.get(`/dev/captcha/${c2.id}`)).body.answer;
-    const official = await s.post('/api/verifications/email', { purpose: 'APPLY', email: 'someone@mail.tainan.gov.tw', captchaId: c2.id, captchaAnswer: a2 });
+    const official = await s.post('/api/verifications/email', {
+      purpose: 'APPLY',
+      email: 'someone@mail.tainan.gov.tw',
+      captchaId: c2.id,
+      captchaAnswer: a2,
+    });
     expect(official.status).toBe(400);
     expect(JSON.stringify(official.body.error)).toContain('@mail.tainan.gov.tw');
 
     const seededEmail = (await clients.prisma.user.findUniqueOrThrow({ where: { account: 'sdcuser1' } })).backupEmail!;
     const c3 = (await s.post('/api/captcha')).body;
     const a3 = (await s.get(`/dev/captcha/${c3.id}`)).body.answer;
-    const bound = await s.post('/api/verifications/email', { purpose: 'APPLY', email: seededEmail, captchaId: c3.id, captchaAnswer: a3 });
+    const bound = await s.post('/api/verifications/email', {
+      purpose: 'APPLY',
+      email: seededEmail,
+      captchaId: c3.id,
+      captchaAnswer: a3,
+    });
     expect(bound.body.error.code).toBe('EMAIL_ALREADY_BOUND');
 
     const token = await verifyEmail('APPLY', uniqueEmail());
@@ -171,7 +209,10 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     expect(second.status).toBe(409);
     expect(second.body.error).toMatchObject({ code: 'ACCOUNT_TAKEN' });
     expect(second.body.error.message).toContain(account);
-    const reject = await admin.post(`/api/console/account-applications/${ids[1]}/decision`, { decision: 'REJECT', comment: `帳號 ${account} 已被使用` });
+    const reject = await admin.post(`/api/console/account-applications/${ids[1]}/decision`, {
+      decision: 'REJECT',
+      comment: `帳號 ${account} 已被使用`,
+    });
     expect(reject.status).toBe(200);
   });
 
@@ -206,7 +247,10 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
 
     const admin = apiSession();
     await admin.login('sysadmin');
-    expect((await admin.post(`/api/console/account-applications/${body.id}/decision`, { decision: 'REJECT', comment: '資料不符' })).status).toBe(200);
+    expect(
+      (await admin.post(`/api/console/account-applications/${body.id}/decision`, { decision: 'REJECT', comment: '資料不符' }))
+        .status,
+    ).toBe(200);
     const late = await put({ title: '科員' });
     expect(late.status).toBe(409);
     expect((await late.json()).error.message).toBe('此申請已審核，無法修改');

@@ -22,12 +22,17 @@ describe('管理主控台 › AD 同步管理作業 › 連線測試 over HTTP',
     expect(started.status).toBe(202);
     expect(started.body.workflowId).toBe(`connectivity-check-${started.body.id}`);
 
-    const run = await eventually(async () => {
-      const { body } = await admin.get(`/api/console/connectivity-checks/${started.body.id}`);
-      return body.status === 'COMPLETED' ? body : null;
-    }, { timeoutMs: 45_000 });
+    const run = await eventually(
+      async () => {
+        const { body } = await admin.get(`/api/console/connectivity-checks/${started.body.id}`);
+        return body.status === 'COMPLETED' ? body : null;
+      },
+      { timeoutMs: 45_000 },
+    );
     expect(run.results).toHaveLength(4);
-    expect(run.results.map((r: { label: string }) => r.label).sort()).toEqual(['AD 主機', '簡訊平台', '資料庫', '郵件伺服器'].sort());
+    expect(run.results.map((r: { label: string }) => r.label).sort()).toEqual(
+      ['AD 主機', '簡訊平台', '資料庫', '郵件伺服器'].sort(),
+    );
     expect(run.results.every((r: { ok: boolean }) => r.ok)).toBe(true);
     expect(run.startedBy.account).toBe(e2e.sysadmin());
     expect(run.temporalUrl).toMatch(new RegExp(`/namespaces/portal-test/workflows/${run.workflowId}$`));

@@ -28,7 +28,11 @@ describe('一般登入 session API', () => {
     const empty = await apiSession().post('/api/session', { account: '', password: '' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields).toEqual({ account: '請輸入登入帳號', password: '請輸入密碼' });
-    const response = await fetch(`${e2e.baseUrl()}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const response = await fetch(`${e2e.baseUrl()}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('VALIDATION_FAILED');
   });

@@ -8,7 +8,12 @@ import type { testEnv } from '../../support/env';
 
 /** Runs the real app in-process over the given clients and calls /healthz once. */
 export default async function request(clients: Clients, env: ReturnType<typeof testEnv>) {
-  const temporal = createTemporal({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE, taskQueue: 'unused', uiUrl: env.TEMPORAL_UI_URL });
+  const temporal = createTemporal({
+    address: env.TEMPORAL_ADDRESS,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: 'unused',
+    uiUrl: env.TEMPORAL_UI_URL,
+  });
   const app = createApp({
     env: { NODE_ENV: 'test', PUBLIC_URL: 'http://127.0.0.1', TRUST_PROXY: 'loopback' },
     log: createLogger('silent', 'test'),

@@ -4,7 +4,11 @@ import { createClients, type Clients } from '../../../activities/clients';
 import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
 import { createActivities } from '../../../worker/activities';
 import { accountApplication } from '../../../workflows/account-application';
-import { accountApplicationWorkflowId, decideUpdate, getApplicationStateQuery } from '../../../workflows/account-application.messages';
+import {
+  accountApplicationWorkflowId,
+  decideUpdate,
+  getApplicationStateQuery,
+} from '../../../workflows/account-application.messages';
 import { randomNationalId, uniqueAccount, uniqueEmail } from '../../support/applicant';
 import { eventually, testEnv } from '../../support/env';
 import { withWorker } from '../../support/temporal';
@@ -65,12 +69,23 @@ async function mailsTo(address: string) {
 describe('accountApplication workflow timers and faults (real Temporal, PostgreSQL, AD, SMTP)', () => {
   it('reminds the agency admins, escalates to the system admins, then expires and tells the applicant', async () => {
     const app = await newApplication();
-    const state = await withWorker(env, activities(healthy, { reminder: 1, escalation: 2, expiry: 3 }), async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start(accountApplication, { taskQueue, workflowId: app.workflowId, args: [{ applicationId: app.id }] });
-      return handle.result();
-    });
+    const state = await withWorker(
+      env,
+      activities(healthy, { reminder: 1, escalation: 2, expiry: 3 }),
+      async ({ client, taskQueue }) => {
+        const handle = await client.workflow.start(accountApplication, {
+          taskQueue,
+          workflowId: app.workflowId,
+          args: [{ applicationId: app.id }],
+        });
+        return handle.result();
+      },
+    );
     expect(state.status).toBe('EXPIRED');
-    const request = await healthy.prisma.request.findUniqueOrThrow({ where: { workflowId: app.workflowId }, include: { events: { orderBy: { seq: 'asc' } } } });
+    const request = await healthy.prisma.request.findUniqueOrThrow({
+      where: { workflowId: app.workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
     expect(request.events.map((e) => e.kind)).toEqual(['SUBMITTED', 'REMINDED', 'ESCALATED', 'EXPIRED']);
     expect(request.statusLabel).toBe('逾期未審核（已失效）');
     expect((await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } })).status).toBe('EXPIRED');
@@ -91,7 +106,11 @@ describe('accountApplication workflow timers and faults (real Temporal, PostgreS
 
     // First a worker whose AD is unreachable: the approval is accepted, provisioning keeps retrying.
     const taskQueue = await withWorker(env, activities(adDown, slow), async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start(accountApplication, { taskQueue, workflowId: app.workflowId, args: [{ applicationId: app.id }] });
+      const handle = await client.workflow.start(accountApplication, {
+        taskQueue,
+        workflowId: app.workflowId,
+        args: [{ applicationId: app.id }],
+      });
       const afterDecision = await handle.executeUpdate(decideUpdate, { args: [{ decision: 'APPROVE', actor }] });
       expect(afterDecision.status).toBe('PROVISIONING');
       await new Promise((r) => setTimeout(r, 3_000));
@@ -103,11 +122,19 @@ describe('accountApplication workflow timers and faults (real Temporal, PostgreS
 
     // AD is back (a worker with a reachable AD picks the same task queue up): the workflow moves on.
     const account = (await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } })).account;
-    await withWorker(env, activities(healthy, slow), async ({ client }) => {
-      const handle = client.workflow.getHandle(app.workflowId);
-      await eventually(async () => (await handle.query(getApplicationStateQuery)).status === 'AWAITING_ACTIVATION', { timeoutMs: 90_000, intervalMs: 1_000 });
-      await handle.terminate('test finished');
-    }, taskQueue);
+    await withWorker(
+      env,
+      activities(healthy, slow),
+      async ({ client }) => {
+        const handle = client.workflow.getHandle(app.workflowId);
+        await eventually(async () => (await handle.query(getApplicationStateQuery)).status === 'AWAITING_ACTIVATION', {
+          timeoutMs: 90_000,
+          intervalMs: 1_000,
+        });
+        await handle.terminate('test finished');
+      },
+      taskQueue,
+    );
     const user = await healthy.ad.findUser(account);
     expect(user).toMatchObject({ enabled: false });
     expect(await healthy.prisma.user.count({ where: { account } })).toBe(1);

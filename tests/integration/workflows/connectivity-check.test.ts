@@ -51,10 +51,20 @@ describe('connectivityCheck workflow (real Temporal, PostgreSQL, Samba AD, SMTP 
     expect(state.results.map((r) => r.target).sort()).toEqual(['ad', 'postgres', 'sms', 'smtp']);
     for (const result of state.results) expect(result, `${result.target}: ${result.message}`).toMatchObject({ ok: true });
 
-    const request = await healthy.prisma.request.findUniqueOrThrow({ where: { workflowId }, include: { events: { orderBy: { seq: 'asc' } } } });
+    const request = await healthy.prisma.request.findUniqueOrThrow({
+      where: { workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
     expect(request.status).toBe('COMPLETED');
     expect(request.statusLabel).toBe('已完成（全部正常）');
-    expect(request.events.map((e) => e.kind)).toEqual(['STARTED', 'CHECK_RESULT', 'CHECK_RESULT', 'CHECK_RESULT', 'CHECK_RESULT', 'COMPLETED']);
+    expect(request.events.map((e) => e.kind)).toEqual([
+      'STARTED',
+      'CHECK_RESULT',
+      'CHECK_RESULT',
+      'CHECK_RESULT',
+      'CHECK_RESULT',
+      'COMPLETED',
+    ]);
     expect(request.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
 
     expect(description.typedSearchAttributes.get(RequestTypeKey)).toBe('CONNECTIVITY_CHECK');

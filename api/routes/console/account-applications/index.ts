@@ -31,7 +31,10 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
   const router = Router();
 
   async function load(id: string) {
-    const row = await prisma.accountApplication.findUnique({ where: { id }, include: { organization: { include: { agency: true } } } });
+    const row = await prisma.accountApplication.findUnique({
+      where: { id },
+      include: { organization: { include: { agency: true } } },
+    });
     if (!row) throw fail('NOT_FOUND', '找不到此申請。');
     return { row, agencyId: row.organization.agencyId ?? row.organizationId };
   }
@@ -39,7 +42,8 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
   async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>) {
     const { row, agencyId } = await load(id);
     authorize(actor, 'accountApplication.decide', { agencyId });
-    if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
+    if (body.decision === 'REJECT' && !body.comment)
+      throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
     await decideApplication(deps, row.workflowId, {
       decision: body.decision,
       comment: body.comment,
@@ -58,7 +62,9 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       ...(scope ? { agencyId: { in: scope } } : {}),
       ...(query.agencyCode ? { agency: { code: query.agencyCode } } : {}),
       ...(query.status === 'PENDING' ? { status: 'PENDING' } : query.status === 'DECIDED' ? { status: { not: 'PENDING' } } : {}),
-      ...(query.q ? { OR: [{ applicantAccount: { contains: query.q.toLowerCase() } }, { applicantName: { contains: query.q } }] } : {}),
+      ...(query.q
+        ? { OR: [{ applicantAccount: { contains: query.q.toLowerCase() } }, { applicantName: { contains: query.q } }] }
+        : {}),
     };
     const [total, rows] = await Promise.all([
       prisma.request.count({ where }),
@@ -93,7 +99,10 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
     const { id } = idParams.parse(req.params);
     const { row, agencyId } = await load(id);
     authorize(req.actor, 'accountApplication.read', { agencyId });
-    const request = await prisma.request.findUnique({ where: { workflowId: row.workflowId }, include: { events: { orderBy: { seq: 'asc' } } } });
+    const request = await prisma.request.findUnique({
+      where: { workflowId: row.workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
     res.json({
       id: row.id,
       workflowId: row.workflowId,
@@ -112,8 +121,18 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       submittedAt: row.createdAt.toISOString(),
       status: row.status,
       statusLabel: request?.statusLabel ?? row.status,
-      events: (request?.events ?? []).map((e) => ({ seq: e.seq, kind: e.kind, label: e.label, actorName: e.actorName, comment: e.comment, at: e.at.toISOString() })),
-      allowedActions: row.status === 'PENDING' ? allowedActions(req.actor, ['accountApplication.decide'], { agencyId }).map(() => 'decide') : [],
+      events: (request?.events ?? []).map((e) => ({
+        seq: e.seq,
+        kind: e.kind,
+        label: e.label,
+        actorName: e.actorName,
+        comment: e.comment,
+        at: e.at.toISOString(),
+      })),
+      allowedActions:
+        row.status === 'PENDING'
+          ? allowedActions(req.actor, ['accountApplication.decide'], { agencyId }).map(() => 'decide')
+          : [],
       temporalUrl: temporal.workflowUrl(row.workflowId),
     });
   });
