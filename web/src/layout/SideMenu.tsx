@@ -19,12 +19,12 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '../common/visuallyHidden';
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { config } from '../config';
 import type { SessionUser } from '../lib/api/types';
-import { menuTarget, visibleMenu, type MenuGroup } from '../routes/menu';
-import { ROUTES, type RouteId } from '../routes/routeTable';
+import { menuTarget, routeTrail, visibleMenu, type MenuGroup } from '../routes/menu';
+import { canAccess, ROUTES, subMenuOf, type RouteId } from '../routes/routeTable';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
@@ -46,6 +46,14 @@ interface SideMenuProps {
 
 export function SideMenu({ user, currentId, onNavigate }: SideMenuProps) {
   const menu = visibleMenu(user.roles);
+  // A detail page (e.g. 帳號申請明細) highlights the menu item it belongs to.
+  const trail = currentId ? routeTrail(currentId) : [];
+  const listed = new Set<RouteId>(
+    menu.flatMap((entry) =>
+      entry.kind === 'route' ? [entry.route] : entry.items.flatMap((id) => [id, ...subMenuOf(id).map((r) => r.id)]),
+    ),
+  );
+  const highlighted = trail.find((id) => listed.has(id));
   return (
     <Box component="nav" aria-label="主選單" sx={{ pb: 3 }}>
       <AvatarBlock user={user} onNavigate={onNavigate} />
@@ -56,11 +64,11 @@ export function SideMenu({ user, currentId, onNavigate }: SideMenuProps) {
               key={entry.route}
               id={entry.route}
               icon={ICONS[entry.route]}
-              currentId={currentId}
+              currentId={highlighted}
               onNavigate={onNavigate}
             />
           ) : (
-            <MenuSection key={entry.id} group={entry} currentId={currentId} onNavigate={onNavigate} />
+            <MenuSection key={entry.id} group={entry} currentId={highlighted} roles={user.roles} onNavigate={onNavigate} />
           ),
         )}
       </List>
@@ -109,13 +117,15 @@ function AvatarBlock({ user, onNavigate }: { user: SessionUser; onNavigate: () =
 function MenuSection({
   group,
   currentId,
+  roles,
   onNavigate,
 }: {
   group: MenuGroup;
   currentId: RouteId | undefined;
+  roles: SessionUser['roles'];
   onNavigate: () => void;
 }) {
-  const containsCurrent = currentId !== undefined && group.items.includes(currentId);
+  const containsCurrent = currentId !== undefined && group.items.some((id) => routeTrail(currentId).includes(id));
   const [open, setOpen] = useState(containsCurrent);
   const listId = `menu-${group.id}`;
   return (
@@ -128,7 +138,14 @@ function MenuSection({
       <Collapse in={open} timeout="auto" unmountOnExit>
         <List id={listId} disablePadding dense>
           {group.items.map((id) => (
-            <MenuLink key={id} id={id} nested currentId={currentId} onNavigate={onNavigate} />
+            <Fragment key={id}>
+              <MenuLink id={id} nested currentId={currentId} onNavigate={onNavigate} />
+              {subMenuOf(id)
+                .filter((child) => canAccess(child, roles))
+                .map((child) => (
+                  <MenuLink key={child.id} id={child.id} nested={2} currentId={currentId} onNavigate={onNavigate} />
+                ))}
+            </Fragment>
           ))}
         </List>
       </Collapse>
@@ -139,7 +156,8 @@ function MenuSection({
 interface MenuLinkProps {
   id: RouteId;
   icon?: ReactNode;
-  nested?: boolean;
+  /** Indentation: inside a group (true or 1), or a sub-function of a group's item (2). */
+  nested?: boolean | 1 | 2;
   currentId: RouteId | undefined;
   onNavigate: () => void;
 }
@@ -148,7 +166,7 @@ function MenuLink({ id, icon, nested = false, currentId, onNavigate }: MenuLinkP
   const route = ROUTES[id];
   const target = menuTarget(route, config.links);
   const selected = id === currentId;
-  const sx = { pl: nested ? 7.5 : 2 };
+  const sx = { pl: nested === 2 ? 10 : nested ? 7.5 : 2 };
   const text = <ListItemText primary={route.title} slotProps={{ primary: { sx: { fontWeight: selected ? 700 : undefined } } }} />;
 
   if (target.external) {

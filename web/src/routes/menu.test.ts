@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../lib/api/types';
-import { breadcrumbTrail, groupOf, menuTarget, NAME_MENU, SIDE_MENU, visibleMenu, type MenuEntry } from './menu';
-import { canAccess, ROUTE_LIST, ROUTES, routeByPath, type RouteId } from './routeTable';
+import { breadcrumbTrail, groupOf, menuTarget, NAME_MENU, routeTrail, SIDE_MENU, visibleMenu, type MenuEntry } from './menu';
+import { ancestorsOf, canAccess, ROUTE_LIST, ROUTES, routeByPath, subMenuOf, type RouteId } from './routeTable';
 
 const idsOf = (menu: readonly MenuEntry[]): RouteId[] =>
   menu.flatMap((entry) => (entry.kind === 'route' ? [entry.route] : [...entry.items]));
@@ -32,12 +32,28 @@ describe('route table', () => {
     for (const id of ids) expect(ROUTES[id], id).toBeDefined();
   });
 
-  it('puts only logged-in pages in the menus, and every logged-in page in one of them', () => {
+  it('puts only logged-in pages in the menus, and every logged-in page in one of them or below a page that is', () => {
     const inMenus = new Set<RouteId>([...idsOf(SIDE_MENU), ...NAME_MENU]);
     for (const route of ROUTE_LIST) {
       if (route.access === 'public') expect(inMenus.has(route.id), route.id).toBe(false);
-      else expect(inMenus.has(route.id), route.id).toBe(true);
+      else
+        expect(
+          routeTrail(route.id).some((id) => inMenus.has(id)),
+          route.id,
+        ).toBe(true);
     }
+  });
+
+  it('gives sub-functions and detail pages an existing parent with the same access', () => {
+    for (const route of ROUTE_LIST) {
+      if (!route.parent) continue;
+      const parent = ROUTES[route.parent];
+      expect(parent, route.id).toBeDefined();
+      expect(parent.access, route.id).toBe(route.access);
+      expect(ancestorsOf(route.id).length, route.id).toBeLessThan(5);
+    }
+    expect(subMenuOf('consoleAccounts').map((route) => route.title)).toEqual(['帳號申請審核']);
+    expect(subMenuOf('consoleAccountApplications')).toEqual([]);
   });
 
   it('follows the manual for the menu wording', () => {
@@ -126,6 +142,35 @@ describe('breadcrumbs', () => {
     expect(breadcrumbTrail('loginRecords')).toEqual([{ title: '首頁', path: '/home' }, { title: '個人帳號登入紀錄' }]);
     expect(breadcrumbTrail('home')).toEqual([{ title: '首頁' }]);
     expect(groupOf('faq')?.title).toBe('應用程式列表');
+  });
+
+  it('passes through the pages a sub-function or a detail page belongs to, linking those with a path of their own', () => {
+    expect(breadcrumbTrail('consoleAccountApplications')).toEqual([
+      { title: '首頁', path: '/home' },
+      { title: '管理主控台功能' },
+      { title: '帳號管理', path: '/console/accounts' },
+      { title: '帳號申請審核' },
+    ]);
+    expect(breadcrumbTrail('consoleAccountApplication')).toEqual([
+      { title: '首頁', path: '/home' },
+      { title: '管理主控台功能' },
+      { title: '帳號管理', path: '/console/accounts' },
+      { title: '帳號申請審核', path: '/console/accounts/applications' },
+      { title: '帳號申請明細' },
+    ]);
+    expect(groupOf('consoleAccountApplication')?.id).toBe('console');
+    expect(routeTrail('consoleAccountApplication')).toEqual([
+      'consoleAccountApplication',
+      'consoleAccountApplications',
+      'consoleAccounts',
+    ]);
+  });
+
+  it('lets agency and system administrators review applications, and nobody else', () => {
+    expect(canAccess(ROUTES.consoleAccountApplications, ['AGENCY_ADMIN'])).toBe(true);
+    expect(canAccess(ROUTES.consoleAccountApplication, ['SYSTEM_ADMIN'])).toBe(true);
+    expect(canAccess(ROUTES.consoleAccountApplications, [])).toBe(false);
+    expect(canAccess(ROUTES.accountApplicationStatus, null)).toBe(true);
   });
 });
 

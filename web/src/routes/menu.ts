@@ -2,7 +2,7 @@
 // route ids from routeTable.ts.
 import type { ExternalLinks } from '../config';
 import type { Role } from '../lib/api/types';
-import { canAccess, HOME_PATH, ROUTES, type RouteDef, type RouteId } from './routeTable';
+import { ancestorsOf, canAccess, HOME_PATH, isLinkablePath, ROUTES, type RouteDef, type RouteId } from './routeTable';
 
 export interface MenuLeaf {
   kind: 'route';
@@ -84,9 +84,15 @@ export function visibleMenu(roles: readonly Role[], menu: readonly MenuEntry[] =
   return result;
 }
 
-/** The group of the side menu a route belongs to, if any. */
+/** The route and the routes it belongs to, nearest first: what the side menu may highlight for it. */
+export function routeTrail(id: RouteId): RouteId[] {
+  return [id, ...ancestorsOf(id).map((route) => route.id)];
+}
+
+/** The group of the side menu a route (or the page it belongs to) is listed in, if any. */
 export function groupOf(id: RouteId, menu: readonly MenuEntry[] = SIDE_MENU): MenuGroup | undefined {
-  return menu.find((entry): entry is MenuGroup => entry.kind === 'group' && entry.items.includes(id));
+  const trail = routeTrail(id);
+  return menu.find((entry): entry is MenuGroup => entry.kind === 'group' && entry.items.some((item) => trail.includes(item)));
 }
 
 export interface Crumb {
@@ -95,12 +101,18 @@ export interface Crumb {
   path?: string;
 }
 
-/** 首頁 / <menu group> / <page>, e.g. 首頁 / 管理主控台功能 / AD 同步管理作業. */
+/**
+ * 首頁 / <menu group> / <parent pages> / <page>, e.g. 首頁 / 管理主控台功能 / AD 同步管理作業 or
+ * 首頁 / 管理主控台功能 / 帳號管理 / 帳號申請審核 / 帳號申請明細.
+ */
 export function breadcrumbTrail(id: RouteId): Crumb[] {
   if (id === 'home') return [{ title: '首頁' }];
   const trail: Crumb[] = [{ title: '首頁', path: HOME_PATH }];
   const parent = groupOf(id);
   if (parent) trail.push({ title: parent.title });
+  for (const ancestor of ancestorsOf(id).reverse()) {
+    trail.push(isLinkablePath(ancestor.path) ? { title: ancestor.title, path: ancestor.path } : { title: ancestor.title });
+  }
   trail.push({ title: ROUTES[id].title });
   return trail;
 }

@@ -22,10 +22,18 @@ interface RouteSpec {
   roles?: readonly Role[];
   load?: PageLoader;
   externalLink?: keyof ExternalLinks;
+  /**
+   * The route this page belongs to (a route id): a sub-function of a menu item or a detail page.
+   * It gives the breadcrumbs and keeps the parent highlighted in the side menu.
+   */
+  parent?: string;
+  /** Listed in the side menu, below its parent (sub-functions; detail pages leave it out). */
+  subMenu?: boolean;
 }
 
-export interface RouteDef extends RouteSpec {
+export interface RouteDef extends Omit<RouteSpec, 'parent'> {
   id: RouteId;
+  parent?: RouteId;
 }
 
 const SA: readonly Role[] = ['SYSTEM_ADMIN'];
@@ -36,9 +44,36 @@ const specs = {
   landing: { path: '/', title: '臺南市政府公務入口網', access: 'public', load: () => import('../portal/landing/LandingPage') },
   login: { path: '/login', title: '個人帳號登入', access: 'public', load: () => import('../auth/LoginPage') },
   forgotPassword: { path: '/login/forgot-password', title: '忘記密碼', access: 'public' },
-  activateAccount: { path: '/login/activate', title: '開通帳號', access: 'public' },
-  accountApplication: { path: '/apply/account', title: '個人帳號申請', access: 'public' },
-  accountApplicationEdit: { path: '/apply/account/edit', title: '修改個人帳號申請內容', access: 'public' },
+  activateAccount: {
+    path: '/login/activate',
+    title: '開通帳號',
+    access: 'public',
+    load: () => import('../auth/activate/ActivateAccountPage'),
+  },
+  accountApplication: {
+    path: '/apply/account',
+    title: '個人帳號申請',
+    access: 'public',
+    load: () => import('../apply/AccountApplicationPage'),
+  },
+  accountApplicationEdit: {
+    path: '/apply/account/edit',
+    title: '修改個人帳號申請內容',
+    access: 'public',
+    load: () => import('../apply/AmendApplicationPage'),
+  },
+  accountApplicationStatusLookup: {
+    path: '/apply/account/status',
+    title: '申請進度查詢',
+    access: 'public',
+    load: () => import('../apply/status/StatusLookupPage'),
+  },
+  accountApplicationStatus: {
+    path: '/apply/account/status/:id',
+    title: '申請進度',
+    access: 'public',
+    load: () => import('../apply/status/ApplicationStatusPage'),
+  },
   accountReactivation: { path: '/apply/reactivation', title: '個人帳號復用', access: 'public' },
   agencyAdminLookup: { path: '/agency-admins/lookup', title: '機關管理員查詢', access: 'public' },
 
@@ -106,6 +141,23 @@ const specs = {
   consoleMessages: { path: '/console/messages', title: '訊息管理', access: 'user', roles: SA },
   consoleOrganizations: { path: '/console/organizations', title: '組織管理', access: 'user', roles: SA },
   consoleAccounts: { path: '/console/accounts', title: '帳號管理', access: 'user', roles: SA_AA },
+  consoleAccountApplications: {
+    path: '/console/accounts/applications',
+    title: '帳號申請審核',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAccounts',
+    subMenu: true,
+    load: () => import('../console/account-applications/ReviewListPage'),
+  },
+  consoleAccountApplication: {
+    path: '/console/accounts/applications/:id',
+    title: '帳號申請明細',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAccountApplications',
+    load: () => import('../console/account-applications/ReviewDetailPage'),
+  },
   consoleAdSync: {
     path: '/console/ad-sync',
     title: 'AD 同步管理作業',
@@ -146,6 +198,27 @@ export function canAccess(route: RouteDef, roles: readonly Role[] | null): boole
   if (route.access === 'public') return true;
   if (roles === null) return false;
   return !route.roles || route.roles.some((role) => roles.includes(role));
+}
+
+/** The routes this one belongs to, nearest first (empty for a top-level page). */
+export function ancestorsOf(id: RouteId): RouteDef[] {
+  const chain: RouteDef[] = [];
+  const seen = new Set<RouteId>([id]);
+  for (let parent = ROUTES[id].parent; parent !== undefined && !seen.has(parent); parent = ROUTES[parent].parent) {
+    seen.add(parent);
+    chain.push(ROUTES[parent]);
+  }
+  return chain;
+}
+
+/** The sub-functions listed below a route in the side menu. */
+export function subMenuOf(id: RouteId): RouteDef[] {
+  return ROUTE_LIST.filter((route) => route.parent === id && route.subMenu);
+}
+
+/** A path with no parameters can be linked to (a detail page's `:id` cannot). */
+export function isLinkablePath(path: string): boolean {
+  return !path.includes(':');
 }
 
 export function routeByPath(path: string): RouteDef | undefined {

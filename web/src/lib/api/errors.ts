@@ -15,6 +15,22 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   INTERNAL_ERROR: '系統發生錯誤，請稍後再試',
   NETWORK_ERROR: '無法連線到伺服器，請檢查網路後再試',
   INVALID_RESPONSE: '伺服器回應格式有誤，請稍後再試',
+  DEPENDENCY_UNAVAILABLE: '系統服務暫時無法使用，請稍後再試',
+  INTERNAL: '系統發生錯誤，請稍後再試或聯絡系統管理員',
+
+  // 個人帳號申請 → 審核 → 開通 (docs/api/account-application.md)
+  CAPTCHA_INVALID: '驗證碼錯誤，請重新輸入',
+  EMAIL_OFFICIAL: '備用信箱不可使用公務信箱（@mail.tainan.gov.tw）',
+  EMAIL_ALREADY_BOUND: '此備用信箱已綁定過臺南市政府公務帳號，請改用其他信箱',
+  RESEND_TOO_SOON: '驗證碼已寄出，請稍候再重新發送',
+  CODE_INVALID: '驗證碼錯誤，請重新輸入',
+  CODE_EXPIRED: '驗證碼已過期，請重新發送',
+  CODE_TOO_MANY_ATTEMPTS: '錯誤次數過多，請重新發送驗證碼',
+  ACCOUNT_TAKEN: '此帳號已被使用',
+  NATIONAL_ID_IN_USE: '此身分證字號已有帳號或申請中的案件',
+  APPLICATION_DECIDED: '此申請已審核，無法修改',
+  PASSWORD_POLICY: '新密碼不符合密碼規則，請依密碼規則重新設定',
+  PASSWORD_REUSED: '新密碼不可與最近使用過的密碼相同',
 };
 
 const FALLBACK = '系統發生錯誤，請稍後再試';

@@ -1,0 +1,109 @@
+// 帳號申請審核 list state, kept in the address (?status=&q=&agency=&page=&pageSize=) so that going back
+// from a detail page finds the same page of the same filter. Pure.
+import type { BatchDecisionResult, Decision, ReviewListItem, ReviewStatusFilter } from '../../lib/api';
+import { messageForCode } from '../../lib/api';
+
+export const STATUS_FILTERS: readonly { value: ReviewStatusFilter; label: string }[] = [
+  { value: 'PENDING', label: '待審核' },
+  { value: 'DECIDED', label: '已審核' },
+  { value: 'ALL', label: '全部' },
+];
+export const PAGE_SIZES = [10, 20, 50] as const;
+
+export interface ReviewQuery {
+  status: ReviewStatusFilter;
+  q: string;
+  agencyCode: string;
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_QUERY: ReviewQuery = { status: 'PENDING', q: '', agencyCode: '', page: 0, pageSize: 20 };
+
+function wholeNumber(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return value !== null && Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+export function queryFromParams(params: URLSearchParams): ReviewQuery {
+  const status = params.get('status');
+  const pageSize = wholeNumber(params.get('pageSize'), DEFAULT_QUERY.pageSize);
+  return {
+    status: STATUS_FILTERS.some((item) => item.value === status) ? (status as ReviewStatusFilter) : DEFAULT_QUERY.status,
+    q: params.get('q')?.trim() ?? '',
+    agencyCode: params.get('agency')?.trim() ?? '',
+    page: wholeNumber(params.get('page'), 0),
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_QUERY.pageSize,
+  };
+}
+
+/** The address form; defaults are left out so the plain path means 「待審核, first page」. */
+export function paramsFromQuery(query: ReviewQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.status !== DEFAULT_QUERY.status) params.set('status', query.status);
+  if (query.q) params.set('q', query.q);
+  if (query.agencyCode) params.set('agency', query.agencyCode);
+  if (query.page > 0) params.set('page', String(query.page));
+  if (query.pageSize !== DEFAULT_QUERY.pageSize) params.set('pageSize', String(query.pageSize));
+  return params;
+}
+
+/** A filter change starts again at the first page. */
+export function withFilter(query: ReviewQuery, change: Partial<Pick<ReviewQuery, 'status' | 'q' | 'agencyCode'>>): ReviewQuery {
+  return { ...query, ...change, page: 0 };
+}
+
+/** GET /api/console/account-applications; 機關 only for system administrators (agency admins see their own). */
+export function listPath(query: ReviewQuery, canFilterAgency: boolean): string {
+  const params = new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) });
+  if (query.q) params.set('q', query.q);
+  if (canFilterAgency && query.agencyCode) params.set('agencyCode', query.agencyCode);
+  return `/api/console/account-applications?${params}`;
+}
+
+/** Only applications still waiting for a decision can be chosen for 批次核准 / 批次駁回. */
+export function isSelectable(row: Pick<ReviewListItem, 'status'>): boolean {
+  return row.status === 'PENDING';
+}
+
+/**
+ * The chosen ids of a DataGrid selection model on the current page: 'include' lists them, 'exclude'
+ * (after 「全選」) lists the ones left out. Rows that cannot be decided are never included.
+ */
+export function selectedIds(
+  model: { type: 'include' | 'exclude'; ids: ReadonlySet<string | number> },
+  rows: readonly Pick<ReviewListItem, 'id' | 'status'>[],
+): string[] {
+  return rows
+    .filter((row) => isSelectable(row) && (model.type === 'include' ? model.ids.has(row.id) : !model.ids.has(row.id)))
+    .map((row) => row.id);
+}
+
+export const DECISION_LABELS: Readonly<Record<Decision, string>> = { APPROVE: '核准', REJECT: '駁回' };
+
+export interface BatchSummary {
+  okCount: number;
+  failures: { id: string; label: string; message: string }[];
+  text: string;
+  severity: 'success' | 'warning' | 'error';
+}
+
+/** 「已核准 3 筆」 / 「已駁回 2 筆，1 筆未完成」, with each failure's reason. */
+export function summarizeBatch(
+  results: BatchDecisionResult['results'],
+  decision: Decision,
+  labelOf: (id: string) => string = (id) => id,
+): BatchSummary {
+  const okCount = results.filter((result) => result.ok).length;
+  const failures = results
+    .filter((result) => !result.ok)
+    .map((result) => {
+      const error = result.error;
+      const message =
+        typeof error === 'string' ? error : error?.message || messageForCode(typeof error === 'object' ? error.code : undefined);
+      return { id: result.id, label: labelOf(result.id), message };
+    });
+  const verb = DECISION_LABELS[decision];
+  const text = failures.length === 0 ? `已${verb} ${okCount} 筆` : `已${verb} ${okCount} 筆，${failures.length} 筆未完成`;
+  return { okCount, failures, text, severity: failures.length === 0 ? 'success' : okCount === 0 ? 'error' : 'warning' };
+}

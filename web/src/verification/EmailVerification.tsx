@@ -1,0 +1,403 @@
+import MarkEmailReadOutlined from '@mui/icons-material/MarkEmailReadOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { emailVerificationSchema, verificationCodeSchema } from '../../../domain/schemas/account-application';
+import { ApiError, errorMessage } from '../lib/api';
+import type { EmailVerificationStarted, VerificationPurpose } from '../lib/api';
+import { formatDateTime } from '../lib/datetime';
+import { useSingleFlight } from '../lib/useSingleFlight';
+import { confirmEmailVerification, startEmailVerification } from './api';
+import { CaptchaField } from './CaptchaField';
+import { resendLabel, resolveInstant } from './countdown';
+import type { VerificationMethodProps } from './methods';
+import { useCaptcha } from './useCaptcha';
+import { useCountdown } from './useCountdown';
+
+interface Sent {
+  started: EmailVerificationStarted;
+  /** When 重新發送驗證碼 opens (epoch ms). */
+  resendAt: number | null;
+}
+
+type StartFields = Partial<Record<'email' | 'captchaAnswer', string>>;
+
+/** Field messages and the form message of a failed POST /api/verifications/email. */
+function startFailure(error: unknown): { fields: StartFields; message: string | null } {
+  if (!(error instanceof ApiError)) return { fields: {}, message: errorMessage(error) };
+  switch (error.code) {
+    case 'CAPTCHA_INVALID':
+      return { fields: { captchaAnswer: error.fields.captchaAnswer ?? error.message }, message: null };
+    case 'EMAIL_OFFICIAL':
+    case 'EMAIL_ALREADY_BOUND':
+      return { fields: { email: error.fields.email ?? error.message }, message: null };
+    default: {
+      const fields: StartFields = {};
+      if (error.fields.email) fields.email = error.fields.email;
+      if (error.fields.captchaAnswer) fields.captchaAnswer = error.fields.captchaAnswer;
+      return { fields, message: error.message };
+    }
+  }
+}
+
+function readResendAfter(value: unknown): string | number | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+
+function firstIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? '');
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** What the code step says was sent: only APPLY can say so for certain (no enumeration otherwise). */
+export function sentNotice(purpose: VerificationPurpose, email: string): string {
+  return purpose === 'APPLY'
+    ? `驗證碼已寄送至 ${email}，請前往備用信箱收信，並輸入信中的 6 位數驗證碼。`
+    : `若 ${email} 是您申請時填寫（或帳號已綁定）的備用信箱，系統已寄送驗證碼至該信箱，請前往收信並輸入信中的 6 位數驗證碼。`;
+}
+
+/** 使用備用信箱: e-mail + 圖形驗證碼 → code mailed → 6-digit code → verification token. */
+export function EmailVerification({ purpose, submitLabel, onVerified, onStepChange }: VerificationMethodProps) {
+  const [sent, setSent] = useState<Sent | null>(null);
+  const [email, setEmail] = useState('');
+
+  const showStart = () => {
+    setSent(null);
+    onStepChange?.('start');
+  };
+  const showCode = (started: EmailVerificationStarted, resendAfter: string | number) => {
+    setSent({ started, resendAt: resolveInstant(resendAfter, Date.now()) });
+    onStepChange?.('code');
+  };
+
+  const delayResend = (resendAfter: string | number) =>
+    setSent((current) => current && { ...current, resendAt: resolveInstant(resendAfter, Date.now()) });
+
+  return sent ? (
+    <CodeForm
+      purpose={purpose}
+      submitLabel={submitLabel}
+      sent={sent}
+      onResent={showCode}
+      onTooSoon={delayResend}
+      onChangeEmail={showStart}
+      onVerified={onVerified}
+    />
+  ) : (
+    <StartForm purpose={purpose} submitLabel={submitLabel} email={email} onEmailChange={setEmail} onSent={showCode} />
+  );
+}
+
+interface StartFormProps {
+  purpose: VerificationPurpose;
+  submitLabel: string;
+  email: string;
+  onEmailChange: (value: string) => void;
+  onSent: (started: EmailVerificationStarted, resendAfter: string | number) => void;
+}
+
+function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: StartFormProps) {
+  const captcha = useCaptcha();
+  const [answer, setAnswer] = useState('');
+  const [fields, setFields] = useState<StartFields>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const { run, pending } = useSingleFlight();
+  const emailRef = useRef<HTMLInputElement>(null);
+  const answerRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = emailVerificationSchema.safeParse({ email, captchaId: captcha.captcha?.id ?? '', captchaAnswer: answer });
+    if (!parsed.success) {
+      const issues = firstIssues(parsed.error.issues);
+      const next: StartFields = { email: issues.email, captchaAnswer: issues.captchaAnswer ?? issues.captchaId };
+      setFields(next);
+      if (next.email) emailRef.current?.focus();
+      else answerRef.current?.focus();
+      return;
+    }
+    setFields({});
+    await run(async () => {
+      try {
+        const started = await startEmailVerification({ purpose, ...parsed.data });
+        onSent(started, started.resendAfter);
+      } catch (error) {
+        // A captcha is single use: whatever went wrong, the next try needs a new one.
+        setAnswer('');
+        captcha.refresh();
+        if (error instanceof ApiError && error.code === 'RESEND_TOO_SOON') {
+          setFormError(error.message);
+          return;
+        }
+        const failure = startFailure(error);
+        setFields(failure.fields);
+        setFormError(failure.message);
+        if (failure.fields.email) emailRef.current?.focus();
+        else answerRef.current?.focus();
+      }
+    });
+  };
+
+  return (
+    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="備用信箱驗證">
+      {formError && (
+        <Alert severity="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <TextField
+        label="備用信箱"
+        name="email"
+        type="email"
+        value={email}
+        onChange={(event) => onEmailChange(event.target.value)}
+        required
+        autoComplete="email"
+        autoFocus
+        inputRef={emailRef}
+        disabled={pending}
+        error={Boolean(fields.email)}
+        helperText={fields.email ?? '請輸入個人電子信箱，不可使用公務信箱（@mail.tainan.gov.tw）'}
+        slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false, inputMode: 'email' } }}
+      />
+      <CaptchaField
+        state={captcha}
+        answer={answer}
+        onAnswerChange={setAnswer}
+        error={fields.captchaAnswer}
+        disabled={pending}
+        inputRef={answerRef}
+      />
+      <Box>
+        <Button type="submit" variant="contained" size="large" disabled={pending} loading={pending} sx={{ minWidth: 120 }}>
+          {submitLabel}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
+
+interface CodeFormProps {
+  purpose: VerificationPurpose;
+  submitLabel: string;
+  sent: Sent;
+  onResent: (started: EmailVerificationStarted, resendAfter: string | number) => void;
+  onTooSoon: (resendAfter: string | number) => void;
+  onChangeEmail: () => void;
+  onVerified: VerificationMethodProps['onVerified'];
+}
+
+function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEmail, onVerified }: CodeFormProps) {
+  const { started } = sent;
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [resendOpen, setResendOpen] = useState(false);
+  // After 驗證碼已過期 / 錯誤次數過多 the code is dead: resending is the only way on.
+  const [mustResend, setMustResend] = useState(false);
+  const [resentNotice, setResentNotice] = useState(false);
+  const { run, pending } = useSingleFlight();
+  const secondsLeft = useCountdown(sent.resendAt);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = verificationCodeSchema.safeParse({ code });
+    if (!parsed.success) {
+      setCodeError(parsed.error.issues[0]?.message ?? null);
+      codeRef.current?.focus();
+      return;
+    }
+    setCodeError(null);
+    await run(async () => {
+      try {
+        const token = await confirmEmailVerification(started.verificationId, parsed.data.code);
+        onVerified({ method: 'email', token: token.token, expiresAt: token.expiresAt, email: started.email });
+      } catch (error) {
+        setCode('');
+        if (error instanceof ApiError && error.code === 'CODE_INVALID') {
+          setCodeError(error.fields.code ?? error.message);
+        } else {
+          if (error instanceof ApiError && (error.code === 'CODE_EXPIRED' || error.code === 'CODE_TOO_MANY_ATTEMPTS')) {
+            setMustResend(true);
+          }
+          setFormError(errorMessage(error));
+        }
+        codeRef.current?.focus();
+      }
+    });
+  };
+
+  const tooSoon = (message: string, resendAfter: string | number | undefined) => {
+    setResendOpen(false);
+    setFormError(message);
+    if (resendAfter !== undefined) onTooSoon(resendAfter);
+  };
+
+  const resent = (next: EmailVerificationStarted, resendAfter: string | number) => {
+    setResendOpen(false);
+    setMustResend(false);
+    setFormError(null);
+    setCodeError(null);
+    setCode('');
+    setResentNotice(true);
+    onResent(next, resendAfter);
+  };
+
+  return (
+    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="輸入驗證碼">
+      <Alert severity="info" icon={<MarkEmailReadOutlined />}>
+        {resentNotice && <strong>已重新發送驗證碼。</strong>}
+        {sentNotice(purpose, started.email)}
+        {started.expiresAt && <> 驗證碼有效期限至 {formatDateTime(started.expiresAt)}。</>}
+      </Alert>
+      {formError && (
+        <Alert severity="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <TextField
+        label="驗證碼"
+        name="code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        required
+        autoFocus
+        autoComplete="one-time-code"
+        inputRef={codeRef}
+        disabled={pending || mustResend}
+        error={Boolean(codeError)}
+        helperText={codeError ?? '請輸入 6 位數驗證碼'}
+        slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12, spellCheck: false } }}
+        sx={{ maxWidth: 320 }}
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { xs: 'stretch', sm: 'center' } }}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          disabled={pending || mustResend}
+          loading={pending}
+          sx={{ minWidth: 120 }}
+        >
+          {submitLabel}
+        </Button>
+        <Button variant="outlined" onClick={() => setResendOpen(true)} disabled={pending || secondsLeft > 0}>
+          {resendLabel(secondsLeft)}
+        </Button>
+        <Button variant="text" onClick={onChangeEmail} disabled={pending}>
+          更換備用信箱
+        </Button>
+      </Stack>
+      {resendOpen && (
+        <ResendDialog
+          purpose={purpose}
+          email={started.email}
+          onClose={() => setResendOpen(false)}
+          onResent={resent}
+          onTooSoon={tooSoon}
+        />
+      )}
+    </Stack>
+  );
+}
+
+interface ResendDialogProps {
+  purpose: VerificationPurpose;
+  email: string;
+  onClose: () => void;
+  onResent: (started: EmailVerificationStarted, resendAfter: string | number) => void;
+  onTooSoon: (message: string, resendAfter: string | number | undefined) => void;
+}
+
+/** 重新發送驗證碼 asks for a new 圖形驗證碼, as the first sending did. */
+function ResendDialog({ purpose, email, onClose, onResent, onTooSoon }: ResendDialogProps) {
+  const captcha = useCaptcha();
+  const [answer, setAnswer] = useState('');
+  const [answerError, setAnswerError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { run, pending } = useSingleFlight();
+  const titleId = useId();
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = emailVerificationSchema.safeParse({ email, captchaId: captcha.captcha?.id ?? '', captchaAnswer: answer });
+    if (!parsed.success) {
+      const issues = firstIssues(parsed.error.issues);
+      setAnswerError(issues.captchaAnswer ?? issues.captchaId ?? null);
+      if (issues.email) setFormError(issues.email);
+      return;
+    }
+    setAnswerError(null);
+    await run(async () => {
+      try {
+        const started = await startEmailVerification({ purpose, ...parsed.data });
+        onResent(started, started.resendAfter);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'RESEND_TOO_SOON') {
+          onTooSoon(error.message, readResendAfter(error.details.resendAfter));
+          return;
+        }
+        setAnswer('');
+        captcha.refresh();
+        const failure = startFailure(error);
+        setAnswerError(failure.fields.captchaAnswer ?? null);
+        setFormError(failure.fields.email ?? failure.message);
+      }
+    });
+  };
+
+  return (
+    <Dialog open onClose={pending ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <DialogTitle id={titleId}>重新發送驗證碼</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            請輸入圖形驗證碼，系統將重新寄送驗證碼至 <strong>{email}</strong>，先前寄送的驗證碼將失效。
+          </DialogContentText>
+          {formError && (
+            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+              {formError}
+            </Alert>
+          )}
+          <Box sx={{ pt: 1 }}>
+            <CaptchaField
+              state={captcha}
+              answer={answer}
+              onAnswerChange={setAnswer}
+              error={answerError ?? undefined}
+              disabled={pending}
+            />
+          </Box>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+            如未收到信件，請檢查垃圾郵件匣。
+          </Typography>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={pending}>
+            取消
+          </Button>
+          <Button type="submit" variant="contained" disabled={pending} loading={pending}>
+            確定
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
