@@ -62,7 +62,9 @@ export default function ActivateAccountPage() {
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline', mb: 2, gap: 2 }}>
         <Typography variant="overline" component="p" sx={{ color: 'text.secondary', letterSpacing: '0.12em', lineHeight: 1.6 }}>
           單一帳號認證平台
-          {stage.step === 'password' && <>・使用備用信箱/重設密碼</>}
+          {stage.step === 'password' && (
+            <>・{stage.identity.method === 'email' ? '使用備用信箱' : '使用行動自然人憑證'}/重設密碼</>
+          )}
         </Typography>
         <RouterLink to={ROUTES.login.path}>返回登入頁</RouterLink>
       </Stack>

@@ -74,9 +74,9 @@ export default function ReviewListPage() {
   const chosen = selectedIds(selection, list.items);
   const accountOf = (id: string) => list.items.find((item) => item.id === id)?.account ?? id;
 
-  const update = (next: ReviewQuery) => {
+  const update = (next: ReviewQuery, replace = false) => {
     setSelection(EMPTY_SELECTION);
-    setParams(paramsFromQuery(next));
+    setParams(paramsFromQuery(next), { replace });
   };
 
   const openDetail = (id: string) => void navigate(detailPath(id), { state: { listSearch: location.search } });
@@ -153,7 +153,7 @@ export default function ReviewListPage() {
               </ToggleButton>
             ))}
           </ToggleButtonGroup>
-          <KeywordField initial={query.q} onSearch={(q) => update(withFilter(query, { q }))} />
+          <KeywordField initial={query.q} onSearch={(q) => update(withFilter(query, { q }), true)} />
           {isSystemAdmin && (
             <AgencyFilter value={query.agencyCode} onChange={(agencyCode) => update(withFilter(query, { agencyCode }))} />
           )}
@@ -274,6 +274,12 @@ export default function ReviewListPage() {
 
 function KeywordField({ initial, onSearch }: { initial: string; onSearch: (value: string) => void }) {
   const [value, setValue] = useState(initial);
+  // Follow the address when it changes by itself (回上一頁): the field then shows that keyword.
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    setShown(initial);
+    setValue(initial);
+  }
   useEffect(() => {
     if (value.trim() === initial) return undefined;
     const timer = setTimeout(() => onSearch(value.trim()), KEYWORD_DEBOUNCE_MS);

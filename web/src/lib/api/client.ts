@@ -41,7 +41,10 @@ export async function request<T>(method: Method, path: string, options: RequestO
   const body: unknown = response.status === 204 ? undefined : await readJson(response);
   if (!response.ok) {
     const error = ApiError.fromBody(response.status, body);
-    if (response.status === 401 && path !== '/api/session') {
+    // A 401 on a request authorised by a verification token (public application pages) is about that
+    // token, not the session.
+    const byToken = options.headers !== undefined && 'X-Verification-Token' in options.headers;
+    if (response.status === 401 && path !== '/api/session' && !byToken) {
       for (const listener of unauthenticatedListeners) listener();
     }
     throw error;
