@@ -72,9 +72,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
           : null;
   if (!appError) req.log?.error({ err: error }, 'unhandled error');
   const out = appError ?? fail('INTERNAL');
-  res
-    .status(out.status)
-    .json({
-      error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}), ...(out.details ?? {}) },
-    });
+  res.status(out.status).json({
+    error: { code: out.code, message: out.message, ...(out.fields ? { fields: out.fields } : {}), ...(out.details ?? {}) },
+  });
 };

@@ -5,6 +5,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { parseEnv } from '../domain/env-schema';
 import { createAdClient, type AdClient, type OuTreeNode } from '../activities/ad/client';
+import { adConfigFromEnv } from '../activities/ad/config';
 import { createPrisma } from '../activities/db/prisma';
 import { runSeed } from '../prisma/seed';
 import { DEFAULT_DEMO_PASSWORD, seedUsers } from '../prisma/seed-users';
@@ -93,23 +94,5 @@ try {
 }
 
 async function seedAdFromEnv(prisma: PrismaClient, demoPassword: string) {
-  const adEnv = parseEnv(process.env, [
-    'AD_URL',
-    'AD_BIND_DN',
-    'AD_BIND_PASSWORD',
-    'AD_BASE_DN',
-    'AD_ROOT_OU',
-    'AD_CA_FILE',
-    'AD_UPN_SUFFIX',
-  ] as const);
-  const ad = createAdClient({
-    url: adEnv.AD_URL,
-    bindDN: adEnv.AD_BIND_DN,
-    bindPassword: adEnv.AD_BIND_PASSWORD,
-    baseDN: adEnv.AD_BASE_DN,
-    rootOu: adEnv.AD_ROOT_OU,
-    caFile: adEnv.AD_CA_FILE,
-    upnSuffix: adEnv.AD_UPN_SUFFIX,
-  });
-  await seedAd(prisma, ad, demoPassword, args.has('--reset-ad'));
+  await seedAd(prisma, createAdClient(adConfigFromEnv()), demoPassword, args.has('--reset-ad'));
 }

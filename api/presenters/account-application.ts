@@ -22,6 +22,19 @@ export async function organizationPath(prisma: PrismaClient, organizationId: str
   return names.join('-');
 }
 
+type EventRow = { seq: number; kind: string; label: string; actorName: string | null; comment: string | null; at: Date };
+
+/** A request's timeline as the applicant and the approver see it. */
+export const presentEvents = (events: readonly EventRow[]) =>
+  events.map((e) => ({
+    seq: e.seq,
+    kind: e.kind,
+    label: e.label,
+    actorName: e.actorName,
+    comment: e.comment,
+    at: e.at.toISOString(),
+  }));
+
 type Row = Awaited<ReturnType<PrismaClient['accountApplication']['findUniqueOrThrow']>> & { organization: { code: string } };
 
 /** What the applicant sees: status, timeline and (for the amendment form) the fields, ID masked. */
@@ -49,13 +62,6 @@ export async function presentApplication(prisma: PrismaClient, row: Row, dataKey
     statusExplanation: APPLICATION_STATUS_EXPLANATIONS[status],
     submittedAt: row.createdAt.toISOString(),
     canAmend: status === 'PENDING',
-    events: (request?.events ?? []).map((e) => ({
-      seq: e.seq,
-      kind: e.kind,
-      label: e.label,
-      actorName: e.actorName,
-      comment: e.comment,
-      at: e.at.toISOString(),
-    })),
+    events: presentEvents(request?.events ?? []),
   };
 }

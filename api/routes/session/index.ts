@@ -5,6 +5,7 @@ import { loginSchema } from '../../../domain/schemas/session';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions, type SessionStore } from '../../auth/session';
 import { fail } from '../../errors';
 import { authorize, type Actor } from '../../policies';
+import { organizationPath } from '../../presenters/account-application';
 import { presentSessionUser } from '../../presenters/user';
 
 interface Deps {
@@ -16,21 +17,6 @@ interface Deps {
 
 // A hash to verify against when the account does not exist, so both paths cost the same time.
 const DUMMY_HASH = argon2.hash('no-such-account-placeholder', { type: argon2.argon2id });
-
-async function orgPathLabel(prisma: PrismaClient, organizationId: string): Promise<string> {
-  const names: string[] = [];
-  let id: string | null = organizationId;
-  while (id && names.length < 10) {
-    const org: { name: string; parentId: string | null } | null = await prisma.organization.findUnique({
-      where: { id },
-      select: { name: true, parentId: true },
-    });
-    if (!org) break;
-    names.unshift(org.name);
-    id = org.parentId;
-  }
-  return names.join('-');
-}
 
 export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays }: Deps) {
   const router = Router();
@@ -47,7 +33,7 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
         organization: { select: { code: true, name: true } },
       },
     });
-    return presentSessionUser(row, actor, await orgPathLabel(prisma, actor.organizationId), await passwordMaxAgeDays());
+    return presentSessionUser(row, actor, await organizationPath(prisma, actor.organizationId), await passwordMaxAgeDays());
   }
 
   router.get('/', async (req, res) => {

@@ -6,7 +6,7 @@ import { decryptNationalId } from '../../../../activities/db/pii';
 import { decideApplication, type ApplicationDeps } from '../../../commands/account-application';
 import { fail } from '../../../errors';
 import { agencyScope, allowedActions, authorize, type Actor } from '../../../policies';
-import { organizationPath } from '../../../presenters/account-application';
+import { organizationPath, presentEvents } from '../../../presenters/account-application';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
@@ -121,14 +121,7 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       submittedAt: row.createdAt.toISOString(),
       status: row.status,
       statusLabel: request?.statusLabel ?? row.status,
-      events: (request?.events ?? []).map((e) => ({
-        seq: e.seq,
-        kind: e.kind,
-        label: e.label,
-        actorName: e.actorName,
-        comment: e.comment,
-        at: e.at.toISOString(),
-      })),
+      events: presentEvents(request?.events ?? []),
       allowedActions:
         row.status === 'PENDING'
           ? allowedActions(req.actor, ['accountApplication.decide'], { agencyId }).map(() => 'decide')
