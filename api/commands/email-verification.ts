@@ -120,7 +120,18 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
         where: { id },
         data: { verifiedAt: new Date(), tokenHash: sha256(token), tokenExpiresAt },
       });
-      return { token, expiresAt: tokenExpiresAt.toISOString() };
+      // 開通帳號 shows the password rules live, one of which names the account: tell it, now that the
+      // owner of the address has proven it.
+      const account =
+        row.purpose === 'ACTIVATE'
+          ? (
+              await prisma.user.findFirst({
+                where: { backupEmail: row.email, status: 'PENDING_ACTIVATION' },
+                select: { account: true },
+              })
+            )?.account
+          : undefined;
+      return { token, expiresAt: tokenExpiresAt.toISOString(), ...(account ? { account } : {}) };
     },
 
     /** The verified address behind a token, for one of the given purposes; else VERIFICATION_REQUIRED. */

@@ -38,7 +38,12 @@ export async function latestMail(to: string, subjectIncludes: string, seen: Read
 export const secretsUsed: string[] = [];
 
 /** Captcha → code by mail → token, through the public API. */
-export async function verifyEmail(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE', email: string) {
+export async function verifyEmail(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE', email: string): Promise<string> {
+  return (await verifyEmailFully(purpose, email)).token;
+}
+
+/** Like verifyEmail, with the whole confirmation answer ({ token, expiresAt, account? }). */
+export async function verifyEmailFully(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE', email: string) {
   const s = apiSession();
   const seen = new Set((await mailbox(email)).map((m) => m.id));
   const captcha = (await s.post('/api/captcha')).body as { id: string };
@@ -51,7 +56,7 @@ export async function verifyEmail(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIV
   const confirmed = await s.post(`/api/verifications/email/${started.body.verificationId}/confirm`, { code });
   if (confirmed.status !== 200) throw new Error(`confirm failed: ${JSON.stringify(confirmed.body)}`);
   secretsUsed.push(code, confirmed.body.token);
-  return confirmed.body.token as string;
+  return confirmed.body as { token: string; expiresAt: string; account?: string };
 }
 
 export async function apply(token: string, form: Record<string, unknown>) {

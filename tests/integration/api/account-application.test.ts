@@ -10,6 +10,7 @@ import {
   uniqueAccount,
   uniqueEmail,
   verifyEmail,
+  verifyEmailFully,
 } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
@@ -90,7 +91,9 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     expect(adUser!.ouDn).toMatch(/^OU=G25-02,OU=G25,OU=TainanCityTest,/);
 
     // 開通帳號 with the backup e-mail; every violated rule is named.
-    const activationToken = await verifyEmail('ACTIVATE', email);
+    const activation = await verifyEmailFully('ACTIVATE', email);
+    expect(activation.account).toBe(input.account);
+    const activationToken = activation.token;
     const activate = (body: object) =>
       fetch(`${e2e.baseUrl()}/api/activation`, {
         method: 'POST',

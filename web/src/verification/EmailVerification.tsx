@@ -227,7 +227,13 @@ function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEma
     await run(async () => {
       try {
         const token = await confirmEmailVerification(started.verificationId, parsed.data.code);
-        onVerified({ method: 'email', token: token.token, expiresAt: token.expiresAt, email: started.email });
+        onVerified({
+          method: 'email',
+          token: token.token,
+          expiresAt: token.expiresAt,
+          email: started.email,
+          account: token.account ?? null,
+        });
       } catch (error) {
         setCode('');
         if (error instanceof ApiError && error.code === 'CODE_INVALID') {

@@ -12,6 +12,8 @@ export interface VerifiedIdentity {
   expiresAt: string;
   /** The verified backup e-mail (使用備用信箱); null for methods that verify something else. */
   email: string | null;
+  /** The account the identity belongs to, when the method tells it (開通帳號). */
+  account?: string | null;
 }
 
 /** A method's own steps, for a page stepper that shows them (e.g. 備用信箱驗證 → 輸入驗證碼). */

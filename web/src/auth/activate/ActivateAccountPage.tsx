@@ -127,12 +127,13 @@ function NewPasswordForm({
   const passwordRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
   const rulesId = useId();
-  const checklist = passwordChecklist(password, { server });
+  const account = identity.account ?? '';
+  const checklist = passwordChecklist(password, { server, account: account || undefined });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFormError(null);
-    const parsed = activationSchema('').safeParse({ newPassword: password, confirmPassword: confirm });
+    const parsed = activationSchema(account).safeParse({ newPassword: password, confirmPassword: confirm });
     if (!parsed.success) {
       const next: typeof errors = {};
       for (const issue of parsed.error.issues) {

@@ -23,6 +23,8 @@ export interface EmailVerificationStarted {
 export interface VerificationToken {
   token: string;
   expiresAt: string;
+  /** 開通帳號 only: the account being activated. */
+  account?: string;
 }
 
 export type OrganizationKind = 'CITY_HALL_UNIT' | 'EXTERNAL_AGENCY' | 'DISTRICT_OFFICE' | 'SECOND_LEVEL_AGENCY' | 'SECTION';
