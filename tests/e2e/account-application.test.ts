@@ -1,0 +1,215 @@
+// 個人帳號申請 → 帳號申請審核 (核准) → 開通帳號 → 登入, as people do it in two browsers, against the real
+// services (Temporal workflow, Samba AD over LDAPS, dev mailbox).
+import crypto from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAdClient, type AdClient } from '../../activities/ad/client';
+import { adConfigFromEnv } from '../../activities/ad/config';
+import { randomNationalId } from '../support/applicant';
+import { baseUrl, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { eventually, gotoPath, login, submitGeneralLogin } from './support/portal';
+
+interface Mail {
+  id: string;
+  subject: string;
+  body: string;
+  time: string;
+}
+
+async function mailbox(to: string): Promise<Mail[]> {
+  const response = await fetch(`${baseUrl()}/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
+  if (!response.ok) throw new Error(`dev mailbox answered ${response.status}`);
+  return ((await response.json()) as { messages: Mail[] }).messages;
+}
+
+/** The newest mail to `to` whose subject has `subject` and whose id is not in `seen` (polls up to 60 s). */
+async function waitForMail(to: string, subject: string, seen: ReadonlySet<string> = new Set()): Promise<Mail> {
+  let found: Mail | undefined;
+  await eventually(
+    `a mail to ${to} with 「${subject}」`,
+    async () => {
+      found = (await mailbox(to)).find((m) => m.subject.includes(subject) && !seen.has(m.id));
+      return Boolean(found);
+    },
+    60_000,
+  );
+  return found!;
+}
+
+async function seenIds(to: string): Promise<Set<string>> {
+  return new Set((await mailbox(to)).map((m) => m.id));
+}
+
+/** Starts waiting for the next POST /api/captcha answer; resolves to the captcha's answer from the dev endpoint. */
+function nextCaptchaAnswer(page: Page): Promise<string> {
+  const answer = page
+    .waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/captcha' && r.ok())
+    .then(async (response) => {
+      const { id } = (await response.json()) as { id: string };
+      const dev = await fetch(`${baseUrl()}/dev/captcha/${encodeURIComponent(id)}`);
+      if (!dev.ok) throw new Error(`dev captcha answered ${dev.status}`);
+      return ((await dev.json()) as { answer: string }).answer;
+    });
+  // Awaited later; if the step fails first, the rejection must not surface as an unhandled error.
+  answer.catch(() => undefined);
+  return answer;
+}
+
+/** 備用信箱 + 圖形驗證碼 → submit → the newest unseen 驗證碼 mail → 驗證碼 → submit. */
+async function verifyBackupEmail(page: Page, email: string, captcha: Promise<string>, submitLabel: string, shot: string) {
+  const seen = await seenIds(email);
+  const form = page.getByRole('form', { name: '備用信箱驗證' });
+  await form.getByLabel(/^備用信箱/).fill(email);
+  await form.getByLabel(/^圖形驗證碼/).fill(await captcha);
+  await screenshot(page, `${shot}-email`);
+  await form.getByRole('button', { name: submitLabel, exact: true }).click();
+
+  const codeForm = page.getByRole('form', { name: '輸入驗證碼' });
+  await codeForm.waitFor();
+  const mail = await waitForMail(email, '驗證碼', seen);
+  const code = /\b(\d{6})\b/.exec(mail.body)?.[1];
+  expect(code, 'a 6-digit code in the mail').toBeTruthy();
+  await codeForm.getByLabel(/^驗證碼/).fill(code!);
+  await screenshot(page, `${shot}-code`);
+  await codeForm.getByRole('button', { name: submitLabel, exact: true }).click();
+}
+
+describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
+  const suffix = crypto.randomBytes(4).toString('hex');
+  const email = `e2e-${suffix}@example.com`;
+  const account = `e2e${suffix}`.slice(0, 12);
+  const name = '林端測';
+  const password = 'Str0ng!Pass';
+  let applicant: BrowserSession;
+  let approver: BrowserSession;
+
+  beforeAll(async () => {
+    applicant = await openBrowser();
+    approver = await openBrowser();
+  });
+
+  // Each step needs the one before: after a failure the rest are skipped instead of waiting out their timeouts.
+  let broken = false;
+  beforeEach((context) => {
+    if (broken) context.skip();
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') broken = true;
+  });
+
+  afterAll(async () => {
+    await applicant?.close();
+    await approver?.close();
+  });
+
+  it('the applicant verifies the backup e-mail and submits 個人帳號申請', async () => {
+    const { page } = applicant;
+    const captcha = nextCaptchaAnswer(page);
+    await gotoPath(page, '/apply/account');
+    await verifyBackupEmail(page, email, captcha, '確定', 'apply-1');
+
+    const form = page.getByRole('form', { name: '帳號申請表單' });
+    await form.waitFor();
+    await form.getByRole('textbox', { name: /身分證號/ }).fill(randomNationalId());
+    await form.getByRole('textbox', { name: /登入帳號/ }).fill(account);
+    await form.getByRole('button', { name: '檢查帳號' }).click();
+    await form.getByText('此帳號可以使用').waitFor();
+    await form.getByRole('radio', { name: '不需要公務郵件' }).check();
+    await form.getByRole('textbox', { name: /姓名/ }).fill(name);
+
+    await form.getByRole('tab', { name: '府內單位' }).click();
+    await form.getByLabel('機關單位第 1 層').selectOption({ label: '智慧發展中心' });
+    const second = form.getByLabel('機關單位第 2 層');
+    await second.waitFor();
+    const unit = await second.locator('option').nth(1).innerText();
+    await second.selectOption({ label: unit });
+    await expect.poll(() => form.getByLabel('機關單位第 3 層').count()).toBe(0);
+
+    await form.getByRole('textbox', { name: /職稱/ }).fill('工程師');
+    await form.getByRole('textbox', { name: /公務電話/ }).fill('2991111');
+    await screenshot(page, 'apply-2-form');
+    await form.getByRole('button', { name: '確定', exact: true }).click();
+
+    await page.getByRole('heading', { name: '已送出申請' }).waitFor();
+    await screenshot(page, 'apply-3-submitted');
+    expect(applicant.pageErrors).toEqual([]);
+  });
+
+  it('the agency admin approves it in 帳號申請審核', async () => {
+    const { page } = approver;
+    await login(page, { account: 'sdcadmin', password: process.env.E2E_DEMO_PASSWORD ?? '' });
+    await gotoPath(page, '/console/accounts/applications');
+    const link = page.getByRole('link', { name: account, exact: true });
+    await eventually(
+      `the application of ${account} in the list`,
+      async () => {
+        if ((await link.count()) > 0) return true;
+        await page.reload();
+        await page.getByRole('grid', { name: '帳號申請清單' }).waitFor();
+        return (await link.count()) > 0;
+      },
+      60_000,
+    );
+    await screenshot(page, 'approve-1-list');
+    await link.click();
+    await page.getByRole('heading', { level: 2, name: `${name}（${account}）` }).waitFor();
+    await page.getByRole('button', { name: '核准', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '核准帳號申請' });
+    await dialog.waitFor();
+    await screenshot(page, 'approve-2-dialog');
+    await dialog.getByRole('button', { name: '確定', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const section = page.getByRole('region', { name: `${name}（${account}）` });
+    await section
+      .getByText(/帳號建立中|待開通帳號/)
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await screenshot(page, 'approve-3-approved');
+    expect(approver.pageErrors).toEqual([]);
+  });
+
+  it('the applicant activates the account with the backup e-mail', async () => {
+    await waitForMail(email, '帳號啟用說明');
+    const { page } = applicant;
+    await gotoPath(page, '/login/activate');
+    const captcha = nextCaptchaAnswer(page);
+    await page.getByRole('button', { name: /使用備用信箱/ }).click();
+    await verifyBackupEmail(page, email, captcha, '繼續', 'activate-1');
+
+    const form = page.getByRole('form', { name: '輸入新密碼' });
+    await form.waitFor();
+    await form.getByLabel(/^新密碼/).fill(password);
+    await form.getByLabel(/^再次輸入新密碼/).fill(password);
+    await screenshot(page, 'activate-2-password');
+    await form.getByRole('button', { name: '繼續', exact: true }).click();
+    await page.getByRole('heading', { name: '變更完成' }).waitFor({ timeout: 60_000 });
+    await screenshot(page, 'activate-3-done');
+    expect(applicant.pageErrors).toEqual([]);
+  });
+
+  it('the account is enabled in AD under its agency OU', async () => {
+    const ad = createAdClient(adConfigFromEnv(process.env));
+    let user: Awaited<ReturnType<AdClient['findUser']>> = null;
+    await eventually(
+      `${account} enabled in AD`,
+      async () => {
+        user = await ad.findUser(account);
+        return Boolean(user?.enabled);
+      },
+      60_000,
+    );
+    expect(user!.enabled).toBe(true);
+    expect(user!.ouDn).toMatch(/^OU=G25-[^,]+,OU=G25,OU=TainanCityTest(,|$)/i);
+  });
+
+  it('the applicant logs in with the new account and sees the name', async () => {
+    const { page } = applicant;
+    await gotoPath(page, '/login');
+    await submitGeneralLogin(page, { account, password });
+    await page.waitForURL('**/home', { timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: '內容主頁' }).waitFor();
+    await page.getByText(name, { exact: true }).first().waitFor();
+    await screenshot(page, 'activate-4-home');
+    expect(applicant.pageErrors).toEqual([]);
+  });
+});
