@@ -73,10 +73,13 @@ export function createApp(deps: AppDeps) {
 
   app.use('/healthz', healthRoutes(deps.pings));
   app.use('/api', loadActor(sessions));
-  app.use('/api/session', sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }));
+  const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
+  app.use(
+    '/api/session',
+    sessionRoutes({ prisma, captchas, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }),
+  );
   app.use('/api/console/connectivity-checks', connectivityCheckRoutes({ prisma, temporal }));
   const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
-  const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
   const verification = createEmailVerification(applicationDeps);
   app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification }));
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));

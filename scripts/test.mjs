@@ -12,6 +12,21 @@ let session;
 let appHandles = [];
 let exitCode = 1;
 
+async function stopEverything() {
+  for (const handle of appHandles.reverse()) await handle.stop().catch(() => undefined);
+  appHandles = [];
+  await session?.stop();
+}
+
+// Ctrl-C (or CI cancelling) stops what this run started, as npm start does.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    console.log('\n正在停止測試環境 …');
+    await stopEverything();
+    process.exit(130);
+  });
+}
+
 try {
   session = await setup('test', { log, browser: true });
   const { env } = session;
@@ -49,8 +64,7 @@ try {
   console.error(`\n測試環境準備失敗：${error.stack ?? error.message}`);
   exitCode = 1;
 } finally {
-  for (const handle of appHandles.reverse()) await handle.stop().catch(() => undefined);
-  await session?.stop();
+  await stopEverything();
   console.log(`npm test 總耗時 ${Math.round((Date.now() - started) / 1000)} 秒`);
   process.exit(exitCode);
 }

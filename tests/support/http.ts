@@ -18,6 +18,11 @@ export function apiSession(baseUrl = e2e.baseUrl()) {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body ?? {}),
     delete: (path: string) => call('DELETE', path),
-    login: (account: string, password = e2e.password()) => call('POST', '/api/session', { account, password }),
+    /** 一般登入, reading the captcha like a person reads the image (development/test route). */
+    login: async (account: string, password = e2e.password()) => {
+      const captcha = (await call('POST', '/api/captcha')).body as { id: string };
+      const { answer } = (await call('GET', `/dev/captcha/${captcha.id}`)).body as { answer: string };
+      return call('POST', '/api/session', { account, password, captchaId: captcha.id, captchaAnswer: answer });
+    },
   };
 }

@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { loginSchema } from '../../../domain/schemas/session';
+import type { Captchas } from '../../commands/captcha';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions, type SessionStore } from '../../auth/session';
 import { fail } from '../../errors';
 import { authorize, type Actor } from '../../policies';
@@ -10,6 +11,7 @@ import { presentSessionUser } from '../../presenters/user';
 
 interface Deps {
   prisma: PrismaClient;
+  captchas: Captchas;
   sessions: SessionStore;
   secureCookies: boolean;
   passwordMaxAgeDays: () => Promise<number>;
@@ -18,7 +20,7 @@ interface Deps {
 // A hash to verify against when the account does not exist, so both paths cost the same time.
 const DUMMY_HASH = argon2.hash('no-such-account-placeholder', { type: argon2.argon2id });
 
-export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays }: Deps) {
+export function sessionRoutes({ prisma, captchas, sessions, secureCookies, passwordMaxAgeDays }: Deps) {
   const router = Router();
 
   async function present(actor: Actor) {
@@ -44,6 +46,8 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
   // 一般登入. The SSO issue replaces this with the OIDC flow; the credential check stays here.
   router.post('/', async (req, res) => {
     const input = loginSchema.parse(req.body);
+    // The captcha is spent before the credentials are looked at: one image, one guess.
+    await captchas.consume(input.captchaId, input.captchaAnswer);
     const user = await prisma.user.findUnique({ where: { account: input.account.toLowerCase() } });
     const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), input.password).catch(() => false);
     const ok = Boolean(user && user.passwordHash && valid && user.status === 'ACTIVE');

@@ -11,10 +11,21 @@ export function passwordField(page: Page) {
   return page.getByLabel(/^密碼/);
 }
 
+/** Types the 圖形驗證碼 shown on the page (its answer read from the development-only route). */
+export async function fillCaptcha(page: Page): Promise<void> {
+  const image = page.locator('img[data-captcha-id]');
+  await image.waitFor();
+  const id = await image.getAttribute('data-captcha-id');
+  const response = await fetch(`${baseUrl()}/dev/captcha/${id}`);
+  const { answer } = (await response.json()) as { answer: string };
+  await page.getByLabel(/^圖形驗證碼/).fill(answer);
+}
+
 /** Fills the 一般登入 form on the current /login page and submits it. */
 export async function submitGeneralLogin(page: Page, credentials: Credentials): Promise<void> {
   await page.getByLabel('登入帳號').fill(credentials.account);
   await passwordField(page).fill(credentials.password);
+  await fillCaptcha(page);
   await page.getByRole('button', { name: '登入', exact: true }).click();
 }
 

@@ -25,9 +25,13 @@ describe('一般登入 session API', () => {
   });
 
   it('rejects an empty form with field messages and malformed JSON with a clear error', async () => {
-    const empty = await apiSession().post('/api/session', { account: '', password: '' });
+    const empty = await apiSession().post('/api/session', { account: '', password: '', captchaId: 'x', captchaAnswer: '' });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields).toEqual({ account: '請輸入登入帳號', password: '請輸入密碼' });
+    expect(empty.body.error.fields).toEqual({
+      account: '請輸入登入帳號',
+      password: '請輸入密碼',
+      captchaAnswer: '請輸入圖形驗證碼',
+    });
     const response = await fetch(`${e2e.baseUrl()}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -35,5 +39,28 @@ describe('一般登入 session API', () => {
     });
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a wrong or reused 圖形驗證碼 before looking at the credentials', async () => {
+    const s = apiSession();
+    const captcha = (await s.post('/api/captcha')).body as { id: string };
+    const { answer } = (await s.get(`/dev/captcha/${captcha.id}`)).body as { answer: string };
+    const wrong = await s.post('/api/session', {
+      account: e2e.sysadmin(),
+      password: e2e.password(),
+      captchaId: captcha.id,
+      captchaAnswer: `${answer}x`,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: 'CAPTCHA_INVALID', fields: { captchaAnswer: '驗證碼錯誤，請重新輸入' } });
+    // The image was spent by the wrong guess: the right answer no longer works either.
+    const reused = await s.post('/api/session', {
+      account: e2e.sysadmin(),
+      password: e2e.password(),
+      captchaId: captcha.id,
+      captchaAnswer: answer,
+    });
+    expect(reused.body.error.code).toBe('CAPTCHA_INVALID');
+    expect((await s.get('/api/session')).status).toBe(401);
   });
 });

@@ -10,10 +10,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
 import { validateGeneralLogin, type GeneralLoginField } from './login-schema';
 import { useSession } from './session';
+import { CaptchaField } from '../verification/CaptchaField';
+import { useCaptcha } from '../verification/useCaptcha';
 
 type FieldErrors = Partial<Record<GeneralLoginField, string>>;
 
-/** 一般登入: 登入帳號 + 密碼 (the 圖形驗證碼 joins when the SSO serves it). */
+/** 一般登入: 登入帳號 + 密碼 + 圖形驗證碼. */
 export function GeneralLoginForm() {
   const { login } = useSession();
   const [account, setAccount] = useState('');
@@ -22,19 +24,24 @@ export function GeneralLoginForm() {
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [captchaAnswer, setCaptchaAnswer] = useState('');
+  const captcha = useCaptcha();
   const accountRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const captchaRef = useRef<HTMLInputElement>(null);
 
   const focusFirstInvalid = (errors: FieldErrors) => {
     if (errors.account) accountRef.current?.focus();
     else if (errors.password) passwordRef.current?.focus();
+    else if (errors.captchaAnswer) captchaRef.current?.focus();
   };
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
     setFormError(null);
-    const errors = validateGeneralLogin({ account, password });
+    const input = { account, password, captchaId: captcha.captcha?.id ?? '', captchaAnswer };
+    const errors = validateGeneralLogin(input);
     if (errors) {
       setFieldErrors(errors);
       focusFirstInvalid(errors);
@@ -43,18 +50,22 @@ export function GeneralLoginForm() {
     setFieldErrors({});
     setPending(true);
     try {
-      await login(account.trim(), password);
+      await login({ ...input, account: account.trim() });
       // The session is now authenticated: the route guard navigates away from this page.
     } catch (error) {
       const fields: FieldErrors = {};
       if (error instanceof ApiError) {
         if (error.fields.account) fields.account = error.fields.account;
         if (error.fields.password) fields.password = error.fields.password;
+        if (error.fields.captchaAnswer) fields.captchaAnswer = error.fields.captchaAnswer;
       }
+      // A captcha is single use: whatever went wrong, the next try needs a new one.
+      captcha.refresh();
+      setCaptchaAnswer('');
       setFieldErrors(fields);
       setFormError(errorMessage(error));
       setPassword('');
-      if (fields.account || fields.password) focusFirstInvalid(fields);
+      if (fields.account || fields.password || fields.captchaAnswer) focusFirstInvalid(fields);
       else passwordRef.current?.focus();
       setPending(false);
     }
@@ -107,6 +118,14 @@ export function GeneralLoginForm() {
             ),
           },
         }}
+      />
+      <CaptchaField
+        state={captcha}
+        answer={captchaAnswer}
+        onAnswerChange={setCaptchaAnswer}
+        error={fieldErrors.captchaAnswer}
+        disabled={pending}
+        inputRef={captchaRef}
       />
       <Button
         type="submit"

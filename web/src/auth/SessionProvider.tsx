@@ -1,3 +1,4 @@
+import type { GeneralLoginInput } from './login-schema';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, errorMessage, onUnauthenticated } from '../lib/api';
 import type { SessionResponse, SessionUser } from '../lib/api/types';
@@ -36,8 +37,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Any later 401 means the session ended (expired, logged out elsewhere): the guards then send the user to /login.
   useEffect(() => onUnauthenticated(() => setState({ status: 'anonymous', user: null })), []);
 
-  const login = useCallback(async (account: string, password: string): Promise<SessionUser> => {
-    const { user } = await api.post<SessionResponse>(SESSION_PATH, { account, password });
+  const login = useCallback(async (input: GeneralLoginInput): Promise<SessionUser> => {
+    const { user } = await api.post<SessionResponse>(SESSION_PATH, input);
     setState({ status: 'authenticated', user });
     return user;
   }, []);

@@ -12,7 +12,8 @@ export function validateGeneralLogin(input: GeneralLoginInput): Partial<Record<G
   const errors: Partial<Record<GeneralLoginField, string>> = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0];
-    if ((field === 'account' || field === 'password') && !errors[field]) errors[field] = issue.message;
+    if ((field === 'account' || field === 'password' || field === 'captchaAnswer') && !errors[field])
+      errors[field] = issue.message;
   }
   return errors;
 }

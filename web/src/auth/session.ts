@@ -1,3 +1,4 @@
+import type { GeneralLoginInput } from './login-schema';
 import { createContext, useContext } from 'react';
 import type { SessionUser } from '../lib/api/types';
 
@@ -10,7 +11,7 @@ export type SessionState =
 
 export interface SessionContextValue {
   state: SessionState;
-  login: (account: string, password: string) => Promise<SessionUser>;
+  login: (input: GeneralLoginInput) => Promise<SessionUser>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
 }

@@ -55,7 +55,14 @@ export function CaptchaField({ state, answer, onAnswerChange, error, disabled, i
           {loading ? (
             <CircularProgress size={22} aria-label="圖形驗證碼載入中" />
           ) : captcha ? (
-            <img src={captchaImageSrc(captcha.svg)} alt="圖形驗證碼" width={150} height={56} style={{ display: 'block' }} />
+            <img
+              src={captchaImageSrc(captcha.svg)}
+              alt="圖形驗證碼"
+              width={150}
+              height={56}
+              style={{ display: 'block' }}
+              data-captcha-id={captcha.id}
+            />
           ) : (
             <Typography variant="caption" sx={{ color: 'text.secondary', px: 1 }}>
               無法取得
