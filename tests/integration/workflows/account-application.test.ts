@@ -28,13 +28,14 @@ async function newApplication() {
   const org = await healthy.prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } }); // 民政局 秘書室
   const nationalId = randomNationalId();
   const email = uniqueEmail();
+  const account = uniqueAccount('wf');
   await healthy.prisma.accountApplication.create({
     data: {
       id,
       workflowId: accountApplicationWorkflowId(id),
       nationalIdCipher: encryptNationalId(nationalId, dataKey),
       nationalIdHash: hashNationalId(nationalId, hashKey),
-      account: uniqueAccount('wf'),
+      account,
       needOfficialMail: false,
       backupEmail: email,
       name: '測試申請人',
@@ -44,7 +45,7 @@ async function newApplication() {
       statusKeyHash: 'x'.repeat(64),
     },
   });
-  return { id, email, workflowId: accountApplicationWorkflowId(id) };
+  return { id, email, account, workflowId: accountApplicationWorkflowId(id) };
 }
 
 /** Real activities, with the three durations shortened to seconds (they come from an activity by design). */
@@ -78,7 +79,16 @@ describe('accountApplication workflow timers and faults (real Temporal, PostgreS
           workflowId: app.workflowId,
           args: [{ applicationId: app.id }],
         });
-        return handle.result();
+        const result = await handle.result();
+        // The operator's filter in the Temporal UI: by request type, agency and status.
+        const query = `RequestType = 'ACCOUNT_APPLICATION' AND AgencyCode = 'G01' AND RequestStatus = 'EXPIRED' AND ApplicantAccount = '${app.account}'`;
+        const listed = await eventually(async () => {
+          const found: string[] = [];
+          for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
+          return found.length ? found : null;
+        });
+        expect(listed).toEqual([app.workflowId]);
+        return result;
       },
     );
     expect(state.status).toBe('EXPIRED');
