@@ -164,6 +164,8 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
       .getByText(/帳號建立中|待開通帳號/)
       .first()
       .waitFor({ timeout: 60_000 });
+    // The page follows 帳號建立中 to 待開通帳號 by itself once AD has the account, without a reload.
+    await section.getByText('待開通帳號').first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'approve-3-approved');
     expect(approver.pageErrors).toEqual([]);
   });

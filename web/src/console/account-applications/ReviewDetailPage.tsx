@@ -7,7 +7,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { describeStatus } from '../../apply/status/statusText';
 import { StatusTimeline } from '../../apply/status/StatusTimeline';
@@ -36,6 +36,14 @@ export default function ReviewDetailPage() {
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { run, pending } = useSingleFlight();
+
+  // 帳號建立中 moves on by itself (AD may even be down for a while): follow it without a reload.
+  const provisioning = detail?.status === 'PROVISIONING';
+  useEffect(() => {
+    if (!provisioning) return undefined;
+    const timer = setInterval(reload, 3_000);
+    return () => clearInterval(timer);
+  }, [provisioning, reload]);
 
   const submit = (decision: Decision, input: DecisionInput) =>
     void run(async () => {
