@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../domain/env-schema';
 import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
+import { resolveSystemParameters } from '../prisma/system-parameters';
 import { createApp } from './app';
 import { dependencyPings } from './dependency-pings';
 import { createLogger } from './logger';
@@ -39,9 +40,10 @@ const app = createApp({
   prisma: clients.prisma,
   temporal,
   pings: dependencyPings(clients, temporal),
+  // 密碼有效期限 is a DURATION parameter (seconds); the countdown under the user's name is in days.
   passwordMaxAgeDays: async () => {
-    const row = await clients.prisma.systemParameter.findUnique({ where: { key: 'password.maxAgeDays' } });
-    return Number(row?.value ?? 90);
+    const rows = await clients.prisma.systemParameter.findMany({ where: { key: 'password.maxAge' } });
+    return resolveSystemParameters(rows, ['password.maxAge'])['password.maxAge'] / 86_400;
   },
   keys: {
     dataKey: Buffer.from(env.DATA_KEY, 'base64'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { e2e } from '../../support/env';
+import { createPrisma } from '../../../activities/db/prisma';
+import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 
 describe('一般登入 session API', () => {
@@ -62,5 +63,20 @@ describe('一般登入 session API', () => {
     });
     expect(reused.body.error.code).toBe('CAPTCHA_INVALID');
     expect((await s.get('/api/session')).status).toBe(401);
+  });
+
+  it('counts the password-expiry reminder from the 密碼有效期限 system parameter', async () => {
+    const prisma = createPrisma(testEnv().DATABASE_URL);
+    const before = await prisma.systemParameter.findUniqueOrThrow({ where: { key: 'password.maxAge' } });
+    try {
+      await prisma.systemParameter.update({ where: { key: 'password.maxAge' }, data: { value: String(30 * 86_400) } });
+      const s = apiSession();
+      const { body } = await s.login(e2e.sysadmin());
+      expect(body.user.passwordExpiresInDays).toBeGreaterThan(0);
+      expect(body.user.passwordExpiresInDays).toBeLessThanOrEqual(30);
+    } finally {
+      await prisma.systemParameter.update({ where: { key: 'password.maxAge' }, data: { value: before.value } });
+      await prisma.$disconnect();
+    }
   });
 });
