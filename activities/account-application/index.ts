@@ -5,6 +5,7 @@ import type { AdClient } from '../ad/client';
 import { AdError } from '../ad/errors';
 import type { createMailActivities } from '../mail';
 import type { ApplicationChanges, ApplicationStatus } from '../../workflows/account-application.messages';
+import { organizationChain } from '../db/organization-chain';
 import { openSecret } from '../db/secret-box';
 import { uniqueViolation } from '../db/unique-violation';
 
@@ -27,16 +28,8 @@ function adFailure(error: unknown): never {
 /** Side effects of 個人帳號申請. Results carry no ID number, password or token. */
 export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }: Deps) {
   async function orgChain(organizationId: string) {
-    const chain: { id: string; code: string; name: string; kind: string; parentId: string | null }[] = [];
-    let id: string | null = organizationId;
-    while (id) {
-      const org: (typeof chain)[number] = await prisma.organization.findUniqueOrThrow({
-        where: { id },
-        select: { id: true, code: true, name: true, kind: true, parentId: true },
-      });
-      chain.unshift(org);
-      id = org.parentId;
-    }
+    const chain = await organizationChain(prisma, organizationId);
+    if (chain.length === 0) throw fail('OrganizationMissing', `找不到機關單位 ${organizationId}`);
     return chain;
   }
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { maskNationalId } from '../../domain/national-id';
+import { organizationChain } from '../../activities/db/organization-chain';
 import { decryptNationalId } from '../../activities/db/pii';
 import {
   APPLICATION_STATUS_EXPLANATIONS,
@@ -8,18 +9,7 @@ import {
 } from '../../workflows/account-application.messages';
 
 export async function organizationPath(prisma: PrismaClient, organizationId: string): Promise<string> {
-  const names: string[] = [];
-  let id: string | null = organizationId;
-  while (id && names.length < 10) {
-    const org: { name: string; parentId: string | null } | null = await prisma.organization.findUnique({
-      where: { id },
-      select: { name: true, parentId: true },
-    });
-    if (!org) break;
-    names.unshift(org.name);
-    id = org.parentId;
-  }
-  return names.join('-');
+  return (await organizationChain(prisma, organizationId)).map((o) => o.name).join('-');
 }
 
 type EventRow = { seq: number; kind: string; label: string; actorName: string | null; comment: string | null; at: Date };
