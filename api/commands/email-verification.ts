@@ -13,6 +13,9 @@ const PURPOSE_LABELS: Record<VerificationPurpose, string> = {
   AMEND: '修改個人帳號申請內容',
   STATUS: '查詢申請進度',
   ACTIVATE: '開通帳號',
+  RESET_PASSWORD: '忘記密碼',
+  TEMP_PASSWORD: '臨時密碼',
+  BIND: '備用電子郵件綁定',
 };
 
 const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
@@ -56,6 +59,14 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
         return (await prisma.accountApplication.count({ where: { backupEmail: email } })) > 0;
       case 'ACTIVATE':
         return (await prisma.user.count({ where: { backupEmail: email, status: 'PENDING_ACTIVATION' } })) > 0;
+      case 'RESET_PASSWORD':
+      case 'TEMP_PASSWORD':
+        return (await prisma.user.count({ where: { backupEmail: email, status: 'ACTIVE' } })) > 0;
+      case 'BIND': {
+        const bound = await prisma.user.count({ where: { backupEmail: email } });
+        if (bound > 0) throw fail('EMAIL_ALREADY_BOUND', undefined, { email: '此備用信箱已綁定其他公務帳號，請改用其他信箱' });
+        return true;
+      }
     }
   }
 
