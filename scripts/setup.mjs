@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildEnv, EMBEDDED_PG_PORT, MODES, TEMPORAL_PORT, TEMPORAL_UI_PORT } from './lib/env.mjs';
+import { buildEnv, EMBEDDED_PG_PORT, MODES, modeConfig, TEMPORAL_PORT, TEMPORAL_UI_PORT } from './lib/env.mjs';
 import { assertPortFree, isPortOpen, run, startProcess, tail, waitFor } from './lib/proc.mjs';
 import { ensureChromium, ensureDebPackages } from './lib/apt.mjs';
 import { ensureTemporal } from './services/temporal.mjs';
@@ -61,7 +61,7 @@ async function prepareDatabase(env, mode, log) {
  */
 export async function setup(mode, { log = console.log, browser = false } = {}) {
   checkNode();
-  const m = MODES[mode];
+  const m = modeConfig(mode);
   const stateDir = path.join(rootDir, m.stateDir);
   fs.mkdirSync(stateDir, { recursive: true });
   await ensureNpmDeps(log);
@@ -78,7 +78,7 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
     const [temporal, postgres, ad] = await Promise.all([
       ensureTemporal({
         rootDir,
-        namespaces: [MODES.development.namespace, MODES.test.namespace],
+        namespaces: [...new Set([MODES.development.namespace, MODES.test.namespace, m.namespace])],
         port: TEMPORAL_PORT,
         uiPort: TEMPORAL_UI_PORT,
         log,

@@ -28,13 +28,36 @@ export const MODES = {
   },
 };
 
+/**
+ * A mode's settings. TEST_SLOT=<1-9> gives a test run its own ports, database, namespace, AD subtree
+ * and state directory, so several test runs can share one machine's PostgreSQL, Temporal and Samba
+ * (started once, reused) without touching each other's data.
+ */
+export function modeConfig(mode, slot = process.env.TEST_SLOT) {
+  const m = MODES[mode];
+  if (mode !== 'test' || !slot) return m;
+  const k = Number(slot);
+  if (!Number.isInteger(k) || k < 1 || k > 9) throw new Error(`TEST_SLOT 必須是 1 到 9 的整數（目前為「${slot}」）`);
+  return {
+    ...m,
+    apiPort: m.apiPort + 10 * k,
+    database: `${m.database}_${k}`,
+    namespace: `${m.namespace}-${k}`,
+    adRootOu: `${m.adRootOu}${k}`,
+    smtpPort: m.smtpPort + 10 * k,
+    mailboxPort: m.mailboxPort + 10 * k,
+    smsPort: m.smsPort + 10 * k,
+    stateDir: `${m.stateDir}-${k}`,
+  };
+}
+
 export const TEMPORAL_PORT = 7233;
 export const TEMPORAL_UI_PORT = 8233;
 export const EMBEDDED_PG_PORT = 5433;
 
 /** Secrets generated once per state directory; never committed, never in a workflow history. */
 export function loadSecrets(rootDir, mode) {
-  const file = path.join(rootDir, MODES[mode].stateDir, 'secrets.json');
+  const file = path.join(rootDir, modeConfig(mode).stateDir, 'secrets.json');
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
   const secrets = {
     DATA_KEY: crypto.randomBytes(32).toString('base64'),
@@ -59,7 +82,7 @@ export function withDatabase(serverUrl, database) {
  * (the PostgreSQL server URL, AD credentials, Temporal address).
  */
 export function buildEnv(rootDir, mode, services) {
-  const m = MODES[mode];
+  const m = modeConfig(mode);
   const secrets = loadSecrets(rootDir, mode);
   const publicUrl = `http://127.0.0.1:${m.apiPort}`;
   return {

@@ -201,7 +201,7 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
       60_000,
     );
     expect(user!.enabled).toBe(true);
-    expect(user!.ouDn).toMatch(/^OU=G25-[^,]+,OU=G25,OU=TainanCityTest(,|$)/i);
+    expect(user!.ouDn).toMatch(/^OU=G25-[^,]+,OU=G25,OU=TainanCityTest\d?(,|$)/i);
   });
 
   it('the applicant logs in with the new account and sees the name', async () => {

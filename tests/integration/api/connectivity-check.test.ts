@@ -35,7 +35,7 @@ describe('管理主控台 › AD 同步管理作業 › 連線測試 over HTTP',
     );
     expect(run.results.every((r: { ok: boolean }) => r.ok)).toBe(true);
     expect(run.startedBy.account).toBe(e2e.sysadmin());
-    expect(run.temporalUrl).toMatch(new RegExp(`/namespaces/portal-test/workflows/${run.workflowId}$`));
+    expect(run.temporalUrl).toMatch(new RegExp(`/namespaces/${process.env.TEMPORAL_NAMESPACE}/workflows/${run.workflowId}$`));
 
     const list = await admin.get('/api/console/connectivity-checks?limit=5');
     expect(list.body.items[0].id).toBe(started.body.id);
