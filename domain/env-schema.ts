@@ -46,6 +46,13 @@ export const envSchema = z.object({
   DATA_KEY: base64Key,
   HASH_KEY: base64Key,
   SESSION_SECRET: z.string().min(32, '至少 32 個字元 (at least 32 characters)'),
+  /** 府內網路: outside these networks only the two certificate login methods are offered and accepted. */
+  INTERNAL_CIDRS: z
+    .string()
+    .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16')
+    .refine((v) => v.split(',').every((c) => /^[\d.:a-fA-F]+\/\d{1,3}$/.test(c.trim())), '必須是以逗號分隔的 CIDR (e.g. 10.0.0.0/8,192.168.0.0/16)'),
+  /** Login and verification requests allowed per source address per minute, shared by all API replicas. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,11 @@ import { buildWeb, rootDir, setup, startApp } from './setup.mjs';
 import { run } from './lib/proc.mjs';
 
 const log = (line) => console.log(line);
-const projects = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// `node scripts/test.mjs e2e -- tests/e2e/login.test.ts`: projects before `--`, Vitest filters after it.
+const argv = process.argv.slice(2);
+const dashDash = argv.indexOf('--');
+const projects = (dashDash === -1 ? argv : argv.slice(0, dashDash)).filter((a) => !a.startsWith('-'));
+const filters = dashDash === -1 ? [] : argv.slice(dashDash + 1);
 const started = Date.now();
 let session;
 let appHandles = [];
@@ -48,6 +52,7 @@ try {
   };
   const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
   for (const project of projects) args.push('--project', project);
+  args.push(...filters);
   try {
     await run(path.join(rootDir, 'node_modules/.bin/vitest'), args, { cwd: rootDir, env: testEnv });
     exitCode = 0;

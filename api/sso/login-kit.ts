@@ -1,0 +1,213 @@
+import type { LoginAction, LoginMethod, PrismaClient, UserStatus } from '@prisma/client';
+import type { Request, RequestHandler, Response } from 'express';
+import type Provider from 'oidc-provider';
+import type { Pool } from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { fail, type ErrorCode } from '../errors';
+import type { IdentityProofs } from '../identity/proof';
+import type { NetworkZone } from './network';
+
+/** The part of a user a login method hands to the kit. */
+export interface LoginUser {
+  id: string;
+  account: string;
+  status: UserStatus;
+  passwordChangedAt: Date | null;
+}
+
+export interface LoginFailure {
+  /** What the person typed as the account (or the ID-number's hash prefix for certificate methods). */
+  account: string;
+  user: LoginUser | null;
+  method: LoginMethod;
+  /** Machine reason for the record (BAD_PASSWORD, BAD_OTP, OTP_REUSED, CERT_REVOKED …). */
+  reason: string;
+  /** The error the person sees; keep it the same for unknown and known accounts. Default LOGIN_FAILED. */
+  code?: ErrorCode;
+  message?: string;
+  /** Guessable secrets (password, OTP, temporary password) count towards the lockout. */
+  countsTowardLockout?: boolean;
+  action?: LoginAction;
+}
+
+const LOCK_KEY = (account: string) => account.trim().toLowerCase().slice(0, 200);
+
+/**
+ * What every login method shares: the 府外 rule, per-address rate limits, the lockout, the 帳號登入紀錄
+ * of every attempt, the expired-password rule, and finishing the OpenID Connect interaction.
+ * Lockout counts per typed account name (known or not), so its message reveals nothing.
+ */
+export function createLoginKit(deps: {
+  prisma: PrismaClient;
+  pool: Pool;
+  zone: NetworkZone;
+  proofs: IdentityProofs;
+  provider: () => Provider;
+  ipPointsPerMinute: number;
+}) {
+  const { prisma } = deps;
+  const perIp = new RateLimiterPostgres({
+    storeClient: deps.pool,
+    storeType: 'pg',
+    tableName: 'rate_limits',
+    tableCreated: true,
+    keyPrefix: 'ip',
+    points: deps.ipPointsPerMinute,
+    duration: 60,
+  });
+  // Rebuilt when 登入失敗鎖定次數 / 鎖定時間 change in 系統參數管理.
+  let lockLimiter: { threshold: number; seconds: number; limiter: RateLimiterPostgres } | undefined;
+
+  async function lockout() {
+    const rows = await prisma.systemParameter.findMany({
+      where: { key: { in: ['login.lockoutThreshold', 'login.lockoutDuration', 'password.maxAge'] } },
+    });
+    const p = resolveSystemParameters(rows, ['login.lockoutThreshold', 'login.lockoutDuration', 'password.maxAge']);
+    const threshold = p['login.lockoutThreshold'];
+    const seconds = p['login.lockoutDuration'];
+    if (!lockLimiter || lockLimiter.threshold !== threshold || lockLimiter.seconds !== seconds) {
+      lockLimiter = {
+        threshold,
+        seconds,
+        limiter: new RateLimiterPostgres({
+          storeClient: deps.pool,
+          storeType: 'pg',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          keyPrefix: 'lock',
+          points: threshold,
+          duration: seconds,
+          blockDuration: seconds,
+        }),
+      };
+    }
+    return { ...lockLimiter, passwordMaxAgeSeconds: p['password.maxAge'] };
+  }
+
+  const lockedError = (msBeforeNext: number) => {
+    const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
+    return fail('LOGIN_LOCKED', `登入失敗次數過多，帳號已暫時鎖定，請於 ${minutes} 分鐘後再試`, undefined, {
+      retryAfterSeconds: Math.ceil(msBeforeNext / 1000),
+    });
+  };
+
+  async function record(req: Request, row: { userId: string | null; account: string; method: LoginMethod; action: LoginAction; ok: boolean; reason?: string }) {
+    await prisma.loginRecord.create({
+      data: {
+        userId: row.userId,
+        account: row.account.slice(0, 64),
+        method: row.method,
+        action: row.action,
+        result: row.ok ? 'SUCCESS' : 'FAILURE',
+        reason: row.reason ?? null,
+        ip: req.ip ?? '',
+        userAgent: req.get('user-agent')?.slice(0, 512) ?? '',
+      },
+    });
+  }
+
+  return {
+    zone: deps.zone,
+
+    /**
+     * Route guard for one method: refused outside 府內網路 unless it is a certificate method, and
+     * limited per source address (shared across replicas through PostgreSQL).
+     */
+    guard(method: LoginMethod): RequestHandler {
+      return async (req, _res, next) => {
+        if (!deps.zone.methodsFor(req.ip).includes(method)) {
+          throw fail('METHOD_NOT_AVAILABLE', '府外網路僅可使用行動自然人憑證或自然人憑證登入');
+        }
+        await this.limitAddress(req);
+        next();
+      };
+    },
+
+    /** Per-address limit for any public authentication endpoint (codes, captchas, verifications). */
+    async limitAddress(req: Request) {
+      try {
+        await perIp.consume(req.ip ?? 'unknown');
+      } catch (error) {
+        if (error instanceof RateLimiterRes) {
+          throw fail('RATE_LIMITED', '操作過於頻繁，請稍後再試', undefined, { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) });
+        }
+        throw error;
+      }
+    },
+
+    /** Throws LOGIN_LOCKED while the typed account is locked; call before checking a secret. */
+    async assertNotLocked(account: string) {
+      const { limiter } = await lockout();
+      const state = await limiter.get(LOCK_KEY(account));
+      if (state && state.consumedPoints >= limiter.points) throw lockedError(state.msBeforeNext);
+    },
+
+    /** Records a failed attempt, counts it towards the lockout, and throws the error to show. */
+    async failure(req: Request, attempt: LoginFailure): Promise<never> {
+      const action = attempt.action ?? 'LOGIN';
+      await record(req, { userId: attempt.user?.id ?? null, account: attempt.account, method: attempt.method, action, ok: false, reason: attempt.reason });
+      if (attempt.countsTowardLockout ?? true) {
+        const { limiter, seconds } = await lockout();
+        let locked: RateLimiterRes | undefined;
+        try {
+          const state = await limiter.consume(LOCK_KEY(attempt.account));
+          if (state.remainingPoints === 0) locked = state;
+        } catch (error) {
+          if (!(error instanceof RateLimiterRes)) throw error;
+          locked = error;
+        }
+        if (attempt.user) {
+          await prisma.user.update({
+            where: { id: attempt.user.id },
+            data: {
+              failedLoginCount: { increment: 1 },
+              ...(locked ? { lockedUntil: new Date(Date.now() + seconds * 1000) } : {}),
+            },
+          });
+        }
+        if (locked) throw lockedError(locked.msBeforeNext || seconds * 1000);
+      }
+      throw fail(attempt.code ?? 'LOGIN_FAILED', attempt.message);
+    },
+
+    /**
+     * The person proved to be `user` by `method`: records it, clears the lockout, and finishes the
+     * OpenID Connect interaction. Answers { redirectTo } (the browser goes there), or, when the
+     * password has expired, { passwordExpired, changeToken } for the forced change first.
+     */
+    async success(req: Request, res: Response, attempt: { user: LoginUser; method: LoginMethod; account?: string }) {
+      const { user, method } = attempt;
+      const account = attempt.account ?? user.account;
+      if (user.status !== 'ACTIVE') {
+        return this.failure(req, { account, user, method, reason: `STATUS_${user.status}`, countsTowardLockout: false });
+      }
+      const { limiter, passwordMaxAgeSeconds } = await lockout();
+      await limiter.delete(LOCK_KEY(account));
+      if (account !== user.account) await limiter.delete(LOCK_KEY(user.account));
+
+      const expired = !user.passwordChangedAt || user.passwordChangedAt.getTime() + passwordMaxAgeSeconds * 1000 <= Date.now();
+      if (expired) {
+        await record(req, { userId: user.id, account, method, action: 'LOGIN', ok: false, reason: 'PASSWORD_EXPIRED' });
+        const proof = await deps.proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method });
+        res.json({ passwordExpired: true, changeToken: proof.token, account: user.account });
+        return;
+      }
+
+      await record(req, { userId: user.id, account, method, action: 'LOGIN', ok: true });
+      await prisma.user.update({
+        where: { id: user.id },
+        data: { lastLoginAt: new Date(), loginCount: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },
+      });
+      const redirectTo = await deps
+        .provider()
+        .interactionResult(req, res, { login: { accountId: user.id, amr: [method.toLowerCase()], remember: false } }, { mergeWithLastSubmission: false });
+      res.json({ redirectTo });
+    },
+
+    /** For non-login actions (開通帳號, 忘記密碼, 密碼修改) that also belong in 帳號登入紀錄. */
+    record,
+  };
+}
+
+export type LoginKit = ReturnType<typeof createLoginKit>;
