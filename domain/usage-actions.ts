@@ -1,0 +1,50 @@
+// 帳號使用紀錄 (個人帳號使用紀錄): what a user did, as action codes written to usage_records.action
+// and their zh-TW labels. Every writer uses a code from USAGE_ACTIONS; the page shows the label, and
+// a code this registry does not know (an older or newer writer) is still shown, as itself.
+// Pure; safe in the browser.
+
+export const USAGE_ACTIONS = {
+  // 開通帳號 / 密碼
+  'account.activate': '開通帳號',
+  'password.change': '密碼修改',
+  'password.reset': '重設密碼（忘記密碼）',
+  'password.forcedChange': '密碼到期變更',
+  // 個人帳號管理
+  'profile.update': '公務資料、個人資料修改',
+  'avatar.update': '個人圖像修改',
+  'binding.otp.enable': '啟用 OTP 驗證',
+  'binding.otp.disable': '關閉 OTP 驗證',
+  'binding.mobile.bind': '手機號碼綁定',
+  'binding.mobile.unbind': '手機號碼解除綁定',
+  'binding.email.rebind': '備用電子郵件重新綁定',
+  'binding.citizenCert.bind': '自然人憑證綁定',
+  'binding.citizenCert.unbind': '自然人憑證解除綁定',
+  'organization.change': '機關(單位)異動申請',
+  'permission.change': '帳號權限異動申請',
+  // 申請與審核
+  'application.submit': '送出申請',
+  'application.amend': '修改申請內容',
+  'application.decide': '審核申請',
+  // 介接
+  'integration.redirectLogin': '轉登應用系統',
+  'sso.consent': '授權應用系統使用帳號資料',
+  // 個人化設定
+  'personalization.update': '個人化設定修改',
+} as const satisfies Record<string, string>;
+
+export type UsageAction = keyof typeof USAGE_ACTIONS;
+
+export function isUsageAction(code: string): code is UsageAction {
+  return Object.hasOwn(USAGE_ACTIONS, code);
+}
+
+/** The zh-TW label of an action code; an unknown code is shown as it is (never hidden, never blank). */
+export function usageActionLabel(code: string): string {
+  if (isUsageAction(code)) return USAGE_ACTIONS[code];
+  return code.trim() ? code : '（未知的操作）';
+}
+
+/** For the 動作 filter of the page: every known code with its label, in registry order. */
+export const USAGE_ACTION_OPTIONS: readonly { value: UsageAction; label: string }[] = Object.entries(USAGE_ACTIONS).map(
+  ([value, label]) => ({ value: value as UsageAction, label }),
+);
