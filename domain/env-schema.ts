@@ -43,6 +43,13 @@ export const envSchema = z.object({
   MITAKE_USERNAME: z.string().min(1),
   MITAKE_PASSWORD: z.string().min(1),
   SMS_SIMULATOR_URL: z.url().optional(),
+  /** 內政部行動自然人憑證 SP API (https://fidoapi.moi.gov.tw; UAT https://fidoapi-test.moi.gov.tw). */
+  MOI_FIDO_URL: z.url(),
+  /** sp_service_id and the AES-256 key (base64) MOI issues to a registered SP. */
+  MOI_FIDO_SP_SERVICE_ID: z.string().min(1),
+  MOI_FIDO_SP_KEY: base64Key,
+  /** The simulator's operator API and "phone" page (development and tests only). */
+  MOI_SIMULATOR_URL: z.url().optional(),
   DATA_KEY: base64Key,
   HASH_KEY: base64Key,
   SESSION_SECRET: z.string().min(32, '至少 32 個字元 (at least 32 characters)'),
@@ -50,7 +57,10 @@ export const envSchema = z.object({
   INTERNAL_CIDRS: z
     .string()
     .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16')
-    .refine((v) => v.split(',').every((c) => /^[\d.:a-fA-F]+\/\d{1,3}$/.test(c.trim())), '必須是以逗號分隔的 CIDR (e.g. 10.0.0.0/8,192.168.0.0/16)'),
+    .refine(
+      (v) => v.split(',').every((c) => /^[\d.:a-fA-F]+\/\d{1,3}$/.test(c.trim())),
+      '必須是以逗號分隔的 CIDR (e.g. 10.0.0.0/8,192.168.0.0/16)',
+    ),
   /** Login and verification requests allowed per source address per minute, shared by all API replicas. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
 });

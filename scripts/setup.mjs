@@ -129,6 +129,15 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
       log,
     });
     if (sms) handles.push(sms);
+    const moi = await ensureNodeService({
+      name: 'moi-fido-sim',
+      script: 'scripts/services/moi-fido-sim.mjs',
+      args: ['--port', String(m.moiPort), '--sp-service-id', env.MOI_FIDO_SP_SERVICE_ID, '--sp-key', env.MOI_FIDO_SP_KEY],
+      port: m.moiPort,
+      stateDir: m.stateDir,
+      log,
+    });
+    if (moi) handles.push(moi);
 
     if (browser) await ensureChromium(log);
     if (mode === 'test') {

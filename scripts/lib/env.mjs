@@ -13,6 +13,7 @@ export const MODES = {
     smtpPort: 1025,
     mailboxPort: 1080,
     smsPort: 8900,
+    moiPort: 8910,
     stateDir: '.data',
   },
   test: {
@@ -24,6 +25,7 @@ export const MODES = {
     smtpPort: 1026,
     mailboxPort: 1081,
     smsPort: 8901,
+    moiPort: 8911,
     stateDir: '.data/test',
   },
 };
@@ -47,6 +49,7 @@ export function modeConfig(mode, slot = process.env.TEST_SLOT) {
     smtpPort: m.smtpPort + 10 * k,
     mailboxPort: m.mailboxPort + 10 * k,
     smsPort: m.smsPort + 10 * k,
+    moiPort: m.moiPort + 10 * k,
     stateDir: `${m.stateDir}-${k}`,
   };
 }
@@ -58,13 +61,20 @@ export const EMBEDDED_PG_PORT = 5433;
 /** Secrets generated once per state directory; never committed, never in a workflow history. */
 export function loadSecrets(rootDir, mode) {
   const file = path.join(rootDir, modeConfig(mode).stateDir, 'secrets.json');
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-  const secrets = {
-    DATA_KEY: crypto.randomBytes(32).toString('base64'),
-    HASH_KEY: crypto.randomBytes(32).toString('base64'),
-    SESSION_SECRET: crypto.randomBytes(32).toString('base64'),
-    MITAKE_PASSWORD: crypto.randomBytes(12).toString('hex'),
+  const generators = {
+    DATA_KEY: () => crypto.randomBytes(32).toString('base64'),
+    HASH_KEY: () => crypto.randomBytes(32).toString('base64'),
+    SESSION_SECRET: () => crypto.randomBytes(32).toString('base64'),
+    MITAKE_PASSWORD: () => crypto.randomBytes(12).toString('hex'),
+    // 行動自然人憑證 SP credentials (MOI issues both to a registered SP; the simulator takes these).
+    MOI_FIDO_SP_SERVICE_ID: () => `SP-TAINAN-${crypto.randomBytes(4).toString('hex').toUpperCase()}`,
+    MOI_FIDO_SP_KEY: () => crypto.randomBytes(32).toString('base64'),
   };
+  const existing = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const missing = Object.keys(generators).filter((key) => !existing[key]);
+  if (missing.length === 0) return existing;
+  // Secrets added later are generated into an existing file; the ones already there never change.
+  const secrets = { ...existing, ...Object.fromEntries(missing.map((key) => [key, generators[key]()])) };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -112,6 +122,10 @@ export function buildEnv(rootDir, mode, services) {
     MITAKE_USERNAME: 'tainan-portal',
     MITAKE_PASSWORD: secrets.MITAKE_PASSWORD,
     SMS_SIMULATOR_URL: `http://127.0.0.1:${m.smsPort}`,
+    MOI_FIDO_URL: `http://127.0.0.1:${m.moiPort}`,
+    MOI_FIDO_SP_SERVICE_ID: secrets.MOI_FIDO_SP_SERVICE_ID,
+    MOI_FIDO_SP_KEY: secrets.MOI_FIDO_SP_KEY,
+    MOI_SIMULATOR_URL: `http://127.0.0.1:${m.moiPort}`,
     DATA_KEY: secrets.DATA_KEY,
     HASH_KEY: secrets.HASH_KEY,
     SESSION_SECRET: secrets.SESSION_SECRET,

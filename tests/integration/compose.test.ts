@@ -18,6 +18,8 @@ const productionEnv = {
   SMTP_HOST: 'smtp.tainan.gov.tw',
   MITAKE_USERNAME: 'portal',
   MITAKE_PASSWORD: 'example',
+  MOI_FIDO_SP_SERVICE_ID: 'SP-EXAMPLE',
+  MOI_FIDO_SP_KEY: Buffer.alloc(32, 3).toString('base64'),
   DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
   HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
   SESSION_SECRET: 'x'.repeat(48),
