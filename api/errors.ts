@@ -25,6 +25,7 @@ export const errorCatalog = {
   CODE_EXPIRED: { status: 400, message: '驗證碼已過期，請重新發送' },
   CODE_TOO_MANY_ATTEMPTS: { status: 429, message: '錯誤次數過多，請重新發送驗證碼' },
   VERIFICATION_REQUIRED: { status: 401, message: '請先完成身分驗證' },
+  MOBILE_ALREADY_BOUND: { status: 409, message: '此手機號碼已綁定其他公務帳號，請改用其他手機號碼' },
   ACCOUNT_TAKEN: { status: 409, message: '此帳號已被使用' },
   NATIONAL_ID_IN_USE: { status: 409, message: '此身分證字號已有帳號或申請中的案件' },
   APPLICATION_DECIDED: { status: 409, message: '此申請已審核，無法修改' },

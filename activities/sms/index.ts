@@ -88,6 +88,27 @@ export function createSmsActivities({ mitake, outbox }: { mitake: MitakeClient; 
       });
     },
 
+    /**
+     * Sends an SMS the API already wrote into the outbox (e.g. a verification code), by key: the
+     * workflow that calls this never sees the body.
+     */
+    async deliverQueuedSms({ key }: { key: string }): Promise<SendSmsResult> {
+      const row = await outbox.findByKey(key);
+      if (!row || row.channel !== 'SMS') throw deliveryFailure('OutboxMessageMissing', `No queued SMS with key "${key}"`, false);
+      return deliverOnce({
+        outbox,
+        key,
+        channel: 'SMS',
+        recipient: row.recipient,
+        content: { body: row.body },
+        classify: classifyMitakeError,
+        async send(queued) {
+          const result = await mitake.send({ to: queued.recipient, body: queued.body, clientId: clientIdFor(queued.id) });
+          return { providerMessageId: result.msgid };
+        },
+      });
+    },
+
     /** Mitake reachable and the account accepted (point balance query). Reports failure, never throws. */
     async smsPing(): Promise<SmsPingResult> {
       const started = performance.now();
