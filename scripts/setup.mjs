@@ -20,12 +20,28 @@ function checkNode() {
   }
 }
 
+/** Every non-optional package of the lock is installed at the locked version. */
+function installedMatchesLock(lock) {
+  for (const [where, entry] of Object.entries(lock.packages ?? {})) {
+    if (!where.startsWith('node_modules/') || entry.optional || entry.link) continue;
+    const manifest = path.join(rootDir, where, 'package.json');
+    if (!fs.existsSync(manifest)) return false;
+    if (JSON.parse(fs.readFileSync(manifest, 'utf8')).version !== entry.version) return false;
+  }
+  return true;
+}
+
 /** `npm ci` when node_modules is missing or older than package-lock.json. */
 async function ensureNpmDeps(log) {
   const lock = fs.readFileSync(path.join(rootDir, 'package-lock.json'));
   const digest = crypto.createHash('sha256').update(lock).digest('hex');
   const stamp = path.join(rootDir, 'node_modules/.portal-lock-sha256');
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return;
+  // After an `npm install <pkg>` node_modules already matches the new lock: no need to wipe it.
+  if (installedMatchesLock(JSON.parse(lock.toString('utf8')))) {
+    fs.writeFileSync(stamp, digest);
+    return;
+  }
   log('安裝 npm 套件（npm ci）…');
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: rootDir });
   fs.writeFileSync(stamp, digest);
@@ -138,6 +154,16 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
       log,
     });
     if (moi) handles.push(moi);
+    // 自然人憑證: the card reader + signing component simulator; it creates the test PKI on first start.
+    const cardSigner = await ensureNodeService({
+      name: 'card-signer-sim',
+      script: 'scripts/services/card-signer-sim.mjs',
+      args: ['--port', String(m.cardSignerPort), '--pki', path.join(stateDir, 'pki'), '--origins', [...new Set([env.WEB_URL, env.PUBLIC_URL])].join(',')],
+      port: m.cardSignerPort,
+      stateDir: m.stateDir,
+      log,
+    });
+    if (cardSigner) handles.push(cardSigner);
 
     if (browser) await ensureChromium(log);
     if (mode === 'test') {
