@@ -39,6 +39,8 @@ async function ensureNpmDeps(log) {
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) return;
   // After an `npm install <pkg>` node_modules already matches the new lock: no need to wipe it.
   if (installedMatchesLock(JSON.parse(lock.toString('utf8')))) {
+    // `npm install <pkg>` re-extracts packages without our postinstall patches: apply them again.
+    await run('npx', ['patch-package'], { cwd: rootDir });
     fs.writeFileSync(stamp, digest);
     return;
   }
