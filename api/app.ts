@@ -17,6 +17,10 @@ import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import type { Ping } from '../activities/connectivity';
+import type { MoiFidoClient } from '../activities/moi/client';
+import { createMobileCert } from './identity/mobile-cert';
+import { createIdentityProofs as createMobileCertProofs } from './identity/proof';
+import { mobileCertRoutes } from './routes/identity/mobile-cert';
 import type { Temporal } from './temporal';
 
 export interface AppDeps {
@@ -33,6 +37,8 @@ export interface AppDeps {
   pings: Record<'postgres' | 'temporal' | 'ad' | 'smtp' | 'sms', Ping>;
   passwordMaxAgeDays: () => Promise<number>;
   keys: { dataKey: Buffer; hashKey: Buffer; sessionSecret: string };
+  /** 內政部行動自然人憑證 (TW FidO) SP API; without it /api/identity/mobile-cert is not offered. */
+  moi?: MoiFidoClient;
   /** Built web app to serve (tests, production); absent in development where Vite serves it. */
   webDist?: string;
 }
@@ -85,6 +91,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   if (env.NODE_ENV !== 'production') {
     app.use('/dev', devRoutes({ mailboxUrl: env.MAILBOX_URL, smsUrl: env.SMS_SIMULATOR_URL, captchas }));
+  }
+  if (deps.moi) {
+    const mobileCert = createMobileCert({ prisma, moi: deps.moi, hashKey: deps.keys.hashKey });
+    app.use('/api/identity/mobile-cert', mobileCertRoutes({ prisma, mobileCert, proofs: createMobileCertProofs(prisma) }));
   }
   app.use(['/api', '/dev'], notFoundHandler);
 

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseEnv } from '../domain/env-schema';
 import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
+import { createMoiFidoClient } from '../activities/moi/client';
 import { resolveSystemParameters } from '../prisma/system-parameters';
 import { createApp } from './app';
 import { dependencyPings } from './dependency-pings';
@@ -21,6 +22,9 @@ const env = parseEnv(process.env, [
   'TEMPORAL_UI_URL',
   'MAILBOX_URL',
   'SMS_SIMULATOR_URL',
+  'MOI_FIDO_URL',
+  'MOI_FIDO_SP_SERVICE_ID',
+  'MOI_FIDO_SP_KEY',
   'DATA_KEY',
   'HASH_KEY',
   'SESSION_SECRET',
@@ -50,6 +54,12 @@ const app = createApp({
     hashKey: Buffer.from(env.HASH_KEY, 'base64'),
     sessionSecret: env.SESSION_SECRET,
   },
+  moi: createMoiFidoClient({
+    url: env.MOI_FIDO_URL,
+    spServiceId: env.MOI_FIDO_SP_SERVICE_ID,
+    spKey: env.MOI_FIDO_SP_KEY,
+    timeoutMs: 10_000,
+  }),
   webDist: env.NODE_ENV === 'development' ? undefined : fileURLToPath(new URL('../web/dist', import.meta.url)),
 });
 

@@ -1,0 +1,99 @@
+import type { PrismaClient } from '@prisma/client';
+import { Router, type Request } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import { fail } from '../../errors';
+import { consumeApproved, type MobileCert } from '../../identity/mobile-cert';
+import type { IdentityProofs } from '../../identity/proof';
+
+const startSchema = z.object({
+  purpose: z.enum(['LOGIN', 'ACTIVATE', 'RESET_PASSWORD'], { error: '驗證用途錯誤' }),
+  nationalId: z.string({ error: '請輸入身分證字號' }),
+});
+const idParams = z.object({ id: z.uuid('驗證編號格式錯誤') });
+const proofSchema = z.object({ purpose: z.enum(['ACTIVATE', 'RESET_PASSWORD'], { error: '驗證用途錯誤' }) });
+
+/** Who may get a proof after a 行動自然人憑證 approval, and what to say when nobody fits. */
+const PROOF_TARGETS = {
+  ACTIVATE: {
+    status: 'PENDING_ACTIVATION',
+    missing: '查無您的待開通帳號。帳號申請經機關管理者核准後才能開通；若已開通，請直接登入。',
+  },
+  RESET_PASSWORD: {
+    status: 'ACTIVE',
+    missing: '查無您的身分證字號對應的啟用中帳號，請確認帳號狀態或聯絡機關管理者。',
+  },
+} as const;
+
+/**
+ * /api/identity/mobile-cert — 行動自然人憑證 verification for the login tab, 開通帳號 and 忘記密碼:
+ *   POST /start {purpose, nationalId}     push to the APP               → 201 view
+ *   GET  /:id                             poll                          → view
+ *   POST /:id/resend {nationalId}         重新發送推播                   → view
+ *   POST /:id/qr {nationalId}             QRCode 模式                    → view + qrCode
+ *   POST /:id/proof {purpose}             spend the approval for an identity proof (開通帳號 / 忘記密碼)
+ * Public: the person proves who they are here. Each call that reaches MOI or spends an approval is
+ * limited per source address (`limitAddress`, LoginKit's shared limiter).
+ */
+export function mobileCertRoutes(deps: {
+  prisma: PrismaClient;
+  mobileCert: MobileCert;
+  proofs: IdentityProofs;
+  limitAddress?: (req: Request) => Promise<void>;
+}) {
+  const { prisma, mobileCert } = deps;
+  // Until the SSO's LoginKit is passed in, a per-replica limit of the same shape stands in for it.
+  const fallback = new RateLimiterMemory({ keyPrefix: 'mobile-cert', points: 30, duration: 60 });
+  const limit = async (req: Request) => {
+    if (deps.limitAddress) return deps.limitAddress(req);
+    try {
+      await fallback.consume(req.ip ?? 'unknown');
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      throw fail('RATE_LIMITED', '操作過於頻繁，請稍後再試', undefined, {
+        retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
+      });
+    }
+  };
+  const router = Router();
+
+  router.post('/start', async (req, res) => {
+    await limit(req);
+    const input = startSchema.parse(req.body ?? {});
+    res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    res.set('cache-control', 'no-store').json(await mobileCert.poll(id));
+  });
+
+  router.post('/:id/resend', async (req, res) => {
+    await limit(req);
+    const { id } = idParams.parse(req.params);
+    res.json(await mobileCert.resend(id, req.body?.nationalId));
+  });
+
+  router.post('/:id/qr', async (req, res) => {
+    await limit(req);
+    const { id } = idParams.parse(req.params);
+    res.json(await mobileCert.qr(id, req.body?.nationalId));
+  });
+
+  router.post('/:id/proof', async (req, res) => {
+    await limit(req);
+    const { id } = idParams.parse(req.params);
+    const { purpose } = proofSchema.parse(req.body ?? {});
+    const { nationalIdHash } = await consumeApproved(prisma, id, [purpose]);
+    const target = PROOF_TARGETS[purpose];
+    const user = await prisma.user.findFirst({
+      where: { nationalIdHash, status: target.status },
+      select: { id: true, account: true },
+    });
+    if (!user) throw fail('MOBILE_CERT_NO_ACCOUNT', target.missing);
+    const proof = await deps.proofs.issue({ userId: user.id, purpose, method: 'MOBILE_CERT' });
+    res.status(201).json({ token: proof.token, expiresAt: proof.expiresAt, account: user.account, purpose });
+  });
+
+  return router;
+}
