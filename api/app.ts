@@ -10,6 +10,10 @@ import { createSessionStore, loadActor } from './auth/session';
 import { errorHandler, notFoundHandler } from './errors';
 import { createCaptchas } from './commands/captcha';
 import { createEmailVerification } from './commands/email-verification';
+import { createSmsVerification } from './commands/sms-verification';
+import { createIdentityProofs } from './identity/proof';
+import { passwordRoutes } from './routes/password';
+import { accountRoutes } from './routes/account';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
 import { publicRoutes } from './routes/public';
@@ -22,6 +26,14 @@ import { createMobileCert } from './identity/mobile-cert';
 import { createIdentityProofs as createMobileCertProofs } from './identity/proof';
 import { mobileCertRoutes } from './routes/identity/mobile-cert';
 import type { Temporal } from './temporal';
+import type { Sso } from './sso';
+import { OIDC_MOUNT } from './sso/provider';
+import { interactionRoutes } from './sso/interaction-routes';
+import { portalAuthRoutes } from './auth/portal-client';
+import { createCitizenCert } from './identity/citizen-cert';
+import { createIdentityProofs as createCitizenCertProofs } from './identity/proof';
+import { citizenCertRoutes } from './routes/identity/citizen-cert';
+import { accountCitizenCertRoutes } from './routes/account/citizen-cert';
 
 export interface AppDeps {
   env: {
@@ -30,6 +42,10 @@ export interface AppDeps {
     TRUST_PROXY: string;
     MAILBOX_URL?: string;
     SMS_SIMULATOR_URL?: string;
+    /** 自然人憑證: trusted CA bundle, CRL, and where browsers reach the signing component (HiPKI). */
+    CITIZEN_CERT_ROOT_CA_FILE?: string;
+    CITIZEN_CERT_CRL_URL?: string;
+    CITIZEN_CERT_SIGNER_URL?: string;
   };
   log: Logger;
   prisma: PrismaClient;
@@ -39,6 +55,8 @@ export interface AppDeps {
   keys: { dataKey: Buffer; hashKey: Buffer; sessionSecret: string };
   /** 內政部行動自然人憑證 (TW FidO) SP API; without it /api/identity/mobile-cert is not offered. */
   moi?: MoiFidoClient;
+  /** 單一帳號認證平台 (api/sso); absent only in tests that exercise other parts in-process. */
+  sso?: Sso;
   /** Built web app to serve (tests, production); absent in development where Vite serves it. */
   webDist?: string;
 }
@@ -51,6 +69,9 @@ export function createApp(deps: AppDeps) {
 
   app.disable('x-powered-by');
   app.set('trust proxy', env.TRUST_PROXY);
+  // oidc-provider parses its own bodies and renders its own few pages: mounted before the JSON parser
+  // and the SPA's content-security policy.
+  if (deps.sso) app.use(OIDC_MOUNT, deps.sso.provider.middleware);
   app.use(
     pinoHttp({
       logger: deps.log,
@@ -69,6 +90,8 @@ export function createApp(deps: AppDeps) {
           // MUI (emotion) injects <style> elements at run time.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // 自然人憑證: the page calls the signing component on the user's own PC.
+          'connect-src': ["'self'", ...(env.CITIZEN_CERT_SIGNER_URL ? [new URL(env.CITIZEN_CERT_SIGNER_URL).origin] : [])],
           'upgrade-insecure-requests': secureCookies ? [] : null,
         },
       },
@@ -80,15 +103,58 @@ export function createApp(deps: AppDeps) {
   app.use('/healthz', healthRoutes(deps.pings));
   app.use('/api', loadActor(sessions));
   const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
+  // 自然人憑證: challenges, 忘記密碼 proof, 個人帳號管理 binding; the login method gets the same instance.
+  const citizenCert = createCitizenCert(prisma, {
+    rootCaFile: env.CITIZEN_CERT_ROOT_CA_FILE ?? '',
+    crlUrl: env.CITIZEN_CERT_CRL_URL ?? '',
+  });
+  app.use(
+    '/api/identity/citizen-cert',
+    citizenCertRoutes({
+      prisma,
+      citizenCert,
+      proofs: createCitizenCertProofs(prisma),
+      signerUrl: env.CITIZEN_CERT_SIGNER_URL ?? 'http://localhost:61161',
+      limitAddress: deps.sso ? (req) => deps.sso!.kit.limitAddress(req) : undefined,
+    }),
+  );
+  app.use('/api/account/citizen-cert', accountCitizenCertRoutes({ prisma, temporal, baseUrl: env.PUBLIC_URL, citizenCert }));
   app.use(
     '/api/session',
     sessionRoutes({ prisma, captchas, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }),
   );
+  if (deps.sso) {
+    const { sso } = deps;
+    app.use('/api/auth', portalAuthRoutes({ prisma, sessions, config: sso.portal }));
+    app.use(
+      '/api/sso/interaction',
+      interactionRoutes({
+        sso: sso.provider,
+        kit: sso.kit,
+        prisma,
+        methodDeps: {
+          prisma,
+          kit: sso.kit,
+          captchas,
+          proofs: sso.proofs,
+          citizenCert,
+          temporal,
+          baseUrl: env.PUBLIC_URL,
+          dataKey: deps.keys.dataKey,
+          hashKey: deps.keys.hashKey,
+        },
+      }),
+    );
+  }
   app.use('/api/console/connectivity-checks', connectivityCheckRoutes({ prisma, temporal }));
   const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
   const verification = createEmailVerification(applicationDeps);
-  app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification }));
+  const proofs = createIdentityProofs(prisma);
+  app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs }));
+  const sms = createSmsVerification(applicationDeps);
+  app.use('/api/password', passwordRoutes({ ...applicationDeps, captchas, verification, sms, proofs }));
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
+  app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
   if (env.NODE_ENV !== 'production') {
     app.use('/dev', devRoutes({ mailboxUrl: env.MAILBOX_URL, smsUrl: env.SMS_SIMULATOR_URL, captchas }));
   }

@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { dependencyPings } from './dependency-pings';
 import { createLogger } from './logger';
 import { createTemporal } from './temporal';
+import { createSso } from './sso';
 
 const env = parseEnv(process.env, [
   ...CLIENT_ENV_KEYS,
@@ -22,12 +23,18 @@ const env = parseEnv(process.env, [
   'TEMPORAL_UI_URL',
   'MAILBOX_URL',
   'SMS_SIMULATOR_URL',
+  'CITIZEN_CERT_ROOT_CA_FILE',
+  'CITIZEN_CERT_CRL_URL',
+  'CITIZEN_CERT_SIGNER_URL',
   'MOI_FIDO_URL',
   'MOI_FIDO_SP_SERVICE_ID',
   'MOI_FIDO_SP_KEY',
   'DATA_KEY',
   'HASH_KEY',
   'SESSION_SECRET',
+  'WEB_URL',
+  'INTERNAL_CIDRS',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
 ] as const);
 const log = createLogger(env.LOG_LEVEL, 'api');
 const clients = createClients(env);
@@ -38,7 +45,16 @@ const temporal = createTemporal({
   uiUrl: env.TEMPORAL_UI_URL,
 });
 
+const sso = await createSso({
+  prisma: clients.prisma,
+  log,
+  env,
+  dataKey: Buffer.from(env.DATA_KEY, 'base64'),
+  sessionSecret: env.SESSION_SECRET,
+});
+
 const app = createApp({
+  sso,
   env,
   log,
   prisma: clients.prisma,
@@ -77,6 +93,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'api stopping');
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
+    await sso.close().catch(() => undefined);
     await clients.prisma.$disconnect().catch(() => undefined);
     await temporal.connection.close().catch(() => undefined);
     clearTimeout(force);

@@ -1,0 +1,56 @@
+import type { PrismaClient } from '@prisma/client';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { createIdentityProofs } from '../identity/proof';
+import { ensurePortalClient, portalClientSecret, type PortalClientConfig } from '../auth/portal-client';
+import { createLoginKit } from './login-kit';
+import { createNetworkZone } from './network';
+import { createSsoProvider, OIDC_MOUNT } from './provider';
+import { createSigningKeys } from './signing-keys';
+
+export interface SsoEnv {
+  PUBLIC_URL: string;
+  WEB_URL: string;
+  DATABASE_URL: string;
+  INTERNAL_CIDRS: string;
+  LOGIN_RATE_LIMIT_PER_MINUTE: number;
+}
+
+/**
+ * 單一帳號認證平台: the OpenID Connect provider (issuer <WEB_URL>/oidc), the login kit every method
+ * uses, and the portal's own registration as a relying party.
+ */
+export async function createSso(deps: { prisma: PrismaClient; log: Logger; env: SsoEnv; dataKey: Buffer; sessionSecret: string }) {
+  const { prisma, env } = deps;
+  const signingKeys = createSigningKeys(prisma, deps.dataKey);
+  const provider = await createSsoProvider({
+    prisma,
+    log: deps.log,
+    issuer: `${env.WEB_URL}${OIDC_MOUNT}`,
+    dataKey: deps.dataKey,
+    cookieKeys: [deps.sessionSecret],
+    signingKeys,
+  });
+  // Only for the shared rate-limit table (rate-limiter-flexible speaks pg, not Prisma).
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  const proofs = createIdentityProofs(prisma);
+  const kit = createLoginKit({
+    prisma,
+    pool,
+    zone: createNetworkZone(env.INTERNAL_CIDRS),
+    proofs,
+    provider: provider.current,
+    ipPointsPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+  });
+  const portal: PortalClientConfig = {
+    webUrl: env.WEB_URL,
+    internalUrl: env.PUBLIC_URL,
+    dataKey: deps.dataKey,
+    secret: portalClientSecret(deps.sessionSecret),
+    secureCookies: env.WEB_URL.startsWith('https://'),
+  };
+  await ensurePortalClient(prisma, portal);
+  return { provider, kit, proofs, signingKeys, portal, close: () => pool.end() };
+}
+
+export type Sso = Awaited<ReturnType<typeof createSso>>;

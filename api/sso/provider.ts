@@ -1,0 +1,139 @@
+import type { PrismaClient } from '@prisma/client';
+import type { RequestHandler } from 'express';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Logger } from 'pino';
+import { createPrismaAdapter } from './adapter';
+import { accountClaims } from './claims';
+import { errorPage, logoutPage, postLogoutPage } from './pages';
+import type { SigningKeys } from './signing-keys';
+
+export const OIDC_MOUNT = '/oidc';
+const HOUR = 3600;
+
+/** Scopes a registered system can be granted, and the claims each one releases (the 授權 screen lists them). */
+export const SCOPE_CLAIMS = {
+  openid: ['sub'],
+  profile: ['name', 'preferred_username', 'title', 'updated_at'],
+  email: ['email', 'email_verified'],
+  organization: ['organization_code', 'organization_name', 'agency_code', 'agency_name'],
+  phone: ['phone_number'],
+} as const;
+
+export interface SsoProviderDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  issuer: string;
+  dataKey: Buffer;
+  cookieKeys: string[];
+  signingKeys: SigningKeys;
+}
+
+async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
+  const { prisma } = deps;
+  const keys = await deps.signingKeys.all();
+  return {
+    adapter: createPrismaAdapter(prisma, deps.dataKey),
+    jwks: { keys: keys.map((key) => ({ ...key.privateKey, kid: key.kid, alg: key.alg, use: 'sig' })) as never },
+    findAccount: async (_ctx, id) => {
+      const user = await prisma.user.findUnique({ where: { id }, select: { id: true, status: true } });
+      if (!user || user.status !== 'ACTIVE') return undefined;
+      return { accountId: id, claims: async () => accountClaims(prisma, id) };
+    },
+    claims: SCOPE_CLAIMS as unknown as Configuration['claims'],
+    scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS).filter((s) => s !== 'openid')],
+    extraClientMetadata: { properties: ['urn:tainan:first_party'] },
+    interactions: { url: (_ctx, interaction) => `/api/sso/interaction/${interaction.uid}` },
+    cookies: {
+      keys: deps.cookieKeys,
+      long: { signed: true, sameSite: 'lax' },
+      short: { signed: true, sameSite: 'lax' },
+    },
+    pkce: { methods: ['S256'], required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource: logoutPage, postLogoutSuccessSource: postLogoutPage },
+    },
+    // Refresh tokens for systems that ask for offline_access and may use refresh_token.
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || code.scopes.has('openid')),
+    rotateRefreshToken: true,
+    // First-party systems (the portal itself) need no 授權 screen: grant what they ask for.
+    loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
+      const { client, session, params } = ctx.oidc;
+      if (!client || !session?.accountId) return undefined;
+      const grantId = session.grantIdFor(client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (!(client as unknown as Record<string, unknown>)['urn:tainan:first_party']) return undefined;
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      grant.addOIDCScope(String(params?.scope ?? 'openid'));
+      await grant.save();
+      return grant;
+    },
+    ttl: {
+      AccessToken: HOUR,
+      AuthorizationCode: 60,
+      IdToken: HOUR,
+      RefreshToken: 8 * HOUR,
+      Interaction: HOUR,
+      Session: 8 * HOUR,
+      Grant: 365 * 24 * HOUR,
+    },
+    renderError: errorPage,
+    conformIdTokenClaims: false,
+  };
+}
+
+/**
+ * The OpenID Connect provider as Express middleware. The provider is rebuilt when the signing keys
+ * change (a rotation on any replica), which is safe because all its state is in PostgreSQL.
+ */
+export async function createSsoProvider(deps: SsoProviderDeps) {
+  let fingerprint = await deps.signingKeys.fingerprint();
+  let provider = await build();
+  let handler = provider.callback();
+  let checkedAt = Date.now();
+
+  async function build() {
+    const instance = new Provider(deps.issuer, await configuration(deps));
+    instance.proxy = true;
+    instance.on('server_error', (_ctx, error) => deps.log.error({ err: error }, 'oidc server_error'));
+    return instance;
+  }
+
+  async function refresh() {
+    if (Date.now() - checkedAt < 30_000) return;
+    checkedAt = Date.now();
+    const now = await deps.signingKeys.fingerprint();
+    if (now !== fingerprint) {
+      provider = await build();
+      handler = provider.callback();
+      fingerprint = now;
+      deps.log.info('oidc signing keys changed: provider rebuilt');
+    }
+  }
+
+  const middleware: RequestHandler = async (req, res, next) => {
+    try {
+      await refresh();
+    } catch (error) {
+      return next(error);
+    }
+    // Express strips the mount path; oidc-provider wants the original URL under its issuer path.
+    req.url = req.originalUrl.slice(OIDC_MOUNT.length) || '/';
+    handler(req, res);
+  };
+
+  return {
+    middleware,
+    current: () => provider,
+    /** Forces the key check now (after a rotation in this process). */
+    async reload() {
+      checkedAt = 0;
+      await refresh();
+    },
+  };
+}
+
+export type SsoProvider = Awaited<ReturnType<typeof createSsoProvider>>;
