@@ -30,6 +30,11 @@ const adminsAgency = (actor: Actor, resource?: AgencyScoped) =>
 
 const rules = {
   'session.read': () => true,
+  /** 個人帳號管理: every logged-in user reads their own account and manages its bindings (only their own). */
+  'account.read': () => true,
+  'binding.otp.manage': () => true,
+  'binding.mobile.manage': () => true,
+  'binding.email.manage': () => true,
   'console.enter': (actor: Actor) => isAnyAdmin(actor),
   'connectivityCheck.run': (actor: Actor) => isSystemAdmin(actor),
   'connectivityCheck.read': (actor: Actor) => isSystemAdmin(actor),

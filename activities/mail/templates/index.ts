@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { accountActivationGuide, accountActivationGuideSchema } from './account-activation-guide';
 import {
+  accountBindingChanged,
+  accountBindingChangedSchema,
+  temporaryPassword,
+  temporaryPasswordSchema,
+} from './account-security';
+import {
   applicationApproved,
   applicationApprovedSchema,
   applicationRejected,
@@ -41,6 +47,8 @@ const templates = {
   accountActivationGuide: define(accountActivationGuideSchema, accountActivationGuide),
   approvalReminder: define(approvalReminderSchema, approvalReminder),
   applicationExpired: define(applicationExpiredSchema, applicationExpired),
+  temporaryPassword: define(temporaryPasswordSchema, temporaryPassword),
+  accountBindingChanged: define(accountBindingChangedSchema, accountBindingChanged),
 };
 
 type Templates = typeof templates;

@@ -20,6 +20,14 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     escalated: true,
   },
   applicationExpired: { name: '王小明', requestType: '個人帳號申請', statusUrl: '/apply/account/status' },
+  temporaryPassword: { name: '王小明', account: 'wangxm', password: 'Ab3dEf7hJk9m', minutes: 10 },
+  accountBindingChanged: {
+    name: '王小明',
+    account: 'wangxm',
+    change: '啟用 OTP 驗證',
+    changedAt: '2025-06-30T16:05:00Z',
+    ip: '10.1.2.3',
+  },
 };
 
 describe('mail templates', () => {

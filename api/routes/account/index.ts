@@ -1,0 +1,101 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { backupEmailSchema } from '../../../domain/email';
+import { mobileSchema } from '../../../domain/phone';
+import { verificationCodeSchema } from '../../../domain/schemas/account-application';
+import { otpCodeSchema } from '../../../domain/schemas/sso-login';
+import { createAccountBindings, type BindingDeps } from '../../commands/account-bindings';
+import { authorize, type Action } from '../../policies';
+import { presentAccount } from '../../presenters/account';
+
+const idParams = z.object({ id: z.uuid('驗證編號格式錯誤') });
+const tokenBody = z.object({ token: z.string({ error: '請先完成驗證' }).trim().min(1, '請先完成驗證').max(200) });
+
+/**
+ * 個人帳號管理 (/api/account): the page's data and the bindings of the logged-in user.
+ *   GET    /                                     the page
+ *   POST   /otp/setup | /otp/enable  DELETE /otp OTP 驗證 (setup → confirm with a code → on; off)
+ *   POST   /mobile/verifications, /:id/confirm   發送驗證簡訊, 進行驗證
+ *   PUT    /mobile  DELETE /mobile               確定 (bind with the token), 解除綁定
+ *   POST   /backup-email/verifications, /:id/confirm, PUT /backup-email   備用電子郵件 重新綁定
+ * Each route: authorize → validate → command. Changes are written to 帳號使用紀錄 and mailed.
+ */
+export function accountRoutes(deps: BindingDeps) {
+  const { prisma } = deps;
+  const router = Router();
+  const bindings = createAccountBindings(deps);
+  const ctx = (req: Request, action: Action) => {
+    authorize(req.actor, action);
+    return { actor: req.actor, ip: req.ip };
+  };
+
+  router.get('/', async (req, res) => {
+    authorize(req.actor, 'account.read');
+    const row = await prisma.user.findUniqueOrThrow({
+      where: { id: req.actor.id },
+      include: { accountApplication: { select: { createdAt: true } } },
+    });
+    res.set('cache-control', 'no-store').json(presentAccount(row, req.actor));
+  });
+
+  // OTP 驗證
+  router.post('/otp/setup', async (req, res) => {
+    const c = ctx(req, 'binding.otp.manage');
+    res
+      .set('cache-control', 'no-store')
+      .status(201)
+      .json(await bindings.otpSetup(c));
+  });
+  router.post('/otp/enable', async (req, res) => {
+    const c = ctx(req, 'binding.otp.manage');
+    const { code } = z.object({ code: otpCodeSchema }).parse(req.body);
+    await bindings.otpEnable(c, code);
+    res.status(204).end();
+  });
+  router.delete('/otp', async (req, res) => {
+    await bindings.otpDisable(ctx(req, 'binding.otp.manage'));
+    res.status(204).end();
+  });
+
+  // 手機號碼
+  router.post('/mobile/verifications', async (req, res) => {
+    const c = ctx(req, 'binding.mobile.manage');
+    const { mobile } = z.object({ mobile: mobileSchema }).parse(req.body);
+    res.status(201).json(await bindings.mobileStart(c, mobile));
+  });
+  router.post('/mobile/verifications/:id/confirm', async (req, res) => {
+    const c = ctx(req, 'binding.mobile.manage');
+    const { id } = idParams.parse(req.params);
+    const { code } = verificationCodeSchema.parse(req.body);
+    res.json(await bindings.mobileConfirm(c, id, code));
+  });
+  router.put('/mobile', async (req, res) => {
+    const c = ctx(req, 'binding.mobile.manage');
+    const { token } = tokenBody.parse(req.body);
+    res.json(await bindings.mobileBind(c, token));
+  });
+  router.delete('/mobile', async (req, res) => {
+    await bindings.mobileUnbind(ctx(req, 'binding.mobile.manage'));
+    res.status(204).end();
+  });
+
+  // 備用電子郵件
+  router.post('/backup-email/verifications', async (req, res) => {
+    const c = ctx(req, 'binding.email.manage');
+    const { email } = z.object({ email: backupEmailSchema }).parse(req.body);
+    res.status(201).json(await bindings.emailStart(c, email));
+  });
+  router.post('/backup-email/verifications/:id/confirm', async (req, res) => {
+    ctx(req, 'binding.email.manage');
+    const { id } = idParams.parse(req.params);
+    const { code } = verificationCodeSchema.parse(req.body);
+    res.json(await bindings.emailConfirm(id, code));
+  });
+  router.put('/backup-email', async (req, res) => {
+    const c = ctx(req, 'binding.email.manage');
+    const { token } = tokenBody.parse(req.body);
+    res.json(await bindings.emailRebind(c, token));
+  });
+
+  return router;
+}

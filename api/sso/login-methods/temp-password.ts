@@ -1,0 +1,55 @@
+import { Router } from 'express';
+import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '../../../domain/schemas/sso-login';
+import { createTemporaryPasswords } from '../../commands/temporary-password';
+import type { LoginMethodModule } from './types';
+
+export const TEMP_PASSWORD_LOGIN_FAILED = '備用信箱或臨時密碼錯誤，或臨時密碼已失效，請重新申請';
+
+/**
+ * 臨時密碼 (登入方式四):
+ *   POST …/temp-password/send  備用信箱 + 圖形驗證碼 → 送出: a temporary password is mailed when the
+ *                              address is bound to an active account; the answer is the same otherwise.
+ *   POST …/temp-password       臨時密碼 + 圖形驗證碼 → 登入: single use, attempts limited, lockout.
+ * The captcha is spent before anything else is looked at.
+ */
+export const temporaryPasswordLogin: LoginMethodModule = {
+  slug: 'temp-password',
+  method: 'TEMP_PASSWORD',
+  routes: ({ prisma, temporal, baseUrl, hashKey, kit, captchas }) => {
+    const router = Router({ mergeParams: true });
+    const passwords = createTemporaryPasswords({ prisma, temporal, baseUrl, hashKey });
+
+    router.post('/send', async (req, res) => {
+      const input = temporaryPasswordRequestSchema.parse(req.body);
+      await captchas.consume(input.captchaId, input.captchaAnswer);
+      const sent = await passwords.send(input.email);
+      res.status(202).json({
+        ...sent,
+        message: `若 ${sent.email} 已綁定臺南市政府公務帳號，系統已寄送臨時密碼至該信箱，請於 ${sent.minutes} 分鐘內輸入。`,
+      });
+    });
+
+    router.post('/', async (req, res) => {
+      const input = temporaryPasswordLoginSchema.parse(req.body);
+      await captchas.consume(input.captchaId, input.captchaAnswer);
+      await kit.assertNotLocked(input.email);
+      const owner = await passwords.userFor(input.email);
+      // A lockout earned by another method on the same account applies here too.
+      if (owner) await kit.assertNotLocked(owner.account);
+      const checked = await passwords.check(input.email, input.temporaryPassword);
+      if (!checked.ok) {
+        return kit.failure(req, {
+          account: input.email,
+          user: checked.user,
+          method: 'TEMP_PASSWORD',
+          reason: checked.reason,
+          message: TEMP_PASSWORD_LOGIN_FAILED,
+          countsTowardLockout: true,
+        });
+      }
+      await kit.success(req, res, { user: checked.user, method: 'TEMP_PASSWORD', account: input.email });
+    });
+
+    return router;
+  },
+};
