@@ -72,7 +72,7 @@ describe('answers the adapter does not trust', () => {
 
   it('names an unregistered ID number, a bad configuration and an outage apart, without the ID number', async () => {
     answer({ error_code: 'SP-API-ATH-03-IDNUM_USERPROF_NF', error_message: '[1051] 您尚未註冊綁定裝置', result: null });
-    const unregistered = await push().catch((e: unknown) => e as MoiFidoError);
+    const unregistered = (await push().catch((e: unknown) => e)) as MoiFidoError;
     expect(unregistered).toMatchObject({ kind: 'unregistered', retryable: false });
     expect(unregistered.message).not.toContain('A123456789');
 
