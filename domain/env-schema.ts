@@ -50,6 +50,18 @@ export const envSchema = z.object({
   MOI_FIDO_SP_KEY: base64Key,
   /** The simulator's operator API and "phone" page (development and tests only). */
   MOI_SIMULATOR_URL: z.url().optional(),
+  /**
+   * 自然人憑證: PEM file of the trusted root(s) of card certificates and any intermediate CAs (production:
+   * 內政部憑證管理中心 MOICA and its root; development and tests: the 「MOICA 測試」 CA of
+   * scripts/services/card-pki.mjs), and the URL of the issuing CA's CRL (fetched, cached briefly;
+   * unreachable = card logins refused).
+   */
+  CITIZEN_CERT_ROOT_CA_FILE: z.string().min(1),
+  CITIZEN_CERT_CRL_URL: z.url(),
+  /** Where the browser reaches the signing component on the user's PC (HiPKI LocalSignServer). */
+  CITIZEN_CERT_SIGNER_URL: z.url().default('http://localhost:61161'),
+  /** The card-reader simulator's operator API (development and tests only). */
+  CARD_SIGNER_SIM_URL: z.url().optional(),
   DATA_KEY: base64Key,
   HASH_KEY: base64Key,
   SESSION_SECRET: z.string().min(32, '至少 32 個字元 (at least 32 characters)'),

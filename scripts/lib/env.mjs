@@ -14,6 +14,7 @@ export const MODES = {
     mailboxPort: 1080,
     smsPort: 8900,
     moiPort: 8910,
+    cardSignerPort: 61160,
     stateDir: '.data',
   },
   test: {
@@ -26,6 +27,7 @@ export const MODES = {
     mailboxPort: 1081,
     smsPort: 8901,
     moiPort: 8911,
+    cardSignerPort: 61170,
     stateDir: '.data/test',
   },
 };
@@ -50,6 +52,7 @@ export function modeConfig(mode, slot = process.env.TEST_SLOT) {
     mailboxPort: m.mailboxPort + 10 * k,
     smsPort: m.smsPort + 10 * k,
     moiPort: m.moiPort + 10 * k,
+    cardSignerPort: m.cardSignerPort + 10 * k,
     stateDir: `${m.stateDir}-${k}`,
   };
 }
@@ -126,6 +129,12 @@ export function buildEnv(rootDir, mode, services) {
     MOI_FIDO_SP_SERVICE_ID: secrets.MOI_FIDO_SP_SERVICE_ID,
     MOI_FIDO_SP_KEY: secrets.MOI_FIDO_SP_KEY,
     MOI_SIMULATOR_URL: `http://127.0.0.1:${m.moiPort}`,
+    // 自然人憑證: the test CA and CRL of scripts/services/card-pki.mjs, served by card-signer-sim.mjs, which
+    // also plays the signing component (HiPKI, http://localhost:61161 on a real PC) the browser calls.
+    CITIZEN_CERT_ROOT_CA_FILE: path.join(rootDir, m.stateDir, 'pki', 'root-ca.pem'),
+    CITIZEN_CERT_CRL_URL: `http://127.0.0.1:${m.cardSignerPort}/crl/moica-test.crl`,
+    CITIZEN_CERT_SIGNER_URL: `http://127.0.0.1:${m.cardSignerPort}`,
+    CARD_SIGNER_SIM_URL: `http://127.0.0.1:${m.cardSignerPort}`,
     DATA_KEY: secrets.DATA_KEY,
     HASH_KEY: secrets.HASH_KEY,
     SESSION_SECRET: secrets.SESSION_SECRET,

@@ -20,6 +20,7 @@ const productionEnv = {
   MITAKE_PASSWORD: 'example',
   MOI_FIDO_SP_SERVICE_ID: 'SP-EXAMPLE',
   MOI_FIDO_SP_KEY: Buffer.alloc(32, 3).toString('base64'),
+  CITIZEN_CERT_CRL_URL: 'http://moica.nat.gov.tw/repository/MOICA/CRL2/complete.crl',
   DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
   HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
   SESSION_SECRET: 'x'.repeat(48),

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Router } from 'express';
 import type { Captchas } from '../../commands/captcha';
+import type { CitizenCert } from '../../identity/citizen-cert';
 import type { IdentityProofs } from '../../identity/proof';
 import type { Temporal } from '../../temporal';
 import type { LoginKit } from '../login-kit';
@@ -11,6 +12,8 @@ export interface SsoMethodDeps {
   kit: LoginKit;
   captchas: Captchas;
   proofs: IdentityProofs;
+  /** 自然人憑證 challenges and verification (api/identity/citizen-cert.ts). */
+  citizenCert: CitizenCert;
   temporal: Temporal;
   baseUrl: string;
   dataKey: Buffer;

@@ -1,0 +1,104 @@
+import type { LoginMethod, PrismaClient } from '@prisma/client';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { AppError, fail } from '../../errors';
+import type { CitizenCert, VerifiedCard } from '../../identity/citizen-cert';
+import type { IdentityProofs } from '../../identity/proof';
+import { authorize } from '../../policies';
+
+export interface CitizenCertRouteDeps {
+  prisma: PrismaClient;
+  citizenCert: CitizenCert;
+  proofs: IdentityProofs;
+  /** Where the browser reaches the signing component (HiPKI) on the user's PC. */
+  signerUrl: string;
+  /** Per-address limit shared by the API replicas (LoginKit.limitAddress), when the SSO is wired. */
+  limitAddress?: (req: Request) => Promise<void>;
+}
+
+const challengeSchema = z.object({
+  purpose: z.enum(['LOGIN', 'RESET_PASSWORD', 'BIND'], { error: '驗證用途錯誤' }),
+});
+
+/** What the browser sends back after the card signed: the challenge, the signature and the certificate. */
+export const signedChallengeSchema = z.object({
+  challengeId: z.string({ error: '缺少驗證請求編號' }).min(1, '缺少驗證請求編號').max(64),
+  signature: z.string({ error: '缺少簽章' }).min(1, '缺少簽章').max(8192),
+  certificate: z.string({ error: '缺少憑證' }).min(1, '缺少憑證').max(16384),
+});
+
+const proofSchema = signedChallengeSchema.extend({ purpose: z.literal('RESET_PASSWORD', { error: '驗證用途錯誤' }) });
+
+/** The 帳號登入紀錄 name of a certificate attempt (nothing is typed; the card names no account). */
+export const certAttemptAccount = (card: Pick<VerifiedCard, 'serial'> | null) =>
+  `自然人憑證 ${card?.serial.slice(0, 16) ?? ''}`.trim();
+
+/**
+ * 自然人憑證 without a session: challenges for the card to sign (登入, 忘記密碼, and 綁定 for the
+ * logged-in user), and 忘記密碼 › 使用自然人憑證 → an identity proof for 設定新密碼.
+ */
+export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
+  const { prisma, citizenCert, proofs } = deps;
+  const router = Router();
+
+  // Where the SPA finds the signing component (run-time configuration, not baked into the build).
+  router.get('/config', (_req, res) => {
+    res.set('cache-control', 'public, max-age=300').json({ signerUrl: deps.signerUrl });
+  });
+
+  router.post('/challenges', async (req, res) => {
+    await deps.limitAddress?.(req);
+    const { purpose } = challengeSchema.parse(req.body);
+    let userId: string | null = null;
+    if (purpose === 'BIND') {
+      authorize(req.actor, 'citizenCert.bind');
+      userId = req.actor.id;
+    }
+    res.status(201).json(await citizenCert.challenge(purpose, userId));
+  });
+
+  // 忘記密碼 › 使用自然人憑證: PIN CODE → 繼續 → 重設密碼 (only for a bound card).
+  router.post('/proof', async (req, res) => {
+    await deps.limitAddress?.(req);
+    const input = proofSchema.parse(req.body);
+    const method: LoginMethod = 'CITIZEN_CERT';
+    const record = (row: { userId: string | null; account: string; ok: boolean; reason?: string }) =>
+      prisma.loginRecord.create({
+        data: {
+          userId: row.userId,
+          account: row.account.slice(0, 64),
+          method,
+          action: 'FORGOT_PASSWORD',
+          result: row.ok ? 'SUCCESS' : 'FAILURE',
+          reason: row.reason ?? null,
+          ip: req.ip ?? null,
+          userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
+        },
+      });
+    let card: VerifiedCard;
+    try {
+      card = await citizenCert.verify(input, 'RESET_PASSWORD');
+    } catch (error) {
+      if (error instanceof AppError)
+        await record({ userId: null, account: certAttemptAccount(null), ok: false, reason: error.code });
+      throw error;
+    }
+    const user = await prisma.user.findUnique({
+      where: { citizenCertSerial: card.serial },
+      select: { id: true, account: true, status: true },
+    });
+    if (!user) {
+      await record({ userId: null, account: certAttemptAccount(card), ok: false, reason: 'CITIZEN_CERT_NOT_BOUND' });
+      throw fail('CITIZEN_CERT_NOT_BOUND', '此自然人憑證尚未綁定公務帳號，請改用其他驗證方式');
+    }
+    if (user.status !== 'ACTIVE') {
+      await record({ userId: user.id, account: user.account, ok: false, reason: `STATUS_${user.status}` });
+      throw fail('VERIFICATION_REQUIRED', '此帳號目前無法重設密碼，請洽機關管理者');
+    }
+    // The success row of 帳號登入紀錄 is written when the new password is set (api/commands/set-password.ts).
+    const proof = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method });
+    res.status(201).json({ ...proof, account: user.account });
+  });
+
+  return router;
+}
