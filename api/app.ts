@@ -160,7 +160,15 @@ export function createApp(deps: AppDeps) {
   }
   if (deps.moi) {
     const mobileCert = createMobileCert({ prisma, moi: deps.moi, hashKey: deps.keys.hashKey });
-    app.use('/api/identity/mobile-cert', mobileCertRoutes({ prisma, mobileCert, proofs: createMobileCertProofs(prisma) }));
+    app.use(
+      '/api/identity/mobile-cert',
+      mobileCertRoutes({
+        prisma,
+        mobileCert,
+        proofs: createMobileCertProofs(prisma),
+        limitAddress: deps.sso ? (req) => deps.sso!.kit.limitAddress(req) : undefined,
+      }),
+    );
   }
   app.use(['/api', '/dev'], notFoundHandler);
 
