@@ -4,6 +4,7 @@ import { createAdActivities } from '../activities/ad';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
 import { createMailActivities } from '../activities/mail';
+import { createPasswordSyncActivities } from '../activities/password-sync';
 import { createPrismaOutboxStore } from '../activities/mail/outbox';
 import { createSmsActivities } from '../activities/sms';
 
@@ -17,6 +18,7 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...createAdActivities({ ad: clients.ad }),
     ...mail,
     ...createAccountApplicationActivities({ prisma: clients.prisma, ad: clients.ad, mail, dataKey: options.dataKey }),
+    ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),
     ...createConnectivityActivities({
       // dbPing reports failure in its result; a probe needs it thrown.

@@ -3,3 +3,4 @@ export { accountApplication } from './account-application';
 export { connectivityCheck } from './connectivity-check';
 export { mailDelivery } from './mail-delivery';
 export { smsDelivery } from './sms-delivery';
+export { passwordSync } from './password-sync';

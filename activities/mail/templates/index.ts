@@ -18,6 +18,7 @@ import { applicationExpired, applicationExpiredSchema, approvalReminder, approva
 import { connectivityCheckTest, connectivityCheckTestSchema } from './connectivity-check-test';
 import { MailTemplateError, type RenderContext } from './format';
 import type { RenderedMail } from './layout';
+import { passwordChanged, passwordChangedSchema } from './password-changed';
 import { verificationCode, verificationCodeSchema } from './verification-code';
 
 export { escapeHtml } from './html';
@@ -49,6 +50,7 @@ const templates = {
   applicationExpired: define(applicationExpiredSchema, applicationExpired),
   temporaryPassword: define(temporaryPasswordSchema, temporaryPassword),
   accountBindingChanged: define(accountBindingChangedSchema, accountBindingChanged),
+  passwordChanged: define(passwordChangedSchema, passwordChanged),
 };
 
 type Templates = typeof templates;

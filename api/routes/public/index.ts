@@ -1,12 +1,7 @@
-import argon2 from 'argon2';
-import crypto from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { normalizeAccountName, accountNameErrors } from '../../../domain/account-name';
-import { PASSWORD_HISTORY_COUNT, PASSWORD_REUSED_MESSAGE } from '../../../domain/password-policy';
-import { activationSchema, emailVerificationSchema, verificationCodeSchema } from '../../../domain/schemas/account-application';
-import { sealSecret } from '../../../activities/db/secret-box';
-import { ARGON2_OPTIONS } from '../../../prisma/seed';
+import { emailVerificationSchema, verificationCodeSchema } from '../../../domain/schemas/account-application';
 import { activatedSignal } from '../../../workflows/account-application.messages';
 import {
   accountAvailable,
@@ -17,10 +12,12 @@ import {
 } from '../../commands/account-application';
 import type { Captchas } from '../../commands/captcha';
 import type { EmailVerification } from '../../commands/email-verification';
+import { setPassword } from '../../commands/set-password';
+import type { IdentityProofs } from '../../identity/proof';
 import { fail } from '../../errors';
 import { presentApplication } from '../../presenters/account-application';
 
-const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE'], { error: '驗證用途錯誤' });
+const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD'], { error: '驗證用途錯誤' });
 const kindSchema = z.enum(['ALL', 'CITY_HALL_UNIT', 'EXTERNAL_AGENCY', 'DISTRICT_OFFICE']).default('ALL');
 const idParams = z.object({ id: z.uuid('申請編號格式錯誤') });
 const AGENCY_KINDS: Record<string, string[]> = {
@@ -30,7 +27,9 @@ const AGENCY_KINDS: Record<string, string[]> = {
 };
 
 /** Pages reachable without logging in: 個人帳號申請/修改, 申請進度, 開通帳號, and what they need. */
-export function publicRoutes(deps: ApplicationDeps & { captchas: Captchas; verification: EmailVerification }) {
+export function publicRoutes(
+  deps: ApplicationDeps & { captchas: Captchas; verification: EmailVerification; proofs: IdentityProofs },
+) {
   const { prisma, captchas, verification } = deps;
   const router = Router();
   const token = (header: string | undefined) => header?.trim() || undefined;
@@ -129,63 +128,49 @@ export function publicRoutes(deps: ApplicationDeps & { captchas: Captchas; verif
     res.json(await presentApplication(prisma, row, deps.dataKey));
   });
 
-  // 開通帳號: the password is hashed for the SSO here and handed to the workflow for AD by reference.
+  // 開通帳號: after 備用信箱 (X-Verification-Token, purpose ACTIVATE) or 行動自然人憑證 (X-Identity-Proof,
+  // purpose ACTIVATE). set-password checks and stores the password; the application's workflow gets the
+  // sealed password's id, activates the user and writes the password to AD as it enables the account.
   router.post('/activation', async (req, res) => {
-    const { email } = await verification.require(token(req.get('x-verification-token')), ['ACTIVATE']);
-    const user = await prisma.user.findFirst({
-      where: { backupEmail: email, status: 'PENDING_ACTIVATION' },
-      include: { accountApplication: true },
-    });
+    const proofToken = token(req.get('x-identity-proof'));
+    let user;
+    let method: 'BACKUP_EMAIL' | 'MOBILE_CERT' | 'CITIZEN_CERT' = 'BACKUP_EMAIL';
+    if (proofToken) {
+      const proof = await deps.proofs.peek(proofToken, ['ACTIVATE']);
+      if (proof.method !== 'MOBILE_CERT' && proof.method !== 'CITIZEN_CERT' && proof.method !== 'BACKUP_EMAIL')
+        throw fail('VERIFICATION_REQUIRED', '身分驗證方式不適用於開通帳號，請重新驗證');
+      method = proof.method;
+      user = await prisma.user.findFirst({
+        where: { id: proof.userId, status: 'PENDING_ACTIVATION' },
+        include: { accountApplication: true },
+      });
+    } else {
+      const { email } = await verification.require(token(req.get('x-verification-token')), ['ACTIVATE']);
+      user = await prisma.user.findFirst({
+        where: { backupEmail: email, status: 'PENDING_ACTIVATION' },
+        include: { accountApplication: true },
+      });
+    }
     if (!user) throw fail('VERIFICATION_REQUIRED', '找不到待開通的帳號，請重新驗證');
-    const parsed = activationSchema(user.account).safeParse(req.body);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '_');
-        fields[key] = fields[key] ? `${fields[key]}；${issue.message}` : issue.message;
-      }
-      throw fail(fields.newPassword ? 'PASSWORD_POLICY' : 'VALIDATION_FAILED', undefined, fields);
-    }
-    const { newPassword } = parsed.data;
-    const history = await prisma.passwordHistory.findMany({
-      where: { userId: user.id },
-      orderBy: { createdAt: 'desc' },
-      take: PASSWORD_HISTORY_COUNT,
-    });
-    for (const old of history) {
-      if (await argon2.verify(old.hash, newPassword))
-        throw fail('PASSWORD_REUSED', PASSWORD_REUSED_MESSAGE(), { newPassword: PASSWORD_REUSED_MESSAGE() });
-    }
     const application = user.accountApplication;
     if (!application) throw fail('NOT_FOUND', '找不到此帳號的申請紀錄');
-    const hash = await argon2.hash(newPassword, ARGON2_OPTIONS);
-    const box = await prisma.secretBox.create({
-      data: {
-        id: crypto.randomUUID(),
-        purpose: 'ad-password',
-        cipher: sealSecret(newPassword, deps.dataKey, 'ad-password'),
-        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+    const { account } = await setPassword(deps, {
+      userId: user.id,
+      password: req.body?.newPassword,
+      confirmPassword: req.body?.confirmPassword,
+      fields: { password: 'newPassword', confirm: 'confirmPassword' },
+      note: '開通帳號',
+      method,
+      actor: user.account,
+      request: { ip: req.ip, userAgent: req.get('user-agent') },
+      beforeWrite: proofToken ? () => deps.proofs.consume(proofToken, ['ACTIVATE']) : undefined,
+      handToAd: async (passwordRef) => {
+        await deps.temporal.client.workflow
+          .getHandle(application.workflowId)
+          .signal(activatedSignal, { userId: user.id, passwordRef });
       },
     });
-    await prisma.$transaction([
-      prisma.user.update({ where: { id: user.id }, data: { passwordHash: hash, passwordChangedAt: new Date() } }),
-      prisma.passwordHistory.create({ data: { userId: user.id, hash } }),
-    ]);
-    await deps.temporal.client.workflow
-      .getHandle(application.workflowId)
-      .signal(activatedSignal, { userId: user.id, passwordRef: box.id });
-    await prisma.loginRecord.create({
-      data: {
-        userId: user.id,
-        account: user.account,
-        method: 'BACKUP_EMAIL',
-        action: 'ACTIVATE',
-        result: 'SUCCESS',
-        ip: req.ip ?? null,
-        userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
-      },
-    });
-    res.json({ account: user.account });
+    res.json({ account });
   });
 
   return router;

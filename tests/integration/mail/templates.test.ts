@@ -28,6 +28,14 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     changedAt: '2025-06-30T16:05:00Z',
     ip: '10.1.2.3',
   },
+  passwordChanged: {
+    name: '王小明',
+    account: 'wangxm',
+    reason: '忘記密碼',
+    method: '手機簡訊',
+    changedAt: '2025-06-30T16:05:00Z',
+    ip: '10.1.2.3',
+  },
 };
 
 describe('mail templates', () => {

@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import type { PrismaClient } from '@prisma/client';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { smsResetStartSchema } from '../../../domain/schemas/password-reset';
+import { resolveSystemParameters } from '../../../prisma/system-parameters';
+import { verificationCodeSchema } from '../../../domain/schemas/account-application';
+import type { Captchas } from '../../commands/captcha';
+import type { EmailVerification } from '../../commands/email-verification';
+import { setPassword, type PasswordChangeNote, type SetPasswordDeps } from '../../commands/set-password';
+import type { SmsVerification } from '../../commands/sms-verification';
+import { fail } from '../../errors';
+import type { IdentityProofs } from '../../identity/proof';
+
+export interface PasswordRouteDeps extends SetPasswordDeps {
+  prisma: PrismaClient;
+  captchas: Captchas;
+  verification: EmailVerification;
+  sms: SmsVerification;
+  proofs: IdentityProofs;
+  /** Per-address limit shared by the API replicas (LoginKit.limitAddress), when the SSO is wired. */
+  limitAddress?: (req: Request) => Promise<void>;
+}
+
+const PROOF_HEADER = 'x-identity-proof';
+const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
+const header = (req: Request, name: string) => req.get(name)?.trim() || undefined;
+
+/**
+ * 忘記密碼 (manual §3.1.8) and the forced change of an expired password, without a session:
+ *   身分驗證 → an identity proof (X-Identity-Proof, purpose RESET_PASSWORD, single use) → 設定新密碼.
+ * The certificate methods issue their proofs in their own routes; 備用信箱 and 手機簡訊 are here.
+ */
+export function passwordRoutes(deps: PasswordRouteDeps) {
+  const { prisma, proofs } = deps;
+  const router = Router();
+  const limited = async (req: Request) => deps.limitAddress?.(req);
+
+  async function proofFor(userId: string, method: 'BACKUP_EMAIL' | 'SMS') {
+    const user = await prisma.user.findUnique({ where: { id: userId }, select: { account: true, status: true } });
+    if (!user || user.status !== 'ACTIVE') throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證');
+    const proof = await proofs.issue({ userId, purpose: 'RESET_PASSWORD', method });
+    return { ...proof, account: user.account };
+  }
+
+  /** The active user a RESET_PASSWORD proof names (without spending it). */
+  async function proven(req: Request) {
+    const proof = await proofs.peek(header(req, PROOF_HEADER), ['RESET_PASSWORD']);
+    const user = await prisma.user.findUnique({ where: { id: proof.userId } });
+    if (!user || user.status !== 'ACTIVE') throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證');
+    return { proof, user };
+  }
+
+  // 使用備用信箱: the code was confirmed at /api/verifications/email (purpose RESET_PASSWORD); its token
+  // is spent here for an identity proof, so one mailed code yields one password change.
+  router.post('/verify/email', async (req, res) => {
+    await limited(req);
+    const token = header(req, 'x-verification-token');
+    const { email } = await deps.verification.require(token, ['RESET_PASSWORD']);
+    const spent = await prisma.emailVerification.updateMany({
+      where: { tokenHash: sha256(token!), purpose: 'RESET_PASSWORD', tokenExpiresAt: { gt: new Date() } },
+      data: { tokenExpiresAt: new Date() },
+    });
+    if (spent.count === 0) throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
+    const user = await prisma.user.findFirst({ where: { backupEmail: email, status: 'ACTIVE' }, select: { id: true } });
+    if (!user) throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
+    res.status(201).json(await proofFor(user.id, 'BACKUP_EMAIL'));
+  });
+
+  // 使用手機簡訊: 手機號碼 + 圖形驗證碼 → SMS to the bound number (same answer whether bound or not).
+  router.post('/verify/sms', async (req, res) => {
+    await limited(req);
+    const input = smsResetStartSchema.parse(req.body);
+    await deps.captchas.consume(input.captchaId, input.captchaAnswer);
+    res.status(201).json(await deps.sms.start('RESET_PASSWORD', input.mobile, { ip: req.ip }));
+  });
+
+  // 簡訊驗證碼 → identity proof.
+  router.post('/verify/sms/:id/confirm', async (req, res) => {
+    await limited(req);
+    const { id } = z.object({ id: z.uuid('驗證編號格式錯誤') }).parse(req.params);
+    const { code } = verificationCodeSchema.parse(req.body);
+    const { token } = await deps.sms.confirm(id, code);
+    const { userId } = await deps.sms.require(token, ['RESET_PASSWORD'], { consume: true });
+    res.status(201).json(await proofFor(userId, 'SMS'));
+  });
+
+  // The account behind the proof, so the page can check 「不可與帳號名稱相同」 as the user types.
+  router.get('/reset', async (req, res) => {
+    const { user } = await proven(req);
+    res.json({ account: user.account });
+  });
+
+  async function reset(req: Request, note: PasswordChangeNote) {
+    const token = header(req, PROOF_HEADER);
+    const { proof, user } = await proven(req);
+    if (note === '密碼逾期變更' && !(await passwordExpired(user.passwordChangedAt))) {
+      throw fail('VALIDATION_FAILED', '密碼尚未到期，請使用「密碼修改」或「忘記密碼」');
+    }
+    return setPassword(deps, {
+      userId: user.id,
+      password: req.body?.password,
+      confirmPassword: req.body?.confirmPassword,
+      note,
+      method: proof.method,
+      actor: user.account,
+      request: { ip: req.ip, userAgent: req.get('user-agent') },
+      // Spent only once the password passed every rule: a rejected password can be corrected.
+      beforeWrite: () => proofs.consume(token, ['RESET_PASSWORD']),
+    });
+  }
+
+  async function passwordExpired(changedAt: Date | null) {
+    if (!changedAt) return true;
+    const row = await prisma.systemParameter.findUnique({ where: { key: 'password.maxAge' } });
+    const maxAge = resolveSystemParameters(row ? [row] : [], ['password.maxAge'])['password.maxAge'];
+    return changedAt.getTime() + maxAge * 1000 <= Date.now();
+  }
+
+  // 忘記密碼 › 輸入新密碼.
+  router.post('/reset', async (req, res) => {
+    const { account } = await reset(req, '忘記密碼');
+    res.json({ account });
+  });
+
+  // 密碼已逾期: the changeToken the login answered with (a RESET_PASSWORD proof) → forced change.
+  router.post('/expired', async (req, res) => {
+    const { account } = await reset(req, '密碼逾期變更');
+    res.json({ account });
+  });
+
+  return router;
+}
