@@ -26,6 +26,9 @@ import { createMobileCert } from './identity/mobile-cert';
 import { createIdentityProofs as createMobileCertProofs } from './identity/proof';
 import { mobileCertRoutes } from './routes/identity/mobile-cert';
 import type { Temporal } from './temporal';
+import { accountRecordRoutes } from './routes/account/records';
+import { devIntegrationRoutes } from './routes/dev-integrations';
+import { INTEGRATIONS_MOUNT, integrationRoutes } from './integrations/routes';
 import type { Sso } from './sso';
 import { OIDC_MOUNT } from './sso/provider';
 import { interactionRoutes } from './sso/interaction-routes';
@@ -121,7 +124,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/account/citizen-cert', accountCitizenCertRoutes({ prisma, temporal, baseUrl: env.PUBLIC_URL, citizenCert }));
   app.use(
     '/api/session',
-    sessionRoutes({ prisma, captchas, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }),
+    sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }),
   );
   if (deps.sso) {
     const { sso } = deps;
@@ -155,8 +158,25 @@ export function createApp(deps: AppDeps) {
   app.use('/api/password', passwordRoutes({ ...applicationDeps, captchas, verification, sms, proofs }));
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
+  app.use('/api/account', accountRecordRoutes({ prisma }));
+  if (deps.sso) {
+    // 帳號驗證 API and 轉登 (docs/api/integrations.openapi.yaml): same lockout and records as the login page.
+    const { sso } = deps;
+    app.use(
+      INTEGRATIONS_MOUNT,
+      integrationRoutes({
+        prisma,
+        pool: sso.pool,
+        kit: sso.kit,
+        signingKeys: sso.signingKeys,
+        dataKey: deps.keys.dataKey,
+        issuer: env.PUBLIC_URL,
+      }),
+    );
+  }
   if (env.NODE_ENV !== 'production') {
     app.use('/dev', devRoutes({ mailboxUrl: env.MAILBOX_URL, smsUrl: env.SMS_SIMULATOR_URL, captchas }));
+    app.use('/dev/integrations', devIntegrationRoutes({ publicUrl: env.PUBLIC_URL, hashKey: deps.keys.hashKey }));
   }
   if (deps.moi) {
     const mobileCert = createMobileCert({ prisma, moi: deps.moi, hashKey: deps.keys.hashKey });

@@ -1,5 +1,8 @@
 // Front-end configuration, read once at build time from VITE_* variables (see vite-env.d.ts).
 // Every external address the UI links to lives here, so operators change one place.
+// What differs per deployment and the server knows (below: runtime settings) is asked of the API
+// at run time instead, so one build serves development, tests and production.
+import { api } from './lib/api';
 
 function read(value: string | undefined, fallback: string): string {
   const trimmed = value?.trim();
@@ -43,3 +46,25 @@ export const config: PortalConfig = {
 };
 
 export const PORTAL_NAME = '臺南市政府公務入口網';
+
+// ---------------------------------------------------------------------------------------------
+// Runtime settings, from the API.
+
+/** The HiPKI component's address on a user's PC when the API cannot be asked. */
+export const DEFAULT_CITIZEN_CERT_SIGNER_URL = 'http://localhost:61161';
+let signerUrl: Promise<string> | undefined;
+
+/**
+ * Where the 自然人憑證 signing component answers on the user's PC (CITIZEN_CERT_SIGNER_URL of the
+ * API: the simulator in development and tests). Asked once per page load.
+ */
+export function citizenCertSignerUrl(): Promise<string> {
+  signerUrl ??= api.get<{ signerUrl: string }>('/api/identity/citizen-cert/config').then(
+    (answer) => answer.signerUrl || DEFAULT_CITIZEN_CERT_SIGNER_URL,
+    () => {
+      signerUrl = undefined; // ask again next time
+      return DEFAULT_CITIZEN_CERT_SIGNER_URL;
+    },
+  );
+  return signerUrl;
+}

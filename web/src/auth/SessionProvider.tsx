@@ -1,7 +1,6 @@
-import type { GeneralLoginInput } from './login-schema';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, errorMessage, onUnauthenticated } from '../lib/api';
-import type { SessionResponse, SessionUser } from '../lib/api/types';
+import type { SessionResponse } from '../lib/api/types';
 import { SessionContext, type SessionContextValue, type SessionState } from './session';
 
 const SESSION_PATH = '/api/session';
@@ -37,20 +36,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Any later 401 means the session ended (expired, logged out elsewhere): the guards then send the user to /login.
   useEffect(() => onUnauthenticated(() => setState({ status: 'anonymous', user: null })), []);
 
-  const login = useCallback(async (input: GeneralLoginInput): Promise<SessionUser> => {
-    const { user } = await api.post<SessionResponse>(SESSION_PATH, input);
-    setState({ status: 'authenticated', user });
-    return user;
-  }, []);
-
+  // 登出 ends the portal session and then the SSO session (RP-initiated logout), which returns to the landing page.
   const logout = useCallback(async () => {
-    try {
-      await api.delete(SESSION_PATH);
-    } finally {
-      setState({ status: 'anonymous', user: null });
-    }
+    window.location.assign('/api/auth/logout');
   }, []);
 
-  const value = useMemo<SessionContextValue>(() => ({ state, login, logout, refresh }), [state, login, logout, refresh]);
+  const value = useMemo<SessionContextValue>(() => ({ state, logout, refresh }), [state, logout, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,4 +1,3 @@
-import type { GeneralLoginInput } from './login-schema';
 import { createContext, useContext } from 'react';
 import type { SessionUser } from '../lib/api/types';
 
@@ -11,14 +10,13 @@ export type SessionState =
 
 export interface SessionContextValue {
   state: SessionState;
-  login: (input: GeneralLoginInput) => Promise<SessionUser>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);
 
-/** The current session (GET /api/session) and the login/logout actions. */
+/** The current session (GET /api/session) and 登出. Logging in goes through the SSO (/login). */
 export function useSession(): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession must be used inside <SessionProvider>');

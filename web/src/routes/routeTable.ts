@@ -43,6 +43,8 @@ const specs = {
   // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
   landing: { path: '/', title: '臺南市政府公務入口網', access: 'public', load: () => import('../portal/landing/LandingPage') },
   login: { path: '/login', title: '個人帳號登入', access: 'public', load: () => import('../auth/LoginPage') },
+  // 單一帳號認證平台 (manual 第二章第一節): oidc-provider sends the browser here for login and 授權.
+  ssoLogin: { path: '/login/sso/:uid', title: '單一帳號認證平台', access: 'public', load: () => import('../sso/SsoLoginPage') },
   forgotPassword: { path: '/login/forgot-password', title: '忘記密碼', access: 'public' },
   activateAccount: {
     path: '/login/activate',
@@ -80,7 +82,7 @@ const specs = {
   // 內容主頁 and the user's name menu
   home: { path: '/home', title: '內容主頁', access: 'user', load: () => import('../portal/home/HomePage') },
   personalization: { path: '/settings/personalization', title: '個人化設定', access: 'user' },
-  account: { path: '/account', title: '個人帳號管理', access: 'user' },
+  account: { path: '/account', title: '個人帳號管理', access: 'user', load: () => import('../account/AccountSettingsPage') },
   loginRecords: { path: '/account/login-records', title: '個人帳號登入紀錄', access: 'user' },
   usageRecords: { path: '/account/usage-records', title: '個人帳號使用紀錄', access: 'user' },
 

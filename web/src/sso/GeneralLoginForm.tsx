@@ -8,16 +8,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
-import { validateGeneralLogin, type GeneralLoginField } from './login-schema';
-import { useSession } from './session';
+import { validateGeneralLogin, type GeneralLoginField, type GeneralLoginInput } from '../auth/login-schema';
 import { CaptchaField } from '../verification/CaptchaField';
 import { useCaptcha } from '../verification/useCaptcha';
 
 type FieldErrors = Partial<Record<GeneralLoginField, string>>;
 
-/** 一般登入: 登入帳號 + 密碼 + 圖形驗證碼. */
-export function GeneralLoginForm() {
-  const { login } = useSession();
+/** 一般登入: 登入帳號 + 密碼 + 圖形驗證碼. `onSubmit` resolves when the login went through. */
+export function GeneralLoginForm({ onSubmit }: { onSubmit: (input: GeneralLoginInput) => Promise<void> }) {
   const [account, setAccount] = useState('');
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
@@ -50,8 +48,8 @@ export function GeneralLoginForm() {
     setFieldErrors({});
     setPending(true);
     try {
-      await login({ ...input, account: account.trim() });
-      // The session is now authenticated: the route guard navigates away from this page.
+      await onSubmit({ ...input, account: account.trim() });
+      // The browser is now on its way back to the system that asked for the login.
     } catch (error) {
       const fields: FieldErrors = {};
       if (error instanceof ApiError) {

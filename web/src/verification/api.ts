@@ -21,6 +21,11 @@ export function confirmEmailVerification(verificationId: string, code: string): 
   return api.post<VerificationToken>(`/api/verifications/email/${encodeURIComponent(verificationId)}/confirm`, { code });
 }
 
+/** The header that carries a verified identity: an identity proof, or a verification token. */
+export function identityHeaders(identity: { token: string; proof?: boolean }): Record<string, string> {
+  return identity.proof ? { 'X-Identity-Proof': identity.token } : verificationHeaders(identity.token);
+}
+
 /** The header that carries a verification token to the application endpoints. */
 export function verificationHeaders(token: string): Record<string, string> {
   return { 'X-Verification-Token': token };

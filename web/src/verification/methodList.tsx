@@ -1,7 +1,16 @@
 import { EmailVerification } from './EmailVerification';
 import type { VerificationMethod } from './methods';
+import { MobileIdVerification } from './MobileIdVerification';
 
-/** 使用行動自然人憑證: arrives with the SSO (its component then replaces null). */
+/**
+ * 使用行動自然人憑證 where it ends in an identity proof (開通帳號, 忘記密碼). Pages whose next step
+ * takes only a verification token (修改申請內容, 申請進度) still list MOBILE_ID_METHOD as 即將開放.
+ */
+export function mobileIdMethod(label: string, description: string): VerificationMethod {
+  return { id: 'mobile-id', label, description, Component: MobileIdVerification };
+}
+
+/** 使用行動自然人憑證 for pages that cannot take an identity proof yet: listed as 即將開放. */
 export const MOBILE_ID_METHOD: VerificationMethod = {
   id: 'mobile-id',
   label: '使用行動自然人憑證驗證',

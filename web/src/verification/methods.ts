@@ -14,6 +14,11 @@ export interface VerifiedIdentity {
   email: string | null;
   /** The account the identity belongs to, when the method tells it (開通帳號). */
   account?: string | null;
+  /**
+   * True when `token` is an identity proof (api/identity/proof.ts, header X-Identity-Proof), as
+   * 行動自然人憑證 gives; absent for a verification token (X-Verification-Token, 使用備用信箱).
+   */
+  proof?: boolean;
 }
 
 /** A method's own steps, for a page stepper that shows them (e.g. 備用信箱驗證 → 輸入驗證碼). */

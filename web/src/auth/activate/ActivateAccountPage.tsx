@@ -22,7 +22,7 @@ import { ApiError, errorMessage } from '../../lib/api';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/routeTable';
 import { IdentityVerification } from '../../verification/IdentityVerification';
-import { emailMethod, MOBILE_ID_METHOD } from '../../verification/methodList';
+import { emailMethod, mobileIdMethod } from '../../verification/methodList';
 import type { VerificationMethod, VerifiedIdentity } from '../../verification/methods';
 import { useCountdown } from '../../verification/useCountdown';
 import { activateAccount } from './api';
@@ -35,11 +35,7 @@ export const ACTIVATION_STEPS = ['身分驗證', '輸入新密碼', '變更完�
 export const REDIRECT_SECONDS = 5;
 
 const METHODS: readonly VerificationMethod[] = [
-  {
-    ...MOBILE_ID_METHOD,
-    label: '使用行動自然人憑證',
-    description: '即將導向內政部行動自然人憑證驗證，輸入身分證字號後以 APP 推播或 QRCode 完成驗證。',
-  },
+  mobileIdMethod('使用行動自然人憑證', '輸入身分證字號後，以手機「行動自然人憑證」APP 接收推播或掃描 QRCode 完成驗證。'),
   emailMethod('輸入個人公務帳號註冊時綁定的備用信箱及圖形驗證碼，再輸入寄至信箱的驗證碼。'),
 ];
 
@@ -150,7 +146,7 @@ function NewPasswordForm({
     setErrors({});
     await run(async () => {
       try {
-        const result = await activateAccount(identity.token, parsed.data);
+        const result = await activateAccount(identity, parsed.data);
         onDone(result.account);
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {

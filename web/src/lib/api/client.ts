@@ -43,7 +43,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
     const error = ApiError.fromBody(response.status, body);
     // A 401 on a request authorised by a verification token (public application pages) is about that
     // token, not the session.
-    const byToken = options.headers !== undefined && 'X-Verification-Token' in options.headers;
+    const byToken =
+      options.headers !== undefined && ('X-Verification-Token' in options.headers || 'X-Identity-Proof' in options.headers);
     if (response.status === 401 && path !== '/api/session' && !byToken) {
       for (const listener of unauthenticatedListeners) listener();
     }

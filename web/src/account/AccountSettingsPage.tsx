@@ -1,0 +1,113 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { LoadingScreen } from '../common/LoadingScreen';
+import { PageHeading } from '../common/PageHeading';
+import { errorMessage } from '../lib/api';
+import { formatDate, formatDateTime } from '../lib/datetime';
+import { ROUTES } from '../routes/routeTable';
+import { accountApi, type AccountView } from './api';
+import { BackupEmailBlock } from './BackupEmailBlock';
+import { BlockCard, Facts, NotOpenBlock } from './BlockCard';
+import { MobileBlock } from './MobileBlock';
+import { OtpBlock } from './OtpBlock';
+
+/** What the 自然人憑證 block (web/src/account/CitizenCertBinding.tsx, built separately) is given. */
+export interface CitizenCertSlotProps {
+  citizenCert: AccountView['citizenCert'];
+  onChanged: () => void;
+}
+
+// 自然人憑證 (manual 參 十) lives in its own module; the page shows it as soon as it exists.
+const citizenCertModules = import.meta.glob<{ default: ComponentType<CitizenCertSlotProps> }>('./CitizenCertBinding.tsx');
+const citizenCertLoader = citizenCertModules['./CitizenCertBinding.tsx'];
+const CitizenCertBinding = citizenCertLoader ? lazy(citizenCertLoader) : null;
+
+/** 個人帳號管理 (manual 第二章 參): one page of blocks in the manual's order. */
+export default function AccountSettingsPage() {
+  const [account, setAccount] = useState<AccountView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((value) => value + 1), []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    accountApi.get(controller.signal).then(
+      (found) => {
+        setAccount(found);
+        setError(null);
+      },
+      (cause: unknown) => {
+        if (!controller.signal.aborted) setError(errorMessage(cause));
+      },
+    );
+    return () => controller.abort();
+  }, [version]);
+
+  return (
+    <>
+      <PageHeading title={ROUTES.account.title} />
+      {error && (
+        <Alert
+          severity="error"
+          role="alert"
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" size="small" onClick={reload}>
+              重新載入
+            </Button>
+          }
+        >
+          {error}
+        </Alert>
+      )}
+      {!account ? (
+        !error && <LoadingScreen />
+      ) : (
+        <Stack spacing={2.5}>
+          <NotOpenBlock title="個人圖像" description="個人圖像上傳及移除功能開放後即可於此使用。" />
+          <BlockCard title="帳號狀態">
+            <Facts
+              rows={[
+                ['帳號', account.account],
+                ['申請日期', formatDate(account.status.applicationDate)],
+                ['登入次數', `${account.status.loginCount} 次`],
+                ['目前狀態', account.status.statusLabel],
+              ]}
+            />
+          </BlockCard>
+          <BlockCard
+            title="密碼修改"
+            actions={
+              <Button variant="outlined" disabled>
+                修改密碼（尚未開放）
+              </Button>
+            }
+          >
+            <Facts
+              rows={[
+                ['修改人', account.password.changedBy ?? '—'],
+                ['上次密碼變更時間', account.password.changedAt ? formatDateTime(account.password.changedAt) : '—'],
+                ['備註', account.password.note ?? '—'],
+              ]}
+            />
+          </BlockCard>
+          <NotOpenBlock title="公務資料、個人資料" description="職稱、公務電話、姓名、生日及住址的修改功能開放後即可於此使用。" />
+          <NotOpenBlock title="帳號權限" description="權限異動申請功能開放後即可於此使用。" />
+          <BackupEmailBlock account={account} onChanged={reload} />
+          <MobileBlock account={account} onChanged={reload} />
+          <NotOpenBlock title="機關(單位)異動" description="機關(單位)異動申請功能開放後即可於此使用。" />
+          {CitizenCertBinding ? (
+            <Suspense fallback={<LoadingScreen />}>
+              <CitizenCertBinding citizenCert={account.citizenCert} onChanged={reload} />
+            </Suspense>
+          ) : (
+            <NotOpenBlock title="自然人憑證" description="自然人憑證綁定功能開放後即可於此使用。" />
+          )}
+          <OtpBlock account={account} onChanged={reload} />
+        </Stack>
+      )}
+    </>
+  );
+}
