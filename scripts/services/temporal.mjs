@@ -73,9 +73,17 @@ async function ensureNamespace(cli, address, namespace) {
       quiet: true,
     });
   }
-  const listed = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace], {
-    quiet: true,
-  });
+  // A namespace created on a running server becomes visible to its other services after a short while.
+  let listed;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      listed = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace], { quiet: true });
+      break;
+    } catch (error) {
+      if (attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
   for (const name of SEARCH_ATTRIBUTES) {
     if (new RegExp(`\\b${name}\\b`).test(listed)) continue;
     await run(
