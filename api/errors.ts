@@ -47,6 +47,11 @@ export const errorCatalog = {
   CITIZEN_CERT_CRL_UNAVAILABLE: { status: 503, message: '目前無法取得憑證廢止清冊，暫時無法驗證自然人憑證，請稍後再試' },
   CITIZEN_CERT_NOT_BOUND: { status: 401, message: '此自然人憑證尚未綁定公務帳號，請先登入後於個人帳號管理綁定' },
   CITIZEN_CERT_IN_USE: { status: 409, message: '此自然人憑證已綁定其他公務帳號' },
+  CLIENT_AUTH_FAILED: { status: 401, message: '應用系統識別碼（client_id）或密鑰錯誤，或應用系統已停用' },
+  CLIENT_ADDRESS_NOT_ALLOWED: { status: 403, message: '此來源 IP 位址未獲授權呼叫帳號驗證 API' },
+  VERIFY_API_DISABLED: { status: 403, message: '此應用系統未啟用帳號驗證 API' },
+  REDIRECT_LOGIN_UNAVAILABLE: { status: 404, message: '此應用系統不存在、已停用或未提供轉登' },
+  ASSERTION_INVALID: { status: 401, message: '轉登憑證無效、已逾時或已使用，請重新由入口網進入' },
   DEPENDENCY_UNAVAILABLE: { status: 503, message: '系統服務暫時無法使用，請稍後再試。' },
   INTERNAL: { status: 500, message: '系統發生錯誤，請稍後再試或聯絡系統管理員。' },
 } as const;

@@ -14,6 +14,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { decodeKey, encryptNationalId, hashNationalId } from '../activities/db/pii';
 import { createPrisma } from '../activities/db/prisma';
 import { flattenOrgTree, type OrgSeedRow } from './org-tree';
+import { seedIntegrationSystems } from './seed-integrations';
 import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from './seed-users';
 import { SYSTEM_PARAMETERS, serializeParameterValue } from './system-parameters';
 
@@ -30,6 +31,8 @@ export interface SeedOptions {
   hashKey: string | Buffer;
   /** Create the demo accounts (default true; production seeds only the tree and parameters). */
   demoUsers?: boolean;
+  /** Where the demo 轉登 handler is served (PUBLIC_URL); demo integration systems are seeded with demo users. */
+  publicUrl?: string;
   /** Reset demo users' password, status and lockout to the seeded state. */
   resetDemoUsers?: boolean;
   log?: (msg: string) => void;
@@ -58,6 +61,14 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
       : await seedDemoUsers(prisma, { demoPassword, dataKey, hashKey, reset: opts.resetDemoUsers ?? false });
   const summary = { organizations, parameters, users, roles };
   log(`seed: ${JSON.stringify(summary)}`);
+  if (opts.demoUsers !== false) {
+    const integrations = await seedIntegrationSystems(prisma, {
+      dataKey,
+      hashKey,
+      publicUrl: opts.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
+    });
+    log(`seed: demo integration systems ${JSON.stringify(integrations)}`);
+  }
   return summary;
 }
 

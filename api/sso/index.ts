@@ -50,7 +50,7 @@ export async function createSso(deps: { prisma: PrismaClient; log: Logger; env: 
     secureCookies: env.WEB_URL.startsWith('https://'),
   };
   await ensurePortalClient(prisma, portal);
-  return { provider, kit, proofs, signingKeys, portal, close: () => pool.end() };
+  return { provider, kit, proofs, signingKeys, portal, pool, close: () => pool.end() };
 }
 
 export type Sso = Awaited<ReturnType<typeof createSso>>;

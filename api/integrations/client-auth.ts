@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import net from 'node:net';
+import type { IntegrationSystem, PrismaClient } from '@prisma/client';
+import type { Request } from 'express';
+import { decryptField, encryptField } from '../../activities/db/pii';
+import { fail } from '../errors';
+
+/** Client secrets at rest: AES-256-GCM with DATA_KEY, bound to this purpose (the OIDC adapter reads them too). */
+export const CLIENT_SECRET_PURPOSE = 'client-secret';
+
+export const sealClientSecret = (secret: string, dataKey: Buffer) => encryptField(secret, dataKey, CLIENT_SECRET_PURPOSE);
+export const openClientSecret = (cipher: Uint8Array, dataKey: Buffer) => decryptField(cipher, dataKey, CLIENT_SECRET_PURPOSE);
+
+const digest = (value: string) => crypto.createHash('sha256').update(value, 'utf8').digest();
+
+/** Constant-time string equality (both sides hashed first, so their lengths leak nothing either). */
+export function sameSecret(given: string, expected: string): boolean {
+  return crypto.timingSafeEqual(digest(given), digest(expected));
+}
+
+/** client_id and client_secret from `Authorization: Basic …` (RFC 6749 §2.3.1: each form-urlencoded). */
+export function basicCredentials(header: string | undefined): { clientId: string; clientSecret: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  try {
+    const clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+    const clientSecret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+    return clientId && clientSecret ? { clientId, clientSecret } : null;
+  } catch {
+    return null;
+  }
+}
+
+const DUMMY_SECRET = crypto.randomBytes(32).toString('base64url');
+
+/**
+ * The registered system calling (HTTP Basic client credentials). Unknown ids, suspended systems and
+ * wrong secrets get the same answer after the same work.
+ */
+export async function authenticateClient(prisma: PrismaClient, dataKey: Buffer, req: Request): Promise<IntegrationSystem> {
+  const credentials = basicCredentials(req.get('authorization'));
+  const system = credentials
+    ? await prisma.integrationSystem.findUnique({ where: { clientId: credentials.clientId.slice(0, 200) } })
+    : null;
+  const expected = system ? openClientSecret(system.clientSecretCipher, dataKey) : DUMMY_SECRET;
+  const ok = sameSecret(credentials?.clientSecret ?? '', expected);
+  if (!credentials || !system || !ok || system.status !== 'ACTIVE') throw fail('CLIENT_AUTH_FAILED');
+  return system;
+}
+
+/** Is this address inside one of the system's allowed CIDRs (or equal to an allowed single address)? */
+export function addressAllowed(ip: string | undefined, cidrs: readonly string[]): boolean {
+  if (!ip) return false;
+  const address = ip.startsWith('::ffff:') && net.isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
+  const family = net.isIPv6(address) ? 'ipv6' : net.isIPv4(address) ? 'ipv4' : null;
+  if (!family) return false;
+  const list = new net.BlockList();
+  for (const entry of cidrs) {
+    const [base, prefix] = entry.trim().split('/') as [string, string | undefined];
+    const baseFamily = net.isIPv6(base) ? 'ipv6' : net.isIPv4(base) ? 'ipv4' : null;
+    if (!baseFamily) continue;
+    const bits = prefix === undefined ? (baseFamily === 'ipv4' ? 32 : 128) : Number(prefix);
+    if (!Number.isInteger(bits) || bits < 0 || bits > (baseFamily === 'ipv4' ? 32 : 128)) continue;
+    list.addSubnet(base, bits, baseFamily);
+  }
+  return list.check(address, family);
+}

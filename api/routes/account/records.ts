@@ -1,0 +1,104 @@
+import type { LoginRecord, Prisma, PrismaClient, UsageRecord } from '@prisma/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { loginReasonLabel, loginRecordQuerySchema, parseReason, usageRecordQuerySchema } from '../../../domain/login-records';
+import { usageActionLabel } from '../../../domain/usage-actions';
+import { parseUserAgent } from '../../../domain/user-agent';
+import { fail } from '../../errors';
+import { authorize } from '../../policies';
+
+const idParams = z.object({ id: z.uuid('紀錄編號格式錯誤') });
+
+/** Newest first (uuid v7 ids break ties in insertion order), one page. */
+const newestFirst = (query: { page: number; pageSize: number }) => ({
+  orderBy: [{ at: 'desc' as const }, { id: 'desc' as const }],
+  skip: query.page * query.pageSize,
+  take: query.pageSize,
+});
+
+function presentLoginRecord(row: LoginRecord) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    method: row.method,
+    ip: row.ip ?? '',
+    browser: parseUserAgent(row.userAgent).label,
+    action: row.action,
+    result: row.result,
+  };
+}
+
+function presentUsageRecord(row: UsageRecord) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    action: row.action,
+    actionLabel: usageActionLabel(row.action),
+    target: row.target,
+    ip: row.ip ?? '',
+  };
+}
+
+/**
+ * 個人帳號登入紀錄 and 個人帳號使用紀錄: the logged-in user's own rows only. Another user's record
+ * answers 404, as if it did not exist.
+ */
+export function accountRecordRoutes(deps: { prisma: PrismaClient; now?: () => Date }) {
+  const { prisma } = deps;
+  const now = deps.now ?? (() => new Date());
+  const router = Router();
+
+  router.get('/login-records', async (req, res) => {
+    authorize(req.actor, 'ownRecords.read');
+    const query = loginRecordQuerySchema(now).parse(req.query);
+    const where: Prisma.LoginRecordWhereInput = {
+      userId: req.actor.id,
+      at: { gte: query.since, lt: query.until },
+      ...(query.method ? { method: query.method } : {}),
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.result ? { result: query.result } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      prisma.loginRecord.count({ where }),
+      prisma.loginRecord.findMany({ where, ...newestFirst(query) }),
+    ]);
+    res.json({ from: query.from, to: query.to, total, items: rows.map(presentLoginRecord) });
+  });
+
+  router.get('/login-records/:id', async (req, res) => {
+    authorize(req.actor, 'ownRecords.read');
+    const { id } = idParams.parse(req.params);
+    const row = await prisma.loginRecord.findFirst({ where: { id, userId: req.actor.id } });
+    if (!row) throw fail('NOT_FOUND', '找不到此筆登入紀錄');
+    const { code, viaClientId } = parseReason(row.reason);
+    const via = viaClientId
+      ? await prisma.integrationSystem.findUnique({ where: { clientId: viaClientId }, select: { clientId: true, name: true } })
+      : null;
+    const ua = parseUserAgent(row.userAgent);
+    res.json({
+      ...presentLoginRecord(row),
+      account: row.account,
+      userAgent: row.userAgent ?? '',
+      browserName: ua.browser,
+      browserVersion: ua.version,
+      os: ua.os,
+      reason: code,
+      reasonText: row.result === 'FAILURE' ? loginReasonLabel(code) || '登入失敗' : '',
+      // The 帳號驗證 API call came through this registered system (its name, or the client_id if removed).
+      via: viaClientId ? { clientId: viaClientId, name: via?.name ?? viaClientId } : null,
+    });
+  });
+
+  router.get('/usage-records', async (req, res) => {
+    authorize(req.actor, 'ownRecords.read');
+    const query = usageRecordQuerySchema(now).parse(req.query);
+    const where: Prisma.UsageRecordWhereInput = { userId: req.actor.id, at: { gte: query.since, lt: query.until } };
+    const [total, rows] = await Promise.all([
+      prisma.usageRecord.count({ where }),
+      prisma.usageRecord.findMany({ where, ...newestFirst(query) }),
+    ]);
+    res.json({ from: query.from, to: query.to, total, items: rows.map(presentUsageRecord) });
+  });
+
+  return router;
+}

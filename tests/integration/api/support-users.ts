@@ -1,0 +1,23 @@
+import type { PrismaClient } from '@prisma/client';
+import { ARGON2_OPTIONS } from '../../../api/auth/password-hash';
+import argon2 from 'argon2';
+import { e2e } from '../../support/env';
+import { createTestUser } from '../db/helpers';
+
+/**
+ * An active user of its own (in the demo user's organisation) with the demo password, for tests that
+ * lock accounts or fill their records: the demo accounts stay untouched for other suites.
+ */
+export async function createActiveUser(prisma: PrismaClient) {
+  const demo = await prisma.user.findUniqueOrThrow({ where: { account: e2e.user() } });
+  const user = await createTestUser(prisma, demo.organizationId);
+  return prisma.user.update({
+    where: { id: user.id },
+    data: {
+      status: 'ACTIVE',
+      activatedAt: new Date(),
+      passwordHash: await argon2.hash(e2e.password(), ARGON2_OPTIONS),
+      passwordChangedAt: new Date(),
+    },
+  });
+}
