@@ -91,7 +91,11 @@ export function CitizenCertBinding({ onChanged }: CitizenCertBindingProps) {
           </Alert>
         )}
         {notice && (
-          <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={() => setNotice(null)}>
+          <Alert
+            severity={notice.severity}
+            role={notice.severity === 'error' ? 'alert' : 'status'}
+            onClose={() => setNotice(null)}
+          >
             {notice.text}
           </Alert>
         )}
@@ -135,7 +139,12 @@ export function CitizenCertBinding({ onChanged }: CitizenCertBindingProps) {
           </Typography>
         )}
       </Stack>
-      <ConfirmDialog open={confirmUnbind} title="解除綁定" onConfirm={() => void unbind()} onClose={() => setConfirmUnbind(false)}>
+      <ConfirmDialog
+        open={confirmUnbind}
+        title="解除綁定"
+        onConfirm={() => void unbind()}
+        onClose={() => setConfirmUnbind(false)}
+      >
         確定要解除綁定自然人憑證{status?.holder ? `（${status.holder}）` : ''}嗎？解除後將無法使用自然人憑證登入及重設密碼。
       </ConfirmDialog>
     </BlockCard>

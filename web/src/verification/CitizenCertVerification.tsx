@@ -16,7 +16,8 @@ import { detectCard, pinError, SignerError, signWithCard, type InsertedCard, typ
 /** Where the HiCOS card management tool (with the 跨平台網頁元件) is downloaded. */
 export const HICOS_DOWNLOAD_URL = 'https://moica.nat.gov.tw/download_1.html';
 
-type Reader = { state: 'detecting' } | { state: 'ready'; card: InsertedCard } | { state: 'problem'; problem: SignerProblem; message: string };
+type Reader =
+  { state: 'detecting' } | { state: 'ready'; card: InsertedCard } | { state: 'problem'; problem: SignerProblem; message: string };
 
 export interface CitizenCertVerificationProps {
   purpose: CitizenCertPurpose;
@@ -36,7 +37,13 @@ export interface CitizenCertVerificationProps {
  * the component, the card, a wrong PIN (with the tries left), a locked card, or the server's reason
  * (not bound, revoked, expired …).
  */
-export function CitizenCertVerification({ purpose, submitLabel, pinLabel = 'PIN CODE', intro, onSigned }: CitizenCertVerificationProps) {
+export function CitizenCertVerification({
+  purpose,
+  submitLabel,
+  pinLabel = 'PIN CODE',
+  intro,
+  onSigned,
+}: CitizenCertVerificationProps) {
   const [reader, setReader] = useState<Reader>({ state: 'detecting' });
   const [pin, setPin] = useState('');
   const [pinMessage, setPinMessage] = useState<string | null>(null);
@@ -45,8 +52,8 @@ export function CitizenCertVerification({ purpose, submitLabel, pinLabel = 'PIN 
   const pinRef = useRef<HTMLInputElement>(null);
   const signerUrl = useRef<string | null>(null);
 
+  // Reads the reader; every state change happens after an await (the effect below calls it).
   const detect = useCallback(async (signal?: AbortSignal) => {
-    setReader({ state: 'detecting' });
     try {
       signerUrl.current ??= await citizenCertSignerUrl();
       const card = await detectCard(signerUrl.current, signal);
@@ -106,7 +113,13 @@ export function CitizenCertVerification({ purpose, submitLabel, pinLabel = 'PIN 
   return (
     <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="自然人憑證驗證">
       {intro}
-      <ReaderStatus reader={reader} onRetry={() => void detect()} />
+      <ReaderStatus
+        reader={reader}
+        onRetry={() => {
+          setReader({ state: 'detecting' });
+          void detect();
+        }}
+      />
       {formError && (
         <Alert severity="error" role="alert">
           {formError}
@@ -126,7 +139,15 @@ export function CitizenCertVerification({ purpose, submitLabel, pinLabel = 'PIN 
         helperText={pinMessage ?? '請輸入自然人憑證的 PIN 碼（6 至 8 位數字）'}
         slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }}
       />
-      <Button type="submit" variant="contained" size="large" disabled={pending || !ready} loading={pending} loadingPosition="start" fullWidth>
+      <Button
+        type="submit"
+        variant="contained"
+        size="large"
+        disabled={pending || !ready}
+        loading={pending}
+        loadingPosition="start"
+        fullWidth
+      >
         {submitLabel}
       </Button>
     </Stack>

@@ -16,7 +16,8 @@ export default function CitizenCertTab({ uid, onResult }: LoginTabProps) {
       intro={
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           此方式提供已有個人公務帳號，且曾登入公務入口網完成自然人憑證綁定之使用者使用（如需使用此功能，請先以其他方式登入，
-          於「個人帳號管理」完成自然人憑證綁定）。請將自然人憑證插入讀卡機，並安裝最新版本 HiCOS 元件，輸入 PIN CODE 後點擊「登入」。
+          於「個人帳號管理」完成自然人憑證綁定）。請將自然人憑證插入讀卡機，並安裝最新版本 HiCOS 元件，輸入 PIN CODE
+          後點擊「登入」。
         </Typography>
       }
       onSigned={async (signed) => onResult(await ssoApi.loginWith(uid, 'citizen-cert', signed))}
