@@ -63,12 +63,6 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
       if (error) throw fail('VALIDATION_FAILED', error, { mobile: error });
       if (purpose === 'BIND_MOBILE' && !context.userId) throw fail('UNAUTHENTICATED');
 
-      const last = await prisma.smsVerification.findFirst({ where: { mobile, purpose }, orderBy: { createdAt: 'desc' } });
-      if (last && Date.now() - last.createdAt.getTime() < RESEND_AFTER_MS) {
-        const resendAfter = new Date(last.createdAt.getTime() + RESEND_AFTER_MS).toISOString();
-        throw fail('RESEND_TOO_SOON', '簡訊驗證碼已送出，請稍後再重新發送', undefined, { resendAfter });
-      }
-
       let userId: string | null = null;
       if (purpose === 'BIND_MOBILE') {
         if (await boundTo(mobile, context.userId)) {
@@ -78,6 +72,13 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
       } else {
         userId = (await boundTo(mobile))?.id ?? null;
       }
+
+      const last = await prisma.smsVerification.findFirst({ where: { mobile, purpose }, orderBy: { createdAt: 'desc' } });
+      if (last && Date.now() - last.createdAt.getTime() < RESEND_AFTER_MS) {
+        const resendAfter = new Date(last.createdAt.getTime() + RESEND_AFTER_MS).toISOString();
+        throw fail('RESEND_TOO_SOON', '簡訊驗證碼已送出，請稍後再重新發送', undefined, { resendAfter });
+      }
+
       const delivered = userId !== null;
 
       const { 'verification.codeTtl': ttlSeconds } = await parameters();

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
 import { errorMessage } from '../lib/api';
@@ -10,19 +10,9 @@ import { ROUTES } from '../routes/routeTable';
 import { accountApi, type AccountView } from './api';
 import { BackupEmailBlock } from './BackupEmailBlock';
 import { BlockCard, Facts, NotOpenBlock } from './BlockCard';
+import { CitizenCertBinding } from './CitizenCertBinding';
 import { MobileBlock } from './MobileBlock';
 import { OtpBlock } from './OtpBlock';
-
-/** What the 自然人憑證 block (web/src/account/CitizenCertBinding.tsx, built separately) is given. */
-export interface CitizenCertSlotProps {
-  citizenCert: AccountView['citizenCert'];
-  onChanged: () => void;
-}
-
-// 自然人憑證 (manual 參 十) lives in its own module; the page shows it as soon as it exists.
-const citizenCertModules = import.meta.glob<{ default: ComponentType<CitizenCertSlotProps> }>('./CitizenCertBinding.tsx');
-const citizenCertLoader = citizenCertModules['./CitizenCertBinding.tsx'];
-const CitizenCertBinding = citizenCertLoader ? lazy(citizenCertLoader) : null;
 
 /** 個人帳號管理 (manual 第二章 參): one page of blocks in the manual's order. */
 export default function AccountSettingsPage() {
@@ -98,13 +88,7 @@ export default function AccountSettingsPage() {
           <BackupEmailBlock account={account} onChanged={reload} />
           <MobileBlock account={account} onChanged={reload} />
           <NotOpenBlock title="機關(單位)異動" description="機關(單位)異動申請功能開放後即可於此使用。" />
-          {CitizenCertBinding ? (
-            <Suspense fallback={<LoadingScreen />}>
-              <CitizenCertBinding citizenCert={account.citizenCert} onChanged={reload} />
-            </Suspense>
-          ) : (
-            <NotOpenBlock title="自然人憑證" description="自然人憑證綁定功能開放後即可於此使用。" />
-          )}
+          <CitizenCertBinding onChanged={reload} />
           <OtpBlock account={account} onChanged={reload} />
         </Stack>
       )}
