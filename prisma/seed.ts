@@ -11,18 +11,17 @@ import argon2 from 'argon2';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Prisma, type PrismaClient } from '@prisma/client';
+import { ARGON2_OPTIONS } from '../api/auth/password-hash';
 import { decodeKey, encryptNationalId, hashNationalId } from '../activities/db/pii';
 import { createPrisma } from '../activities/db/prisma';
 import { flattenOrgTree, type OrgSeedRow } from './org-tree';
+import { seedDemoRelyingParty } from './seed-demo-rp';
 import { seedIntegrationSystems } from './seed-integrations';
 import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from './seed-users';
 import { SYSTEM_PARAMETERS, serializeParameterValue } from './system-parameters';
 
-/**
- * argon2id, OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1). argon2.verify reads the
- * parameters from the stored PHC string, so the login code may use other parameters and rehash.
- */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// argon2id parameters: one constant for the seed, the SSO and the benchmark (api/auth/password-hash.ts).
+export { ARGON2_OPTIONS };
 
 export interface SeedOptions {
   demoPassword?: string;
@@ -68,6 +67,8 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
       publicUrl: opts.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
     });
     log(`seed: demo integration systems ${JSON.stringify(integrations)}`);
+    const demoRpUrl = process.env.DEMO_RP_URL;
+    if (demoRpUrl) await seedDemoRelyingParty(prisma, { dataKey, hashKey, demoRpUrl });
   }
   return summary;
 }

@@ -15,6 +15,7 @@ export const MODES = {
     smsPort: 8900,
     moiPort: 8910,
     cardSignerPort: 61160,
+    demoRpPort: 3003,
     stateDir: '.data',
   },
   test: {
@@ -28,6 +29,7 @@ export const MODES = {
     smsPort: 8901,
     moiPort: 8911,
     cardSignerPort: 61170,
+    demoRpPort: 3103,
     stateDir: '.data/test',
   },
 };
@@ -51,6 +53,7 @@ export function modeConfig(mode, slot = process.env.TEST_SLOT) {
     smtpPort: m.smtpPort + 10 * k,
     mailboxPort: m.mailboxPort + 10 * k,
     smsPort: m.smsPort + 10 * k,
+    demoRpPort: m.demoRpPort + 10 * k,
     moiPort: m.moiPort + 10 * k,
     cardSignerPort: m.cardSignerPort + 10 * k,
     stateDir: `${m.stateDir}-${k}`,
@@ -135,6 +138,8 @@ export function buildEnv(rootDir, mode, services) {
     CITIZEN_CERT_CRL_URL: `http://127.0.0.1:${m.cardSignerPort}/crl/moica-test.crl`,
     CITIZEN_CERT_SIGNER_URL: `http://127.0.0.1:${m.cardSignerPort}`,
     CARD_SIGNER_SIM_URL: `http://127.0.0.1:${m.cardSignerPort}`,
+    // examples/demo-rp: a third system signing in through the SSO (tests start it; `npm start` too).
+    DEMO_RP_URL: `http://127.0.0.1:${m.demoRpPort}`,
     DATA_KEY: secrets.DATA_KEY,
     HASH_KEY: secrets.HASH_KEY,
     SESSION_SECRET: secrets.SESSION_SECRET,

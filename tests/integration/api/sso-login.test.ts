@@ -41,7 +41,7 @@ describe('單一帳號認證平台: 一般登入 through OpenID Connect', () => 
     const again = await s.follow('/api/auth/login?returnTo=/home');
     expect(again.pathname).toBe('/home');
 
-    const logout = await s.follow('/api/auth/logout');
+    const logout = await s.logout();
     expect(logout.pathname).toBe('/');
     expect((await s.get('/api/session')).status).toBe(401);
     // The SSO session is gone too: the next login asks for credentials again.
