@@ -27,7 +27,8 @@ export const MODES = {
     smtpPort: 1026,
     mailboxPort: 1081,
     smsPort: 8901,
-    moiPort: 8911,
+    // 8912 + 10·slot: clear of the SMS simulator's 8901 + 10·slot.
+    moiPort: 8912,
     cardSignerPort: 61170,
     demoRpPort: 3103,
     stateDir: '.data/test',
