@@ -144,6 +144,10 @@ export async function setPassword(deps: SetPasswordDeps, input: SetPasswordInput
 
   const changedAt = new Date();
   const boxId = crypto.randomUUID();
+  // A password set before the history existed (seeded, imported) joins it as it is replaced.
+  const currentUnrecorded =
+    user.passwordHash !== null &&
+    (await prisma.passwordHistory.count({ where: { userId: user.id, hash: user.passwordHash } })) === 0;
   const ip = input.request.ip ?? null;
   const userAgent = input.request.userAgent?.slice(0, 512) ?? null;
   await prisma.$transaction([
@@ -160,6 +164,17 @@ export async function setPassword(deps: SetPasswordDeps, input: SetPasswordInput
         ...(input.handToAd ? {} : { adSyncStatus: 'PENDING' as const }),
       },
     }),
+    ...(currentUnrecorded
+      ? [
+          prisma.passwordHistory.create({
+            data: {
+              userId: user.id,
+              hash: user.passwordHash!,
+              createdAt: user.passwordChangedAt ?? new Date(changedAt.getTime() - 1),
+            },
+          }),
+        ]
+      : []),
     prisma.passwordHistory.create({ data: { userId: user.id, hash } }),
     // LoginKit's lockout counter for this account (rate-limiter-flexible key "lock:<account>").
     prisma.rateLimit.deleteMany({ where: { key: `lock:${user.account}` } }),

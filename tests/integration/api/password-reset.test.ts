@@ -1,0 +1,240 @@
+import crypto from 'node:crypto';
+import argon2 from 'argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClients } from '../../../activities/clients';
+import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
+import { ARGON2_OPTIONS } from '../../../api/auth/password-hash';
+import { createIdentityProofs } from '../../../api/identity/proof';
+import { fileSandbox } from '../ad/helpers';
+import { latestMail, randomNationalId, uniqueAccount, uniqueEmail } from '../../support/applicant';
+import { e2e, eventually, testEnv } from '../../support/env';
+import { apiSession } from '../../support/http';
+
+const env = testEnv();
+const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
+const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
+const clients = createClients(env);
+const { prisma } = clients;
+let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
+beforeAll(async () => {
+  sandbox = await fileSandbox('pwreset');
+});
+afterAll(async () => {
+  await sandbox?.cleanup();
+  await prisma.$disconnect();
+});
+
+const FIRST = 'First!2026a';
+const randomMobile = () => `09${String(crypto.randomInt(0, 100_000_000)).padStart(8, '0')}`;
+
+/** An active user with a backup e-mail, a bound mobile and a password, in the database and in AD. */
+async function activeUser(options: { changedAt?: Date } = {}) {
+  const account = uniqueAccount('pr');
+  const email = uniqueEmail();
+  const mobile = randomMobile();
+  const org = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } });
+  const nationalId = randomNationalId();
+  const user = await prisma.user.create({
+    data: {
+      account,
+      name: '忘記密碼測試',
+      organizationId: org.id,
+      status: 'ACTIVE',
+      backupEmail: email,
+      mobile,
+      mobileVerifiedAt: new Date(),
+      activatedAt: new Date(),
+      passwordHash: await argon2.hash(FIRST, ARGON2_OPTIONS),
+      passwordChangedAt: options.changedAt ?? new Date(),
+      nationalIdCipher: encryptNationalId(nationalId, dataKey),
+      nationalIdHash: hashNationalId(nationalId, hashKey),
+    },
+  });
+  await clients.ad.createUser({ account, ouDn: sandbox.ouDn, displayName: '忘記密碼測試' });
+  await clients.ad.setPassword(account, FIRST);
+  await clients.ad.enableUser(account);
+  return { ...user, email, mobile };
+}
+
+async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${e2e.baseUrl()}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function captcha() {
+  const { id } = (await send('POST', '/api/captcha')).body as { id: string };
+  const { answer } = (await send('GET', `/dev/captcha/${id}`)).body as { answer: string };
+  return { captchaId: id, captchaAnswer: answer };
+}
+
+async function smsTo(mobile: string) {
+  const { messages } = (await send('GET', `/dev/sms/messages?to=${mobile}`)).body as { messages: { id: string; body: string }[] };
+  return messages;
+}
+
+/** 使用備用信箱: captcha → code by mail → confirm → the verification token. */
+async function emailToken(email: string) {
+  const started = await send('POST', '/api/verifications/email', { purpose: 'RESET_PASSWORD', email, ...(await captcha()) });
+  expect(started.status).toBe(201);
+  const mail = await latestMail(email, '驗證碼');
+  expect(mail.body).toContain('忘記密碼');
+  const code = /\b(\d{6})\b/.exec(mail.body)![1]!;
+  const confirmed = await send('POST', `/api/verifications/email/${started.body.verificationId}/confirm`, { code });
+  expect(confirmed.status).toBe(200);
+  return confirmed.body.token as string;
+}
+
+const proofHeader = (token: string) => ({ 'x-identity-proof': token });
+const reset = (token: string, password: string, confirmPassword = password) =>
+  send('POST', '/api/password/reset', { password, confirmPassword }, proofHeader(token));
+
+describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP, SMS simulator)', () => {
+  it('by 備用信箱: one proof per code, every rule named, history refused, old password out, new one in (also in AD)', async () => {
+    const user = await activeUser();
+    const verificationToken = await emailToken(user.email);
+
+    const exchanged = await send('POST', '/api/password/verify/email', {}, { 'x-verification-token': verificationToken });
+    expect(exchanged.status).toBe(201);
+    expect(exchanged.body.account).toBe(user.account);
+    const proof = exchanged.body.token as string;
+    // The mailed code yields one proof only.
+    const again = await send('POST', '/api/password/verify/email', {}, { 'x-verification-token': verificationToken });
+    expect(again.status).toBe(401);
+    expect(again.body.error.code).toBe('VERIFICATION_REQUIRED');
+
+    // The page learns the account to check 「不可與帳號名稱相同」 live.
+    expect((await send('GET', '/api/password/reset', undefined, proofHeader(proof))).body).toEqual({ account: user.account });
+
+    // Every broken rule is named; nothing changes and the proof is not spent.
+    const weak = await reset(proof, 'abc');
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.code).toBe('PASSWORD_POLICY');
+    for (const text of ['8個字元', '大寫英文字母', '數字', '特殊字元']) expect(weak.body.error.fields.password).toContain(text);
+    expect(weak.body.error.violations).toEqual(expect.arrayContaining(['LENGTH', 'UPPER', 'DIGIT', 'SPECIAL']));
+    const withAccount = await reset(proof, `${user.account.toUpperCase()}!a1`);
+    expect(withAccount.body.error.fields.password).toContain('不可與帳號名稱相同');
+    const mismatch = await reset(proof, 'Second!2026b', 'Second!2026c');
+    expect(mismatch.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { confirmPassword: '兩次輸入的密碼不一致' } });
+    const reused = await reset(proof, FIRST);
+    expect(reused.body.error).toMatchObject({ code: 'PASSWORD_REUSED', message: '新密碼不可與最近 3 次使用過的密碼相同' });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+
+    const second = 'Second!2026b';
+    const done = await reset(proof, second);
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ account: user.account });
+    // Single use.
+    const replay = await reset(proof, 'Third!2026c');
+    expect(replay.status).toBe(401);
+
+    expect((await apiSession().login(user.account, FIRST)).status).not.toBe(200);
+    expect((await apiSession().login(user.account, second)).status).toBe(200);
+
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row).toMatchObject({
+      passwordChangedBy: user.account,
+      passwordChangeNote: '忘記密碼',
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
+    expect(
+      await prisma.loginRecord.count({
+        where: { userId: user.id, action: 'FORGOT_PASSWORD', method: 'BACKUP_EMAIL', result: 'SUCCESS' },
+      }),
+    ).toBe(1);
+    expect(await prisma.usageRecord.count({ where: { userId: user.id, action: 'password.reset' } })).toBe(1);
+    expect((await latestMail(user.email, '密碼變更通知')).body).toContain('忘記密碼');
+
+    // AD gets the new password by the passwordSync workflow; the box is gone.
+    await eventually(async () => (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).adSyncStatus === 'SYNCED', {
+      timeoutMs: 45_000,
+    });
+    expect(await clients.ad.verifyPassword(user.account, second)).toBe(true);
+    expect(await clients.ad.verifyPassword(user.account, FIRST)).toBe(false);
+  }, 120_000);
+
+  it('by 手機簡訊: same answer for a bound and an unbound number, wrong code refused, code → proof → new password; history refused later', async () => {
+    const user = await activeUser();
+    const unbound = randomMobile();
+    const forUnbound = await send('POST', '/api/password/verify/sms', { mobile: unbound, ...(await captcha()) });
+    const forBound = await send('POST', '/api/password/verify/sms', { mobile: user.mobile, ...(await captcha()) });
+    expect(forUnbound.status).toBe(201);
+    expect(forBound.status).toBe(201);
+    expect(Object.keys(forUnbound.body).sort()).toEqual(Object.keys(forBound.body).sort());
+    expect(forBound.body.mobile).not.toContain(user.mobile.slice(4, 7));
+
+    const sms = await eventually(async () => (await smsTo(user.mobile))[0], { timeoutMs: 30_000 });
+    const code = /\b(\d{6})\b/.exec(sms.body)![1]!;
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const wrong = await send('POST', `/api/password/verify/sms/${forBound.body.verificationId}/confirm`, { code: wrongCode });
+    expect(wrong.body.error.code).toBe('CODE_INVALID');
+    const confirmed = await send('POST', `/api/password/verify/sms/${forBound.body.verificationId}/confirm`, { code });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.account).toBe(user.account);
+    expect(await smsTo(unbound)).toEqual([]);
+
+    // A wrong captcha sends nothing.
+    const badCaptcha = await send('POST', '/api/password/verify/sms', {
+      mobile: user.mobile,
+      captchaId: (await captcha()).captchaId,
+      captchaAnswer: 'zzzz',
+    });
+    expect(badCaptcha.body.error.code).toBe('CAPTCHA_INVALID');
+
+    const second = 'Phone!2026b';
+    expect((await reset(confirmed.body.token, second)).status).toBe(200);
+    expect((await apiSession().login(user.account, FIRST)).status).not.toBe(200);
+    expect((await apiSession().login(user.account, second)).status).toBe(200);
+    expect(await prisma.loginRecord.count({ where: { userId: user.id, action: 'FORGOT_PASSWORD', method: 'SMS' } })).toBe(1);
+
+    // The history holds the last passwords: going back to the first one is refused.
+    const proofs = createIdentityProofs(prisma);
+    const next = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method: 'SMS' });
+    const back = await reset(next.token, FIRST);
+    expect(back.body.error.code).toBe('PASSWORD_REUSED');
+  }, 120_000);
+
+  it('forces the change of an expired password with the login’s changeToken, and refuses it for a password still valid', async () => {
+    const proofs = createIdentityProofs(prisma);
+    const expired = await activeUser({ changedAt: new Date(Date.now() - 400 * 86_400_000) });
+    // What LoginKit hands the login page when the password has expired.
+    const changeToken = (await proofs.issue({ userId: expired.id, purpose: 'RESET_PASSWORD', method: 'PASSWORD' })).token;
+    const third = 'Renew!2026c';
+    const changed = await send(
+      'POST',
+      '/api/password/expired',
+      { password: third, confirmPassword: third },
+      proofHeader(changeToken),
+    );
+    expect(changed.status).toBe(200);
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: expired.id } });
+    expect(row.passwordChangeNote).toBe('密碼逾期變更');
+    expect(row.passwordChangedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await prisma.loginRecord.count({ where: { userId: expired.id, action: 'CHANGE_PASSWORD', method: 'PASSWORD' } })).toBe(
+      1,
+    );
+    expect((await apiSession().login(expired.account, third)).status).toBe(200);
+
+    const valid = await activeUser();
+    const token = (await proofs.issue({ userId: valid.id, purpose: 'RESET_PASSWORD', method: 'PASSWORD' })).token;
+    const refused = await send('POST', '/api/password/expired', { password: third, confirmPassword: third }, proofHeader(token));
+    expect(refused.status).toBe(400);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: valid.id } })).passwordHash).toBe(valid.passwordHash);
+  }, 120_000);
+
+  it('refuses a proof made for another purpose or none at all', async () => {
+    const user = await activeUser();
+    const proofs = createIdentityProofs(prisma);
+    const activation = await proofs.issue({ userId: user.id, purpose: 'ACTIVATE', method: 'MOBILE_CERT' });
+    expect((await reset(activation.token, 'Other!2026d')).status).toBe(401);
+    expect((await send('POST', '/api/password/reset', { password: 'Other!2026d', confirmPassword: 'Other!2026d' })).status).toBe(
+      401,
+    );
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+  });
+});
