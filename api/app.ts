@@ -155,7 +155,17 @@ export function createApp(deps: AppDeps) {
   const proofs = createIdentityProofs(prisma);
   app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs }));
   const sms = createSmsVerification(applicationDeps);
-  app.use('/api/password', passwordRoutes({ ...applicationDeps, captchas, verification, sms, proofs }));
+  app.use(
+    '/api/password',
+    passwordRoutes({
+      ...applicationDeps,
+      captchas,
+      verification,
+      sms,
+      proofs,
+      limitAddress: deps.sso ? (req) => deps.sso!.kit.limitAddress(req) : undefined,
+    }),
+  );
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
   app.use('/api/account', accountRecordRoutes({ prisma }));
