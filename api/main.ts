@@ -35,6 +35,7 @@ const env = parseEnv(process.env, [
   'WEB_URL',
   'INTERNAL_CIDRS',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'WEB_DIST',
 ] as const);
 const log = createLogger(env.LOG_LEVEL, 'api');
 const clients = createClients(env);
@@ -76,7 +77,7 @@ const app = createApp({
     spKey: env.MOI_FIDO_SP_KEY,
     timeoutMs: 10_000,
   }),
-  webDist: env.NODE_ENV === 'development' ? undefined : fileURLToPath(new URL('../web/dist', import.meta.url)),
+  webDist: env.NODE_ENV === 'development' ? undefined : (env.WEB_DIST ?? fileURLToPath(new URL('../web/dist', import.meta.url))),
 });
 
 const server = app.listen(env.PORT, env.HOST, () => log.info({ port: env.PORT }, 'api listening'));

@@ -65,6 +65,8 @@ export const envSchema = z.object({
   DATA_KEY: base64Key,
   HASH_KEY: base64Key,
   SESSION_SECRET: z.string().min(32, '至少 32 個字元 (at least 32 characters)'),
+  /** Where the built web app is (default web/dist); test slots use their own. */
+  WEB_DIST: z.string().optional(),
   /** 府內網路: outside these networks only the two certificate login methods are offered and accepted. */
   INTERNAL_CIDRS: z
     .string()

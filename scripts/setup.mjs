@@ -228,7 +228,8 @@ export async function startApp(env, { mode, stateDir, withWeb, log = console.log
 }
 
 export async function buildWeb(env) {
-  await run(npx('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+  const outDir = env.WEB_DIST ? ['--outDir', env.WEB_DIST, '--emptyOutDir'] : [];
+  await run(npx('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', ...outDir], {
     cwd: rootDir,
     env: { ...process.env, ...env },
   });

@@ -141,6 +141,8 @@ export function buildEnv(rootDir, mode, services) {
     CARD_SIGNER_SIM_URL: `http://127.0.0.1:${m.cardSignerPort}`,
     // examples/demo-rp: a third system signing in through the SSO (tests start it; `npm start` too).
     DEMO_RP_URL: `http://127.0.0.1:${m.demoRpPort}`,
+    // A test slot builds and serves its own copy of the web app (others may rebuild web/dist meanwhile).
+    ...(mode === 'test' && process.env.TEST_SLOT ? { WEB_DIST: path.join(rootDir, m.stateDir, 'web-dist') } : {}),
     DATA_KEY: secrets.DATA_KEY,
     HASH_KEY: secrets.HASH_KEY,
     SESSION_SECRET: secrets.SESSION_SECRET,
