@@ -230,7 +230,12 @@ function Waiting(props: {
       )}
       {approved && <CircularProgress size={28} aria-label="處理中" />}
       {!approved && (
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { xs: 'stretch', sm: 'center' } }}>
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          useFlexGap
+          spacing={1.5}
+          sx={{ flexWrap: 'wrap', alignItems: { xs: 'stretch', sm: 'center' }, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}
+        >
           <Button
             variant={ended ? 'contained' : 'outlined'}
             onClick={props.onResend}
