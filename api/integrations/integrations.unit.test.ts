@@ -43,7 +43,8 @@ describe('OpenAPI document of the integration endpoints', () => {
 
   it('gives every operation responses, a security rule and a known scheme; every $ref resolves', () => {
     const schemes = Object.keys(doc.components.securitySchemes);
-    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+    type Operation = { responses: object; operationId?: string; security?: Record<string, string[]>[] };
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, operation] of Object.entries(item)) {
         expect(Object.keys(operation.responses), `${method} ${path}`).not.toHaveLength(0);
         expect(operation.operationId, `${method} ${path}`).toBeTruthy();
@@ -54,7 +55,7 @@ describe('OpenAPI document of the integration endpoints', () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) {
-      const target = ref.split('/').reduce<any>((node, key) => node?.[key], doc);
+      const target = ref.split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
       expect(target, ref).toBeDefined();
     }
   });
