@@ -267,6 +267,10 @@ function QrDialog({ open, setup, onClose }: { open: boolean; setup: OtpSetup; on
               </Link>
             </Stack>
           </Stack>
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            尚未安裝 APP？請於行動裝置安裝以下任一 APP（2 擇 1）：
+          </Typography>
+          <AppLinks />
           {enabled ? (
             <Alert severity="success" role="status">
               OTP 驗證已啟用。請按右上角「X」返回個人帳號管理。

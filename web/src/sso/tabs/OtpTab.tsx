@@ -60,8 +60,9 @@ export default function OtpTab({ uid, onResult }: LoginTabProps) {
   return (
     <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="動態驗證碼登入">
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        請開啟行動裝置上的 Google Authenticator 或 Microsoft Authenticator APP，於效期內輸入顯示的動態驗證碼。
-        如需使用此功能，請先以其他方式登入公務入口網，於「個人帳號管理」完成 OTP 驗證綁定。
+        {
+          '請開啟行動裝置上的 Google Authenticator 或 Microsoft Authenticator APP，於效期內輸入顯示的動態驗證碼。如需使用此功能，請先以其他方式登入公務入口網，於「個人帳號管理」完成 OTP 驗證綁定。'
+        }
       </Typography>
       {formError && (
         <Alert severity="error" role="alert">
