@@ -206,7 +206,7 @@ export function createApp(deps: AppDeps) {
     const indexHtml = path.join(deps.webDist, 'index.html');
     app.use(express.static(deps.webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET gets the SPA shell.
-    app.get(/^\/(?!api\/|dev\/|healthz).*/, (_req, res) => res.sendFile(indexHtml));
+    app.get(/^\/(?!api\/|dev\/|healthz).*/, (_req, res) => res.sendFile(indexHtml, { dotfiles: 'allow' }));
   }
 
   app.use(notFoundHandler);
