@@ -83,8 +83,25 @@ const specs = {
   home: { path: '/home', title: '內容主頁', access: 'user', load: () => import('../portal/home/HomePage') },
   personalization: { path: '/settings/personalization', title: '個人化設定', access: 'user' },
   account: { path: '/account', title: '個人帳號管理', access: 'user', load: () => import('../account/AccountSettingsPage') },
-  loginRecords: { path: '/account/login-records', title: '個人帳號登入紀錄', access: 'user' },
-  usageRecords: { path: '/account/usage-records', title: '個人帳號使用紀錄', access: 'user' },
+  loginRecords: {
+    path: '/account/login-records',
+    title: '個人帳號登入紀錄',
+    access: 'user',
+    load: () => import('../account/records/LoginRecordsPage'),
+  },
+  loginRecordDetail: {
+    path: '/account/login-records/:id',
+    title: '登入紀錄詳細資料',
+    access: 'user',
+    parent: 'loginRecords',
+    load: () => import('../account/records/LoginRecordDetailPage'),
+  },
+  usageRecords: {
+    path: '/account/usage-records',
+    title: '個人帳號使用紀錄',
+    access: 'user',
+    load: () => import('../account/records/UsageRecordsPage'),
+  },
 
   // 我的個人應用
   myEmail: { path: '/my/email', title: '我的電子郵件', access: 'user' },
