@@ -63,7 +63,7 @@ async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const { client, session, params } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
-      const grantId = session.grantIdFor(client.clientId);
+      const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       if (!(client as unknown as Record<string, unknown>)['urn:tainan:first_party']) return undefined;
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });

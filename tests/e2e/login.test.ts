@@ -37,7 +37,7 @@ describe('login (一般登入)', () => {
 
     const alert = page.getByRole('alert').filter({ hasText: '帳號或密碼錯誤' });
     await alert.waitFor();
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).pathname).toMatch(/^\/login\/sso\/[\w-]+$/);
     expect(await passwordField(page).inputValue()).toBe('');
     expect(await page.getByRole('button', { name: '登入', exact: true }).isEnabled()).toBe(true);
     await screenshot(page, 'login-wrong-password');
@@ -46,7 +46,7 @@ describe('login (一般登入)', () => {
   it('sends a visitor of a logged-in page to /login and back there afterwards', async () => {
     const { page } = session;
     await gotoPath(page, '/console/ad-sync');
-    await page.waitForURL('**/login');
+    await page.waitForURL('**/login/sso/**');
     await submitGeneralLogin(page, sysadmin());
     await page.waitForURL('**/console/ad-sync');
     await page.getByRole('heading', { level: 1, name: 'AD 同步管理作業' }).waitFor();
