@@ -1,14 +1,11 @@
-import crypto from 'node:crypto';
-import argon2 from 'argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
-import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
-import { ARGON2_OPTIONS } from '../../../api/auth/password-hash';
 import { createIdentityProofs } from '../../../api/identity/proof';
 import { fileSandbox } from '../ad/helpers';
-import { latestMail, randomNationalId, uniqueAccount, uniqueEmail } from '../../support/applicant';
+import { latestMail } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
+import { createResettableUser, FIRST_PASSWORD, randomMobile } from '../../support/reset-users';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -24,37 +21,9 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-const FIRST = 'First!2026a';
-const randomMobile = () => `09${String(crypto.randomInt(0, 100_000_000)).padStart(8, '0')}`;
-
-/** An active user with a backup e-mail, a bound mobile and a password, in the database and in AD. */
-async function activeUser(options: { changedAt?: Date } = {}) {
-  const account = uniqueAccount('pr');
-  const email = uniqueEmail();
-  const mobile = randomMobile();
-  const org = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } });
-  const nationalId = randomNationalId();
-  const user = await prisma.user.create({
-    data: {
-      account,
-      name: '忘記密碼測試',
-      organizationId: org.id,
-      status: 'ACTIVE',
-      backupEmail: email,
-      mobile,
-      mobileVerifiedAt: new Date(),
-      activatedAt: new Date(),
-      passwordHash: await argon2.hash(FIRST, ARGON2_OPTIONS),
-      passwordChangedAt: options.changedAt ?? new Date(),
-      nationalIdCipher: encryptNationalId(nationalId, dataKey),
-      nationalIdHash: hashNationalId(nationalId, hashKey),
-    },
-  });
-  await clients.ad.createUser({ account, ouDn: sandbox.ouDn, displayName: '忘記密碼測試' });
-  await clients.ad.setPassword(account, FIRST);
-  await clients.ad.enableUser(account);
-  return { ...user, email, mobile };
-}
+const FIRST = FIRST_PASSWORD;
+const activeUser = (options: { changedAt?: Date } = {}) =>
+  createResettableUser({ prisma, ad: clients.ad, dataKey, hashKey, ouDn: sandbox.ouDn }, options);
 
 async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${e2e.baseUrl()}${path}`, {

@@ -45,7 +45,19 @@ const specs = {
   login: { path: '/login', title: '個人帳號登入', access: 'public', load: () => import('../auth/LoginPage') },
   // 單一帳號認證平台 (manual 第二章第一節): oidc-provider sends the browser here for login and 授權.
   ssoLogin: { path: '/login/sso/:uid', title: '單一帳號認證平台', access: 'public', load: () => import('../sso/SsoLoginPage') },
-  forgotPassword: { path: '/login/forgot-password', title: '忘記密碼', access: 'public' },
+  forgotPassword: {
+    path: '/login/forgot-password',
+    title: '忘記密碼',
+    access: 'public',
+    load: () => import('../auth/forgot/ForgotPasswordPage'),
+  },
+  // 密碼已逾期: the SSO login page comes here with the login's changeToken in the router state.
+  passwordExpired: {
+    path: '/login/password-expired',
+    title: '密碼已逾期',
+    access: 'public',
+    load: () => import('../auth/password/ExpiredPasswordPage'),
+  },
   activateAccount: {
     path: '/login/activate',
     title: '開通帳號',

@@ -3,7 +3,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { VerificationPurpose } from '../lib/api';
 
-export type VerificationMethodId = 'email' | 'mobile-id' | 'citizen-cert';
+export type VerificationMethodId = 'email' | 'mobile-id' | 'citizen-cert' | 'sms';
 
 /** The outcome of any method: the token the application endpoints take. */
 export interface VerifiedIdentity {

@@ -1,0 +1,243 @@
+import SmsOutlined from '@mui/icons-material/SmsOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useRef, useState, type FormEvent } from 'react';
+import { verificationCodeSchema } from '../../../../domain/schemas/account-application';
+import { smsResetStartSchema } from '../../../../domain/schemas/password-reset';
+import { ApiError, errorMessage } from '../../lib/api';
+import { formatDateTime } from '../../lib/datetime';
+import { useSingleFlight } from '../../lib/useSingleFlight';
+import { CaptchaField } from '../../verification/CaptchaField';
+import { resendLabel, resolveInstant } from '../../verification/countdown';
+import type { VerificationMethodProps } from '../../verification/methods';
+import { useCaptcha } from '../../verification/useCaptcha';
+import { useCountdown } from '../../verification/useCountdown';
+import { passwordApi, type SmsResetStarted } from './api';
+
+/**
+ * 忘記密碼 › 使用手機簡訊 (manual §3.1.8 四): 手機號碼 + 圖形驗證碼, 繼續 → 簡訊驗證碼 sent to the number
+ * bound in 個人帳號管理 → 繼續 → an identity proof. The page says the same whether or not the number
+ * is bound, so nobody learns which numbers belong to an account.
+ */
+export function SmsResetVerification({ submitLabel, onVerified, onStepChange }: VerificationMethodProps) {
+  const [mobile, setMobile] = useState('');
+  const [sent, setSent] = useState<SmsResetStarted | null>(null);
+
+  if (!sent) {
+    return (
+      <StartForm
+        mobile={mobile}
+        onMobileChange={setMobile}
+        submitLabel={submitLabel}
+        onSent={(started) => {
+          setSent(started);
+          onStepChange?.('code');
+        }}
+      />
+    );
+  }
+  return (
+    <CodeForm
+      sent={sent}
+      submitLabel={submitLabel}
+      onRestart={() => {
+        setSent(null);
+        onStepChange?.('start');
+      }}
+      onVerified={(proof) =>
+        onVerified({
+          method: 'sms',
+          token: proof.token,
+          expiresAt: proof.expiresAt,
+          email: null,
+          account: proof.account,
+          proof: true,
+        })
+      }
+    />
+  );
+}
+
+function StartForm({
+  mobile,
+  onMobileChange,
+  submitLabel,
+  onSent,
+}: {
+  mobile: string;
+  onMobileChange: (value: string) => void;
+  submitLabel: string;
+  onSent: (started: SmsResetStarted) => void;
+}) {
+  const captcha = useCaptcha();
+  const [answer, setAnswer] = useState('');
+  const [fields, setFields] = useState<{ mobile?: string; captchaAnswer?: string }>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const { run, pending } = useSingleFlight();
+  const mobileRef = useRef<HTMLInputElement>(null);
+  const answerRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = smsResetStartSchema.safeParse({ mobile, captchaId: captcha.captcha?.id ?? '', captchaAnswer: answer });
+    if (!parsed.success) {
+      const next: typeof fields = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] === 'mobile' ? 'mobile' : 'captchaAnswer';
+        next[key] ??= issue.message;
+      }
+      setFields(next);
+      (next.mobile ? mobileRef : answerRef).current?.focus();
+      return;
+    }
+    setFields({});
+    await run(async () => {
+      try {
+        onSent(await passwordApi.startSms(parsed.data));
+      } catch (error) {
+        // A captcha is single use: the next try needs a new one.
+        setAnswer('');
+        captcha.refresh();
+        if (error instanceof ApiError && (error.fields.mobile || error.code === 'CAPTCHA_INVALID')) {
+          setFields({ mobile: error.fields.mobile, captchaAnswer: error.code === 'CAPTCHA_INVALID' ? error.message : undefined });
+          (error.fields.mobile ? mobileRef : answerRef).current?.focus();
+          return;
+        }
+        setFormError(errorMessage(error));
+      }
+    });
+  };
+
+  return (
+    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="手機簡訊驗證">
+      {formError && (
+        <Alert severity="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <TextField
+        label="手機號碼"
+        name="mobile"
+        type="tel"
+        value={mobile}
+        onChange={(event) => onMobileChange(event.target.value)}
+        required
+        autoFocus
+        autoComplete="tel"
+        inputRef={mobileRef}
+        disabled={pending}
+        error={Boolean(fields.mobile)}
+        helperText={fields.mobile ?? '請輸入於個人帳號管理綁定的手機號碼，格式：0912345678'}
+        slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 20 } }}
+      />
+      <CaptchaField
+        state={captcha}
+        answer={answer}
+        onAnswerChange={setAnswer}
+        error={fields.captchaAnswer}
+        disabled={pending}
+        inputRef={answerRef}
+      />
+      <Box>
+        <Button type="submit" variant="contained" size="large" disabled={pending} loading={pending} sx={{ minWidth: 120 }}>
+          {submitLabel}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
+
+function CodeForm({
+  sent,
+  submitLabel,
+  onRestart,
+  onVerified,
+}: {
+  sent: SmsResetStarted;
+  submitLabel: string;
+  onRestart: () => void;
+  onVerified: (proof: { token: string; expiresAt: string; account: string }) => void;
+}) {
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [dead, setDead] = useState(false);
+  const { run, pending } = useSingleFlight();
+  const codeRef = useRef<HTMLInputElement>(null);
+  const [resendAt] = useState(() => resolveInstant(sent.resendAfter, Date.now()));
+  const secondsLeft = useCountdown(resendAt);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = verificationCodeSchema.safeParse({ code });
+    if (!parsed.success) {
+      setCodeError(parsed.error.issues[0]?.message ?? null);
+      codeRef.current?.focus();
+      return;
+    }
+    setCodeError(null);
+    await run(async () => {
+      try {
+        onVerified(await passwordApi.confirmSms(sent.verificationId, parsed.data.code));
+      } catch (error) {
+        setCode('');
+        if (error instanceof ApiError && error.code === 'CODE_INVALID') setCodeError(error.fields.code ?? error.message);
+        else {
+          if (error instanceof ApiError && (error.code === 'CODE_EXPIRED' || error.code === 'CODE_TOO_MANY_ATTEMPTS'))
+            setDead(true);
+          setFormError(errorMessage(error));
+        }
+        codeRef.current?.focus();
+      }
+    });
+  };
+
+  return (
+    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="輸入簡訊驗證碼">
+      <Alert severity="info" icon={<SmsOutlined />}>
+        若 {sent.mobile} 是您於個人帳號管理綁定的手機號碼，系統已發送簡訊驗證碼至該手機，請輸入簡訊中的 6
+        位數驗證碼。驗證碼有效期限至 {formatDateTime(sent.expiresAt)}。
+      </Alert>
+      {formError && (
+        <Alert severity="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <TextField
+        label="簡訊驗證碼"
+        name="code"
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        required
+        autoFocus
+        autoComplete="one-time-code"
+        inputRef={codeRef}
+        disabled={pending || dead}
+        error={Boolean(codeError)}
+        helperText={codeError ?? '請輸入 6 位數簡訊驗證碼'}
+        slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12, spellCheck: false } }}
+        sx={{ maxWidth: 320 }}
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { xs: 'stretch', sm: 'center' } }}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          disabled={pending || dead}
+          loading={pending}
+          sx={{ minWidth: 120 }}
+        >
+          {submitLabel}
+        </Button>
+        <Button variant="outlined" onClick={onRestart} disabled={pending || (secondsLeft > 0 && !dead)}>
+          {dead ? '重新發送驗證碼' : resendLabel(secondsLeft)}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}
