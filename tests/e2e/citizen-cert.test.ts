@@ -1,9 +1,13 @@
 // 自然人憑證 in Chromium, with the card reader simulator as the user's PC (the page calls it as it calls
 // HiPKI): bind a card in 個人帳號管理 (a wrong PIN first), log out, log in on the 自然人憑證 tab with the
 // PIN; refused with a revoked card, an unbound card, no card; three wrong PINs lock the card; 解除綁定.
+// 忘記密碼 › 使用自然人憑證: PIN CODE → 繼續 → 輸入新密碼 → 變更完成, then the new password logs in.
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdClient } from '../../activities/ad/client';
+import { adConfigFromEnv } from '../../activities/ad/config';
 import { createPrisma } from '../../activities/db/prisma';
-import { insertCard, resetCards, TEST_PIN } from '../support/card-signer';
+import { insertCard, resetCards, simCards, TEST_PIN } from '../support/card-signer';
 import { testEnv } from '../support/env';
 import { createActiveUser } from '../integration/api/support-users';
 import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
@@ -12,6 +16,7 @@ import { gotoPath, login, logout } from './support/portal';
 const prisma = createPrisma(testEnv().DATABASE_URL);
 const CARD = 'sdcuser1';
 const HOLDER = '陳志明';
+afterAll(() => prisma.$disconnect());
 
 describe('自然人憑證: binding in 個人帳號管理 and 自然人憑證登入', () => {
   let session: BrowserSession;
@@ -25,7 +30,6 @@ describe('自然人憑證: binding in 個人帳號管理 and 自然人憑證登�
   afterAll(async () => {
     await resetCards();
     await session?.close();
-    await prisma.$disconnect();
   });
 
   async function citizenCertTab() {
@@ -153,6 +157,81 @@ describe('自然人憑證: binding in 個人帳號管理 and 自然人憑證登�
     await form.getByLabel(/^PIN CODE/).fill(TEST_PIN);
     await form.getByRole('button', { name: '登入', exact: true }).click();
     await form.getByRole('alert').filter({ hasText: '此自然人憑證尚未綁定公務帳號' }).waitFor();
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe('忘記密碼 › 使用自然人憑證', () => {
+  const ad = createAdClient(adConfigFromEnv(process.env));
+  let session: BrowserSession;
+  let ouDn: string;
+
+  beforeAll(async () => {
+    await resetCards();
+    ouDn = await ad.ensureOuPath([{ code: `t-e2e-cc-${crypto.randomBytes(3).toString('hex')}`, name: 'e2e 自然人憑證' }]);
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await resetCards();
+    await session?.close();
+    await ad.deleteSubtree(ouDn).catch(() => undefined);
+  });
+
+  /** 一般登入 › 忘記密碼 › 使用自然人憑證, on the SSO login page. */
+  async function openCertificateReset() {
+    const { page } = session;
+    await gotoPath(page, '/login');
+    await page.waitForURL('**/login/sso/**');
+    await page.getByRole('link', { name: '忘記密碼' }).click();
+    await page.waitForURL('**/login/forgot-password');
+    await page.getByRole('button', { name: /^使用自然人憑證/ }).click();
+    return page.getByRole('form', { name: '自然人憑證驗證' });
+  }
+
+  it('resets the password of the account the card is bound to; the new password logs in', async () => {
+    const { page } = session;
+    // A user (in the database and AD) whose card is bound; the binding itself is tested above.
+    const user = await createActiveUser(prisma);
+    await ad.createUser({ account: user.account, ouDn, displayName: user.name });
+    await ad.setPassword(user.account, process.env.E2E_DEMO_PASSWORD!);
+    await ad.enableUser(user.account);
+    const card = (await simCards()).find((c) => c.id === 'sdcadmin')!;
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { citizenCertSerial: card.serial, citizenCertSubject: card.holder, citizenCertBoundAt: new Date() },
+    });
+    await insertCard('sdcadmin');
+
+    const form = await openCertificateReset();
+    await form.getByText(`已偵測到自然人憑證：${card.holder}`).waitFor();
+    await screenshot(page, 'forgot-password-citizen-cert');
+    await form.getByLabel(/^PIN CODE/).fill(TEST_PIN);
+    await form.getByRole('button', { name: '繼續' }).click();
+    await page.getByText('使用自然人憑證/重設密碼').waitFor();
+    await page.getByText(user.account, { exact: true }).first().waitFor();
+
+    const password = `Card!${crypto.randomBytes(2).toString('hex')}C7`;
+    await page.getByLabel(/^新密碼/).fill(password);
+    await page.getByLabel(/^再次輸入新密碼/).fill(password);
+    await page.getByRole('button', { name: '繼續' }).click();
+    await page.getByRole('heading', { name: '變更完成' }).waitFor();
+    await page.waitForURL('**/login/sso/**', { timeout: 20_000 });
+    await login(page, { account: user.account, password });
+    expect(new URL(page.url()).pathname).toBe('/home');
+
+    const record = await prisma.loginRecord.findFirst({ where: { userId: user.id, action: 'FORGOT_PASSWORD' } });
+    expect(record).toMatchObject({ method: 'CITIZEN_CERT', result: 'SUCCESS' });
+    await logout(page, user.name);
+  });
+
+  it('refuses a card that is not bound, and says to use another method', async () => {
+    await insertCard('cabuser1');
+    const form = await openCertificateReset();
+    await form.getByText('已偵測到自然人憑證：李雅婷').waitFor();
+    await form.getByLabel(/^PIN CODE/).fill(TEST_PIN);
+    await form.getByRole('button', { name: '繼續' }).click();
+    await form.getByRole('alert').filter({ hasText: '此自然人憑證尚未綁定公務帳號，請改用其他驗證方式' }).waitFor();
+    await screenshot(session.page, 'forgot-password-citizen-cert-not-bound');
     expect(session.pageErrors).toEqual([]);
   });
 });
