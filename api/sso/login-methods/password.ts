@@ -1,10 +1,10 @@
-import argon2 from 'argon2';
 import { Router } from 'express';
+import { hashPassword, verifyPassword } from '../../auth/password-hash';
 import { loginSchema } from '../../../domain/schemas/session';
 import type { LoginMethodModule } from './types';
 
-// Verified against when the account does not exist, so both paths cost the same time.
-const DUMMY_HASH = argon2.hash('no-such-account-placeholder', { type: argon2.argon2id });
+// Verified against when the account does not exist, so both paths cost the same time (same parameters).
+const DUMMY_HASH = hashPassword('no-such-account-placeholder');
 
 /** 一般登入: 帳號 + 密碼 + 圖形驗證碼 (manual 第二章 壹 五). */
 export const passwordLogin: LoginMethodModule = {
@@ -19,7 +19,7 @@ export const passwordLogin: LoginMethodModule = {
       const account = input.account.trim().toLowerCase();
       await kit.assertNotLocked(account);
       const user = await prisma.user.findUnique({ where: { account } });
-      const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), input.password).catch(() => false);
+      const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
       if (!user || !user.passwordHash || !valid) {
         return kit.failure(req, {
           account,

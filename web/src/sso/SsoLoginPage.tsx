@@ -90,7 +90,7 @@ export default function SsoLoginPage() {
   const offered = METHODS.filter((item) => details.methods.includes(item.method));
   const Current = tabs.get(method);
   return (
-    <Box sx={{ maxWidth: 520, mx: 'auto' }}>
+    <Box sx={{ maxWidth: 640, mx: 'auto' }}>
       <Paper sx={{ overflow: 'hidden' }}>
         <Box sx={{ px: { xs: 2.5, sm: 4 }, pt: { xs: 3, sm: 4 }, pb: 1 }}>
           <Typography variant="overline" component="p" sx={{ color: 'text.secondary', letterSpacing: '0.12em', lineHeight: 1.6 }}>
@@ -112,7 +112,7 @@ export default function SsoLoginPage() {
           aria-label="登入方式"
           variant="scrollable"
           allowScrollButtonsMobile
-          sx={{ px: { xs: 1.5, sm: 3 }, borderBottom: 1, borderColor: 'divider' }}
+          sx={{ px: { xs: 1.5, sm: 3 }, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minWidth: 0, px: 1.5 } }}
         >
           {offered.map((item) => (
             <Tab key={item.method} value={item.method} label={item.label} id={`login-tab-${item.method}`} aria-controls="login-panel" />
