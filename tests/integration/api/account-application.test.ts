@@ -84,6 +84,11 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     const again = await admin.post(`/api/console/account-applications/${id}/decision`, { decision: 'APPROVE' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('APPLICATION_DECIDED');
+    // The approver's 帳號使用紀錄 shows the decision (once: the refused second try is not an action).
+    const usage = (await admin.get('/api/account/usage-records?pageSize=100')).body.items.filter(
+      (r: { target: string }) => r.target === `個人帳號申請（${input.account}）`,
+    );
+    expect(usage).toEqual([expect.objectContaining({ action: 'application.decide', actionLabel: '審核申請' })]);
 
     await latestMail(email, '帳號啟用說明');
     const adUser = await clients.ad.findUser(input.account);

@@ -1,6 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import type { UsageAction } from '../../../../domain/usage-actions';
 import { maskNationalId } from '../../../../domain/national-id';
 import { decryptNationalId } from '../../../../activities/db/pii';
 import { decideApplication, type ApplicationDeps } from '../../../commands/account-application';
@@ -39,7 +40,7 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
     return { row, agencyId: row.organization.agencyId ?? row.organizationId };
   }
 
-  async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>) {
+  async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
     const { row, agencyId } = await load(id);
     authorize(actor, 'accountApplication.decide', { agencyId });
     if (body.decision === 'REJECT' && !body.comment)
@@ -49,6 +50,16 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       comment: body.comment,
       grantOfficialMail: body.grantOfficialMail,
       actor: { userId: actor.id, account: actor.account, name: actor.name },
+    });
+    // 帳號使用紀錄 of the approver.
+    await prisma.usageRecord.create({
+      data: {
+        userId: actor.id,
+        action: 'application.decide' satisfies UsageAction,
+        target: `個人帳號申請（${row.account}）`,
+        detail: { applicationId: id, decision: body.decision },
+        ip: ip ?? null,
+      },
     });
     return row;
   }
@@ -134,7 +145,7 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
     authorize(req.actor, 'accountApplication.list');
     const { id } = idParams.parse(req.params);
     const body = decisionBody.parse(req.body);
-    await decideOne(req.actor, id, body);
+    await decideOne(req.actor, id, body, req.ip);
     const { row } = await load(id);
     res.json({ id, status: row.status });
   });
@@ -145,7 +156,7 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
     const results = [];
     for (const id of body.ids) {
       try {
-        await decideOne(req.actor, id, { decision: body.decision, comment: body.comment });
+        await decideOne(req.actor, id, { decision: body.decision, comment: body.comment }, req.ip);
         results.push({ id, ok: true });
       } catch (error) {
         const e = error as { code?: string; message?: string };
