@@ -4,6 +4,7 @@ import { createIdentityProofs } from '../../../api/identity/proof';
 import { fileSandbox } from '../ad/helpers';
 import { latestMail } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
+import { allHistories } from '../../support/histories';
 import { apiSession } from '../../support/http';
 import { createResettableUser, FIRST_PASSWORD, randomMobile } from '../../support/reset-users';
 
@@ -13,6 +14,8 @@ const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
 const clients = createClients(env);
 const { prisma } = clients;
 let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
+/** Every password this file set, for the history scan at the end. */
+const passwordsSet: string[] = [];
 beforeAll(async () => {
   sandbox = await fileSandbox('pwreset');
 });
@@ -59,8 +62,10 @@ async function emailToken(email: string) {
 }
 
 const proofHeader = (token: string) => ({ 'x-identity-proof': token });
-const reset = (token: string, password: string, confirmPassword = password) =>
-  send('POST', '/api/password/reset', { password, confirmPassword }, proofHeader(token));
+const reset = (token: string, password: string, confirmPassword = password) => {
+  passwordsSet.push(password);
+  return send('POST', '/api/password/reset', { password, confirmPassword }, proofHeader(token));
+};
 
 describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP, SMS simulator)', () => {
   it('by 備用信箱: one proof per code, every rule named, history refused, old password out, new one in (also in AD)', async () => {
@@ -205,5 +210,15 @@ describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP
       401,
     );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+  });
+
+  it('leaves none of the passwords it set in any workflow history (passwordSync carries SecretBox ids only)', async () => {
+    const secrets = [...new Set(passwordsSet.filter((p) => p.length >= 8))];
+    expect(secrets.length).toBeGreaterThan(3);
+    const histories = await allHistories();
+    // Not vacuous: the password changes above did run passwordSync (and mailed notices).
+    expect(histories.filter((h) => h.type === 'passwordSync').length).toBeGreaterThanOrEqual(3);
+    const leaking = histories.filter((h) => secrets.some((secret) => h.text.includes(secret))).map((h) => h.workflowId);
+    expect(leaking).toEqual([]);
   });
 });

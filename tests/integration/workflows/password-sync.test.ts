@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
 import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
@@ -15,6 +14,7 @@ import {
 import { fileSandbox } from '../ad/helpers';
 import { randomNationalId, uniqueAccount } from '../../support/applicant';
 import { eventually, testEnv } from '../../support/env';
+import { readableHistory } from '../../support/histories';
 import { withWorker } from '../../support/temporal';
 
 const env = testEnv();
@@ -67,13 +67,6 @@ async function box(password: string) {
     },
   });
   return row.id;
-}
-
-/** A history as text with every payload decoded, so a secret inside an argument would show. */
-function readableHistory(history: Parameters<typeof historyToJSON>[0]): string {
-  const json = historyToJSON(history);
-  const payloads = [...json.matchAll(/"data":\s*"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
-  return `${json}\n${payloads.join('\n')}`;
 }
 
 describe('passwordSync workflow (real Temporal, PostgreSQL, Samba AD over LDAPS)', () => {
