@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -54,5 +55,20 @@ export function Facts({ rows }: { rows: readonly (readonly [label: string, value
         </Stack>
       ))}
     </Stack>
+  );
+}
+
+/** The outcome of a block's last action (綁定成功, 解除綁定成功, or the error), closable. */
+export interface BlockNoticeValue {
+  severity: 'success' | 'error' | 'info';
+  text: string;
+}
+
+export function BlockNotice({ notice, onClose }: { notice: BlockNoticeValue | null; onClose: () => void }) {
+  if (!notice) return null;
+  return (
+    <Alert severity={notice.severity} role={notice.severity === 'error' ? 'alert' : 'status'} onClose={onClose}>
+      {notice.text}
+    </Alert>
   );
 }

@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { citizenCertApi, type CitizenCertStatus } from '../verification/citizenCertApi';
 import { CitizenCertVerification } from '../verification/CitizenCertVerification';
-import { BlockCard, Facts } from './BlockCard';
+import { BlockCard, BlockNotice, Facts } from './BlockCard';
 
 export interface CitizenCertBindingProps {
   /** Called after a bind or unbind, so the page can refresh what it shows. */
@@ -90,15 +90,7 @@ export function CitizenCertBinding({ onChanged }: CitizenCertBindingProps) {
             {loadError}
           </Alert>
         )}
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
+        <BlockNotice notice={notice} onClose={() => setNotice(null)} />
         {status && (
           <Facts
             rows={

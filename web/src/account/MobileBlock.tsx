@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
@@ -8,7 +7,7 @@ import { errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { accountApi, type AccountView } from './api';
-import { BlockCard, Facts } from './BlockCard';
+import { BlockCard, BlockNotice, Facts } from './BlockCard';
 import { CodeBindingDialog } from './CodeBindingDialog';
 
 const TEXTS = {
@@ -58,15 +57,7 @@ export function MobileBlock({ account, onChanged }: { account: AccountView; onCh
       }
     >
       <Stack spacing={1.5}>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
+        <BlockNotice notice={notice} onClose={() => setNotice(null)} />
         <Facts
           rows={
             account.mobile

@@ -20,7 +20,7 @@ import { ApiError, errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { accountApi, type AccountView, type OtpSetup } from './api';
-import { BlockCard, Facts } from './BlockCard';
+import { BlockCard, BlockNotice, Facts } from './BlockCard';
 
 /** The manual's download links (2 擇 1). */
 export const AUTHENTICATOR_APPS = [
@@ -91,15 +91,7 @@ export function OtpBlock({ account, onChanged }: { account: AccountView; onChang
       }
     >
       <Stack spacing={1.5}>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
+        <BlockNotice notice={notice} onClose={() => setNotice(null)} />
         <Facts
           rows={[
             ['狀態', account.otp.enabled ? '已啟用' : '未啟用（選填）'],
