@@ -27,9 +27,13 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 const user = { id: 'u1', account: 'wangxm', passwordHash: null };
-let h1: string, h2: string, h3: string, h4: string;
+let h1 = '',
+  h2 = '',
+  h3 = '',
+  h4 = '';
 beforeAll(async () => {
-  [h1, h2, h3, h4] = await Promise.all(['Newest!2026a', 'Second!2026b', 'Third!2026c', 'Fourth!2026d'].map(hashPassword));
+  const hashes = await Promise.all(['Newest!2026a', 'Second!2026b', 'Third!2026c', 'Fourth!2026d'].map(hashPassword));
+  [h1, h2, h3, h4] = hashes as [string, string, string, string];
 });
 
 describe('checkNewPassword: 密碼規則', () => {
