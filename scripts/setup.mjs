@@ -191,7 +191,8 @@ export async function startApp(env, { mode, stateDir, withWeb, log = console.log
   const childEnv = { ...process.env, ...env };
   const logs = path.join(stateDir, 'logs');
   const tsx = (name, entry) =>
-    startProcess(name, process.execPath, ['--import', 'tsx', entry], {
+    // NODE_PROCESS_FLAGS: extra node flags for the app processes, e.g. --cpu-prof for a benchmark.
+    startProcess(name, process.execPath, [...(childEnv.NODE_PROCESS_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', entry], {
       cwd: rootDir,
       env: childEnv,
       logFile: path.join(logs, `${name}.log`),
