@@ -1,7 +1,6 @@
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
@@ -11,6 +10,7 @@ import { ApiError, errorMessage } from '../lib/api';
 import { validateGeneralLogin, type GeneralLoginField, type GeneralLoginInput } from '../auth/login-schema';
 import { CaptchaField } from '../verification/CaptchaField';
 import { useCaptcha } from '../verification/useCaptcha';
+import { SubmitButton } from '../common/SubmitButton';
 
 type FieldErrors = Partial<Record<GeneralLoginField, string>>;
 
@@ -125,17 +125,7 @@ export function GeneralLoginForm({ onSubmit }: { onSubmit: (input: GeneralLoginI
         disabled={pending}
         inputRef={captchaRef}
       />
-      <Button
-        type="submit"
-        variant="contained"
-        size="large"
-        disabled={pending}
-        loading={pending}
-        loadingPosition="start"
-        fullWidth
-      >
-        登入
-      </Button>
+      <SubmitButton pending={pending}>登入</SubmitButton>
     </Stack>
   );
 }

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -8,6 +7,7 @@ import { otpLoginSchema } from '../../../../domain/schemas/sso-login';
 import { ApiError, errorMessage } from '../../lib/api';
 import { ssoApi } from '../api';
 import type { LoginTabProps } from '../types';
+import { SubmitButton } from '../../common/SubmitButton';
 
 type Field = 'account' | 'code';
 
@@ -96,17 +96,7 @@ export default function OtpTab({ uid, onResult }: LoginTabProps) {
         helperText={fields.code ?? '請輸入 APP 上顯示的 6 位數驗證碼'}
         slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7, spellCheck: false } }}
       />
-      <Button
-        type="submit"
-        variant="contained"
-        size="large"
-        disabled={pending}
-        loading={pending}
-        loadingPosition="start"
-        fullWidth
-      >
-        登入
-      </Button>
+      <SubmitButton pending={pending}>登入</SubmitButton>
     </Stack>
   );
 }

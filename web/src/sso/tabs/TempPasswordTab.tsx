@@ -11,6 +11,7 @@ import { CaptchaField } from '../../verification/CaptchaField';
 import { useCaptcha } from '../../verification/useCaptcha';
 import { ssoApi } from '../api';
 import type { LoginTabProps } from '../types';
+import { SubmitButton } from '../../common/SubmitButton';
 
 type Field = 'email' | 'temporaryPassword' | 'captchaAnswer';
 type Errors = Partial<Record<Field, string>>;
@@ -128,17 +129,7 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
         disabled={pending}
         inputRef={answerRef}
       />
-      <Button
-        type="submit"
-        variant="contained"
-        size="large"
-        disabled={pending}
-        loading={pending}
-        loadingPosition="start"
-        fullWidth
-      >
-        送出
-      </Button>
+      <SubmitButton pending={pending}>送出</SubmitButton>
     </Stack>
   );
 }
@@ -225,17 +216,7 @@ function LoginStep({
         disabled={pending}
         inputRef={answerRef}
       />
-      <Button
-        type="submit"
-        variant="contained"
-        size="large"
-        disabled={pending}
-        loading={pending}
-        loadingPosition="start"
-        fullWidth
-      >
-        登入
-      </Button>
+      <SubmitButton pending={pending}>登入</SubmitButton>
       <Button variant="text" onClick={onRestart} disabled={pending}>
         重新申請臨時密碼
       </Button>
