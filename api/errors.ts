@@ -52,6 +52,7 @@ export const errorCatalog = {
   VERIFY_API_DISABLED: { status: 403, message: '此應用系統未啟用帳號驗證 API' },
   REDIRECT_LOGIN_UNAVAILABLE: { status: 404, message: '此應用系統不存在、已停用或未提供轉登' },
   ASSERTION_INVALID: { status: 401, message: '轉登憑證無效、已逾時或已使用，請重新由入口網進入' },
+  EXPORT_TOO_LARGE: { status: 422, message: '符合條件的紀錄超過匯出上限，請縮小查詢條件後再匯出' },
   DEPENDENCY_UNAVAILABLE: { status: 503, message: '系統服務暫時無法使用，請稍後再試。' },
   INTERNAL: { status: 500, message: '系統發生錯誤，請稍後再試或聯絡系統管理員。' },
 } as const;

@@ -30,6 +30,9 @@ export const USAGE_ACTIONS = {
   'sso.consent': '授權應用系統使用帳號資料',
   // 個人化設定
   'personalization.update': '個人化設定修改',
+  // 管理主控台
+  'parameter.update': '系統參數修改',
+  'records.export': '匯出日誌紀錄',
 } as const satisfies Record<string, string>;
 
 export type UsageAction = keyof typeof USAGE_ACTIONS;

@@ -46,6 +46,12 @@ const rules = {
   'accountApplication.list': (actor: Actor) => isAnyAdmin(actor),
   'accountApplication.read': adminsAgency,
   'accountApplication.decide': adminsAgency,
+  /** 系統參數管理: system admins only. */
+  'systemParameter.read': (actor: Actor) => isSystemAdmin(actor),
+  'systemParameter.update': (actor: Actor) => isSystemAdmin(actor),
+  /** 日誌紀錄管理: every admin, rows filtered by `agencyScope` (agency admins: their agency's users). */
+  'records.search': (actor: Actor) => isAnyAdmin(actor),
+  'records.export': (actor: Actor) => isAnyAdmin(actor),
 } satisfies Record<string, (actor: Actor, resource?: AgencyScoped) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -15,6 +15,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   INTERNAL_ERROR: '系統發生錯誤，請稍後再試',
   NETWORK_ERROR: '無法連線到伺服器，請檢查網路後再試',
   INVALID_RESPONSE: '伺服器回應格式有誤，請稍後再試',
+  EXPORT_TOO_LARGE: '符合條件的紀錄超過匯出上限，請縮小查詢條件後再匯出',
   DEPENDENCY_UNAVAILABLE: '系統服務暫時無法使用，請稍後再試',
   INTERNAL: '系統發生錯誤，請稍後再試或聯絡系統管理員',
 
