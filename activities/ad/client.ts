@@ -90,6 +90,16 @@ export interface AdClient {
   verifyPassword(account: string, password: string): Promise<boolean>;
   deleteUser(account: string): Promise<{ deleted: boolean }>;
   deleteSubtree(ouDn: string): Promise<{ deleted: number }>;
+  /**
+   * Makes the user a member of the security group `CN=<groupName>,<ouDn>` (a global security group,
+   * created when missing). Idempotent: an existing membership is not an error.
+   */
+  addGroupMember(
+    account: string,
+    group: { name: string; ouDn: string; description?: string },
+  ): Promise<{ groupDn: string; added: boolean }>;
+  /** Names (CN) of the groups the user is a direct member of. */
+  listGroups(account: string): Promise<string[]>;
   /** Absolute DN of the root OU (rootOu,baseDN). */
   readonly rootDn: string;
 }
@@ -485,6 +495,55 @@ export function createAdClient(config: AdConfig): AdClient {
         if (!user) return { deleted: false };
         await client.del(user.dn);
         return { deleted: true };
+      });
+    },
+
+    async addGroupMember(account, group) {
+      assertAccount(account);
+      return withClient(`add AD user ${account} to group ${group.name}`, async (client) => {
+        const user = await requireUser(client, account);
+        const groupDn = `CN=${escapeDnValue(group.name)},${group.ouDn}`;
+        if (!(await exists(client, groupDn))) {
+          try {
+            await client.add(groupDn, {
+              objectClass: ['top', 'group'],
+              sAMAccountName: group.name,
+              // Global security group (ADS_GROUP_TYPE_GLOBAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED).
+              groupType: String(0x2 | -0x80000000),
+              ...(group.description ? { description: group.description } : {}),
+            });
+          } catch (err) {
+            if ((err as { code?: unknown }).code !== 68) throw err;
+          }
+        }
+        try {
+          await client.modify(
+            groupDn,
+            new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [user.dn] }) }),
+          );
+          return { groupDn, added: true };
+        } catch (err) {
+          // 68 (entryAlreadyExists) / 20 (attributeOrValueExists): already a member.
+          const code = (err as { code?: unknown }).code;
+          if (code === 68 || code === 20) return { groupDn, added: false };
+          throw err;
+        }
+      });
+    },
+
+    async listGroups(account) {
+      assertAccount(account);
+      return withClient(`list AD groups of ${account}`, async (client) => {
+        const { searchEntries } = await client.search(config.baseDN, {
+          scope: 'sub',
+          filter: userFilter(account),
+          attributes: ['memberOf'],
+          sizeLimit: 2,
+        });
+        const raw = searchEntries[0]?.memberOf;
+        const dns =
+          raw === undefined ? [] : (Array.isArray(raw) ? raw : [raw]).map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : v));
+        return dns.map((dn) => splitDn(dn)[0]!.replace(/^CN=/i, '').replace(/\\(.)/g, '$1'));
       });
     },
 

@@ -53,6 +53,8 @@ export function createAdActivities({ ad }: { ad: AdClient }) {
         await ad.setPassword(account, password);
         return { ok: true as const };
       }),
+    adAddGroupMember: ({ account, group }: { account: string; group: { name: string; ouDn: string; description?: string } }) =>
+      wrap(`add AD user ${account} to group ${group.name}`, () => ad.addGroupMember(account, group)),
     adFindUser: ({ account }: { account: string }): Promise<AdUser | null> =>
       wrap(`find AD user ${account}`, () => ad.findUser(account)),
   };

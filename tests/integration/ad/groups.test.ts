@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdClient } from '../../../activities/ad/client';
+import { fileSandbox, uniq } from './helpers';
+
+// 機關管理者 in AD: the agency's admin group, created on first use, membership added once.
+let ad: AdClient;
+let sandbox: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ ad, ouDn: sandbox, cleanup } = await fileSandbox('groups'));
+});
+afterAll(async () => {
+  await cleanup?.();
+});
+
+describe('AD group membership against Samba', () => {
+  it('creates the group when missing, adds the user, and a second add is not an error', async () => {
+    const account = `g${uniq()}`;
+    await ad.createUser({ account, ouDn: sandbox, displayName: '群組測試' });
+    const name = `admins-${uniq()}`;
+    expect(await ad.listGroups(account)).toEqual([]);
+
+    const first = await ad.addGroupMember(account, { name, ouDn: sandbox, description: '機關管理者' });
+    expect(first).toEqual({ groupDn: `CN=${name},${sandbox}`, added: true });
+    expect(await ad.listGroups(account)).toEqual([name]);
+
+    const again = await ad.addGroupMember(account, { name, ouDn: sandbox });
+    expect(again.added).toBe(false);
+
+    // A second user joins the existing group.
+    const other = `g${uniq()}`;
+    await ad.createUser({ account: other, ouDn: sandbox, displayName: '群組測試二' });
+    expect((await ad.addGroupMember(other, { name, ouDn: sandbox })).added).toBe(true);
+    expect(await ad.listGroups(other)).toEqual([name]);
+  });
+
+  it('names the missing user', async () => {
+    await expect(ad.addGroupMember(`n${uniq()}`, { name: `x-${uniq()}`, ouDn: sandbox })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
