@@ -16,6 +16,8 @@ import { passwordRoutes } from './routes/password';
 import { accountRoutes } from './routes/account';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
+import { consoleRecordRoutes } from './routes/console/records';
+import { systemParameterRoutes } from './routes/console/system-parameters';
 import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
@@ -150,6 +152,8 @@ export function createApp(deps: AppDeps) {
     );
   }
   app.use('/api/console/connectivity-checks', connectivityCheckRoutes({ prisma, temporal }));
+  app.use('/api/console/system-parameters', systemParameterRoutes({ prisma }));
+  app.use('/api/console/records', consoleRecordRoutes({ prisma }));
   const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);

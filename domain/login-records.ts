@@ -2,6 +2,7 @@
 // query of the page (起日/迄日, 進階查詢, paging) and the reason format of calls that came through a
 // registered system (帳號驗證 API). Shared by the API and the web; pure, safe in the browser.
 import { z } from 'zod';
+import { USAGE_ACTIONS } from './usage-actions';
 
 export const LOGIN_METHOD_LABELS = {
   MOBILE_CERT: '行動自然人憑證',
@@ -166,32 +167,42 @@ function rangeChecked<T extends { from?: string; to?: string }>(schema: z.ZodTyp
     .transform((q) => ({ ...q, since: taipeiDayStart(q.from), until: taipeiDayStart(addDays(q.to, 1)) }));
 }
 
+const rangeFields = {
+  from: z.preprocess(blankToUndefined, dateField('起日').optional()),
+  to: z.preprocess(blankToUndefined, dateField('迄日').optional()),
+};
+const pagingFields = { page: pageField, pageSize: pageSizeField };
+const loginFilterFields = {
+  method: enumOrAll(LOGIN_METHOD_LABELS, '登入方式'),
+  action: enumOrAll(LOGIN_ACTION_LABELS, '動作'),
+  result: enumOrAll(LOGIN_RESULT_LABELS, '操作結果'),
+};
+/** 日誌紀錄管理: part of an account or a name. */
+const keywordField = z.preprocess(
+  blankToUndefined,
+  z.string({ error: '帳號或姓名格式錯誤' }).trim().max(64, '帳號或姓名最多 64 個字').optional(),
+);
+
 /** GET /api/account/login-records ?from&to&method&action&result&page&pageSize */
 export const loginRecordQuerySchema = (now: () => Date = () => new Date()) =>
-  rangeChecked(
-    z.object({
-      from: z.preprocess(blankToUndefined, dateField('起日').optional()),
-      to: z.preprocess(blankToUndefined, dateField('迄日').optional()),
-      method: enumOrAll(LOGIN_METHOD_LABELS, '登入方式'),
-      action: enumOrAll(LOGIN_ACTION_LABELS, '動作'),
-      result: enumOrAll(LOGIN_RESULT_LABELS, '操作結果'),
-      page: pageField,
-      pageSize: pageSizeField,
-    }),
-    now,
-  );
+  rangeChecked(z.object({ ...rangeFields, ...loginFilterFields, ...pagingFields }), now);
 
 /** GET /api/account/usage-records ?from&to&page&pageSize */
 export const usageRecordQuerySchema = (now: () => Date = () => new Date()) =>
+  rangeChecked(z.object({ ...rangeFields, ...pagingFields }), now);
+
+/** 日誌紀錄管理 › 登入紀錄: GET /api/console/records/login ?from&to&q&method&action&result&page&pageSize */
+export const consoleLoginRecordQuerySchema = (now: () => Date = () => new Date()) =>
+  rangeChecked(z.object({ ...rangeFields, q: keywordField, ...loginFilterFields, ...pagingFields }), now);
+
+/** 日誌紀錄管理 › 使用紀錄: GET /api/console/records/usage ?from&to&q&action&page&pageSize */
+export const consoleUsageRecordQuerySchema = (now: () => Date = () => new Date()) =>
   rangeChecked(
-    z.object({
-      from: z.preprocess(blankToUndefined, dateField('起日').optional()),
-      to: z.preprocess(blankToUndefined, dateField('迄日').optional()),
-      page: pageField,
-      pageSize: pageSizeField,
-    }),
+    z.object({ ...rangeFields, q: keywordField, action: enumOrAll(USAGE_ACTIONS, '動作'), ...pagingFields }),
     now,
   );
 
 export type LoginRecordQuery = z.output<ReturnType<typeof loginRecordQuerySchema>>;
 export type UsageRecordQuery = z.output<ReturnType<typeof usageRecordQuerySchema>>;
+export type ConsoleLoginRecordQuery = z.output<ReturnType<typeof consoleLoginRecordQuerySchema>>;
+export type ConsoleUsageRecordQuery = z.output<ReturnType<typeof consoleUsageRecordQuerySchema>>;

@@ -1,43 +1,19 @@
-import type { LoginRecord, Prisma, PrismaClient, UsageRecord } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { loginReasonLabel, loginRecordQuerySchema, parseReason, usageRecordQuerySchema } from '../../../domain/login-records';
-import { usageActionLabel } from '../../../domain/usage-actions';
 import { parseUserAgent } from '../../../domain/user-agent';
 import { fail } from '../../errors';
+import {
+  loginRecordFilter,
+  newestFirst,
+  presentLoginRecord,
+  presentUsageRecord,
+  usageRecordFilter,
+} from '../../queries/records';
 import { authorize } from '../../policies';
 
 const idParams = z.object({ id: z.uuid('紀錄編號格式錯誤') });
-
-/** Newest first (uuid v7 ids break ties in insertion order), one page. */
-const newestFirst = (query: { page: number; pageSize: number }) => ({
-  orderBy: [{ at: 'desc' as const }, { id: 'desc' as const }],
-  skip: query.page * query.pageSize,
-  take: query.pageSize,
-});
-
-function presentLoginRecord(row: LoginRecord) {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    method: row.method,
-    ip: row.ip ?? '',
-    browser: parseUserAgent(row.userAgent).label,
-    action: row.action,
-    result: row.result,
-  };
-}
-
-function presentUsageRecord(row: UsageRecord) {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    action: row.action,
-    actionLabel: usageActionLabel(row.action),
-    target: row.target,
-    ip: row.ip ?? '',
-  };
-}
 
 /**
  * 個人帳號登入紀錄 and 個人帳號使用紀錄: the logged-in user's own rows only. Another user's record
@@ -51,13 +27,7 @@ export function accountRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/login-records', async (req, res) => {
     authorize(req.actor, 'ownRecords.read');
     const query = loginRecordQuerySchema(now).parse(req.query);
-    const where: Prisma.LoginRecordWhereInput = {
-      userId: req.actor.id,
-      at: { gte: query.since, lt: query.until },
-      ...(query.method ? { method: query.method } : {}),
-      ...(query.action ? { action: query.action } : {}),
-      ...(query.result ? { result: query.result } : {}),
-    };
+    const where: Prisma.LoginRecordWhereInput = { userId: req.actor.id, ...loginRecordFilter(query) };
     const [total, rows] = await Promise.all([
       prisma.loginRecord.count({ where }),
       prisma.loginRecord.findMany({ where, ...newestFirst(query) }),
@@ -92,7 +62,7 @@ export function accountRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/usage-records', async (req, res) => {
     authorize(req.actor, 'ownRecords.read');
     const query = usageRecordQuerySchema(now).parse(req.query);
-    const where: Prisma.UsageRecordWhereInput = { userId: req.actor.id, at: { gte: query.since, lt: query.until } };
+    const where: Prisma.UsageRecordWhereInput = { userId: req.actor.id, ...usageRecordFilter(query) };
     const [total, rows] = await Promise.all([
       prisma.usageRecord.count({ where }),
       prisma.usageRecord.findMany({ where, ...newestFirst(query) }),

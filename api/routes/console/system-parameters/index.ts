@@ -1,0 +1,117 @@
+import type { PrismaClient, SystemParameter, User } from '@prisma/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { displayRange, formatParameterValue, parameterEditSchema, toDisplayValue } from '../../../../domain/system-parameter-display';
+import {
+  getParameterDefinition,
+  parseParameterValue,
+  serializeParameterValue,
+  SYSTEM_PARAMETERS,
+  type SystemParameterDefinition,
+} from '../../../../prisma/system-parameters';
+import { fail } from '../../../errors';
+import { authorize } from '../../../policies';
+
+const keyParams = z.object({ key: z.string().max(100) });
+
+type Row = SystemParameter & { updatedBy: Pick<User, 'account' | 'name'> | null };
+
+/** The stored value (a bad stored text shows the default, as resolveSystemParameters uses it). */
+function storedValue(def: SystemParameterDefinition, row: Row | undefined) {
+  if (!row) return def.defaultValue;
+  try {
+    return parseParameterValue(def.type, row.value);
+  } catch {
+    return def.defaultValue;
+  }
+}
+
+function present(def: SystemParameterDefinition, row: Row | undefined) {
+  const value = storedValue(def, row);
+  const range = displayRange(def);
+  return {
+    key: def.key,
+    type: def.type,
+    label: def.label,
+    description: def.description,
+    unit: def.unit,
+    /** In the display unit (天/分鐘 for durations). */
+    value: toDisplayValue(def, value),
+    valueText: formatParameterValue(def, value),
+    defaultValue: toDisplayValue(def, def.defaultValue),
+    defaultText: formatParameterValue(def, def.defaultValue),
+    min: range.min,
+    max: range.max,
+    updatedAt: row?.updatedById ? row.updatedAt.toISOString() : null,
+    updatedBy: row?.updatedBy ? { account: row.updatedBy.account, name: row.updatedBy.name } : null,
+  };
+}
+
+/**
+ * 管理主控台 › 系統參數管理 (system admins): every parameter of prisma/system-parameters.ts with its
+ * value in its unit; PUT changes one, validated against its definition, and records
+ * parameter.update (old and new value) in the admin's 帳號使用紀錄.
+ */
+export function systemParameterRoutes(deps: { prisma: PrismaClient }) {
+  const { prisma } = deps;
+  const router = Router();
+
+  const rowsByKey = async () => {
+    const rows = await prisma.systemParameter.findMany({ include: { updatedBy: { select: { account: true, name: true } } } });
+    return new Map(rows.map((r) => [r.key, r]));
+  };
+
+  router.get('/', async (req, res) => {
+    authorize(req.actor, 'systemParameter.read');
+    const rows = await rowsByKey();
+    res.json({ items: (SYSTEM_PARAMETERS as readonly SystemParameterDefinition[]).map((def) => present(def, rows.get(def.key))) });
+  });
+
+  router.put('/:key', async (req, res) => {
+    authorize(req.actor, 'systemParameter.update');
+    const { key } = keyParams.parse(req.params);
+    const def = getParameterDefinition(key);
+    if (!def) throw fail('NOT_FOUND', '找不到此系統參數');
+    const value = parameterEditSchema(def).parse(req.body ?? {});
+    const actor = req.actor;
+    const text = serializeParameterValue(def.type, value);
+    await prisma.$transaction(async (tx) => {
+      const before = await tx.systemParameter.findUnique({ where: { key } });
+      const old = before ? storedValue(def, { ...before, updatedBy: null }) : def.defaultValue;
+      const common = {
+        type: def.type,
+        defaultValue: serializeParameterValue(def.type, def.defaultValue),
+        label: def.label,
+        description: def.description,
+        unit: def.unit,
+        min: def.min,
+        max: def.max,
+      };
+      await tx.systemParameter.upsert({
+        where: { key },
+        create: { key, value: text, ...common, updatedById: actor.id },
+        update: { value: text, updatedById: actor.id },
+      });
+      await tx.usageRecord.create({
+        data: {
+          userId: actor.id,
+          action: 'parameter.update',
+          target: key,
+          detail: {
+            label: def.label,
+            unit: def.unit,
+            oldValue: old,
+            newValue: value,
+            oldText: formatParameterValue(def, old),
+            newText: formatParameterValue(def, value),
+          },
+          ip: req.ip ?? null,
+        },
+      });
+    });
+    const rows = await rowsByKey();
+    res.json(present(def, rows.get(key)));
+  });
+
+  return router;
+}
