@@ -14,6 +14,8 @@ import { createSmsVerification } from './commands/sms-verification';
 import { createIdentityProofs } from './identity/proof';
 import { passwordRoutes } from './routes/password';
 import { accountRoutes } from './routes/account';
+import { accountSelfServiceRoutes } from './routes/account/self-service';
+import { adminRoleRequestReviewRoutes } from './routes/console/admin-role-requests';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
 import { consoleRecordRoutes } from './routes/console/records';
@@ -171,6 +173,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
+  app.use('/api/console/admin-role-requests', adminRoleRequestReviewRoutes(applicationDeps));
+  app.use('/api/account', accountSelfServiceRoutes(applicationDeps));
   app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
   app.use('/api/account', accountRecordRoutes({ prisma }));
   if (deps.sso) {

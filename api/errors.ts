@@ -53,6 +53,11 @@ export const errorCatalog = {
   REDIRECT_LOGIN_UNAVAILABLE: { status: 404, message: '此應用系統不存在、已停用或未提供轉登' },
   ASSERTION_INVALID: { status: 401, message: '轉登憑證無效、已逾時或已使用，請重新由入口網進入' },
   EXPORT_TOO_LARGE: { status: 422, message: '符合條件的紀錄超過匯出上限，請縮小查詢條件後再匯出' },
+  OLD_PASSWORD_WRONG: { status: 400, message: '舊密碼錯誤，請重新輸入' },
+  AVATAR_INVALID: { status: 400, message: '個人圖像僅接受 PNG、JPEG 或 WebP 格式的圖片' },
+  AVATAR_TOO_LARGE: { status: 413, message: '個人圖像檔案不可超過 1 MB' },
+  REQUEST_OPEN: { status: 409, message: '您已有一件審核中的申請，請待審核完成後再提出' },
+  REQUEST_DECIDED: { status: 409, message: '此申請已審核' },
   DEPENDENCY_UNAVAILABLE: { status: 503, message: '系統服務暫時無法使用，請稍後再試。' },
   INTERNAL: { status: 500, message: '系統發生錯誤，請稍後再試或聯絡系統管理員。' },
 } as const;

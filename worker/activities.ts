@@ -5,6 +5,7 @@ import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
 import { createMailActivities } from '../activities/mail';
 import { createPasswordSyncActivities } from '../activities/password-sync';
+import { createSelfServiceActivities } from '../activities/self-service';
 import { createPrismaOutboxStore } from '../activities/mail/outbox';
 import { createSmsActivities } from '../activities/sms';
 
@@ -19,6 +20,7 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...mail,
     ...createAccountApplicationActivities({ prisma: clients.prisma, ad: clients.ad, mail, dataKey: options.dataKey }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
+    ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),
     ...createConnectivityActivities({
       // dbPing reports failure in its result; a probe needs it thrown.

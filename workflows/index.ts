@@ -4,3 +4,5 @@ export { connectivityCheck } from './connectivity-check';
 export { mailDelivery } from './mail-delivery';
 export { smsDelivery } from './sms-delivery';
 export { passwordSync } from './password-sync';
+export { adminRoleRequest } from './admin-role-request';
+export { profileSync } from './profile-sync';

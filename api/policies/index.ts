@@ -39,6 +39,16 @@ const rules = {
   'binding.otp.manage': () => true,
   'binding.mobile.manage': () => true,
   'binding.email.manage': () => true,
+  /** 密碼修改, 公務資料、個人資料, 個人圖像: every logged-in user, on their own account only. */
+  'password.change': () => true,
+  'profile.update': () => true,
+  'avatar.manage': () => true,
+  /** 權限異動申請 / 機關管理者申請: only 一般使用者 (manual §2.6). */
+  'adminRole.request': (actor: Actor) => !isAnyAdmin(actor),
+  /** 機關管理者申請審核 inbox: like 帳號申請審核, filtered by `agencyScope`. */
+  'adminRoleRequest.list': (actor: Actor) => isAnyAdmin(actor),
+  'adminRoleRequest.read': adminsAgency,
+  'adminRoleRequest.decide': adminsAgency,
   'console.enter': (actor: Actor) => isAnyAdmin(actor),
   'connectivityCheck.run': (actor: Actor) => isSystemAdmin(actor),
   'connectivityCheck.read': (actor: Actor) => isSystemAdmin(actor),

@@ -126,6 +126,8 @@ export function apiSession(baseUrl = e2e.baseUrl(), options: { headers?: Record<
     startLogin,
     finishLogin,
     get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
+    /** The raw answer of a GET (a file download such as 匯出 Excel). */
+    download: (path: string, headers?: Record<string, string>) => raw('GET', path, undefined, headers),
     post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body ?? {}, headers),
     put: (path: string, body?: unknown) => call('PUT', path, body ?? {}),
     patch: (path: string, body?: unknown) => call('PATCH', path, body ?? {}),
