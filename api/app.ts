@@ -17,6 +17,7 @@ import { accountRoutes } from './routes/account';
 import { accountSelfServiceRoutes } from './routes/account/self-service';
 import { adminRoleRequestReviewRoutes } from './routes/console/admin-role-requests';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
+import { consoleAccountRoutes } from './routes/console/accounts';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
 import { consoleRecordRoutes } from './routes/console/records';
 import { systemParameterRoutes } from './routes/console/system-parameters';
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   app.use('/api/console/admin-role-requests', adminRoleRequestReviewRoutes(applicationDeps));
   app.use('/api/account', accountSelfServiceRoutes(applicationDeps));
+  app.use('/api/console/accounts', consoleAccountRoutes({ prisma, temporal }));
   app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
   app.use('/api/account', accountRecordRoutes({ prisma }));
   if (deps.sso) {

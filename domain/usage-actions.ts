@@ -25,6 +25,8 @@ export const USAGE_ACTIONS = {
   'application.submit': '送出申請',
   'application.amend': '修改申請內容',
   'application.decide': '審核申請',
+  // 管理主控台 › 帳號管理
+  'account.disable': '停用帳號',
   // 介接
   'integration.redirectLogin': '轉登應用系統',
   'sso.consent': '授權應用系統使用帳號資料',

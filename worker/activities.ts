@@ -1,5 +1,6 @@
 import type { Clients } from '../activities/clients';
 import { createAccountApplicationActivities } from '../activities/account-application';
+import { createAccountLifecycleActivities } from '../activities/account-lifecycle';
 import { createAdActivities } from '../activities/ad';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
@@ -19,6 +20,7 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...createAdActivities({ ad: clients.ad }),
     ...mail,
     ...createAccountApplicationActivities({ prisma: clients.prisma, ad: clients.ad, mail, dataKey: options.dataKey }),
+    ...createAccountLifecycleActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { parseEnv } from '../domain/env-schema';
 import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
 import { createLogger } from '../api/logger';
 import { createActivities } from './activities';
+import { ensureSchedules } from './schedules';
 
 const env = parseEnv(process.env, [
   ...CLIENT_ENV_KEYS,
@@ -26,6 +28,19 @@ const worker = await Worker.create({
   activities: createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey: Buffer.from(env.DATA_KEY, 'base64') }),
 });
 log.info({ namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker started');
+
+// 閒置停用's daily schedule (idempotent: an existing one, perhaps paused by an operator, is kept).
+const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+try {
+  const schedule = await ensureSchedules(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), {
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+  });
+  log.info(schedule, schedule.created ? 'schedule created' : 'schedule already exists');
+} catch (error) {
+  log.error({ err: error }, 'could not create the idle-disable schedule; 閒置停用 will not run until the worker restarts');
+} finally {
+  await clientConnection.close();
+}
 
 // Worker.run() resolves after shutdown() drains in-flight activities; then close our clients.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());

@@ -6,3 +6,5 @@ export { smsDelivery } from './sms-delivery';
 export { passwordSync } from './password-sync';
 export { adminRoleRequest } from './admin-role-request';
 export { profileSync } from './profile-sync';
+export { accountDisable } from './account-disable';
+export { idleDisable } from './idle-disable';

@@ -8,6 +8,7 @@ import {
 } from '../../domain/password-policy';
 import type { UsageAction } from '../../domain/usage-actions';
 import { AD_PASSWORD_BOX } from '../../activities/password-sync';
+import { revokeUserSessionsOps } from '../../activities/db/revoke-sessions';
 import { sealSecret } from '../../activities/db/secret-box';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
 import { passwordSync } from '../../workflows/password-sync';
@@ -40,8 +41,6 @@ export const METHOD_LABELS: Record<LoginMethod, string> = {
   BACKUP_EMAIL: '備用信箱',
   SMS: '手機簡訊',
 };
-/** The SSO tokens a password change ends (oidc-provider models carrying accountId). */
-const OIDC_MODELS = ['Session', 'AccessToken', 'RefreshToken', 'AuthorizationCode', 'BackchannelAuthenticationRequest'];
 /** How long a password waits in its SecretBox for AD (an outage longer than this needs a new change). */
 const AD_BOX_TTL_MS = 7 * 86_400_000;
 
@@ -178,11 +177,7 @@ export async function setPassword(deps: SetPasswordDeps, input: SetPasswordInput
     prisma.passwordHistory.create({ data: { userId: user.id, hash } }),
     // LoginKit's lockout counter for this account (rate-limiter-flexible key "lock:<account>").
     prisma.rateLimit.deleteMany({ where: { key: `lock:${user.account}` } }),
-    prisma.session.updateMany({
-      where: { userId: user.id, revokedAt: null, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
-      data: { revokedAt: changedAt },
-    }),
-    prisma.oidcPayload.deleteMany({ where: { type: { in: OIDC_MODELS }, payload: { path: ['accountId'], equals: user.id } } }),
+    ...revokeUserSessionsOps(prisma, user.id, { at: changedAt, keepSessionId: input.keepSessionId }),
     prisma.loginRecord.create({
       data: {
         userId: user.id,

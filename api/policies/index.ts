@@ -56,6 +56,11 @@ const rules = {
   'accountApplication.list': (actor: Actor) => isAnyAdmin(actor),
   'accountApplication.read': adminsAgency,
   'accountApplication.decide': adminsAgency,
+  /** 帳號管理: every admin lists accounts, filtered by `agencyScope`; an account is acted on only inside the admin's agency. */
+  'consoleAccount.list': (actor: Actor) => isAnyAdmin(actor),
+  'consoleAccount.read': adminsAgency,
+  /** 停用 (手動停用): an agency admin for their own agency's accounts, a system admin for all. */
+  'consoleAccount.disable': adminsAgency,
   /** 系統參數管理: system admins only. */
   'systemParameter.read': (actor: Actor) => isSystemAdmin(actor),
   'systemParameter.update': (actor: Actor) => isSystemAdmin(actor),

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { accountActivationGuide, accountActivationGuideSchema } from './account-activation-guide';
 import {
+  accountDisabled,
+  accountDisabledSchema,
+  idleDisableBlocked,
+  idleDisableBlockedSchema,
+  idleDisableWarning,
+  idleDisableWarningSchema,
+} from './account-disable';
+import {
   accountBindingChanged,
   accountBindingChangedSchema,
   temporaryPassword,
@@ -51,6 +59,9 @@ const templates = {
   temporaryPassword: define(temporaryPasswordSchema, temporaryPassword),
   accountBindingChanged: define(accountBindingChangedSchema, accountBindingChanged),
   passwordChanged: define(passwordChangedSchema, passwordChanged),
+  accountDisabled: define(accountDisabledSchema, accountDisabled),
+  idleDisableWarning: define(idleDisableWarningSchema, idleDisableWarning),
+  idleDisableBlocked: define(idleDisableBlockedSchema, idleDisableBlocked),
 };
 
 type Templates = typeof templates;

@@ -36,6 +36,26 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     changedAt: '2025-06-30T16:05:00Z',
     ip: '10.1.2.3',
   },
+  accountDisabled: {
+    name: '王小明',
+    account: 'wangxm',
+    kind: 'MANUAL',
+    reason: '離職',
+    disabledAt: '2025-06-30T16:05:00Z',
+    reactivateUrl: '/apply/account/reactivate',
+  },
+  idleDisableWarning: {
+    name: '王小明',
+    account: 'wangxm',
+    lastActiveAt: '2025-03-30T16:05:00Z',
+    disableAt: '2025-06-30T16:05:00Z',
+    loginUrl: '/login',
+  },
+  idleDisableBlocked: {
+    runDate: '2025-06-30',
+    accounts: [{ account: 'wangxm', name: '王小明', agencyName: '民政局', problem: '請先指定其他機關管理者' }],
+    consoleUrl: '/console/accounts',
+  },
 };
 
 describe('mail templates', () => {

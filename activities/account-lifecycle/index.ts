@@ -1,0 +1,222 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { PrismaClient, RequestType } from '@prisma/client';
+import type { AdClient } from '../ad/client';
+import { AdError } from '../ad/errors';
+import { organizationChain } from '../db/organization-chain';
+import { revokeUserSessions } from '../db/revoke-sessions';
+import { OPEN_DISABLE_STATUSES } from '../../workflows/account-disable.messages';
+import { accountLeavePrechecks } from './prechecks';
+
+export { accountLeavePrechecks } from './prechecks';
+
+const fail = (type: string, message: string) => ApplicationFailure.nonRetryable(message, type);
+
+/** Where mail to a user goes: the official mailbox when granted, else the backup e-mail. */
+export const mailAddressOf = (u: { account: string; officialMail: boolean; backupEmail: string | null }) =>
+  u.officialMail ? `${u.account}@mail.tainan.gov.tw` : u.backupEmail;
+
+/** The user's agency (for scoping, search attributes and messages). */
+export async function agencyOf(prisma: PrismaClient, organizationId: string) {
+  const chain = await organizationChain(prisma, organizationId);
+  const unit = chain[chain.length - 1];
+  const org = await prisma.organization.findUnique({ where: { id: organizationId }, select: { agencyId: true } });
+  const agencyId = org?.agencyId ?? organizationId;
+  const agency = chain.find((o) => o.id === agencyId) ?? chain[0];
+  return {
+    agencyId,
+    agencyCode: agency?.code ?? '',
+    agencyName: agency?.name ?? '',
+    organizationPath: chain.map((o) => o.name).join('-') || (unit?.name ?? ''),
+  };
+}
+
+export type ClaimResult = { claimed: true } | { claimed: false; openWorkflowId: string; openType: RequestType };
+
+/**
+ * Records a disable request (read model row) unless one is already open for the user: the user's
+ * row is locked, so of two concurrent requests exactly one is claimed. Idempotent for the same workflow.
+ */
+export async function claimDisableRequest(
+  prisma: PrismaClient,
+  input: {
+    userId: string;
+    workflowId: string;
+    type: 'ACCOUNT_DISABLE' | 'IDLE_DISABLE';
+    agencyId: string;
+    account: string;
+    name: string;
+    summary: Record<string, string>;
+  },
+): Promise<ClaimResult> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${input.userId} FOR UPDATE`;
+    const open = await tx.request.findFirst({
+      where: {
+        applicantUserId: input.userId,
+        type: { in: ['ACCOUNT_DISABLE', 'IDLE_DISABLE'] },
+        status: { in: OPEN_DISABLE_STATUSES },
+      },
+      select: { workflowId: true, type: true },
+    });
+    if (open && open.workflowId !== input.workflowId)
+      return { claimed: false, openWorkflowId: open.workflowId, openType: open.type };
+    if (!open) {
+      await tx.request.upsert({
+        where: { workflowId: input.workflowId },
+        create: {
+          workflowId: input.workflowId,
+          type: input.type,
+          status: 'CHECKING',
+          statusLabel: '停用前檢查中',
+          agencyId: input.agencyId,
+          applicantUserId: input.userId,
+          applicantAccount: input.account,
+          applicantName: input.name,
+          summary: input.summary,
+        },
+        update: {},
+      });
+    }
+    return { claimed: true };
+  });
+}
+
+/** Side effects of 停用 and 閒置停用. Results carry no ID number, password or token. */
+export function createAccountLifecycleActivities({ prisma, ad }: { prisma: PrismaClient; ad: AdClient }) {
+  async function user(userId: string) {
+    const row = await prisma.user.findUnique({ where: { id: userId } });
+    if (!row) throw fail('UserMissing', `找不到帳號 ${userId}`);
+    return row;
+  }
+
+  return {
+    async loadAccount({ userId }: { userId: string }) {
+      const u = await user(userId);
+      return {
+        userId: u.id,
+        account: u.account,
+        name: u.name,
+        status: u.status,
+        mailTo: mailAddressOf(u),
+        ...(await agencyOf(prisma, u.organizationId)),
+      };
+    },
+
+    /** 停用前檢查 (唯一機關管理者; 郵件帳號保管人). */
+    async checkAccountLeave({ userId }: { userId: string }) {
+      return accountLeavePrechecks(prisma, userId);
+    },
+
+    async claimDisable(input: Parameters<typeof claimDisableRequest>[1]) {
+      return claimDisableRequest(prisma, input);
+    },
+
+    /** Every portal session and SSO session/token of the user, at once (does not wait for AD). */
+    async revokeAccountSessions({ userId }: { userId: string }) {
+      return revokeUserSessions(prisma, userId);
+    },
+
+    async markAccountDisabled({ userId, reason }: { userId: string; reason: string }) {
+      const u = await user(userId);
+      if (u.status === 'DISABLED') return { disabledAt: (u.disabledAt ?? new Date()).toISOString() };
+      const disabledAt = new Date();
+      await prisma.user.update({
+        where: { id: userId },
+        data: { status: 'DISABLED', disabledAt, disabledReason: reason.slice(0, 500), adSyncStatus: 'PENDING' },
+      });
+      return { disabledAt: disabledAt.toISOString() };
+    },
+
+    /** AD disable; retried by the workflow while AD is down (the user row shows the last error). */
+    async disableAdAccount({ userId }: { userId: string }) {
+      const u = await user(userId);
+      try {
+        const { dn } = await ad.disableUser(u.account);
+        await prisma.user.update({
+          where: { id: userId },
+          data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
+        });
+        return { dn };
+      } catch (error) {
+        await prisma.user
+          .update({
+            where: { id: userId },
+            data: { adSyncStatus: 'FAILED', adLastError: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+          })
+          .catch(() => undefined);
+        if (error instanceof AdError) {
+          throw ApplicationFailure.create({
+            type: `AdError.${error.code}`,
+            message: error.message,
+            nonRetryable: !error.retryable,
+          });
+        }
+        throw error;
+      }
+    },
+
+    /**
+     * 閒置停用 candidates: ACTIVE users whose last activity (last login; before the first login, the
+     * activation) is older than idleAfter − warningBefore (to warn) or idleAfter (to disable).
+     */
+    async findIdleAccounts({
+      idleAfterSeconds,
+      warningBeforeSeconds,
+    }: {
+      idleAfterSeconds: number;
+      warningBeforeSeconds: number;
+    }) {
+      const now = Date.now();
+      const warnBefore = new Date(now - Math.max(idleAfterSeconds - warningBeforeSeconds, 0) * 1000);
+      const rows = await prisma.user.findMany({
+        where: {
+          status: 'ACTIVE',
+          OR: [
+            { lastLoginAt: { lt: warnBefore } },
+            { lastLoginAt: null, activatedAt: { lt: warnBefore } },
+            { lastLoginAt: null, activatedAt: null, createdAt: { lt: warnBefore } },
+          ],
+        },
+        select: {
+          id: true,
+          account: true,
+          name: true,
+          lastLoginAt: true,
+          activatedAt: true,
+          createdAt: true,
+          officialMail: true,
+          backupEmail: true,
+        },
+        orderBy: { account: 'asc' },
+      });
+      const warn = [];
+      const disable = [];
+      for (const r of rows) {
+        const lastActiveAt = r.lastLoginAt ?? r.activatedAt ?? r.createdAt;
+        const disableAt = new Date(lastActiveAt.getTime() + idleAfterSeconds * 1000);
+        const item = {
+          userId: r.id,
+          account: r.account,
+          name: r.name,
+          mailTo: mailAddressOf(r),
+          lastActiveAt: lastActiveAt.toISOString(),
+          disableAt: disableAt.toISOString(),
+        };
+        if (disableAt.getTime() <= now) disable.push(item);
+        else warn.push(item);
+      }
+      return { warn, disable };
+    },
+
+    /** Mail addresses of the active system admins. */
+    async systemAdminAddresses() {
+      const admins = await prisma.user.findMany({
+        where: { status: 'ACTIVE', roles: { some: { role: 'SYSTEM_ADMIN' } } },
+        select: { account: true, officialMail: true, backupEmail: true },
+      });
+      return [...new Set(admins.map(mailAddressOf).filter((a): a is string => Boolean(a)))];
+    },
+  };
+}
+
+export type AccountLifecycleActivities = ReturnType<typeof createAccountLifecycleActivities>;

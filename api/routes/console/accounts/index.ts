@@ -1,0 +1,113 @@
+import type { Prisma, UserStatus } from '@prisma/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { startAccountDisable, type AccountDisableDeps } from '../../../commands/account-disable';
+import { fail } from '../../../errors';
+import { agencyScope, authorize, can } from '../../../policies';
+import { organizationPath, presentEvents } from '../../../presenters/account-application';
+
+const STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };
+
+const listQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(['PENDING_ACTIVATION', 'ACTIVE', 'DISABLED']).optional(),
+  page: z.coerce.number().int().min(0).default(0),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+const disableBody = z.object({
+  reason: z.string({ error: '請填寫停用原因' }).trim().min(1, '請填寫停用原因').max(500, '停用原因最多 500 字'),
+});
+const requestParams = z.object({
+  workflowId: z
+    .string()
+    .trim()
+    .regex(/^(account|idle)-disable-[\w-]+$/, '停用作業編號格式錯誤'),
+});
+
+/** 管理主控台 › 帳號管理: accounts of the admin's agency (system admins: all), and 停用. */
+export function consoleAccountRoutes(deps: AccountDisableDeps) {
+  const { prisma, temporal } = deps;
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    authorize(req.actor, 'consoleAccount.list');
+    const query = listQuery.parse(req.query);
+    const scope = agencyScope(req.actor);
+    const where: Prisma.UserWhereInput = {
+      ...(scope ? { organization: { agencyId: { in: scope } } } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      prisma.user.count({ where }),
+      prisma.user.findMany({
+        where,
+        orderBy: { account: 'asc' },
+        skip: query.page * query.pageSize,
+        take: query.pageSize,
+        include: { organization: { include: { agency: { select: { id: true, name: true } } } } },
+      }),
+    ]);
+    const actor = req.actor;
+    res.json({
+      total,
+      items: await Promise.all(
+        rows.map(async (u) => {
+          const agencyId = u.organization.agencyId ?? u.organizationId;
+          return {
+            id: u.id,
+            account: u.account,
+            name: u.name,
+            title: u.title,
+            organizationPath: await organizationPath(prisma, u.organizationId),
+            status: u.status,
+            statusLabel: STATUS_LABELS[u.status],
+            lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+            disabledAt: u.disabledAt?.toISOString() ?? null,
+            disabledReason: u.disabledReason,
+            allowedActions:
+              u.status !== 'DISABLED' && u.id !== actor.id && can(actor, 'consoleAccount.disable', { agencyId })
+                ? ['disable']
+                : [],
+          };
+        }),
+      ),
+    });
+  });
+
+  router.post('/:id/disable', async (req, res) => {
+    authorize(req.actor, 'consoleAccount.list');
+    const { id } = idParams.parse(req.params);
+    const { reason } = disableBody.parse(req.body);
+    const started = await startAccountDisable(deps, req.actor, { userId: id, reason, ip: req.ip });
+    res.status(202).json(started);
+  });
+
+  /** A disable request's status and timeline (停用 / 閒置停用). */
+  router.get('/requests/:workflowId', async (req, res) => {
+    authorize(req.actor, 'consoleAccount.list');
+    const { workflowId } = requestParams.parse(req.params);
+    const request = await prisma.request.findUnique({
+      where: { workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
+    if (!request || (request.type !== 'ACCOUNT_DISABLE' && request.type !== 'IDLE_DISABLE'))
+      throw fail('NOT_FOUND', '找不到此停用作業。');
+    authorize(req.actor, 'consoleAccount.read', { agencyId: request.agencyId });
+    res.json({
+      workflowId,
+      type: request.type,
+      account: request.applicantAccount,
+      name: request.applicantName,
+      status: request.status,
+      statusLabel: request.statusLabel,
+      reason: (request.summary as { reason?: string }).reason ?? null,
+      createdAt: request.createdAt.toISOString(),
+      events: presentEvents(request.events),
+      temporalUrl: temporal.workflowUrl(workflowId),
+    });
+  });
+
+  return router;
+}
