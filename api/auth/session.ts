@@ -40,7 +40,12 @@ export function createSessionStore(prisma: PrismaClient) {
         include: { user: { include: { organization: true, roles: true } } },
       });
       if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.status !== 'ACTIVE') return undefined;
-      const { user } = session;
+      // 機關管理者 granted by a 權限異動申請 takes effect at the next login (manual §2.6): a session
+      // only carries the agency-admin roles granted before it started.
+      const user = {
+        ...session.user,
+        roles: session.user.roles.filter((r) => r.role !== 'AGENCY_ADMIN' || r.grantedAt <= session.createdAt),
+      };
       return {
         id: user.id,
         account: user.account,

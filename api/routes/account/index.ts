@@ -33,7 +33,7 @@ export function accountRoutes(deps: BindingDeps) {
     authorize(req.actor, 'account.read');
     const row = await prisma.user.findUniqueOrThrow({
       where: { id: req.actor.id },
-      include: { accountApplication: { select: { createdAt: true } } },
+      include: { accountApplication: { select: { createdAt: true } }, avatar: { select: { updatedAt: true } } },
     });
     res.set('cache-control', 'no-store').json(presentAccount(row, req.actor));
   });

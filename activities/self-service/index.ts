@@ -1,0 +1,145 @@
+import type { Prisma, PrismaClient } from '@prisma/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AdClient } from '../ad/client';
+import { AdError, toAdError } from '../ad/errors';
+import { organizationChain } from '../db/organization-chain';
+import type { createMailActivities } from '../mail';
+import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../workflows/admin-role-request.messages';
+
+interface Deps {
+  prisma: PrismaClient;
+  ad: Pick<AdClient, 'updateUser' | 'ensureOuPath' | 'addGroupMember'>;
+  mail: Pick<ReturnType<typeof createMailActivities>, 'sendMail'>;
+}
+
+const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+const OFFICIAL_MAIL_DOMAIN = 'mail.tainan.gov.tw';
+/** The agency's AD group of 機關管理者, in the agency's OU. */
+export const agencyAdminGroupName = (agencyCode: string) => `${agencyCode}-admins`;
+
+function mailOf(user: { account: string; backupEmail: string | null; officialMail: boolean }) {
+  return user.officialMail ? `${user.account}@${OFFICIAL_MAIL_DOMAIN}` : user.backupEmail;
+}
+
+/** Runs an AD call: an outage is retried (the user shows 同步中), a refusal is recorded and not retried. */
+async function adCall<T>(prisma: PrismaClient, userId: string, what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (raw) {
+    const error = raw instanceof AdError ? raw : toAdError(raw, what);
+    await prisma.user.update({
+      where: { id: userId },
+      data: { adSyncStatus: error.retryable ? 'PENDING' : 'FAILED', adLastError: short(error) },
+    });
+    throw error.retryable
+      ? ApplicationFailure.retryable(error.message, `AdError.${error.code}`)
+      : ApplicationFailure.nonRetryable(error.message, `AdError.${error.code}`);
+  }
+}
+
+/**
+ * Side effects of the self-service account changes (個人帳號管理): the profile's AD attributes and
+ * 機關管理者申請. Inputs and results are ids, names and flags only.
+ */
+export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
+  async function user(userId: string) {
+    const row = await prisma.user.findUnique({ where: { id: userId }, include: { organization: true } });
+    if (!row) throw ApplicationFailure.nonRetryable(`找不到使用者 ${userId}`, 'UserMissing');
+    return row;
+  }
+
+  return {
+    /**
+     * Writes the user's current 姓名 / 職稱 / 公務電話 from the database to AD (displayName, title,
+     * telephoneNumber). Reads the row at run time, so the latest edit wins whatever the order.
+     */
+    async syncAdProfile({ userId }: { userId: string }): Promise<{ changed: boolean }> {
+      const row = await user(userId);
+      const telephoneNumber = row.officePhone ? (row.officeExt ? `${row.officePhone}#${row.officeExt}` : row.officePhone) : null;
+      const { changed } = await adCall(prisma, userId, `update AD user ${row.account}`, () =>
+        ad.updateUser(row.account, { displayName: row.name, title: row.title, telephoneNumber }),
+      );
+      await prisma.user.update({ where: { id: userId }, data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null } });
+      return { changed };
+    },
+
+    /** The requester and the agency whose admins decide. */
+    async loadAdminRoleApplicant({ userId }: { userId: string }) {
+      const row = await user(userId);
+      const agencyId = row.organization.agencyId ?? row.organizationId;
+      const chain = await organizationChain(prisma, row.organizationId);
+      const agency = chain.find((o) => o.id === agencyId) ?? chain[0]!;
+      return {
+        account: row.account,
+        name: row.name,
+        email: row.backupEmail ?? (row.officialMail ? `${row.account}@${OFFICIAL_MAIL_DOMAIN}` : null),
+        agencyId,
+        agencyCode: agency.code,
+        agencyName: agency.name,
+        organizationPath: chain.map((o) => o.name).join('-'),
+      };
+    },
+
+    /** Mails the agency's admins, or the system admins when the agency has none (or `escalated`). */
+    async notifyAdminRoleApprovers(input: {
+      workflowId: string;
+      agencyId: string;
+      agencyName: string;
+      applicantName: string;
+      submittedAt: string;
+      requestId: string;
+      kind: 'submitted' | 'reminder';
+    }) {
+      const adminsOf = (where: Prisma.RoleAssignmentWhereInput) =>
+        prisma.user.findMany({
+          where: { status: 'ACTIVE', roles: { some: where } },
+          select: { account: true, backupEmail: true, officialMail: true },
+        });
+      let approvers = await adminsOf({ role: 'AGENCY_ADMIN', organizationId: input.agencyId });
+      if (approvers.length === 0) approvers = await adminsOf({ role: 'SYSTEM_ADMIN' });
+      const addresses = [...new Set(approvers.map(mailOf).filter(Boolean) as string[])];
+      for (const to of addresses) {
+        await mail.sendMail({
+          key: `${input.workflowId}:${input.kind}:${to}`,
+          to,
+          template: 'approvalReminder',
+          data: {
+            requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
+            applicantName: input.applicantName,
+            agencyName: input.agencyName,
+            submittedAt: input.submittedAt,
+            inboxUrl: `/console/accounts/admin-role-requests/${input.requestId}`,
+            escalated: false,
+          },
+        });
+      }
+      return { notified: addresses.length };
+    },
+
+    /** Grants 機關管理者 of the agency (idempotent). Sessions pick it up at the next login. */
+    async grantAgencyAdmin({ userId, agencyId, grantedById }: { userId: string; agencyId: string; grantedById: string }) {
+      const existing = await prisma.roleAssignment.findFirst({ where: { userId, role: 'AGENCY_ADMIN', organizationId: agencyId } });
+      if (existing) return { granted: false };
+      await prisma.roleAssignment.create({ data: { userId, role: 'AGENCY_ADMIN', organizationId: agencyId, grantedById } });
+      return { granted: true };
+    },
+
+    /** Adds the user to the agency's 機關管理者 group in AD (created in the agency's OU when missing). */
+    async addAgencyAdminGroup({ userId, agencyId }: { userId: string; agencyId: string }) {
+      const row = await user(userId);
+      const chain = await organizationChain(prisma, agencyId);
+      const agency = chain.at(-1);
+      if (!agency) throw ApplicationFailure.nonRetryable(`找不到機關 ${agencyId}`, 'OrganizationMissing');
+      return adCall(prisma, userId, `add AD user ${row.account} to admin group`, async () => {
+        const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
+        return ad.addGroupMember(row.account, {
+          name: agencyAdminGroupName(agency.code),
+          ouDn,
+          description: `${agency.name} 機關管理者`,
+        });
+      });
+    },
+  };
+}
+
+export type SelfServiceActivities = ReturnType<typeof createSelfServiceActivities>;

@@ -1,0 +1,190 @@
+import { ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { createDbActivities } from '../activities/db';
+import type { createMailActivities } from '../activities/mail';
+import type { SelfServiceActivities } from '../activities/self-service';
+import {
+  ADMIN_ROLE_REQUEST_TYPE_LABEL,
+  ADMIN_ROLE_STATUS_LABELS,
+  decideAdminRoleUpdate,
+  getAdminRoleRequestStateQuery,
+  type AdminRoleDecideInput,
+  type AdminRoleRequestInput,
+  type AdminRoleRequestState,
+  type AdminRoleRequestStatus,
+} from './admin-role-request.messages';
+import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+
+type Db = ReturnType<typeof createDbActivities>;
+type Mail = ReturnType<typeof createMailActivities>;
+
+const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const self = proxyActivities<SelfServiceActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+// AD may be down for a while: the request stays 權限設定中 until AD answers.
+const ad = proxyActivities<SelfServiceActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+const mail = proxyActivities<Mail>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' } });
+
+const STATUS_URL = '/account';
+
+/**
+ * 機關管理者申請 / 權限異動申請 (manual 圖 13): submitted → approved (role granted, AD group added;
+ * effective at the next login) | rejected (with a comment) | expired (no decision within
+ * request.expiryAfter; a reminder goes out after request.reminderAfter). The approvers are the
+ * agency's admins, or the system admins when the agency has none.
+ */
+export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput): Promise<AdminRoleRequestState> {
+  const { workflowId, startTime } = workflowInfo();
+  const state: AdminRoleRequestState = { status: 'PENDING' };
+  let decision: AdminRoleDecideInput | undefined;
+  let seq = 0;
+
+  async function event(
+    kind: string,
+    label: string,
+    extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {},
+    status?: AdminRoleRequestStatus,
+  ) {
+    if (status) {
+      state.status = status;
+      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
+    }
+    await db.appendRequestEvent({
+      workflowId,
+      seq: ++seq,
+      kind,
+      label,
+      data: {},
+      ...extra,
+      ...(status ? { status, statusLabel: ADMIN_ROLE_STATUS_LABELS[status], decided: kind === 'APPROVED' || kind === 'REJECTED' } : {}),
+    });
+  }
+
+  setHandler(getAdminRoleRequestStateQuery, () => state);
+  setHandler(
+    decideAdminRoleUpdate,
+    async (input) => {
+      decision = input;
+      await condition(() => state.status !== 'PENDING');
+      return state;
+    },
+    {
+      validator: (input) => {
+        if (state.status !== 'PENDING' || decision) {
+          const by = decision ? `（${decision.actor.name}）` : '';
+          throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${ADMIN_ROLE_STATUS_LABELS[state.status]}`, 'RequestDecided');
+        }
+        if (input.decision === 'REJECT' && !input.comment?.trim()) {
+          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
+        }
+        if (input.actor.userId === userId) {
+          throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
+        }
+      },
+    },
+  );
+
+  const applicant = await self.loadAdminRoleApplicant({ userId });
+  upsertSearchAttributes(
+    requestSearchAttributes({
+      requestType: 'ADMIN_ROLE',
+      agencyCode: applicant.agencyCode,
+      applicantAccount: applicant.account,
+      status: 'PENDING',
+    }),
+  );
+  const { requestId } = await db.recordRequest({
+    workflowId,
+    type: 'ADMIN_ROLE',
+    status: 'PENDING',
+    statusLabel: ADMIN_ROLE_STATUS_LABELS.PENDING,
+    agencyId: applicant.agencyId,
+    applicantUserId: userId,
+    applicantAccount: applicant.account,
+    applicantName: applicant.name,
+    summary: { reason, organizationPath: applicant.organizationPath, agencyName: applicant.agencyName },
+    createdAt: startTime.toISOString(),
+  });
+  await event('SUBMITTED', '已送出權限異動申請', { actorUserId: userId, actorName: applicant.name, comment: reason }, 'PENDING');
+  const notify = (kind: 'submitted' | 'reminder') =>
+    self.notifyAdminRoleApprovers({
+      workflowId,
+      agencyId: applicant.agencyId,
+      agencyName: applicant.agencyName,
+      applicantName: applicant.name,
+      submittedAt: startTime.toISOString(),
+      requestId,
+      kind,
+    });
+  const toApplicant = async (key: string, send: (to: string) => Promise<unknown>) => {
+    if (applicant.email) await send(applicant.email);
+    else await event('NO_MAIL', `未寄送通知（${key}）：申請人沒有可用的電子郵件`);
+  };
+  await notify('submitted');
+  await toApplicant('已送出', (to) =>
+    mail.sendMail({
+      key: `${workflowId}:submitted`,
+      to,
+      template: 'applicationSubmitted',
+      data: { name: applicant.name, requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
+    }),
+  );
+
+  const params = await db.getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
+  const reminderAt = params['request.reminderAfter'];
+  const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
+  const decided = () => decision !== undefined;
+  if (!(await condition(decided, reminderAt * 1000))) {
+    await notify('reminder');
+    await event('REMINDED', '已寄送審核提醒給機關管理者');
+  }
+  if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) {
+    await event('EXPIRED', '逾期未審核，申請已失效', {}, 'EXPIRED');
+    await toApplicant('逾期', (to) =>
+      mail.sendMail({
+        key: `${workflowId}:expired`,
+        to,
+        template: 'applicationExpired',
+        data: { name: applicant.name, requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
+      }),
+    );
+    return state;
+  }
+
+  const d = decision!;
+  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
+  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
+  if (d.decision === 'REJECT') {
+    await event('REJECTED', '申請已駁回', actor, 'REJECTED');
+    await toApplicant('駁回', (to) =>
+      mail.sendMail({
+        key: `${workflowId}:rejected`,
+        to,
+        template: 'applicationRejected',
+        data: { name: applicant.name, requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL, reason: d.comment!.trim(), statusUrl: STATUS_URL },
+      }),
+    );
+    return state;
+  }
+
+  await event('APPROVED', '申請已核准', actor, 'GRANTING');
+  await self.grantAgencyAdmin({ userId, agencyId: applicant.agencyId, grantedById: d.actor.userId });
+  await event('ROLE_GRANTED', `已設定為${applicant.agencyName}機關管理者（下次登入生效）`);
+  const { groupDn } = await ad.addAgencyAdminGroup({ userId, agencyId: applicant.agencyId });
+  await event('AD_GROUP_ADDED', '已加入 AD 機關管理者群組', { data: { groupDn } }, 'GRANTED');
+  await toApplicant('核准', (to) =>
+    mail.sendMail({
+      key: `${workflowId}:approved`,
+      to,
+      template: 'applicationApproved',
+      data: {
+        name: applicant.name,
+        requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
+        note: `您已成為${applicant.agencyName}的機關管理者，請重新登入後使用管理主控台。`,
+        statusUrl: STATUS_URL,
+      },
+    }),
+  );
+  return state;
+}
