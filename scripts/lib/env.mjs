@@ -143,6 +143,9 @@ export function buildEnv(rootDir, mode, services) {
     DEMO_RP_URL: `http://127.0.0.1:${m.demoRpPort}`,
     // A test slot builds and serves its own copy of the web app (others may rebuild web/dist meanwhile).
     ...(mode === 'test' && process.env.TEST_SLOT ? { WEB_DIST: path.join(rootDir, m.stateDir, 'web-dist') } : {}),
+    // The whole suite logs in from 127.0.0.1 hundreds of times a minute; the per-address limit itself
+    // is tested with its own small limit (tests/integration/api/sso-rate-limit.test.ts).
+    ...(mode === 'test' ? { LOGIN_RATE_LIMIT_PER_MINUTE: process.env.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000000' } : {}),
     DATA_KEY: secrets.DATA_KEY,
     HASH_KEY: secrets.HASH_KEY,
     SESSION_SECRET: secrets.SESSION_SECRET,
