@@ -20,6 +20,7 @@ import { accountApplicationReviewRoutes } from './routes/console/account-applica
 import { consoleAccountRoutes } from './routes/console/accounts';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
 import { consoleRecordRoutes } from './routes/console/records';
+import { agencyAdminLookupRoutes, myAgencyAdminRoutes } from './routes/public/agency-admins';
 import { systemParameterRoutes } from './routes/console/system-parameters';
 import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
@@ -161,6 +162,8 @@ export function createApp(deps: AppDeps) {
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);
   app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs }));
+  app.use('/api/agency-admin-lookup', agencyAdminLookupRoutes({ prisma, verification, proofs }));
+  app.use('/api/communication', myAgencyAdminRoutes({ prisma }));
   const sms = createSmsVerification(applicationDeps);
   app.use(
     '/api/password',

@@ -71,7 +71,16 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
   }
 
   return {
-    async start(purpose: VerificationPurpose, rawEmail: string, ip: string | undefined) {
+    /**
+     * `use` lets a page that shares a stored purpose say what the code is for and who may get one
+     * (機關管理員查詢 stores STATUS — the schema has no purpose of its own — but names itself in the mail).
+     */
+    async start(
+      purpose: VerificationPurpose,
+      rawEmail: string,
+      ip: string | undefined,
+      use?: { label: string; eligible: (email: string) => Promise<boolean> },
+    ) {
       const email = normalizeEmail(rawEmail);
       const emailError = backupEmailError(email);
       if (emailError)
@@ -83,7 +92,7 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
         throw fail('RESEND_TOO_SOON', undefined, undefined, { resendAfter });
       }
 
-      const delivered = await eligible(purpose, email);
+      const delivered = use ? await use.eligible(email) : await eligible(purpose, email);
       const { 'verification.codeTtl': ttlSeconds } = await parameters();
       const id = crypto.randomUUID();
       const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
@@ -96,7 +105,7 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
           key: `verification:${id}`,
           to: email,
           template: 'verificationCode',
-          data: { code, minutes: Math.max(1, Math.round(ttlSeconds / 60)), purpose: PURPOSE_LABELS[purpose] },
+          data: { code, minutes: Math.max(1, Math.round(ttlSeconds / 60)), purpose: use?.label ?? PURPOSE_LABELS[purpose] },
         });
       }
       return {

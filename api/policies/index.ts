@@ -49,6 +49,8 @@ const rules = {
   'adminRoleRequest.list': (actor: Actor) => isAnyAdmin(actor),
   'adminRoleRequest.read': adminsAgency,
   'adminRoleRequest.decide': adminsAgency,
+  /** 本機關管理者: every logged-in user sees their own agency's admins (the route reads the actor's agency). */
+  'agencyAdmins.read': () => true,
   'console.enter': (actor: Actor) => isAnyAdmin(actor),
   'connectivityCheck.run': (actor: Actor) => isSystemAdmin(actor),
   'connectivityCheck.read': (actor: Actor) => isSystemAdmin(actor),

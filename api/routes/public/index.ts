@@ -14,10 +14,13 @@ import type { Captchas } from '../../commands/captcha';
 import type { EmailVerification } from '../../commands/email-verification';
 import { setPassword } from '../../commands/set-password';
 import type { IdentityProofs } from '../../identity/proof';
+import { adminLookupUse } from './agency-admins';
 import { fail } from '../../errors';
 import { presentApplication } from '../../presenters/account-application';
 
-const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD'], { error: '驗證用途錯誤' });
+const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD', 'ADMIN_LOOKUP'], {
+  error: '驗證用途錯誤',
+});
 const kindSchema = z.enum(['ALL', 'CITY_HALL_UNIT', 'EXTERNAL_AGENCY', 'DISTRICT_OFFICE']).default('ALL');
 const idParams = z.object({ id: z.uuid('申請編號格式錯誤') });
 const AGENCY_KINDS: Record<string, string[]> = {
@@ -42,6 +45,10 @@ export function publicRoutes(
     const purpose = purposeSchema.parse(req.body?.purpose);
     const input = emailVerificationSchema.parse(req.body);
     await captchas.consume(input.captchaId, input.captchaAnswer);
+    if (purpose === 'ADMIN_LOOKUP') {
+      // 機關管理員查詢 (api/routes/public/agency-admins.ts): stored as STATUS, mailed as itself.
+      return void res.status(201).json(await verification.start('STATUS', input.email, req.ip, adminLookupUse(prisma)));
+    }
     res.status(201).json(await verification.start(purpose, input.email, req.ip));
   });
 
