@@ -141,7 +141,7 @@ describe('日誌紀錄管理 › 匯出 Excel', () => {
     ]);
     expect(sheet.rowCount).toBe(4);
     const unknown = sheet.getRow(2).values as unknown[];
-    expect(unknown.slice(1)).toEqual([`${day} 12:00:00`, 'nobody_here', '', '', '一般登入', '', '', '登入', '失敗', '帳號不存在']);
+    expect(unknown.slice(1)).toEqual([`${day} 12:00:00`, 'nobody_here', '', '', '一般登入', '', '未知', '登入', '失敗', '帳號不存在']);
     const cab = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(cab).toEqual([`${day} 10:00:00`, cabUser.account, '李大華', '民政局', '一般登入', '10.0.0.1', expect.any(String), '登入', '失敗', '密碼錯誤']);
 
