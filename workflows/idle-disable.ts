@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createAccountLifecycleActivities } from '../activities/account-lifecycle';
 import type { createDbActivities } from '../activities/db';
 import type { createMailActivities } from '../activities/mail';
@@ -101,7 +101,7 @@ export async function idleDisable(): Promise<IdleDisableResult> {
   if (report.length) {
     for (const to of await life.systemAdminAddresses()) {
       await mail.sendMail({
-        key: `idle-blocked:${runDate}:${to}`,
+        key: `idle-blocked:${workflowInfo().workflowId}:${to}`,
         to,
         template: 'idleDisableBlocked',
         data: { runDate, accounts: report, consoleUrl: '/console/accounts' },
