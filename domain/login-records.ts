@@ -197,10 +197,7 @@ export const consoleLoginRecordQuerySchema = (now: () => Date = () => new Date()
 
 /** 日誌紀錄管理 › 使用紀錄: GET /api/console/records/usage ?from&to&q&action&page&pageSize */
 export const consoleUsageRecordQuerySchema = (now: () => Date = () => new Date()) =>
-  rangeChecked(
-    z.object({ ...rangeFields, q: keywordField, action: enumOrAll(USAGE_ACTIONS, '動作'), ...pagingFields }),
-    now,
-  );
+  rangeChecked(z.object({ ...rangeFields, q: keywordField, action: enumOrAll(USAGE_ACTIONS, '動作'), ...pagingFields }), now);
 
 export type LoginRecordQuery = z.output<ReturnType<typeof loginRecordQuerySchema>>;
 export type UsageRecordQuery = z.output<ReturnType<typeof usageRecordQuerySchema>>;

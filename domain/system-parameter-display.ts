@@ -44,11 +44,19 @@ export function formatParameterValue(def: Pick<Def, 'type' | 'unit'>, stored: nu
 export function parameterEditSchema(def: Def) {
   const unit = def.unit ? ` ${def.unit}` : '';
   if (def.type === 'BOOL') {
-    return z.object({ value: z.boolean({ error: `${def.label}須為是或否` }) }).transform((v) => v.value as number | boolean | string);
+    return z
+      .object({ value: z.boolean({ error: `${def.label}須為是或否` }) })
+      .transform((v) => v.value as number | boolean | string);
   }
   if (def.type === 'STRING') {
     return z
-      .object({ value: z.string({ error: `請輸入${def.label}` }).trim().min(1, `請輸入${def.label}`).max(500, `${def.label}最多 500 字`) })
+      .object({
+        value: z
+          .string({ error: `請輸入${def.label}` })
+          .trim()
+          .min(1, `請輸入${def.label}`)
+          .max(500, `${def.label}最多 500 字`),
+      })
       .transform((v) => v.value as number | boolean | string);
   }
   const { min, max } = displayRange(def);

@@ -4,13 +4,7 @@ import { z } from 'zod';
 import { loginReasonLabel, loginRecordQuerySchema, parseReason, usageRecordQuerySchema } from '../../../domain/login-records';
 import { parseUserAgent } from '../../../domain/user-agent';
 import { fail } from '../../errors';
-import {
-  loginRecordFilter,
-  newestFirst,
-  presentLoginRecord,
-  presentUsageRecord,
-  usageRecordFilter,
-} from '../../queries/records';
+import { loginRecordFilter, newestFirst, presentLoginRecord, presentUsageRecord, usageRecordFilter } from '../../queries/records';
 import { authorize } from '../../policies';
 
 const idParams = z.object({ id: z.uuid('紀錄編號格式錯誤') });

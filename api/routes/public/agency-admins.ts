@@ -87,7 +87,10 @@ export function agencyAdminLookupRoutes(deps: { prisma: PrismaClient; verificati
     else await deps.verification.require(req.get('x-verification-token')?.trim() || undefined, ['STATUS']);
     const { agencyCode } = codeParams.parse(req.params);
     const agency = await agencyByCode(prisma, agencyCode);
-    res.json({ agency: { code: agency.code, name: await organizationPath(prisma, agency.id) }, ...(await agencyAdmins(prisma, agency.id)) });
+    res.json({
+      agency: { code: agency.code, name: await organizationPath(prisma, agency.id) },
+      ...(await agencyAdmins(prisma, agency.id)),
+    });
   });
 
   return router;
@@ -101,7 +104,10 @@ export function myAgencyAdminRoutes(deps: { prisma: PrismaClient }) {
   router.get('/agency-admins', async (req, res) => {
     authorize(req.actor, 'agencyAdmins.read');
     const agency = await prisma.organization.findUniqueOrThrow({ where: { id: req.actor.agencyId } });
-    res.json({ agency: { code: agency.code, name: await organizationPath(prisma, agency.id) }, ...(await agencyAdmins(prisma, agency.id)) });
+    res.json({
+      agency: { code: agency.code, name: await organizationPath(prisma, agency.id) },
+      ...(await agencyAdmins(prisma, agency.id)),
+    });
   });
 
   return router;

@@ -93,7 +93,9 @@ describe('本機關管理者 (GET /api/communication/agency-admins, logged in)',
 
     const cab = apiSession();
     expect((await cab.login('cabadmin')).status).toBe(200);
-    expect((await cab.get('/api/communication/agency-admins')).body.items.map((i: { name: string }) => i.name)).toEqual(['張家豪']);
+    expect((await cab.get('/api/communication/agency-admins')).body.items.map((i: { name: string }) => i.name)).toEqual([
+      '張家豪',
+    ]);
 
     expect((await apiSession().get('/api/communication/agency-admins')).status).toBe(401);
   });

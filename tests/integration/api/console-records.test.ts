@@ -40,15 +40,40 @@ beforeAll(async () => {
   ] as const) {
     await prisma.loginRecord.createMany({
       data: [
-        { userId: user.id, account: user.account, method: 'PASSWORD', action: 'LOGIN', result: 'FAILURE', reason: 'BAD_PASSWORD', ip: '10.0.0.1', at: at(hour) },
-        { userId: user.id, account: user.account, method: 'OTP', action: 'LOGIN', result: 'SUCCESS', ip: '10.0.0.1', at: at(hour + 1) },
+        {
+          userId: user.id,
+          account: user.account,
+          method: 'PASSWORD',
+          action: 'LOGIN',
+          result: 'FAILURE',
+          reason: 'BAD_PASSWORD',
+          ip: '10.0.0.1',
+          at: at(hour),
+        },
+        {
+          userId: user.id,
+          account: user.account,
+          method: 'OTP',
+          action: 'LOGIN',
+          result: 'SUCCESS',
+          ip: '10.0.0.1',
+          at: at(hour + 1),
+        },
       ],
     });
     await prisma.usageRecord.create({ data: { userId: user.id, action: 'profile.update', target: 'account', at: at(hour + 2) } });
   }
   // An attempt on an account that does not exist: only system admins see it.
   await prisma.loginRecord.create({
-    data: { userId: null, account: 'nobody_here', method: 'PASSWORD', action: 'LOGIN', result: 'FAILURE', reason: 'UNKNOWN_ACCOUNT', at: at(12) },
+    data: {
+      userId: null,
+      account: 'nobody_here',
+      method: 'PASSWORD',
+      action: 'LOGIN',
+      result: 'FAILURE',
+      reason: 'UNKNOWN_ACCOUNT',
+      at: at(12),
+    },
   });
 
   [sysadmin, sdcAdmin, cabAdmin, plainUser] = [apiSession(), apiSession(), apiSession(), apiSession()];
@@ -80,7 +105,9 @@ describe('日誌紀錄管理 › 登入紀錄 (GET /api/console/records/login)',
     expect(accounts(cab.body.items)).toEqual([cabUser.account, cabUser.account]);
     // Asking for the other agency's user by account or name finds nothing.
     expect((await sdcAdmin.get(`/api/console/records/login?from=${day}&to=${day}&q=${cabUser.account}`)).body.total).toBe(0);
-    expect((await sdcAdmin.get(`/api/console/records/usage?from=${day}&to=${day}&q=${encodeURIComponent('李大華')}`)).body.total).toBe(0);
+    expect(
+      (await sdcAdmin.get(`/api/console/records/usage?from=${day}&to=${day}&q=${encodeURIComponent('李大華')}`)).body.total,
+    ).toBe(0);
     const usage = await cabAdmin.get(`/api/console/records/usage?from=${day}&to=${day}`);
     expect(accounts(usage.body.items)).toEqual([cabUser.account]);
 
@@ -141,9 +168,31 @@ describe('日誌紀錄管理 › 匯出 Excel', () => {
     ]);
     expect(sheet.rowCount).toBe(4);
     const unknown = sheet.getRow(2).values as unknown[];
-    expect(unknown.slice(1)).toEqual([`${day} 12:00:00`, 'nobody_here', '', '', '一般登入', '', '未知', '登入', '失敗', '帳號不存在']);
+    expect(unknown.slice(1)).toEqual([
+      `${day} 12:00:00`,
+      'nobody_here',
+      '',
+      '',
+      '一般登入',
+      '',
+      '未知',
+      '登入',
+      '失敗',
+      '帳號不存在',
+    ]);
     const cab = (sheet.getRow(3).values as unknown[]).slice(1);
-    expect(cab).toEqual([`${day} 10:00:00`, cabUser.account, '李大華', '民政局', '一般登入', '10.0.0.1', expect.any(String), '登入', '失敗', '密碼錯誤']);
+    expect(cab).toEqual([
+      `${day} 10:00:00`,
+      cabUser.account,
+      '李大華',
+      '民政局',
+      '一般登入',
+      '10.0.0.1',
+      expect.any(String),
+      '登入',
+      '失敗',
+      '密碼錯誤',
+    ]);
 
     const usage = await readSheet(await sysadmin.download(`/api/console/records/usage/export?from=${day}&to=${day}`));
     expect(usage.getRow(1).values).toEqual([undefined, '操作時間', '帳號', '姓名', '機關', '動作', '對象', 'IP']);
@@ -158,7 +207,11 @@ describe('日誌紀錄管理 › 匯出 Excel', () => {
     const bigDay = randomDay();
     const start = taipeiDayStart(bigDay).getTime();
     await prisma.usageRecord.createMany({
-      data: Array.from({ length: 10_001 }, (_, i) => ({ userId: sdcUser.id, action: 'password.change', at: new Date(start + i * 1000) })),
+      data: Array.from({ length: 10_001 }, (_, i) => ({
+        userId: sdcUser.id,
+        action: 'password.change',
+        at: new Date(start + i * 1000),
+      })),
     });
     const answer = await sysadmin.download(`/api/console/records/usage/export?from=${bigDay}&to=${bigDay}`);
     expect(answer.status).toBe(422);

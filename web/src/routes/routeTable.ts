@@ -89,7 +89,12 @@ const specs = {
     load: () => import('../apply/status/ApplicationStatusPage'),
   },
   accountReactivation: { path: '/apply/reactivation', title: '個人帳號復用', access: 'public' },
-  agencyAdminLookup: { path: '/agency-admins/lookup', title: '機關管理員查詢', access: 'public' },
+  agencyAdminLookup: {
+    path: '/agency-admins/lookup',
+    title: '機關管理員查詢',
+    access: 'public',
+    load: () => import('../communication/AgencyAdminLookupPage'),
+  },
 
   // 內容主頁 and the user's name menu
   home: { path: '/home', title: '內容主頁', access: 'user', load: () => import('../portal/home/HomePage') },
@@ -157,7 +162,12 @@ const specs = {
   // 公務通訊資源
   directory: { path: '/communication/directory', title: '通訊錄', access: 'user' },
   councillors: { path: '/communication/councillors', title: '議員資訊', access: 'user', externalLink: 'councillors' },
-  myAgencyAdmins: { path: '/communication/agency-admins', title: '本機關管理者', access: 'user' },
+  myAgencyAdmins: {
+    path: '/communication/agency-admins',
+    title: '本機關管理者',
+    access: 'user',
+    load: () => import('../communication/MyAgencyAdminsPage'),
+  },
 
   // 線上申請作業
   repairs: { path: '/applications/repairs', title: '線上報修', access: 'user' },
@@ -198,8 +208,22 @@ const specs = {
   },
   consoleIntegrations: { path: '/console/integrations', title: '應用系統服務介接管理', access: 'user', roles: SA },
   consoleHomeApps: { path: '/console/home-apps', title: '首頁應用程式管理', access: 'user', roles: SA },
-  consoleLogs: { path: '/console/logs', title: '日誌紀錄管理', access: 'user', roles: SA },
-  consoleParameters: { path: '/console/parameters', title: '系統參數管理', access: 'user', roles: SA },
+  // 表 2 lists 日誌紀錄管理 for system admins only; issue 5 opens it to agency admins for their own
+  // agency's users (scoped like 帳號管理, api/routes/console/records).
+  consoleLogs: {
+    path: '/console/logs',
+    title: '日誌紀錄管理',
+    access: 'user',
+    roles: SA_AA,
+    load: () => import('../console/records/ConsoleRecordsPage'),
+  },
+  consoleParameters: {
+    path: '/console/parameters',
+    title: '系統參數管理',
+    access: 'user',
+    roles: SA,
+    load: () => import('../console/parameters/SystemParametersPage'),
+  },
   // 表 2 also lets custodians (保管人) who are general users in; the session does not carry custody yet.
   consoleItems: { path: '/console/items', title: '物品管理', access: 'user', roles: SA_AA },
   consoleSecurityAuditForms: {

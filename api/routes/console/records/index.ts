@@ -16,7 +16,13 @@ import { usageActionLabel } from '../../../../domain/usage-actions';
 import { parseUserAgent } from '../../../../domain/user-agent';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, type Actor } from '../../../policies';
-import { loginRecordFilter, newestFirst, presentLoginRecord, presentUsageRecord, usageRecordFilter } from '../../../queries/records';
+import {
+  loginRecordFilter,
+  newestFirst,
+  presentLoginRecord,
+  presentUsageRecord,
+  usageRecordFilter,
+} from '../../../queries/records';
 
 /** The most rows one 匯出 Excel writes; a larger result asks for narrower conditions. */
 export const RECORD_EXPORT_MAX_ROWS = 10_000;
@@ -60,7 +66,12 @@ const who = (row: WithUser, fallbackAccount = '') => ({
 /** YYYY-MM-DD HH:mm:ss in Taiwan (UTC+8). */
 const taipeiDateTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
-async function sendWorkbook(res: Response, fileBase: string, columns: { header: string; key: string; width: number }[], rows: object[]) {
+async function sendWorkbook(
+  res: Response,
+  fileBase: string,
+  columns: { header: string; key: string; width: number }[],
+  rows: object[],
+) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '臺南市政府公務入口網';
   const sheet = workbook.addWorksheet(fileBase);
@@ -206,7 +217,13 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   });
 
   /** 匯出 is itself recorded in the admin's 帳號使用紀錄 (which records, under which conditions). */
-  async function record(actor: Actor, kind: 'login' | 'usage', query: ConsoleLoginRecordQuery | ConsoleUsageRecordQuery, rows: number, ip?: string) {
+  async function record(
+    actor: Actor,
+    kind: 'login' | 'usage',
+    query: ConsoleLoginRecordQuery | ConsoleUsageRecordQuery,
+    rows: number,
+    ip?: string,
+  ) {
     const { since: _s, until: _u, page: _p, pageSize: _ps, ...conditions } = query;
     await prisma.usageRecord.create({
       data: { userId: actor.id, action: 'records.export', target: kind, detail: { ...conditions, rows }, ip: ip ?? null },

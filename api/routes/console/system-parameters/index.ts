@@ -1,7 +1,12 @@
 import type { PrismaClient, SystemParameter, User } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { displayRange, formatParameterValue, parameterEditSchema, toDisplayValue } from '../../../../domain/system-parameter-display';
+import {
+  displayRange,
+  formatParameterValue,
+  parameterEditSchema,
+  toDisplayValue,
+} from '../../../../domain/system-parameter-display';
 import {
   getParameterDefinition,
   parseParameterValue,
@@ -64,7 +69,9 @@ export function systemParameterRoutes(deps: { prisma: PrismaClient }) {
   router.get('/', async (req, res) => {
     authorize(req.actor, 'systemParameter.read');
     const rows = await rowsByKey();
-    res.json({ items: (SYSTEM_PARAMETERS as readonly SystemParameterDefinition[]).map((def) => present(def, rows.get(def.key))) });
+    res.json({
+      items: (SYSTEM_PARAMETERS as readonly SystemParameterDefinition[]).map((def) => present(def, rows.get(def.key))),
+    });
   });
 
   router.put('/:key', async (req, res) => {

@@ -46,7 +46,16 @@ interface Who {
   name: string;
   agency: string;
 }
-type LoginRow = Who & { id: string; at: string; method: string; ip: string; browser: string; action: string; result: string; reasonText: string };
+type LoginRow = Who & {
+  id: string;
+  at: string;
+  method: string;
+  ip: string;
+  browser: string;
+  action: string;
+  result: string;
+  reasonText: string;
+};
 type UsageRow = Who & { id: string; at: string; actionLabel: string; target: string | null; ip: string };
 
 const whoColumns = <T extends Who>(): GridColDef<T>[] => [
@@ -66,10 +75,31 @@ const atColumn = <T extends { at: string }>(): GridColDef<T> => ({
 const LOGIN_COLUMNS: GridColDef<LoginRow>[] = [
   atColumn<LoginRow>(),
   ...whoColumns<LoginRow>(),
-  { field: 'method', headerName: '登入方式', minWidth: 110, flex: 0.9, sortable: false, valueFormatter: (v: string) => loginMethodLabel(v) },
+  {
+    field: 'method',
+    headerName: '登入方式',
+    minWidth: 110,
+    flex: 0.9,
+    sortable: false,
+    valueFormatter: (v: string) => loginMethodLabel(v),
+  },
   { field: 'ip', headerName: 'IP', minWidth: 110, flex: 0.8, sortable: false },
-  { field: 'action', headerName: '動作', minWidth: 80, flex: 0.6, sortable: false, valueFormatter: (v: string) => loginActionLabel(v) },
-  { field: 'result', headerName: '操作結果', minWidth: 90, flex: 0.6, sortable: false, renderCell: ({ row }) => <ResultChip result={row.result} /> },
+  {
+    field: 'action',
+    headerName: '動作',
+    minWidth: 80,
+    flex: 0.6,
+    sortable: false,
+    valueFormatter: (v: string) => loginActionLabel(v),
+  },
+  {
+    field: 'result',
+    headerName: '操作結果',
+    minWidth: 90,
+    flex: 0.6,
+    sortable: false,
+    renderCell: ({ row }) => <ResultChip result={row.result} />,
+  },
   { field: 'reasonText', headerName: '失敗原因', minWidth: 130, flex: 1, sortable: false },
 ];
 const USAGE_COLUMNS: GridColDef<UsageRow>[] = [
@@ -212,8 +242,20 @@ function Filters({ initial, onSearch }: { initial: ConsoleRecordsQuery; onSearch
       : ([{ field: 'usageAction', label: '動作', options: USAGE_ACTION_OPTIONS }] as const);
 
   return (
-    <Paper component="form" role="search" aria-label="查詢條件" noValidate onSubmit={submit} sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: { md: 'flex-start' } }}>
+    <Paper
+      component="form"
+      role="search"
+      aria-label="查詢條件"
+      noValidate
+      onSubmit={submit}
+      sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}
+    >
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', alignItems: { md: 'flex-start' } }}
+      >
         <TextField
           type="date"
           label="起日"
@@ -245,7 +287,15 @@ function Filters({ initial, onSearch }: { initial: ConsoleRecordsQuery; onSearch
           sx={{ minWidth: 160 }}
         />
         {selects.map(({ field, label, options }) => (
-          <TextField key={field} select size="small" label={label} value={filters[field]} onChange={set(field)} sx={{ minWidth: 150 }}>
+          <TextField
+            key={field}
+            select
+            size="small"
+            label={label}
+            value={filters[field]}
+            onChange={set(field)}
+            sx={{ minWidth: 150 }}
+          >
             <MenuItem value="">全部</MenuItem>
             {options.map((option) => (
               <MenuItem key={option.value} value={option.value}>

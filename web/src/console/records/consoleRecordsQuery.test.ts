@@ -10,7 +10,9 @@ describe('日誌紀錄管理 query', () => {
     expect(consoleListPath(query)).toBe(
       '/api/console/records/login?from=2026-11-01&to=2026-11-27&q=%E7%8E%8B&result=FAILURE&page=2&pageSize=20',
     );
-    expect(consoleExportPath(query)).toBe('/api/console/records/login/export?from=2026-11-01&to=2026-11-27&q=%E7%8E%8B&result=FAILURE');
+    expect(consoleExportPath(query)).toBe(
+      '/api/console/records/login/export?from=2026-11-01&to=2026-11-27&q=%E7%8E%8B&result=FAILURE',
+    );
     expect(consoleQueryFromParams(consoleParamsFromQuery(query), now)).toEqual(query);
   });
 

@@ -1,0 +1,38 @@
+import Alert from '@mui/material/Alert';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { LoadingScreen } from '../common/LoadingScreen';
+import { PageHeading } from '../common/PageHeading';
+import { api, errorMessage } from '../lib/api';
+import { ROUTES } from '../routes/routeTable';
+import { AgencyAdminList, type AgencyAdmins } from './AgencyAdminList';
+
+/** 公務通訊資源 › 本機關管理者 (manual 第二章第三節): the admins of the user's own agency. */
+export default function MyAgencyAdminsPage() {
+  const [admins, setAdmins] = useState<AgencyAdmins | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<AgencyAdmins>('/api/communication/agency-admins', { signal: controller.signal }).then(setAdmins, (cause: unknown) => {
+      if (!controller.signal.aborted) setError(errorMessage(cause));
+    });
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <>
+      <PageHeading title={ROUTES.myAgencyAdmins.title} />
+      {error && <Alert severity="error">{error}</Alert>}
+      {!admins && !error && <LoadingScreen label="讀取機關管理者中…" />}
+      {admins && (
+        <Paper component="section" aria-label={ROUTES.myAgencyAdmins.title} sx={{ p: { xs: 2, sm: 3 } }}>
+          <Typography sx={{ color: 'text.secondary', mb: 2 }}>
+            您所屬機關：<strong>{admins.agency.name}</strong>。帳號申請、復用、權限與機關異動由下列人員審核。
+          </Typography>
+          <AgencyAdminList admins={admins} />
+        </Paper>
+      )}
+    </>
+  );
+}
