@@ -114,7 +114,7 @@ export async function accountDisable(input: AccountDisableInput): Promise<Accoun
   const { disabledAt } = await life.markAccountDisabled({ userId: input.userId, reason: input.reason });
   await event('DISABLED', '帳號已停用，無法再登入', { status: 'DISABLING_AD' });
   const { dn } = await ad.disableAdAccount({ userId: input.userId });
-  await event('AD_DISABLED', 'AD 帳號已停用', { status: 'DISABLED', data: { dn } });
+  await event('AD_DISABLED', dn ? 'AD 帳號已停用' : 'AD 無此帳號，無需停用', { status: 'DISABLED', data: { dn } });
 
   if (account.mailTo) {
     await mail.sendMail({

@@ -138,6 +138,8 @@ export function createAccountLifecycleActivities({ prisma, ad }: { prisma: Prism
         });
         return { dn };
       } catch (error) {
+        // No AD account (never provisioned, or removed by hand): nothing to disable there.
+        if (error instanceof AdError && error.code === 'NOT_FOUND') return { dn: null };
         await prisma.user
           .update({
             where: { id: userId },
