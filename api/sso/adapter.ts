@@ -5,12 +5,20 @@ import { decryptField } from '../../activities/db/pii';
 const expiry = (expiresIn?: number) => (expiresIn ? new Date(Date.now() + expiresIn * 1000) : null);
 
 /**
+ * How long a registered system's client metadata is reused before it is read (and its secret
+ * decrypted) again. Every authorization and token request looks the client up, several times per
+ * login; a change in 介接系統管理 (suspension, new secret or redirect URIs) takes effect within this.
+ */
+export const CLIENT_CACHE_MS = 5_000;
+
+/**
  * oidc-provider's storage in PostgreSQL (its whole adapter contract: upsert, find, findByUid,
  * findByUserCode, consume, destroy, revokeByGrantId), so sessions, codes and tokens are shared by every
  * API replica. Expired rows are treated as absent; `purgeExpired` removes them.
  * Clients are not stored here: they are the registered systems (IntegrationSystem).
  */
-export function createPrismaAdapter(prisma: PrismaClient, dataKey: Buffer) {
+export function createPrismaAdapter(prisma: PrismaClient, dataKey: Buffer, clientCacheMs = CLIENT_CACHE_MS) {
+  const clients = new Map<string, { at: number; found: Promise<AdapterPayload | undefined> }>();
   return class PrismaAdapter implements Adapter {
     constructor(readonly name: string) {}
 
@@ -30,7 +38,7 @@ export function createPrismaAdapter(prisma: PrismaClient, dataKey: Buffer) {
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.name === 'Client') return findClient(id);
+      if (this.name === 'Client') return cachedClient(id);
       return this.present(await prisma.oidcPayload.findUnique({ where: { type_id: { type: this.name, id } } }));
     }
 
@@ -43,7 +51,8 @@ export function createPrismaAdapter(prisma: PrismaClient, dataKey: Buffer) {
     }
 
     async consume(id: string): Promise<void> {
-      await prisma.oidcPayload.updateMany({ where: { type: this.name, id }, data: { consumedAt: new Date() } });
+      // One statement (updateMany would wrap it in a transaction): codes and refresh tokens are single-use.
+      await prisma.$executeRaw`UPDATE oidc_payloads SET consumed_at = now() WHERE type = ${this.name} AND id = ${id}`;
     }
 
     async destroy(id: string): Promise<void> {
@@ -64,6 +73,17 @@ export function createPrismaAdapter(prisma: PrismaClient, dataKey: Buffer) {
       };
     }
   };
+
+  function cachedClient(clientId: string): Promise<AdapterPayload | undefined> {
+    const now = Date.now();
+    const hit = clients.get(clientId);
+    if (hit && now - hit.at < clientCacheMs) return hit.found;
+    if (clients.size > 1000) clients.clear();
+    const found = findClient(clientId);
+    clients.set(clientId, { at: now, found });
+    found.catch(() => clients.delete(clientId));
+    return found;
+  }
 
   async function findClient(clientId: string): Promise<AdapterPayload | undefined> {
     const system = await prisma.integrationSystem.findUnique({ where: { clientId } });
