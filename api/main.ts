@@ -54,6 +54,17 @@ const sso = await createSso({
   sessionSecret: env.SESSION_SECRET,
 });
 
+function cachedFor<T>(ms: number, read: () => Promise<T>) {
+  let cached: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (cached && Date.now() - cached.at < ms) return cached.value;
+    const value = read();
+    cached = { at: Date.now(), value };
+    value.catch(() => (cached = undefined));
+    return value;
+  };
+}
+
 const app = createApp({
   sso,
   env,
@@ -62,10 +73,11 @@ const app = createApp({
   temporal,
   pings: dependencyPings(clients, temporal),
   // 密碼有效期限 is a DURATION parameter (seconds); the countdown under the user's name is in days.
-  passwordMaxAgeDays: async () => {
+  // Read at most every 5 s (every portal page load asks, GET /api/session).
+  passwordMaxAgeDays: cachedFor(5_000, async () => {
     const rows = await clients.prisma.systemParameter.findMany({ where: { key: 'password.maxAge' } });
     return resolveSystemParameters(rows, ['password.maxAge'])['password.maxAge'] / 86_400;
-  },
+  }),
   keys: {
     dataKey: Buffer.from(env.DATA_KEY, 'base64'),
     hashKey: Buffer.from(env.HASH_KEY, 'base64'),

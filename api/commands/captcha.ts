@@ -4,6 +4,7 @@ import svgCaptcha from 'svg-captcha';
 import { fail } from '../errors';
 
 const TTL_MS = 5 * 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Image captchas. Only a keyed hash of the answer is stored, and an answer is consumed on its
@@ -26,12 +27,15 @@ export function createCaptchas(prisma: PrismaClient, secret: string, { exposeAns
 
     /** Throws CAPTCHA_INVALID (field captchaAnswer) unless the answer is right, fresh and unused. */
     async consume(id: string, answer: string) {
-      const used = await prisma.captcha.updateMany({
-        where: { id, usedAt: null, expiresAt: { gt: new Date() } },
-        data: { usedAt: new Date() },
-      });
-      const row = used.count === 1 ? await prisma.captcha.findUnique({ where: { id } }) : null;
-      const ok = row !== null && crypto.timingSafeEqual(Buffer.from(row.answerHash), Buffer.from(hash(id, answer)));
+      // One statement marks it used and returns what to compare (the login path's only captcha query).
+      const rows = UUID.test(id)
+        ? await prisma.$queryRaw<{ answer_hash: string }[]>`
+            UPDATE captchas SET used_at = now()
+            WHERE id = ${id}::uuid AND used_at IS NULL AND expires_at > now()
+            RETURNING answer_hash`
+        : [];
+      const row = rows[0];
+      const ok = row !== undefined && crypto.timingSafeEqual(Buffer.from(row.answer_hash), Buffer.from(hash(id, answer)));
       answers.delete(id);
       if (!ok) throw fail('CAPTCHA_INVALID', undefined, { captchaAnswer: '驗證碼錯誤，請重新輸入' });
     },

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import { Router, type RequestHandler } from 'express';
 import { errors as oidcErrors } from 'oidc-provider';
 import { fail } from '../errors';
-import type { LoginKit } from './login-kit';
+import { INTERACTION_LOCAL, type Interaction, type LoginKit } from './login-kit';
 import { loginMethods } from './login-methods';
 import type { SsoMethodDeps } from './login-methods/types';
 import type { SsoProvider } from './provider';
@@ -27,9 +27,13 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
   const router = Router();
 
   async function details(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) {
+    // Read once per request: the route guard and the login kit's finish share it (res.locals).
+    const known = res.locals[INTERACTION_LOCAL] as Interaction | undefined;
+    if (known) return known;
     try {
       const found = await sso.current().interactionDetails(req, res);
       if (found.uid !== req.params.uid) throw fail('INTERACTION_EXPIRED');
+      res.locals[INTERACTION_LOCAL] = found;
       return found;
     } catch (error) {
       if (error instanceof oidcErrors.SessionNotFound) throw fail('INTERACTION_EXPIRED');

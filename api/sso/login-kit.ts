@@ -31,7 +31,18 @@ export interface LoginFailure {
   action?: LoginAction;
 }
 
+/** The interaction this request already read (interaction-routes stores it in res.locals under this name). */
+export const INTERACTION_LOCAL = 'ssoInteraction';
+export type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
+
 const LOCK_KEY = (account: string) => account.trim().toLowerCase().slice(0, 200);
+
+/**
+ * 登入失敗鎖定次數 / 鎖定時間 / 密碼有效期限 are read at most this often (every login needs them,
+ * twice); a change in 系統參數管理 applies to logins within these seconds.
+ */
+export const PARAMETER_CACHE_MS = 5_000;
+const LOCKOUT_KEYS = ['login.lockoutThreshold', 'login.lockoutDuration', 'password.maxAge'] as const;
 
 /**
  * What every login method shares: the 府外 rule, per-address rate limits, the lockout, the 帳號登入紀錄
@@ -59,11 +70,19 @@ export function createLoginKit(deps: {
   // Rebuilt when 登入失敗鎖定次數 / 鎖定時間 change in 系統參數管理.
   let lockLimiter: { threshold: number; seconds: number; limiter: RateLimiterPostgres } | undefined;
 
+  let parameters: { at: number; values: Promise<Record<(typeof LOCKOUT_KEYS)[number], number>> } | undefined;
+  function lockoutParameters() {
+    if (parameters && Date.now() - parameters.at < PARAMETER_CACHE_MS) return parameters.values;
+    const values = prisma.systemParameter
+      .findMany({ where: { key: { in: [...LOCKOUT_KEYS] } } })
+      .then((rows) => resolveSystemParameters(rows, [...LOCKOUT_KEYS]));
+    parameters = { at: Date.now(), values };
+    values.catch(() => (parameters = undefined));
+    return values;
+  }
+
   async function lockout() {
-    const rows = await prisma.systemParameter.findMany({
-      where: { key: { in: ['login.lockoutThreshold', 'login.lockoutDuration', 'password.maxAge'] } },
-    });
-    const p = resolveSystemParameters(rows, ['login.lockoutThreshold', 'login.lockoutDuration', 'password.maxAge']);
+    const p = await lockoutParameters();
     const threshold = p['login.lockoutThreshold'];
     const seconds = p['login.lockoutDuration'];
     if (!lockLimiter || lockLimiter.threshold !== threshold || lockLimiter.seconds !== seconds) {
@@ -199,9 +218,18 @@ export function createLoginKit(deps: {
         where: { id: user.id },
         data: { lastLoginAt: new Date(), loginCount: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },
       });
-      const redirectTo = await deps
-        .provider()
-        .interactionResult(req, res, { login: { accountId: user.id, amr: [method.toLowerCase()], remember: false } }, { mergeWithLastSubmission: false });
+      const result = { login: { accountId: user.id, amr: [method.toLowerCase()], remember: false } };
+      const interaction = res.locals[INTERACTION_LOCAL] as Interaction | undefined;
+      let redirectTo: string;
+      const ttl = interaction ? interaction.exp - Math.floor(Date.now() / 1000) : 0;
+      if (interaction && ttl > 0) {
+        // What provider.interactionResult does (mergeWithLastSubmission false), without reading it again.
+        interaction.result = result;
+        await interaction.save(ttl);
+        redirectTo = interaction.returnTo;
+      } else {
+        redirectTo = await deps.provider().interactionResult(req, res, result, { mergeWithLastSubmission: false });
+      }
       res.json({ redirectTo });
     },
 
