@@ -125,7 +125,7 @@ describe('行動自然人憑證 login', () => {
 });
 
 describe('開通帳號 by 行動自然人憑證', () => {
-  it('verifies with the APP, sets the first password, and the account is active', async () => {
+  it('verifies with the APP, sets the first password, and the account is active; 忘記密碼 by the APP later resets it', async () => {
     // An approved application, as an applicant and their agency admin leave it.
     const email = uniqueEmail();
     const nationalId = randomNationalId('F');
@@ -188,6 +188,32 @@ describe('開通帳號 by 行動自然人憑證', () => {
     });
     const record = await clients.prisma.loginRecord.findFirst({ where: { account, action: 'ACTIVATE' } });
     expect(record).toMatchObject({ method: 'MOBILE_CERT', result: 'SUCCESS' });
+
+    // 忘記密碼 › 使用行動自然人憑證 for the same person, now active.
+    const forgot = await openBrowser();
+    const newPassword = 'Mobile!Reset7';
+    try {
+      const { page } = forgot;
+      await gotoPath(page, '/login/forgot-password');
+      await page.getByRole('button', { name: /^使用行動自然人憑證/ }).click();
+      await page.getByLabel(/^身分證字號/).fill(nationalId);
+      await page.getByRole('button', { name: '繼續', exact: true }).click();
+      await page.getByText('已發送推播至您的行動自然人憑證 APP').waitFor();
+      expect(await phone('approve', { id_num: nationalId })).toBe(200);
+      await page.getByText('使用行動自然人憑證/重設密碼').waitFor({ timeout: 15_000 });
+      await page.getByLabel(/^新密碼/).fill(newPassword);
+      await page.getByLabel(/^再次輸入新密碼/).fill(newPassword);
+      await page.getByRole('button', { name: '繼續', exact: true }).click();
+      await page.getByRole('heading', { name: '變更完成' }).waitFor();
+      await screenshot(page, 'mobile-cert-forgot-password-done');
+      expect(forgot.pageErrors).toEqual([]);
+    } finally {
+      await forgot.close();
+    }
+    expect((await apiSession().login(account, newPassword)).status).toBe(200);
+    expect((await apiSession().login(account, 'Mobile!Cert9')).status).toBe(401);
+    const reset = await clients.prisma.loginRecord.findFirst({ where: { account, action: 'FORGOT_PASSWORD', result: 'SUCCESS' } });
+    expect(reset).toMatchObject({ method: 'MOBILE_CERT' });
   });
 });
 
