@@ -135,7 +135,8 @@ describe('機關管理員查詢 (not logged in) and 本機關管理者', () => {
 
   it('verifies the backup e-mail, picks an agency and sees its admin with 詳細', async () => {
     const { page } = session;
-    const email = `${generalUser().account}@example.com`;
+    // Another seeded user of 智慧發展中心 than the integration tests' (one code per address a minute).
+    const email = 'sdcuser2@example.com';
     await gotoPath(page, '/agency-admins/lookup');
     await page.getByRole('heading', { level: 1, name: '機關管理員查詢' }).waitFor();
     await screenshot(page, 'agency-admin-lookup-methods');

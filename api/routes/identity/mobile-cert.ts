@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@prisma/client';
+import type { PrismaClient, UserStatus } from '@prisma/client';
 import { Router, type Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
@@ -7,11 +7,11 @@ import { consumeApproved, type MobileCert } from '../../identity/mobile-cert';
 import type { IdentityProofs } from '../../identity/proof';
 
 const startSchema = z.object({
-  purpose: z.enum(['LOGIN', 'ACTIVATE', 'RESET_PASSWORD'], { error: '驗證用途錯誤' }),
+  purpose: z.enum(['LOGIN', 'ACTIVATE', 'RESET_PASSWORD', 'VERIFY'], { error: '驗證用途錯誤' }),
   nationalId: z.string({ error: '請輸入身分證字號' }),
 });
 const idParams = z.object({ id: z.uuid('驗證編號格式錯誤') });
-const proofSchema = z.object({ purpose: z.enum(['ACTIVATE', 'RESET_PASSWORD'], { error: '驗證用途錯誤' }) });
+const proofSchema = z.object({ purpose: z.enum(['ACTIVATE', 'RESET_PASSWORD', 'VERIFY'], { error: '驗證用途錯誤' }) });
 
 /** Who may get a proof after a 行動自然人憑證 approval, and what to say when nobody fits. */
 const PROOF_TARGETS = {
@@ -22,6 +22,12 @@ const PROOF_TARGETS = {
   RESET_PASSWORD: {
     status: 'ACTIVE',
     missing: '查無您的身分證字號對應的啟用中帳號，請確認帳號狀態或聯絡機關管理者。',
+  },
+  // 其他身分驗證 (機關管理員查詢 …): an account that exists and has been opened, active or disabled;
+  // the page that takes the proof decides what it allows.
+  VERIFY: {
+    status: { in: ['ACTIVE', 'DISABLED'] as UserStatus[] },
+    missing: '查無您的身分證字號對應的公務帳號，請確認輸入的身分證字號或改用備用信箱驗證。',
   },
 } as const;
 

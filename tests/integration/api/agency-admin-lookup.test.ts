@@ -1,10 +1,18 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedUsers } from '../../../prisma/seed-users';
 import { latestMail, verifyEmail } from '../../support/applicant';
-import { e2e } from '../../support/env';
+import { e2e, eventually } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { testPrisma } from '../db/helpers';
 
 const prisma = testPrisma();
+const email = `${e2e.user()}@example.com`;
+// One 備用信箱 verification for the whole file: it lasts 30 minutes, and a second code for the same
+// address and purpose within a minute is refused (RESEND_TOO_SOON).
+let token: string;
+beforeAll(async () => {
+  token = await verifyEmail('ADMIN_LOOKUP', email);
+});
 afterAll(() => prisma.$disconnect());
 
 /** Nothing private of an admin in an answer: backup e-mail, mobile number, ID number. */
@@ -21,8 +29,6 @@ async function expectNoPrivateData(body: unknown) {
 
 describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not logged in)', () => {
   it('after 備用信箱 verification lists the chosen agency’s admins with unit, title, phone and official mail only', async () => {
-    const email = `${e2e.user()}@example.com`;
-    const token = await verifyEmail('ADMIN_LOOKUP', email);
     const mail = await latestMail(email, '驗證碼');
     expect(mail.body).toContain('機關管理員查詢');
 
@@ -49,7 +55,6 @@ describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not l
   });
 
   it('an agency without an admin of its own lists the system admins, who decide its requests', async () => {
-    const token = await verifyEmail('ADMIN_LOOKUP', `${e2e.user()}@example.com`);
     const { status, body } = await apiSession().get('/api/agency-admin-lookup/G02', { 'X-Verification-Token': token });
     expect(status).toBe(200);
     expect(body).toMatchObject({ agency: { code: 'G02', name: '財政稅務局' }, fallback: true });
@@ -64,10 +69,35 @@ describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not l
     expect(none.body.error.code).toBe('VERIFICATION_REQUIRED');
     expect((await anonymous.get('/api/agency-admin-lookup/G25', { 'X-Verification-Token': 'nonsense' })).status).toBe(401);
     expect((await anonymous.get('/api/agency-admin-lookup/G25', { 'X-Identity-Proof': 'nonsense' })).status).toBe(401);
-    const token = await verifyEmail('ADMIN_LOOKUP', `${e2e.user()}@example.com`);
     const missing = await anonymous.get('/api/agency-admin-lookup/NOPE', { 'X-Verification-Token': token });
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('找不到此機關，請重新選擇');
+  });
+
+  it('after 行動自然人憑證 (a VERIFY identity proof) lists the admins as well', async () => {
+    const simulator = process.env.MOI_SIMULATOR_URL;
+    if (!simulator) throw new Error('MOI_SIMULATOR_URL is not set (npm test sets it)');
+    const nationalId = seedUsers.find((u) => u.account === 'cabuser1')!.nationalId;
+    const s = apiSession();
+    const started = await s.post('/api/identity/mobile-cert/start', { purpose: 'VERIFY', nationalId });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const approve = await fetch(`${simulator}/__operator/approve`, {
+      method: 'POST',
+      body: JSON.stringify({ id_num: nationalId }),
+    });
+    expect(approve.status).toBe(200);
+    await eventually(async () => (await s.get(`/api/identity/mobile-cert/${started.body.id}`)).body.status === 'APPROVED', {
+      timeoutMs: 30_000,
+      intervalMs: 1_000,
+    });
+    const proof = await s.post(`/api/identity/mobile-cert/${started.body.id}/proof`, { purpose: 'VERIFY' });
+    expect(proof.status).toBe(201);
+    const { status, body } = await apiSession().get('/api/agency-admin-lookup/G01', { 'X-Identity-Proof': proof.body.token });
+    expect(status).toBe(200);
+    expect(body.items.map((i: { name: string }) => i.name)).toEqual(['張家豪']);
+    await expectNoPrivateData(body);
+    // Looking up does not spend the proof: it still answers for another agency.
+    expect((await apiSession().get('/api/agency-admin-lookup/G25', { 'X-Identity-Proof': proof.body.token })).status).toBe(200);
   });
 
   it('mails no code to an address no account or application uses (same answer to the browser)', async () => {

@@ -13,12 +13,15 @@ import { api, isApiError, errorMessage } from '../lib/api';
 import { ROUTES } from '../routes/routeTable';
 import { identityHeaders } from '../verification/api';
 import { IdentityVerification } from '../verification/IdentityVerification';
-import { emailMethod, MOBILE_ID_METHOD } from '../verification/methodList';
+import { emailMethod, mobileIdMethod } from '../verification/methodList';
 import type { VerificationMethod, VerifiedIdentity } from '../verification/methods';
 import { AgencyAdminList, type AgencyAdmins } from './AgencyAdminList';
 
 const METHODS: readonly VerificationMethod[] = [
-  MOBILE_ID_METHOD,
+  mobileIdMethod(
+    '使用行動自然人憑證',
+    '輸入公務帳號註冊時填寫的身分證字號後，以手機「行動自然人憑證」APP 接收推播或掃描 QRCode 完成驗證。',
+  ),
   emailMethod('輸入個人帳號申請時填寫、或帳號已綁定的備用信箱（非 @mail.tainan.gov.tw）及圖形驗證碼，再輸入寄至信箱的驗證碼。'),
 ];
 

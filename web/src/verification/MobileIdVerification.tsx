@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import { useCallback } from 'react';
 import type { VerificationMethodProps } from './methods';
-import { mobileCertApi } from './mobileCertApi';
+import { mobileCertApi, type MobileCertProofPurpose } from './mobileCertApi';
 import { MobileCertVerification } from './MobileCertVerification';
 
 /**
@@ -9,8 +9,13 @@ import { MobileCertVerification } from './MobileCertVerification';
  * APP is exchanged for an identity proof of the account with that ID number (X-Identity-Proof).
  */
 export function MobileIdVerification({ purpose, submitLabel, onVerified }: VerificationMethodProps) {
-  const proofPurpose =
-    purpose === 'ACTIVATE' || (purpose as string) === 'RESET_PASSWORD' ? (purpose as 'ACTIVATE' | 'RESET_PASSWORD') : null;
+  // 機關管理員查詢 takes a VERIFY proof (其他身分驗證); 開通帳號 / 忘記密碼 their own.
+  const proofPurpose: MobileCertProofPurpose | null =
+    purpose === 'ACTIVATE' || (purpose as string) === 'RESET_PASSWORD'
+      ? (purpose as 'ACTIVATE' | 'RESET_PASSWORD')
+      : purpose === 'ADMIN_LOOKUP'
+        ? 'VERIFY'
+        : null;
   const onApproved = useCallback(
     async (transactionId: string) => {
       if (!proofPurpose) return;

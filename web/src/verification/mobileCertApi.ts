@@ -1,7 +1,9 @@
 // 行動自然人憑證 verification (api/routes/identity/mobile-cert.ts).
 import { api } from '../lib/api';
 
-export type MobileCertPurpose = 'LOGIN' | 'ACTIVATE' | 'RESET_PASSWORD';
+export type MobileCertPurpose = 'LOGIN' | 'ACTIVATE' | 'RESET_PASSWORD' | 'VERIFY';
+/** Purposes that end in an identity proof (X-Identity-Proof). */
+export type MobileCertProofPurpose = 'ACTIVATE' | 'RESET_PASSWORD' | 'VERIFY';
 export type MobileCertStatus = 'PENDING' | 'APPROVED' | 'DENIED' | 'EXPIRED' | 'FAILED';
 
 export interface MobileCertView {
@@ -22,7 +24,7 @@ export interface MobileCertProof {
   token: string;
   expiresAt: string;
   account: string;
-  purpose: 'ACTIVATE' | 'RESET_PASSWORD';
+  purpose: MobileCertProofPurpose;
 }
 
 const base = '/api/identity/mobile-cert';
@@ -33,6 +35,6 @@ export const mobileCertApi = {
   poll: (id: string, signal?: AbortSignal) => api.get<MobileCertView>(at(id), { signal }),
   resend: (id: string, nationalId: string) => api.post<MobileCertView>(`${at(id)}/resend`, { nationalId }),
   qr: (id: string, nationalId: string) => api.post<MobileCertView>(`${at(id)}/qr`, { nationalId }),
-  /** Spends the approval for an identity proof (X-Identity-Proof) for 開通帳號 / 忘記密碼. */
-  proof: (id: string, purpose: 'ACTIVATE' | 'RESET_PASSWORD') => api.post<MobileCertProof>(`${at(id)}/proof`, { purpose }),
+  /** Spends the approval for an identity proof (X-Identity-Proof) for 開通帳號 / 忘記密碼 / 機關管理員查詢 (VERIFY). */
+  proof: (id: string, purpose: MobileCertProofPurpose) => api.post<MobileCertProof>(`${at(id)}/proof`, { purpose }),
 };
