@@ -1,4 +1,11 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { createDbActivities } from '../activities/db';
 import type { createMailActivities } from '../activities/mail';
 import type { SelfServiceActivities } from '../activities/self-service';
@@ -18,13 +25,19 @@ type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
 
 const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const self = proxyActivities<SelfServiceActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const self = proxyActivities<SelfServiceActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
 // AD may be down for a while: the request stays 權限設定中 until AD answers.
 const ad = proxyActivities<SelfServiceActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
-const mail = proxyActivities<Mail>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' } });
+const mail = proxyActivities<Mail>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
 
 const STATUS_URL = '/account';
 
@@ -57,7 +70,9 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
       label,
       data: {},
       ...extra,
-      ...(status ? { status, statusLabel: ADMIN_ROLE_STATUS_LABELS[status], decided: kind === 'APPROVED' || kind === 'REJECTED' } : {}),
+      ...(status
+        ? { status, statusLabel: ADMIN_ROLE_STATUS_LABELS[status], decided: kind === 'APPROVED' || kind === 'REJECTED' }
+        : {}),
     });
   }
 
@@ -73,7 +88,10 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
       validator: (input) => {
         if (state.status !== 'PENDING' || decision) {
           const by = decision ? `（${decision.actor.name}）` : '';
-          throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${ADMIN_ROLE_STATUS_LABELS[state.status]}`, 'RequestDecided');
+          throw ApplicationFailure.nonRetryable(
+            `此申請已審核${by}，目前狀態：${ADMIN_ROLE_STATUS_LABELS[state.status]}`,
+            'RequestDecided',
+          );
         }
         if (input.decision === 'REJECT' && !input.comment?.trim()) {
           throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
@@ -162,7 +180,12 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
         key: `${workflowId}:rejected`,
         to,
         template: 'applicationRejected',
-        data: { name: applicant.name, requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL, reason: d.comment!.trim(), statusUrl: STATUS_URL },
+        data: {
+          name: applicant.name,
+          requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
+          reason: d.comment!.trim(),
+          statusUrl: STATUS_URL,
+        },
       }),
     );
     return state;

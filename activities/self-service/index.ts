@@ -59,7 +59,10 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       const { changed } = await adCall(prisma, userId, `update AD user ${row.account}`, () =>
         ad.updateUser(row.account, { displayName: row.name, title: row.title, telephoneNumber }),
       );
-      await prisma.user.update({ where: { id: userId }, data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null } });
+      await prisma.user.update({
+        where: { id: userId },
+        data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
+      });
       return { changed };
     },
 
@@ -118,7 +121,9 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
 
     /** Grants 機關管理者 of the agency (idempotent). Sessions pick it up at the next login. */
     async grantAgencyAdmin({ userId, agencyId, grantedById }: { userId: string; agencyId: string; grantedById: string }) {
-      const existing = await prisma.roleAssignment.findFirst({ where: { userId, role: 'AGENCY_ADMIN', organizationId: agencyId } });
+      const existing = await prisma.roleAssignment.findFirst({
+        where: { userId, role: 'AGENCY_ADMIN', organizationId: agencyId },
+      });
       if (existing) return { granted: false };
       await prisma.roleAssignment.create({ data: { userId, role: 'AGENCY_ADMIN', organizationId: agencyId, grantedById } });
       return { granted: true };

@@ -31,7 +31,9 @@ interface Ctx {
 }
 
 const usage = (prisma: PrismaClient, ctx: Ctx, action: UsageAction, detail: Record<string, unknown>, target?: string) =>
-  prisma.usageRecord.create({ data: { userId: ctx.actor.id, action, detail: detail as object, ip: ctx.ip ?? null, target: target ?? null } });
+  prisma.usageRecord.create({
+    data: { userId: ctx.actor.id, action, detail: detail as object, ip: ctx.ip ?? null, target: target ?? null },
+  });
 
 /**
  * 密碼修改 (§3.5.3): the old password must verify against the stored argon2id hash, then the one
@@ -41,7 +43,8 @@ const usage = (prisma: PrismaClient, ctx: Ctx, action: UsageAction, detail: Reco
 export async function changeOwnPassword(deps: SelfServiceDeps, ctx: Ctx & { sessionId?: string }, body: unknown) {
   const input = (body ?? {}) as { oldPassword?: unknown; password?: unknown; confirmPassword?: unknown };
   const oldPassword = typeof input.oldPassword === 'string' ? input.oldPassword : '';
-  if (oldPassword === '') throw fail('VALIDATION_FAILED', OLD_PASSWORD_REQUIRED_MESSAGE, { oldPassword: OLD_PASSWORD_REQUIRED_MESSAGE });
+  if (oldPassword === '')
+    throw fail('VALIDATION_FAILED', OLD_PASSWORD_REQUIRED_MESSAGE, { oldPassword: OLD_PASSWORD_REQUIRED_MESSAGE });
   const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.id }, select: { passwordHash: true } });
   if (!user.passwordHash || oldPassword.length > 128 || !(await verifyPassword(user.passwordHash, oldPassword))) {
     await usage(deps.prisma, ctx, 'password.change', { result: 'FAILURE', reason: '舊密碼錯誤' });
@@ -108,9 +111,11 @@ export const AVATAR_MAX_BYTES = 1024 * 1024;
 
 /** The image type from the file's first bytes (never from its name or the declared type). */
 export function sniffImage(data: Buffer): 'image/png' | 'image/jpeg' | 'image/webp' | null {
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
   return null;
 }
 

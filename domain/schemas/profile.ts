@@ -64,7 +64,12 @@ export function profileSchema(today: () => string = taipeiToday) {
     ),
     officePhone: officePhoneSchema,
     officeExt: officeExtSchema,
-    name: line(APPLICATION_MESSAGES.NAME_REQUIRED, NAME_MAX_LENGTH, APPLICATION_MESSAGES.NAME_TOO_LONG, APPLICATION_MESSAGES.NAME_INVALID),
+    name: line(
+      APPLICATION_MESSAGES.NAME_REQUIRED,
+      NAME_MAX_LENGTH,
+      APPLICATION_MESSAGES.NAME_TOO_LONG,
+      APPLICATION_MESSAGES.NAME_INVALID,
+    ),
     birthday: birthdaySchema(today),
     residenceAddress: address('住址(現居地)'),
     workAddress: address('住址(工作地)'),

@@ -41,7 +41,8 @@ export function adminRoleRequestReviewRoutes(deps: SelfServiceDeps) {
   async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
     const row = await load(id);
     authorize(actor, 'adminRoleRequest.decide', row);
-    if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
+    if (body.decision === 'REJECT' && !body.comment)
+      throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
     if (row.status !== 'PENDING') throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${row.statusLabel}`);
     const state = await decideAdminRole(deps, row.workflowId, {
       decision: body.decision,
