@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
-import { organizationChain } from '../../../activities/db/organization-chain';
 import { agencyAdminGroupName } from '../../../activities/self-service';
 import { fileSandbox } from '../ad/helpers';
 import { latestMail } from '../../support/applicant';
@@ -43,7 +42,7 @@ async function putAvatar(session: ReturnType<typeof apiSession>, body: Buffer, t
     headers: { 'content-type': type, cookie: session.jar.header() },
     body: new Uint8Array(body),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string }; mimeType?: string } };
 }
 
 describe('個人帳號管理 › 密碼修改', () => {
