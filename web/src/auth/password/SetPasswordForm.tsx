@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   confirmPasswordError,
+  OLD_PASSWORD_REQUIRED_MESSAGE,
   PASSWORD_REQUIRED_MESSAGE,
   PASSWORD_REUSED_MESSAGE,
   PASSWORD_VIOLATION_CODES,
@@ -35,7 +36,9 @@ export interface SetPasswordFormProps {
   /** A line above the fields (e.g. which verification was passed). */
   intro?: ReactNode;
   /** Sends the new password; resolves with the account the password now belongs to. */
-  submit: (body: { password: string; confirmPassword: string }) => Promise<{ account: string }>;
+  submit: (body: { password: string; confirmPassword: string; oldPassword?: string }) => Promise<{ account: string }>;
+  /** 密碼修改 (§3.5.3): ask for 舊密碼 first; the fields read 新密碼 / 確認新密碼 and the button 確定異動. */
+  withOldPassword?: boolean;
   /** The identity proof (or verification) is no longer valid: back to 身分驗證. */
   onExpired: () => void;
   onDone: (account: string) => void;
@@ -53,11 +56,13 @@ function serverCodes(error: ApiError): PasswordViolationCode[] {
  * One form for 開通帳號, 忘記密碼 and the forced change of an expired password; the server's verdict
  * (history, rules it judged) is shown on the same checklist.
  */
-export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: SetPasswordFormProps) {
+export function SetPasswordForm({ account, intro, submit, onExpired, onDone, withOldPassword = false }: SetPasswordFormProps) {
+  const [oldPassword, setOldPassword] = useState('');
+  const oldRef = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [show, setShow] = useState(false);
-  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const [errors, setErrors] = useState<{ password?: string; confirm?: string; old?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [server, setServer] = useState<ServerVerdict | null>(null);
   const { run, pending } = useSingleFlight();
@@ -70,23 +75,29 @@ export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: S
     event.preventDefault();
     setFormError(null);
     const next: typeof errors = {};
+    if (withOldPassword && oldPassword === '') next.old = OLD_PASSWORD_REQUIRED_MESSAGE;
     if (password === '') next.password = PASSWORD_REQUIRED_MESSAGE;
     else if (passwordViolations(password, { account }).length > 0) next.password = RULES_HINT;
     const mismatch = confirmPasswordError(password, confirm);
     if (mismatch) next.confirm = mismatch;
-    if (next.password || next.confirm) {
+    if (next.password || next.confirm || next.old) {
       setErrors(next);
-      (next.password ? passwordRef : confirmRef).current?.focus();
+      (next.old ? oldRef : next.password ? passwordRef : confirmRef).current?.focus();
       return;
     }
     setErrors({});
     await run(async () => {
       try {
-        const result = await submit({ password, confirmPassword: confirm });
+        const result = await submit({ password, confirmPassword: confirm, ...(withOldPassword ? { oldPassword } : {}) });
         onDone(result.account);
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           onExpired();
+          return;
+        }
+        if (error instanceof ApiError && error.fields.oldPassword) {
+          setErrors({ old: error.fields.oldPassword });
+          oldRef.current?.focus();
           return;
         }
         if (error instanceof ApiError && (error.code === 'PASSWORD_POLICY' || error.code === 'PASSWORD_REUSED')) {
@@ -121,7 +132,7 @@ export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: S
       </IconButton>
     </InputAdornment>
   );
-  const field = (which: 'password' | 'confirm') => ({
+  const field = (which: 'password' | 'confirm' | 'old') => ({
     type: show ? 'text' : 'password',
     required: true,
     autoComplete: 'new-password',
@@ -139,7 +150,7 @@ export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: S
       sx={{ maxWidth: 560, mx: 'auto' }}
       aria-label="輸入新密碼"
     >
-      <Typography variant="h2">輸入新密碼</Typography>
+      {!withOldPassword && <Typography variant="h2">輸入新密碼</Typography>}
       {intro && (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {intro}
@@ -149,6 +160,23 @@ export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: S
         <Alert severity="error" role="alert">
           {formError}
         </Alert>
+      )}
+      {withOldPassword && (
+        <TextField
+          {...field('old')}
+          autoComplete="current-password"
+          label="舊密碼"
+          placeholder="請輸入舊密碼"
+          name="oldPassword"
+          value={oldPassword}
+          onChange={(event) => {
+            setOldPassword(event.target.value);
+            if (errors.old) setErrors((current) => ({ ...current, old: undefined }));
+          }}
+          autoFocus
+          inputRef={oldRef}
+          slotProps={{ htmlInput: { maxLength: 128 } }}
+        />
       )}
       <TextField
         {...field('password')}
@@ -160,14 +188,14 @@ export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: S
           setPassword(event.target.value);
           if (errors.password) setErrors((current) => ({ ...current, password: undefined }));
         }}
-        autoFocus
+        autoFocus={!withOldPassword}
         inputRef={passwordRef}
         slotProps={{ input: { endAdornment: toggle }, htmlInput: { 'aria-describedby': rulesId, maxLength: 64 } }}
       />
       <TextField
         {...field('confirm')}
-        label="再次輸入新密碼"
-        placeholder="再次輸入新密碼"
+        label={withOldPassword ? '確認新密碼' : '再次輸入新密碼'}
+        placeholder={withOldPassword ? '請再次輸入新密碼' : '再次輸入新密碼'}
         name="confirmPassword"
         value={confirm}
         onChange={(event) => {
@@ -187,7 +215,7 @@ export function SetPasswordForm({ account, intro, submit, onExpired, onDone }: S
           loading={pending}
           sx={{ minWidth: 120 }}
         >
-          繼續
+          {withOldPassword ? '確定異動' : '繼續'}
         </Button>
       </Box>
     </Stack>
