@@ -80,5 +80,9 @@ describe('系統參數管理 (/api/console/system-parameters)', () => {
     expect(usage).toMatchObject({ action: 'parameter.update', actionLabel: '系統參數修改', target: KEY });
     const row = await prisma.usageRecord.findUniqueOrThrow({ where: { id: usage.id } });
     expect(row.detail).toMatchObject({ oldText: beforeText, newText: `${value} 天`, newValue: value * 86_400 });
+
+    // 日誌紀錄管理 names the parameter.
+    const logged = await sysadmin.get(`/api/console/records/usage?q=${e2e.sysadmin()}&action=parameter.update`);
+    expect(logged.body.items[0]).toMatchObject({ actionLabel: '系統參數修改', targetLabel: '閒置停用預告期間' });
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../../../domain/login-records';
 import { usageActionLabel } from '../../../../domain/usage-actions';
 import { parseUserAgent } from '../../../../domain/user-agent';
+import { getParameterDefinition } from '../../../../prisma/system-parameters';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, type Actor } from '../../../policies';
 import {
@@ -62,6 +63,14 @@ const who = (row: WithUser, fallbackAccount = '') => ({
   name: row.user?.name ?? '',
   agency: row.user ? (row.user.organization.agency?.name ?? row.user.organization.name) : '',
 });
+
+/** 對象 in words where the code has a name: a system parameter's label, which records were exported. */
+function usageTargetLabel(action: string, target: string | null): string {
+  if (!target) return '';
+  if (action === 'parameter.update') return getParameterDefinition(target)?.label ?? target;
+  if (action === 'records.export') return target === 'login' ? '帳號登入紀錄' : target === 'usage' ? '帳號使用紀錄' : target;
+  return target;
+}
 
 /** YYYY-MM-DD HH:mm:ss in Taiwan (UTC+8). */
 const taipeiDateTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -137,7 +146,16 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
       prisma.usageRecord.count({ where }),
       prisma.usageRecord.findMany({ where, include: userInclude, ...newestFirst(query) }),
     ]);
-    res.json({ from: query.from, to: query.to, total, items: rows.map((row) => ({ ...presentUsageRecord(row), ...who(row) })) });
+    res.json({
+      from: query.from,
+      to: query.to,
+      total,
+      items: rows.map((row) => ({
+        ...presentUsageRecord(row),
+        targetLabel: usageTargetLabel(row.action, row.target),
+        ...who(row),
+      })),
+    });
   });
 
   router.get('/login/export', async (req, res) => {
@@ -210,7 +228,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
         at: taipeiDateTime(row.at),
         ...who(row),
         action: usageActionLabel(row.action),
-        target: row.target ?? '',
+        target: usageTargetLabel(row.action, row.target),
         ip: row.ip ?? '',
       })),
     );

@@ -1,6 +1,7 @@
 import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -56,7 +57,7 @@ type LoginRow = Who & {
   result: string;
   reasonText: string;
 };
-type UsageRow = Who & { id: string; at: string; actionLabel: string; target: string | null; ip: string };
+type UsageRow = Who & { id: string; at: string; actionLabel: string; targetLabel: string; ip: string };
 
 const whoColumns = <T extends Who>(): GridColDef<T>[] => [
   { field: 'account', headerName: '帳號', minWidth: 110, flex: 0.9, sortable: false },
@@ -106,7 +107,7 @@ const USAGE_COLUMNS: GridColDef<UsageRow>[] = [
   atColumn<UsageRow>(),
   ...whoColumns<UsageRow>(),
   { field: 'actionLabel', headerName: '動作', minWidth: 160, flex: 1.3, sortable: false },
-  { field: 'target', headerName: '對象', minWidth: 120, flex: 0.9, sortable: false },
+  { field: 'targetLabel', headerName: '對象', minWidth: 120, flex: 0.9, sortable: false },
   { field: 'ip', headerName: 'IP', minWidth: 110, flex: 0.8, sortable: false },
 ];
 
@@ -250,11 +251,13 @@ function Filters({ initial, onSearch }: { initial: ConsoleRecordsQuery; onSearch
       onSubmit={submit}
       sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}
     >
-      <Stack
-        direction={{ xs: 'column', md: 'row' }}
-        spacing={2}
-        useFlexGap
-        sx={{ flexWrap: 'wrap', alignItems: { md: 'flex-start' } }}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', sm: 'repeat(auto-fill, minmax(170px, 1fr))' },
+          alignItems: 'start',
+        }}
       >
         <TextField
           type="date"
@@ -304,10 +307,10 @@ function Filters({ initial, onSearch }: { initial: ConsoleRecordsQuery; onSearch
             ))}
           </TextField>
         ))}
-        <Button type="submit" variant="contained" startIcon={<SearchOutlined />} sx={{ height: 40, flexShrink: 0 }}>
+        <Button type="submit" variant="contained" startIcon={<SearchOutlined />} sx={{ height: 40, justifySelf: 'start' }}>
           查詢
         </Button>
-      </Stack>
+      </Box>
     </Paper>
   );
 }
