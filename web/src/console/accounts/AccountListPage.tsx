@@ -1,0 +1,195 @@
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import InputAdornment from '@mui/material/InputAdornment';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { PageHeading } from '../../common/PageHeading';
+import { api, errorMessage } from '../../lib/api';
+import { formatDateTime } from '../../lib/datetime';
+import { ROUTES } from '../../routes/routeTable';
+import { DisableDialog, type DisableTarget } from './DisableDialog';
+import { DisableRequestDialog } from './DisableRequestDialog';
+
+interface AccountRow {
+  id: string;
+  account: string;
+  name: string;
+  title: string | null;
+  organizationPath: string;
+  status: 'PENDING_ACTIVATION' | 'ACTIVE' | 'DISABLED';
+  statusLabel: string;
+  lastLoginAt: string | null;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  allowedActions: string[];
+}
+
+/** 管理主控台功能 › 帳號管理: the agency's accounts (all, for system admins), with 停用. */
+export default function AccountListPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const openRequest = params.get('request');
+  const [keyword, setKeyword] = useState(q);
+  const [version, setVersion] = useState(0);
+  const [rows, setRows] = useState<AccountRow[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [disabling, setDisabling] = useState<DisableTarget | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .get<{ total: number; items: AccountRow[] }>(
+        `/api/console/accounts?pageSize=100${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+        {
+          signal: controller.signal,
+        },
+      )
+      .then(
+        (value) => {
+          setRows(value.items);
+          setTotal(value.total);
+          setError(null);
+        },
+        (cause: unknown) => {
+          if (!controller.signal.aborted) setError(errorMessage(cause));
+        },
+      );
+    return () => controller.abort();
+  }, [q, version]);
+
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (keyword.trim()) next.set('q', keyword.trim());
+    else next.delete('q');
+    setParams(next);
+  };
+  const showRequest = (workflowId: string | null) => {
+    const next = new URLSearchParams(params);
+    if (workflowId) next.set('request', workflowId);
+    else next.delete('request');
+    setParams(next);
+  };
+
+  return (
+    <Box>
+      <PageHeading
+        title="帳號管理"
+        actions={
+          <Button component={Link} to={ROUTES.consoleAccountApplications.path} variant="outlined">
+            帳號申請審核
+          </Button>
+        }
+      />
+      <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+        <Stack component="form" direction={{ xs: 'column', sm: 'row' }} spacing={1.5} onSubmit={search} noValidate>
+          <TextField
+            label="帳號或姓名"
+            size="small"
+            value={keyword}
+            onChange={(e) => setKeyword(e.target.value)}
+            slotProps={{
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchOutlined fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
+          />
+          <Button type="submit" variant="contained">
+            查詢
+          </Button>
+        </Stack>
+      </Paper>
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      )}
+      <TableContainer component={Paper} variant="outlined">
+        <Table size="small" aria-label="帳號列表">
+          <TableHead>
+            <TableRow>
+              <TableCell>帳號</TableCell>
+              <TableCell>姓名</TableCell>
+              <TableCell>機關單位</TableCell>
+              <TableCell>狀態</TableCell>
+              <TableCell>最後登入</TableCell>
+              <TableCell align="right">操作</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows?.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={6} align="center">
+                  查無符合條件的帳號
+                </TableCell>
+              </TableRow>
+            )}
+            {rows?.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>{r.account}</TableCell>
+                <TableCell>{r.name}</TableCell>
+                <TableCell>{r.organizationPath}</TableCell>
+                <TableCell title={r.disabledReason ? `停用原因：${r.disabledReason}` : undefined}>
+                  {r.statusLabel}
+                  {r.status === 'DISABLED' && r.disabledAt ? `（${formatDateTime(r.disabledAt)}）` : ''}
+                </TableCell>
+                <TableCell>{formatDateTime(r.lastLoginAt) || '—'}</TableCell>
+                <TableCell align="right">
+                  {r.allowedActions.includes('disable') && (
+                    <Button
+                      size="small"
+                      color="error"
+                      variant="outlined"
+                      onClick={() => setDisabling({ id: r.id, account: r.account, name: r.name })}
+                      aria-label={`停用 ${r.account}`}
+                    >
+                      停用
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {rows && total > rows.length && (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          共 {total} 個帳號，僅顯示前 {rows.length} 個，請以帳號或姓名查詢。
+        </Alert>
+      )}
+      {disabling && (
+        <DisableDialog
+          target={disabling}
+          onClose={() => setDisabling(null)}
+          onStarted={(workflowId) => {
+            setDisabling(null);
+            showRequest(workflowId);
+          }}
+        />
+      )}
+      {openRequest && (
+        <DisableRequestDialog
+          workflowId={openRequest}
+          onSettled={() => setVersion((v) => v + 1)}
+          onClose={() => showRequest(null)}
+        />
+      )}
+    </Box>
+  );
+}

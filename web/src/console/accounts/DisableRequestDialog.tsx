@@ -1,0 +1,119 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import MuiLink from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useRef, useState } from 'react';
+import { api, errorMessage } from '../../lib/api';
+import { formatDateTime } from '../../lib/datetime';
+
+export interface DisableRequest {
+  workflowId: string;
+  type: 'ACCOUNT_DISABLE' | 'IDLE_DISABLE';
+  account: string;
+  name: string;
+  status: string;
+  statusLabel: string;
+  reason: string | null;
+  createdAt: string;
+  events: { seq: number; kind: string; label: string; actorName: string | null; comment: string | null; at: string }[];
+  temporalUrl: string;
+}
+
+const OPEN = new Set(['CHECKING', 'DISABLING_AD']);
+
+/** A disable request's result: status, timeline (refreshed while it runs) and its Temporal UI link. */
+export function DisableRequestDialog({
+  workflowId,
+  onClose,
+  onSettled,
+}: {
+  workflowId: string;
+  onClose: () => void;
+  /** The request has finished (已停用 or 未通過停用前檢查): the list behind may refresh. */
+  onSettled?: () => void;
+}) {
+  const [request, setRequest] = useState<DisableRequest | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+  const settled = useRef(onSettled);
+  useEffect(() => {
+    settled.current = onSettled;
+  });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      api
+        .get<DisableRequest>(`/api/console/accounts/requests/${encodeURIComponent(workflowId)}`, { signal: controller.signal })
+        .then(
+          (value) => {
+            setRequest(value);
+            setError(null);
+            if (OPEN.has(value.status)) timer = setTimeout(load, 1000);
+            else settled.current?.();
+          },
+          (cause: unknown) => {
+            if (controller.signal.aborted) return;
+            // Just started: the request may not be recorded yet.
+            setError(errorMessage(cause));
+            timer = setTimeout(load, 1000);
+          },
+        );
+    void load();
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [workflowId]);
+
+  const running = !request || OPEN.has(request.status);
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <DialogTitle id={titleId}>{request?.type === 'IDLE_DISABLE' ? '閒置停用作業' : '停用作業'}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2}>
+          {running && <LinearProgress aria-label="處理中" />}
+          {error && !request && <Alert severity="info">{error}</Alert>}
+          {request && (
+            <>
+              <Alert
+                severity={request.status === 'DISABLED' ? 'success' : request.status === 'BLOCKED' ? 'warning' : 'info'}
+                role="status"
+              >
+                {request.name}（{request.account}）：{request.statusLabel}
+              </Alert>
+              {request.reason && <Typography variant="body2">停用原因：{request.reason}</Typography>}
+              <List dense aria-label="處理歷程">
+                {request.events.map((e) => (
+                  <ListItem key={e.seq} disableGutters>
+                    <ListItemText
+                      primary={e.label}
+                      secondary={[formatDateTime(e.at), e.actorName, e.comment].filter(Boolean).join('　')}
+                      slotProps={{ secondary: { sx: { whiteSpace: 'pre-line' } } }}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+              <MuiLink href={request.temporalUrl} target="_blank" rel="noreferrer">
+                在 Temporal UI 查看流程
+              </MuiLink>
+            </>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>關閉</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
