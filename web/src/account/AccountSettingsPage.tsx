@@ -5,13 +5,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
 import { errorMessage } from '../lib/api';
-import { formatDate, formatDateTime } from '../lib/datetime';
+import { formatDate } from '../lib/datetime';
 import { ROUTES } from '../routes/routeTable';
 import { accountApi, type AccountView } from './api';
 import { BackupEmailBlock } from './BackupEmailBlock';
 import { BlockCard, Facts, NotOpenBlock } from './BlockCard';
 import { CitizenCertBinding } from './CitizenCertBinding';
 import { MobileBlock } from './MobileBlock';
+import { AdminRoleBlock } from './AdminRoleBlock';
+import { AvatarBlock } from './AvatarBlock';
+import { PasswordBlock } from './PasswordBlock';
+import { ProfileBlock } from './ProfileBlock';
 import { OtpBlock } from './OtpBlock';
 
 /** 個人帳號管理 (manual 第二章 參): one page of blocks in the manual's order. */
@@ -56,7 +60,7 @@ export default function AccountSettingsPage() {
         !error && <LoadingScreen />
       ) : (
         <Stack spacing={2.5}>
-          <NotOpenBlock title="個人圖像" description="個人圖像上傳及移除功能開放後即可於此使用。" />
+          <AvatarBlock account={account} onChanged={reload} />
           <BlockCard title="帳號狀態">
             <Facts
               rows={[
@@ -67,24 +71,9 @@ export default function AccountSettingsPage() {
               ]}
             />
           </BlockCard>
-          <BlockCard
-            title="密碼修改"
-            actions={
-              <Button variant="outlined" disabled>
-                修改密碼（尚未開放）
-              </Button>
-            }
-          >
-            <Facts
-              rows={[
-                ['修改人', account.password.changedBy ?? '—'],
-                ['上次密碼變更時間', account.password.changedAt ? formatDateTime(account.password.changedAt) : '—'],
-                ['備註', account.password.note ?? '—'],
-              ]}
-            />
-          </BlockCard>
-          <NotOpenBlock title="公務資料、個人資料" description="職稱、公務電話、姓名、生日及住址的修改功能開放後即可於此使用。" />
-          <NotOpenBlock title="帳號權限" description="權限異動申請功能開放後即可於此使用。" />
+          <PasswordBlock account={account} onChanged={reload} />
+          <ProfileBlock account={account} onChanged={reload} />
+          <AdminRoleBlock account={account} />
           <BackupEmailBlock account={account} onChanged={reload} />
           <MobileBlock account={account} onChanged={reload} />
           <NotOpenBlock title="機關(單位)異動" description="機關(單位)異動申請功能開放後即可於此使用。" />

@@ -1,5 +1,6 @@
 // 個人帳號管理 (/api/account): the page's data and the bindings of the logged-in user.
 import { api } from '../lib/api';
+import type { ProfileView } from './selfServiceApi';
 
 export interface AccountView {
   account: string;
@@ -11,6 +12,9 @@ export interface AccountView {
   otp: { enabled: boolean; enabledAt: string | null };
   citizenCert: { bound: boolean; boundAt: string | null; notAfter: string | null };
   allowedActions: string[];
+  profile: ProfileView;
+  avatar: { updatedAt: string } | null;
+  roleLabels: string[];
 }
 
 export interface CodeSent {
