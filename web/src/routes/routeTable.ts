@@ -205,6 +205,23 @@ const specs = {
     parent: 'consoleAccountApplications',
     load: () => import('../console/account-applications/ReviewDetailPage'),
   },
+  consoleAdminRoleRequests: {
+    path: '/console/accounts/admin-role-requests',
+    title: '機關管理者申請審核',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAccounts',
+    subMenu: true,
+    load: () => import('../console/admin-role-requests/AdminRoleRequestsPage'),
+  },
+  consoleAdminRoleRequest: {
+    path: '/console/accounts/admin-role-requests/:id',
+    title: '機關管理者申請明細',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAdminRoleRequests',
+    load: () => import('../console/admin-role-requests/AdminRoleRequestsPage'),
+  },
   consoleAdSync: {
     path: '/console/ad-sync',
     title: 'AD 同步管理作業',
