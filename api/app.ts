@@ -128,10 +128,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/account/citizen-cert', accountCitizenCertRoutes({ prisma, temporal, baseUrl: env.PUBLIC_URL, citizenCert }));
-  app.use(
-    '/api/session',
-    sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }),
-  );
+  app.use('/api/session', sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }));
   if (deps.sso) {
     const { sso } = deps;
     app.use('/api/auth', portalAuthRoutes({ prisma, sessions, config: sso.portal }));

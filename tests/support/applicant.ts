@@ -38,7 +38,10 @@ export async function latestMail(to: string, subjectIncludes: string, seen: Read
 export const secretsUsed: string[] = [];
 
 /** Captcha → code by mail → token, through the public API. */
-export async function verifyEmail(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'ADMIN_LOOKUP', email: string): Promise<string> {
+export async function verifyEmail(
+  purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'ADMIN_LOOKUP',
+  email: string,
+): Promise<string> {
   return (await verifyEmailFully(purpose, email)).token;
 }
 
