@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Pool } from 'pg';
 import { decryptField } from '../../activities/db/pii';
 
 const expiry = (expiresIn?: number) => (expiresIn ? new Date(Date.now() + expiresIn * 1000) : null);
@@ -16,60 +17,65 @@ export const CLIENT_CACHE_MS = 5_000;
  * findByUserCode, consume, destroy, revokeByGrantId), so sessions, codes and tokens are shared by every
  * API replica. Expired rows are treated as absent; `purgeExpired` removes them.
  * Clients are not stored here: they are the registered systems (IntegrationSystem).
+ *
+ * The table is Prisma's (OidcPayload), but these statements go straight through node-postgres as
+ * named prepared statements: a login makes about fourteen of them, and Prisma's per-query cost (its
+ * query compiler and result mapping) was most of the provider's share of a login.
  */
-export function createPrismaAdapter(prisma: PrismaClient, dataKey: Buffer, clientCacheMs = CLIENT_CACHE_MS) {
+export function createPrismaAdapter(prisma: PrismaClient, pool: Pool, dataKey: Buffer, clientCacheMs = CLIENT_CACHE_MS) {
   const clients = new Map<string, { at: number; found: Promise<AdapterPayload | undefined> }>();
+  const COLUMNS = 'payload, expires_at, consumed_at';
   return class PrismaAdapter implements Adapter {
     constructor(readonly name: string) {}
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-      const data = {
-        payload: payload as Prisma.InputJsonValue,
-        grantId: payload.grantId ?? null,
-        userCode: payload.userCode ?? null,
-        uid: payload.uid ?? null,
-        expiresAt: expiry(expiresIn),
-      };
-      await prisma.oidcPayload.upsert({
-        where: { type_id: { type: this.name, id } },
-        create: { type: this.name, id, ...data },
-        update: data,
+      await pool.query({
+        name: 'oidc_upsert',
+        text: `INSERT INTO oidc_payloads (type, id, payload, grant_id, user_code, uid, expires_at)
+               VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
+               ON CONFLICT (type, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
+                 user_code = EXCLUDED.user_code, uid = EXCLUDED.uid, expires_at = EXCLUDED.expires_at`,
+        values: [this.name, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiry(expiresIn)],
       });
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.name === 'Client') return cachedClient(id);
-      return this.present(await prisma.oidcPayload.findUnique({ where: { type_id: { type: this.name, id } } }));
+      return this.first('oidc_find', `SELECT ${COLUMNS} FROM oidc_payloads WHERE type = $1 AND id = $2`, id);
     }
 
     async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-      return this.present(await prisma.oidcPayload.findFirst({ where: { type: this.name, uid } }));
+      return this.first('oidc_find_uid', `SELECT ${COLUMNS} FROM oidc_payloads WHERE type = $1 AND uid = $2 LIMIT 1`, uid);
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return this.present(await prisma.oidcPayload.findFirst({ where: { type: this.name, userCode } }));
+      return this.first('oidc_find_user_code', `SELECT ${COLUMNS} FROM oidc_payloads WHERE type = $1 AND user_code = $2 LIMIT 1`, userCode);
     }
 
+    /** Authorization codes and refresh tokens are single-use: oidc-provider refuses a consumed one. */
     async consume(id: string): Promise<void> {
-      // One statement (updateMany would wrap it in a transaction): codes and refresh tokens are single-use.
-      await prisma.$executeRaw`UPDATE oidc_payloads SET consumed_at = now() WHERE type = ${this.name} AND id = ${id}`;
+      await pool.query({ name: 'oidc_consume', text: 'UPDATE oidc_payloads SET consumed_at = now() WHERE type = $1 AND id = $2', values: [this.name, id] });
     }
 
     async destroy(id: string): Promise<void> {
-      await prisma.oidcPayload.deleteMany({ where: { type: this.name, id } });
+      await pool.query({ name: 'oidc_destroy', text: 'DELETE FROM oidc_payloads WHERE type = $1 AND id = $2', values: [this.name, id] });
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      await prisma.oidcPayload.deleteMany({ where: { grantId } });
+      await pool.query({ name: 'oidc_revoke_grant', text: 'DELETE FROM oidc_payloads WHERE grant_id = $1', values: [grantId] });
     }
 
-    private present(
-      row: { payload: Prisma.JsonValue; expiresAt: Date | null; consumedAt: Date | null } | null,
-    ): AdapterPayload | undefined {
-      if (!row || (row.expiresAt && row.expiresAt <= new Date())) return undefined;
+    private async first(statement: string, text: string, key: string): Promise<AdapterPayload | undefined> {
+      const { rows } = await pool.query<{ payload: AdapterPayload; expires_at: Date | null; consumed_at: Date | null }>({
+        name: statement,
+        text,
+        values: [this.name, key],
+      });
+      const row = rows[0];
+      if (!row || (row.expires_at && row.expires_at <= new Date())) return undefined;
       return {
-        ...(row.payload as AdapterPayload),
-        ...(row.consumedAt ? { consumed: Math.floor(row.consumedAt.getTime() / 1000) } : {}),
+        ...row.payload,
+        ...(row.consumed_at ? { consumed: Math.floor(row.consumed_at.getTime() / 1000) } : {}),
       };
     }
   };

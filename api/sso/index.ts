@@ -23,16 +23,18 @@ export interface SsoEnv {
 export async function createSso(deps: { prisma: PrismaClient; log: Logger; env: SsoEnv; dataKey: Buffer; sessionSecret: string }) {
   const { prisma, env } = deps;
   const signingKeys = createSigningKeys(prisma, deps.dataKey);
+  // The shared rate-limit table (rate-limiter-flexible speaks pg, not Prisma) and oidc-provider's
+  // storage statements (api/sso/adapter.ts).
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
   const provider = await createSsoProvider({
     prisma,
+    pool,
     log: deps.log,
     issuer: `${env.WEB_URL}${OIDC_MOUNT}`,
     dataKey: deps.dataKey,
     cookieKeys: [deps.sessionSecret],
     signingKeys,
   });
-  // Only for the shared rate-limit table (rate-limiter-flexible speaks pg, not Prisma).
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
   const proofs = createIdentityProofs(prisma);
   const kit = createLoginKit({
     prisma,

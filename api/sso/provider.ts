@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import type { RequestHandler } from 'express';
+import type { Pool } from 'pg';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
 import { createPrismaAdapter } from './adapter';
@@ -21,6 +22,8 @@ export const SCOPE_CLAIMS = {
 
 export interface SsoProviderDeps {
   prisma: PrismaClient;
+  /** node-postgres pool for the adapter's own statements (api/sso/adapter.ts). */
+  pool: Pool;
   log: Logger;
   issuer: string;
   dataKey: Buffer;
@@ -32,7 +35,7 @@ async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
   const { prisma } = deps;
   const keys = await deps.signingKeys.all();
   return {
-    adapter: createPrismaAdapter(prisma, deps.dataKey),
+    adapter: createPrismaAdapter(prisma, deps.pool, deps.dataKey),
     jwks: { keys: keys.map((key) => ({ ...key.privateKey, kid: key.kid, alg: key.alg, use: 'sig' })) as never },
     findAccount: async (_ctx, id) => {
       const user = await prisma.user.findUnique({ where: { id }, select: { id: true, status: true } });
