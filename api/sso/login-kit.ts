@@ -104,6 +104,9 @@ export function createLoginKit(deps: {
     return { ...lockLimiter, passwordMaxAgeSeconds: p['password.maxAge'] };
   }
 
+  // Lockout keys this request found with no failures counted (assertNotLocked with req).
+  const uncounted = new WeakMap<Request, Set<string>>();
+
   const lockedError = (msBeforeNext: number) => {
     const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
     return fail('LOGIN_LOCKED', `登入失敗次數過多，帳號已暫時鎖定，請於 ${minutes} 分鐘後再試`, undefined, {
@@ -155,11 +158,15 @@ export function createLoginKit(deps: {
       }
     },
 
-    /** Throws LOGIN_LOCKED while the typed account is locked; call before checking a secret. */
-    async assertNotLocked(account: string) {
+    /**
+     * Throws LOGIN_LOCKED while the typed account is locked; call before checking a secret. With
+     * `req`, a later success() in the same request skips clearing a counter that was not there.
+     */
+    async assertNotLocked(account: string, req?: Request) {
       const { limiter } = await lockout();
       const state = await limiter.get(LOCK_KEY(account));
       if (state && state.consumedPoints >= limiter.points) throw lockedError(state.msBeforeNext);
+      if (!state && req) (uncounted.get(req) ?? uncounted.set(req, new Set()).get(req)!).add(LOCK_KEY(account));
     },
 
     /** Records a failed attempt, counts it towards the lockout, and throws the error to show. */
@@ -202,8 +209,10 @@ export function createLoginKit(deps: {
         return this.failure(req, { account, user, method, reason: `STATUS_${user.status}`, countsTowardLockout: false });
       }
       const { limiter, passwordMaxAgeSeconds } = await lockout();
-      await limiter.delete(LOCK_KEY(account));
-      if (account !== user.account) await limiter.delete(LOCK_KEY(user.account));
+      // A success clears the failures counted so far (none to clear when this request saw none).
+      for (const key of new Set([LOCK_KEY(account), LOCK_KEY(user.account)])) {
+        if (!uncounted.get(req)?.has(key)) await limiter.delete(key);
+      }
 
       const expired = !user.passwordChangedAt || user.passwordChangedAt.getTime() + passwordMaxAgeSeconds * 1000 <= Date.now();
       if (expired) {

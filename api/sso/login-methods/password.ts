@@ -17,7 +17,7 @@ export const passwordLogin: LoginMethodModule = {
       // One image, one guess: the captcha is spent before the credentials are looked at.
       await captchas.consume(input.captchaId, input.captchaAnswer);
       const account = input.account.trim().toLowerCase();
-      await kit.assertNotLocked(account);
+      await kit.assertNotLocked(account, req);
       const user = await prisma.user.findUnique({ where: { account } });
       const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), input.password);
       if (!user || !user.passwordHash || !valid) {
