@@ -62,6 +62,13 @@ export function AdminRoleBlock({ account }: { account: AccountView & { roleLabel
     });
 
   const latest = data?.items[0];
+  // The workflow writes the timeline a moment after 送出: look again until its first event is there.
+  const waiting = latest !== undefined && latest.events.length === 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(reload, 1000);
+    return () => clearTimeout(timer);
+  }, [waiting, data, reload]);
   const allowed = account.allowedActions.includes('adminRole.request');
   return (
     <BlockCard

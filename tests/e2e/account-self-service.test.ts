@@ -1,0 +1,95 @@
+// 個人帳號管理 in Chromium: 密碼修改 (wrong 舊密碼 refused, then changed; the new one logs in) and
+// 權限異動申請 (申請原因 → 送出 → progress shown, a second request not offered), seen in the console inbox.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrisma } from '../../activities/db/prisma';
+import { e2e, testEnv } from '../support/env';
+import { apiSession } from '../support/http';
+import { createActiveUser } from '../integration/api/support-users';
+import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { gotoPath, login } from './support/portal';
+
+const prisma = createPrisma(testEnv().DATABASE_URL);
+
+describe('個人帳號管理 › 密碼修改 and 帳號權限', () => {
+  let session: BrowserSession;
+  let user: Awaited<ReturnType<typeof createActiveUser>>;
+
+  beforeAll(async () => {
+    user = await createActiveUser(prisma);
+    session = await openBrowser();
+    await login(session.page, { account: user.account, password: e2e.password() });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await prisma.$disconnect();
+  });
+
+  it('修改密碼: a wrong 舊密碼 is named on its field, the right one changes the password', async () => {
+    const { page } = session;
+    const NEW = 'Changed!2026e2e';
+    await gotoPath(page, '/account');
+    const block = page.getByRole('region', { name: '密碼修改' });
+    await block.getByRole('button', { name: '修改密碼' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改密碼' });
+    await dialog.locator('input[name="oldPassword"]').fill('Wrong!Password1');
+    await dialog.locator('input[name="newPassword"]').fill(NEW);
+    await dialog.locator('input[name="confirmPassword"]').fill(NEW);
+    await dialog.getByRole('button', { name: '確定異動' }).click();
+    await dialog.getByText('舊密碼錯誤，請重新輸入').waitFor();
+    await screenshot(page, 'account-password-wrong-old');
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+
+    await dialog.locator('input[name="oldPassword"]').fill(e2e.password());
+    await dialog.getByRole('button', { name: '確定異動' }).click();
+    await block.getByText('密碼已變更', { exact: false }).waitFor();
+    await block
+      .getByRole('definition')
+      .filter({ hasText: /^密碼修改$/ })
+      .waitFor();
+    await screenshot(page, 'account-password-changed');
+    expect((await apiSession().login(user.account, NEW)).status).toBe(200);
+  });
+
+  it('權限異動申請: 申請原因 → 送出 → 審核中, no second request; the agency inbox lists it', async () => {
+    const { page } = session;
+    await gotoPath(page, '/account');
+    const block = page.getByRole('region', { name: '帳號權限' });
+    await block.getByText('一般使用者').waitFor();
+    await block.getByRole('button', { name: '權限異動申請' }).click();
+    const dialog = page.getByRole('dialog', { name: '權限異動申請' });
+    await dialog.getByRole('button', { name: '送出' }).click();
+    await dialog.getByText('請輸入申請原因').waitFor();
+    await dialog.getByRole('textbox', { name: /申請原因/ }).fill('承辦本機關帳號管理業務');
+    await screenshot(page, 'account-admin-role-dialog');
+    await dialog.getByRole('button', { name: '送出' }).click();
+    await block.getByText('權限異動申請已送出', { exact: false }).waitFor();
+    await block.getByText('已送出權限異動申請').waitFor();
+    await block.getByText('您已有一件審核中的權限異動申請', { exact: false }).waitFor();
+    expect(await block.getByRole('button', { name: '權限異動申請' }).isDisabled()).toBe(true);
+    await screenshot(page, 'account-admin-role-pending');
+
+    // A system admin sees it in 機關管理者申請審核.
+    const admin = await openBrowser();
+    try {
+      await login(admin.page, { account: e2e.sysadmin(), password: e2e.password() });
+      await gotoPath(admin.page, '/console/accounts/admin-role-requests');
+      const row = admin.page.getByRole('row', { name: new RegExp(user.account) });
+      await row.getByText('承辦本機關帳號管理業務').waitFor();
+      await row.getByRole('button', { name: '審核' }).click();
+      const detail = admin.page.getByRole('dialog', { name: '機關管理者申請明細' });
+      await detail.getByText('已送出權限異動申請').waitFor();
+      await detail.getByRole('button', { name: '駁回' }).click();
+      await detail.getByText('駁回時請填寫審核意見').waitFor();
+      await screenshot(admin.page, 'console-admin-role-request');
+      await detail.getByRole('textbox', { name: '審核意見' }).fill('請先完成機關管理者訓練');
+      await detail.getByRole('button', { name: '駁回' }).click();
+      await admin.page.getByText(`已駁回 ${user.name} 的機關管理者申請`).waitFor();
+    } finally {
+      await admin.close();
+    }
+    await gotoPath(page, '/account');
+    await block.getByText('請先完成機關管理者訓練').waitFor();
+    expect(await block.getByRole('button', { name: '權限異動申請' }).isDisabled()).toBe(false);
+    await screenshot(page, 'account-admin-role-rejected');
+  });
+});
