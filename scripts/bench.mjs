@@ -28,7 +28,12 @@ try {
   apps = await startApp(env, { mode: 'test', stateDir: session.stateDir, withWeb: false, log });
   await run(process.execPath, ['--import', 'tsx', path.join(rootDir, 'bench', name, 'run.ts')], {
     cwd: rootDir,
-    env: { ...process.env, ...env, E2E_BASE_URL: env.PUBLIC_URL, E2E_DEMO_PASSWORD: process.env.SEED_DEMO_PASSWORD || 'Tainan@2026' },
+    env: {
+      ...process.env,
+      ...env,
+      E2E_BASE_URL: env.PUBLIC_URL,
+      E2E_DEMO_PASSWORD: process.env.SEED_DEMO_PASSWORD || 'Tainan@2026',
+    },
   });
   code = 0;
 } catch (error) {

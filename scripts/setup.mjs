@@ -160,7 +160,14 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
     const cardSigner = await ensureNodeService({
       name: 'card-signer-sim',
       script: 'scripts/services/card-signer-sim.mjs',
-      args: ['--port', String(m.cardSignerPort), '--pki', path.join(stateDir, 'pki'), '--origins', [...new Set([env.WEB_URL, env.PUBLIC_URL])].join(',')],
+      args: [
+        '--port',
+        String(m.cardSignerPort),
+        '--pki',
+        path.join(stateDir, 'pki'),
+        '--origins',
+        [...new Set([env.WEB_URL, env.PUBLIC_URL])].join(','),
+      ],
       port: m.cardSignerPort,
       stateDir: m.stateDir,
       log,
@@ -192,12 +199,17 @@ export async function startApp(env, { mode, stateDir, withWeb, log = console.log
   const logs = path.join(stateDir, 'logs');
   const tsx = (name, entry) =>
     // NODE_PROCESS_FLAGS: extra node flags for the app processes, e.g. --cpu-prof for a benchmark.
-    startProcess(name, process.execPath, [...(childEnv.NODE_PROCESS_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', entry], {
-      cwd: rootDir,
-      env: childEnv,
-      logFile: path.join(logs, `${name}.log`),
-      echo,
-    });
+    startProcess(
+      name,
+      process.execPath,
+      [...(childEnv.NODE_PROCESS_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', entry],
+      {
+        cwd: rootDir,
+        env: childEnv,
+        logFile: path.join(logs, `${name}.log`),
+        echo,
+      },
+    );
 
   await assertPortFree(Number(env.PORT), 'API');
   handles.push(tsx('worker', 'worker/main.ts'));

@@ -72,13 +72,23 @@ export function portalAuthRoutes(deps: { prisma: PrismaClient; sessions: Session
   if (!internal.startsWith('https://') || !issuer.startsWith('https://')) oidc.allowInsecureRequests(client);
 
   const sign = (value: string) => crypto.createHmac('sha256', config.secret).update(value).digest('base64url');
-  const flowCookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/api/auth', maxAge: FLOW_TTL_MS };
+  const flowCookie = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+    path: '/api/auth',
+    maxAge: FLOW_TTL_MS,
+  };
 
   function readFlow(req: Request): { verifier: string; state: string; nonce: string; returnTo: string } | undefined {
-    const raw = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${FLOW_COOKIE}=`))?.slice(FLOW_COOKIE.length + 1);
+    const raw = req.headers.cookie
+      ?.split(/;\s*/)
+      .find((c) => c.startsWith(`${FLOW_COOKIE}=`))
+      ?.slice(FLOW_COOKIE.length + 1);
     if (!raw) return undefined;
     const [body, mac] = raw.split('.');
-    if (!body || !mac || mac.length !== sign(body).length || !crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(sign(body)))) return undefined;
+    if (!body || !mac || mac.length !== sign(body).length || !crypto.timingSafeEqual(Buffer.from(mac), Buffer.from(sign(body))))
+      return undefined;
     return JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
   }
 

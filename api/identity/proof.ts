@@ -36,7 +36,10 @@ export function createIdentityProofs(prisma: PrismaClient) {
     /** Spends the proof: a second use fails, also when two requests race. */
     async consume(token: string | undefined, purposes: readonly IdentityPurpose[]) {
       const row = await find(token, purposes);
-      const spent = await prisma.identityProof.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: new Date() } });
+      const spent = await prisma.identityProof.updateMany({
+        where: { id: row.id, consumedAt: null },
+        data: { consumedAt: new Date() },
+      });
       if (spent.count === 0) throw fail('VERIFICATION_REQUIRED', '身分驗證已使用過，請重新驗證');
       return { userId: row.userId, purpose: row.purpose, method: row.method };
     },

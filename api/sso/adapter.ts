@@ -35,7 +35,15 @@ export function createPrismaAdapter(prisma: PrismaClient, pool: Pool, dataKey: B
                VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
                ON CONFLICT (type, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
                  user_code = EXCLUDED.user_code, uid = EXCLUDED.uid, expires_at = EXCLUDED.expires_at`,
-        values: [this.name, id, JSON.stringify(payload), payload.grantId ?? null, payload.userCode ?? null, payload.uid ?? null, expiry(expiresIn)],
+        values: [
+          this.name,
+          id,
+          JSON.stringify(payload),
+          payload.grantId ?? null,
+          payload.userCode ?? null,
+          payload.uid ?? null,
+          expiry(expiresIn),
+        ],
       });
     }
 
@@ -49,16 +57,28 @@ export function createPrismaAdapter(prisma: PrismaClient, pool: Pool, dataKey: B
     }
 
     async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
-      return this.first('oidc_find_user_code', `SELECT ${COLUMNS} FROM oidc_payloads WHERE type = $1 AND user_code = $2 LIMIT 1`, userCode);
+      return this.first(
+        'oidc_find_user_code',
+        `SELECT ${COLUMNS} FROM oidc_payloads WHERE type = $1 AND user_code = $2 LIMIT 1`,
+        userCode,
+      );
     }
 
     /** Authorization codes and refresh tokens are single-use: oidc-provider refuses a consumed one. */
     async consume(id: string): Promise<void> {
-      await pool.query({ name: 'oidc_consume', text: 'UPDATE oidc_payloads SET consumed_at = now() WHERE type = $1 AND id = $2', values: [this.name, id] });
+      await pool.query({
+        name: 'oidc_consume',
+        text: 'UPDATE oidc_payloads SET consumed_at = now() WHERE type = $1 AND id = $2',
+        values: [this.name, id],
+      });
     }
 
     async destroy(id: string): Promise<void> {
-      await pool.query({ name: 'oidc_destroy', text: 'DELETE FROM oidc_payloads WHERE type = $1 AND id = $2', values: [this.name, id] });
+      await pool.query({
+        name: 'oidc_destroy',
+        text: 'DELETE FROM oidc_payloads WHERE type = $1 AND id = $2',
+        values: [this.name, id],
+      });
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {

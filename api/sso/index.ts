@@ -20,7 +20,13 @@ export interface SsoEnv {
  * 單一帳號認證平台: the OpenID Connect provider (issuer <WEB_URL>/oidc), the login kit every method
  * uses, and the portal's own registration as a relying party.
  */
-export async function createSso(deps: { prisma: PrismaClient; log: Logger; env: SsoEnv; dataKey: Buffer; sessionSecret: string }) {
+export async function createSso(deps: {
+  prisma: PrismaClient;
+  log: Logger;
+  env: SsoEnv;
+  dataKey: Buffer;
+  sessionSecret: string;
+}) {
   const { prisma, env } = deps;
   const signingKeys = createSigningKeys(prisma, deps.dataKey);
   // The shared rate-limit table (rate-limiter-flexible speaks pg, not Prisma) and oidc-provider's

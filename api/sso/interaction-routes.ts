@@ -64,7 +64,9 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
       methods: kit.zone.methodsFor(req.ip),
     };
     if (found.prompt.name !== 'consent') return res.json(base);
-    const requested = String(found.params.scope ?? 'openid').split(' ').filter((s) => s in SCOPE_LABELS);
+    const requested = String(found.params.scope ?? 'openid')
+      .split(' ')
+      .filter((s) => s in SCOPE_LABELS);
     const user = found.session?.accountId
       ? await deps.prisma.user.findUnique({ where: { id: found.session.accountId }, select: { name: true, account: true } })
       : null;
@@ -89,7 +91,13 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     const grantId = await grant.save();
     await deps.prisma.usageRecord.create({
-      data: { userId: found.session.accountId, action: 'sso.consent', target: clientId, detail: { scopes: missing.missingOIDCScope ?? [] }, ip: req.ip ?? null },
+      data: {
+        userId: found.session.accountId,
+        action: 'sso.consent',
+        target: clientId,
+        detail: { scopes: missing.missingOIDCScope ?? [] },
+        ip: req.ip ?? null,
+      },
     });
     const redirectTo = await provider.interactionResult(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     res.json({ redirectTo });
@@ -100,7 +108,12 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
     await details(req, res);
     const redirectTo = await sso
       .current()
-      .interactionResult(req, res, { error: 'access_denied', error_description: '使用者取消登入或拒絕授權' }, { mergeWithLastSubmission: false });
+      .interactionResult(
+        req,
+        res,
+        { error: 'access_denied', error_description: '使用者取消登入或拒絕授權' },
+        { mergeWithLastSubmission: false },
+      );
     res.json({ redirectTo });
   });
 

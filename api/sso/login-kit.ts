@@ -114,7 +114,10 @@ export function createLoginKit(deps: {
     });
   };
 
-  async function record(req: Request, row: { userId: string | null; account: string; method: LoginMethod; action: LoginAction; ok: boolean; reason?: string }) {
+  async function record(
+    req: Request,
+    row: { userId: string | null; account: string; method: LoginMethod; action: LoginAction; ok: boolean; reason?: string },
+  ) {
     await prisma.loginRecord.create({
       data: {
         userId: row.userId,
@@ -152,7 +155,9 @@ export function createLoginKit(deps: {
         await perIp.consume(req.ip ?? 'unknown');
       } catch (error) {
         if (error instanceof RateLimiterRes) {
-          throw fail('RATE_LIMITED', '操作過於頻繁，請稍後再試', undefined, { retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) });
+          throw fail('RATE_LIMITED', '操作過於頻繁，請稍後再試', undefined, {
+            retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
+          });
         }
         throw error;
       }
@@ -172,7 +177,14 @@ export function createLoginKit(deps: {
     /** Records a failed attempt, counts it towards the lockout, and throws the error to show. */
     async failure(req: Request, attempt: LoginFailure): Promise<never> {
       const action = attempt.action ?? 'LOGIN';
-      await record(req, { userId: attempt.user?.id ?? null, account: attempt.account, method: attempt.method, action, ok: false, reason: attempt.reason });
+      await record(req, {
+        userId: attempt.user?.id ?? null,
+        account: attempt.account,
+        method: attempt.method,
+        action,
+        ok: false,
+        reason: attempt.reason,
+      });
       if (attempt.countsTowardLockout ?? true) {
         const { limiter, seconds } = await lockout();
         let locked: RateLimiterRes | undefined;

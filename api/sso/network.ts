@@ -8,7 +8,10 @@ export const ALL_LOGIN_METHODS: readonly LoginMethod[] = ['MOBILE_CERT', 'CITIZE
 /** 府內網路 membership by the client address Express resolved (trust proxy decides which hop). */
 export function createNetworkZone(cidrs: string) {
   const internal = new net.BlockList();
-  for (const cidr of cidrs.split(',').map((c) => c.trim()).filter(Boolean)) {
+  for (const cidr of cidrs
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)) {
     const [address, prefix] = cidr.split('/') as [string, string];
     internal.addSubnet(address, Number(prefix), net.isIPv6(address) ? 'ipv6' : 'ipv4');
   }

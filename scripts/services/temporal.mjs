@@ -77,7 +77,9 @@ async function ensureNamespace(cli, address, namespace) {
   let listed;
   for (let attempt = 0; ; attempt++) {
     try {
-      listed = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace], { quiet: true });
+      listed = await run(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace], {
+        quiet: true,
+      });
       break;
     } catch (error) {
       if (attempt >= 30) throw error;

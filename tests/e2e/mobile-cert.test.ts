@@ -212,7 +212,9 @@ describe('開通帳號 by 行動自然人憑證', () => {
     }
     expect((await apiSession().login(account, newPassword)).status).toBe(200);
     expect((await apiSession().login(account, 'Mobile!Cert9')).status).toBe(401);
-    const reset = await clients.prisma.loginRecord.findFirst({ where: { account, action: 'FORGOT_PASSWORD', result: 'SUCCESS' } });
+    const reset = await clients.prisma.loginRecord.findFirst({
+      where: { account, action: 'FORGOT_PASSWORD', result: 'SUCCESS' },
+    });
     expect(reset).toMatchObject({ method: 'MOBILE_CERT' });
   });
 });

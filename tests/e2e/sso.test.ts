@@ -65,7 +65,11 @@ describe('單一帳號認證平台 for other systems', () => {
     expect(who).toMatch(new RegExp(`已登入：.+（${generalUser().account}）`));
     expect(await page.locator('#org').innerText()).toBe('服務單位：應用服務科');
     const userinfo = JSON.parse(await page.locator('#userinfo').innerText());
-    expect(userinfo).toMatchObject({ preferred_username: generalUser().account, agency_name: '智慧發展中心', organization_code: 'G25-02' });
+    expect(userinfo).toMatchObject({
+      preferred_username: generalUser().account,
+      agency_name: '智慧發展中心',
+      organization_code: 'G25-02',
+    });
     const idToken = JSON.parse(await page.locator('#id-token').innerText());
     expect(idToken.iss).toBe(`${baseUrl()}/oidc`);
     expect(idToken.aud).toBe('demo-rp');

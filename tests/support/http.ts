@@ -24,6 +24,7 @@ export interface LoginOutcome {
   /** 200 when the portal session exists, else the status of the SSO's answer. */
   status: number;
   /** The portal's session user (200) or the SSO's error body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many shapes; each test asserts what it reads
   body: any;
   /** Where the browser ended after the SSO sent it back (the portal's return path). */
   landedOn?: URL;

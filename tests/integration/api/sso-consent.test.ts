@@ -26,13 +26,21 @@ describe('單一帳號認證平台: 授權 for a registered system', () => {
   it('asks the person to 授權 the listed data, then returns a code to the system', async () => {
     const s = apiSession();
     const uid = await s.startLogin('/', authorizeUrl());
-    const login = await s.post(`/api/sso/interaction/${uid}/password`, { account: e2e.user(), password: e2e.password(), ...(await s.captcha()) });
+    const login = await s.post(`/api/sso/interaction/${uid}/password`, {
+      account: e2e.user(),
+      password: e2e.password(),
+      ...(await s.captcha()),
+    });
     expect(login.status).toBe(200);
     const consentStep = await s.follow(login.body.redirectTo, (url) => url.pathname.startsWith('/login/sso/'));
     const consentUid = consentStep.pathname.split('/').pop()!;
     const details = await s.get(`/api/sso/interaction/${consentUid}/details`);
     expect(details.body).toMatchObject({ prompt: 'consent', client: { id: 'demo-rp', name: '示範應用系統（單一登入）' } });
-    expect(details.body.scopes.map((s: { label: string }) => s.label)).toEqual(['您的帳號識別碼', '姓名、登入帳號、職稱', '服務機關及單位']);
+    expect(details.body.scopes.map((s: { label: string }) => s.label)).toEqual([
+      '您的帳號識別碼',
+      '姓名、登入帳號、職稱',
+      '服務機關及單位',
+    ]);
 
     const consent = await s.post(`/api/sso/interaction/${consentUid}/consent`);
     expect(consent.status, JSON.stringify(consent.body)).toBe(200);
@@ -47,7 +55,9 @@ describe('單一帳號認證平台: 授權 for a registered system', () => {
   });
 
   it('refuses an unregistered redirect URI and an unknown system with a zh-TW page', async () => {
-    const wrongRedirect = await fetch(new URL(authorizeUrl({ redirect_uri: 'https://evil.example/callback' }), e2e.baseUrl()), { redirect: 'manual' });
+    const wrongRedirect = await fetch(new URL(authorizeUrl({ redirect_uri: 'https://evil.example/callback' }), e2e.baseUrl()), {
+      redirect: 'manual',
+    });
     expect(wrongRedirect.status).toBe(400);
     expect(await wrongRedirect.text()).toContain('應用系統的返回網址未經註冊');
     const page = await fetch(new URL(authorizeUrl({ client_id: 'no-such-system' }), e2e.baseUrl()));

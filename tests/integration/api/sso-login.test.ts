@@ -56,18 +56,34 @@ describe('單一帳號認證平台: 一般登入 through OpenID Connect', () => 
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.error).toEqual({ code: 'LOGIN_FAILED', message: '帳號或密碼錯誤' });
     const rows = await withPrisma((prisma) =>
-      prisma.loginRecord.findMany({ where: { account: { in: [e2e.user(), 'no_such_user_x'] }, result: 'FAILURE' }, orderBy: { at: 'desc' } }),
+      prisma.loginRecord.findMany({
+        where: { account: { in: [e2e.user(), 'no_such_user_x'] }, result: 'FAILURE' },
+        orderBy: { at: 'desc' },
+      }),
     );
-    expect(rows.find((r) => r.account === e2e.user())).toMatchObject({ method: 'PASSWORD', action: 'LOGIN', reason: 'BAD_PASSWORD' });
+    expect(rows.find((r) => r.account === e2e.user())).toMatchObject({
+      method: 'PASSWORD',
+      action: 'LOGIN',
+      reason: 'BAD_PASSWORD',
+    });
     expect(rows.find((r) => r.account === 'no_such_user_x')).toMatchObject({ userId: null, reason: 'UNKNOWN_ACCOUNT' });
   });
 
   it('rejects an empty form with field messages, and a wrong or reused 圖形驗證碼 before the credentials', async () => {
     const s = apiSession();
     const uid = await s.startLogin();
-    const empty = await s.post(`/api/sso/interaction/${uid}/password`, { account: '', password: '', captchaId: 'x', captchaAnswer: '' });
+    const empty = await s.post(`/api/sso/interaction/${uid}/password`, {
+      account: '',
+      password: '',
+      captchaId: 'x',
+      captchaAnswer: '',
+    });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.fields).toEqual({ account: '請輸入登入帳號', password: '請輸入密碼', captchaAnswer: '請輸入圖形驗證碼' });
+    expect(empty.body.error.fields).toEqual({
+      account: '請輸入登入帳號',
+      password: '請輸入密碼',
+      captchaAnswer: '請輸入圖形驗證碼',
+    });
 
     const captcha = await s.captcha();
     const wrong = await s.post(`/api/sso/interaction/${uid}/password`, {
@@ -77,13 +93,21 @@ describe('單一帳號認證平台: 一般登入 through OpenID Connect', () => 
       captchaAnswer: `${captcha.captchaAnswer}x`,
     });
     expect(wrong.body.error).toMatchObject({ code: 'CAPTCHA_INVALID', fields: { captchaAnswer: '驗證碼錯誤，請重新輸入' } });
-    const reused = await s.post(`/api/sso/interaction/${uid}/password`, { account: e2e.sysadmin(), password: e2e.password(), ...captcha });
+    const reused = await s.post(`/api/sso/interaction/${uid}/password`, {
+      account: e2e.sysadmin(),
+      password: e2e.password(),
+      ...captcha,
+    });
     expect(reused.body.error.code).toBe('CAPTCHA_INVALID');
   });
 
   it('refuses a login step whose interaction is unknown or expired', async () => {
     const s = apiSession();
-    const answer = await s.post('/api/sso/interaction/not-a-real-uid/password', { account: 'x', password: 'y', ...(await s.captcha()) });
+    const answer = await s.post('/api/sso/interaction/not-a-real-uid/password', {
+      account: 'x',
+      password: 'y',
+      ...(await s.captcha()),
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('INTERACTION_EXPIRED');
   });
@@ -115,7 +139,11 @@ describe('單一帳號認證平台: 一般登入 through OpenID Connect', () => 
     );
     const s = apiSession();
     const uid = await s.startLogin();
-    const answer = await s.post(`/api/sso/interaction/${uid}/password`, { account: EXPIRY_ACCOUNT, password: e2e.password(), ...(await s.captcha()) });
+    const answer = await s.post(`/api/sso/interaction/${uid}/password`, {
+      account: EXPIRY_ACCOUNT,
+      password: e2e.password(),
+      ...(await s.captcha()),
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ passwordExpired: true, account: EXPIRY_ACCOUNT });
     expect(answer.body.changeToken).toMatch(/^[\w-]{40,}$/);
@@ -133,7 +161,10 @@ describe('單一帳號認證平台: 一般登入 through OpenID Connect', () => 
       ...(await outside.captcha()),
     });
     expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatchObject({ code: 'METHOD_NOT_AVAILABLE', message: '府外網路僅可使用行動自然人憑證或自然人憑證登入' });
+    expect(refused.body.error).toMatchObject({
+      code: 'METHOD_NOT_AVAILABLE',
+      message: '府外網路僅可使用行動自然人憑證或自然人憑證登入',
+    });
 
     const inside = apiSession();
     const insideUid = await inside.startLogin();

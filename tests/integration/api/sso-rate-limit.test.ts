@@ -9,7 +9,10 @@ import { testEnv } from '../../support/env';
 
 const env = testEnv();
 const prisma = createPrisma(env.DATABASE_URL);
-const pools = [new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }), new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 })];
+const pools = [
+  new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }),
+  new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }),
+];
 afterAll(async () => {
   await Promise.all(pools.map((pool) => pool.end()));
   await prisma.$disconnect();

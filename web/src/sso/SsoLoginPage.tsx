@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { RouterLink } from '../common/RouterLink';
@@ -67,7 +67,8 @@ export default function SsoLoginPage() {
         setMethod(found.methods.includes('PASSWORD') ? 'PASSWORD' : (found.methods[0] ?? null));
       },
       (cause: unknown) => {
-        if (active) setError({ message: errorMessage(cause), expired: cause instanceof ApiError && cause.code === 'INTERACTION_EXPIRED' });
+        if (active)
+          setError({ message: errorMessage(cause), expired: cause instanceof ApiError && cause.code === 'INTERACTION_EXPIRED' });
       },
     );
     return () => {
@@ -78,7 +79,14 @@ export default function SsoLoginPage() {
   if (error) {
     return (
       <Box sx={{ maxWidth: 480, mx: 'auto' }}>
-        <Alert severity="warning" action={<Button color="inherit" href="/login">重新登入</Button>}>
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" href="/login">
+              重新登入
+            </Button>
+          }
+        >
           {error.message}
         </Alert>
       </Box>
@@ -115,14 +123,18 @@ export default function SsoLoginPage() {
           sx={{ px: { xs: 1.5, sm: 3 }, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minWidth: 0, px: 1.5 } }}
         >
           {offered.map((item) => (
-            <Tab key={item.method} value={item.method} label={item.label} id={`login-tab-${item.method}`} aria-controls="login-panel" />
+            <Tab
+              key={item.method}
+              value={item.method}
+              label={item.label}
+              id={`login-tab-${item.method}`}
+              aria-controls="login-panel"
+            />
           ))}
         </Tabs>
         <Box role="tabpanel" id="login-panel" aria-labelledby={`login-tab-${method}`} sx={{ px: { xs: 2.5, sm: 4 }, py: 3 }}>
           {Current ? (
-            <Suspense fallback={<LoadingScreen />}>
-              <Current key={method} uid={uid} onResult={onResult} />
-            </Suspense>
+            <Suspense fallback={<LoadingScreen />}>{createElement(Current, { key: method, uid, onResult })}</Suspense>
           ) : (
             <Alert severity="info">此登入方式即將開放。</Alert>
           )}
