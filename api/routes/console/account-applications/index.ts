@@ -8,6 +8,7 @@ import { decideApplication, type ApplicationDeps } from '../../../commands/accou
 import { fail } from '../../../errors';
 import { agencyScope, allowedActions, authorize, type Actor } from '../../../policies';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
+import { decideEach } from '../batch';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
@@ -153,16 +154,9 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
   router.post('/batch-decision', async (req, res) => {
     authorize(req.actor, 'accountApplication.list');
     const body = batchBody.parse(req.body);
-    const results = [];
-    for (const id of body.ids) {
-      try {
-        await decideOne(req.actor, id, { decision: body.decision, comment: body.comment }, req.ip);
-        results.push({ id, ok: true });
-      } catch (error) {
-        const e = error as { code?: string; message?: string };
-        results.push({ id, ok: false, error: { code: e.code ?? 'INTERNAL', message: e.message ?? '處理失敗' } });
-      }
-    }
+    const results = await decideEach(body.ids, (id) =>
+      decideOne(req.actor!, id, { decision: body.decision, comment: body.comment }, req.ip),
+    );
     res.json({ results });
   });
 

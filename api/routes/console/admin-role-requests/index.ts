@@ -6,6 +6,7 @@ import { decideAdminRole, type SelfServiceDeps } from '../../../commands/account
 import { fail } from '../../../errors';
 import { agencyScope, allowedActions, authorize, type Actor } from '../../../policies';
 import { presentEvents } from '../../../presenters/account-application';
+import { decideEach } from '../batch';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
@@ -137,16 +138,9 @@ export function adminRoleRequestReviewRoutes(deps: SelfServiceDeps) {
   router.post('/batch-decision', async (req, res) => {
     authorize(req.actor, 'adminRoleRequest.list');
     const body = batchBody.parse(req.body);
-    const results = [];
-    for (const id of body.ids) {
-      try {
-        await decideOne(req.actor, id, { decision: body.decision, comment: body.comment }, req.ip);
-        results.push({ id, ok: true });
-      } catch (error) {
-        const e = error as { code?: string; message?: string };
-        results.push({ id, ok: false, error: { code: e.code ?? 'INTERNAL', message: e.message ?? '處理失敗' } });
-      }
-    }
+    const results = await decideEach(body.ids, (id) =>
+      decideOne(req.actor!, id, { decision: body.decision, comment: body.comment }, req.ip),
+    );
     res.json({ results });
   });
 
