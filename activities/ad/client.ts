@@ -135,6 +135,11 @@ interface Credentials {
   password: string;
 }
 
+/** The domain-wide pre-Windows-2000 name of a portal group: "<root OU name>-<group name>". */
+export function groupAccountName(rootOu: string, name: string): string {
+  return `${rootOu.replace(/^OU=/i, '')}-${name}`.slice(0, 256);
+}
+
 export function createAdClient(config: AdConfig): AdClient {
   const timeout = config.timeoutMs ?? 10_000;
   const rootDn = `${config.rootOu},${config.baseDN}`;
@@ -507,7 +512,9 @@ export function createAdClient(config: AdConfig): AdClient {
           try {
             await client.add(groupDn, {
               objectClass: ['top', 'group'],
-              sAMAccountName: group.name,
+              // sAMAccountName is unique in the whole domain, CN only inside its OU: qualify it with the
+              // root OU so two portal trees in one domain (production and tests, test slots) never clash.
+              sAMAccountName: groupAccountName(config.rootOu, group.name),
               // Global security group (ADS_GROUP_TYPE_GLOBAL_GROUP | ADS_GROUP_TYPE_SECURITY_ENABLED).
               groupType: String(0x2 | -0x80000000),
               ...(group.description ? { description: group.description } : {}),
