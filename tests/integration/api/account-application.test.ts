@@ -224,6 +224,32 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     expect(reject.status).toBe(200);
   });
 
+  it('批次駁回 decides each selected application and reports the one it could not, without stopping', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await apply(await verifyEmail('APPLY', uniqueEmail()), form())).body.id);
+    const admin = apiSession();
+    await admin.login('sdcadmin');
+    // The second one is decided already: the batch reports it and still rejects the others.
+    expect(
+      (await admin.post(`/api/console/account-applications/${ids[1]}/decision`, { decision: 'REJECT', comment: '重複申請' }))
+        .status,
+    ).toBe(200);
+    const batch = await admin.post('/api/console/account-applications/batch-decision', {
+      ids,
+      decision: 'REJECT',
+      comment: '資料不全，請重新申請',
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body.results).toEqual([
+      { id: ids[0], ok: true },
+      { id: ids[1], ok: false, error: expect.objectContaining({ code: 'APPLICATION_DECIDED' }) },
+    ]);
+    await eventually(async () => (await admin.get(`/api/console/account-applications/${ids[0]}`)).body.status === 'REJECTED');
+    const empty = await admin.post('/api/console/account-applications/batch-decision', { ids: [], decision: 'REJECT' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields.ids).toBe('請至少選擇一筆申請');
+  });
+
   it('keeps agency admins to their own agency', async () => {
     const token = await verifyEmail('APPLY', uniqueEmail());
     const { body } = await apply(token, form());
