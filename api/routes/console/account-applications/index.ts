@@ -1,4 +1,3 @@
-import type { Prisma } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { UsageAction } from '../../../../domain/usage-actions';
@@ -6,9 +5,10 @@ import { maskNationalId } from '../../../../domain/national-id';
 import { decryptNationalId } from '../../../../activities/db/pii';
 import { decideApplication, type ApplicationDeps } from '../../../commands/account-application';
 import { fail } from '../../../errors';
-import { agencyScope, allowedActions, authorize, type Actor } from '../../../policies';
+import { allowedActions, authorize, type Actor } from '../../../policies';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
 import { decideEach } from '../batch';
+import { listInbox } from '../inbox';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
@@ -68,26 +68,7 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
   router.get('/', async (req, res) => {
     authorize(req.actor, 'accountApplication.list');
     const query = listQuery.parse(req.query);
-    const scope = agencyScope(req.actor);
-    const where: Prisma.RequestWhereInput = {
-      type: 'ACCOUNT_APPLICATION',
-      ...(scope ? { agencyId: { in: scope } } : {}),
-      ...(query.agencyCode ? { agency: { code: query.agencyCode } } : {}),
-      ...(query.status === 'PENDING' ? { status: 'PENDING' } : query.status === 'DECIDED' ? { status: { not: 'PENDING' } } : {}),
-      ...(query.q
-        ? { OR: [{ applicantAccount: { contains: query.q.toLowerCase() } }, { applicantName: { contains: query.q } }] }
-        : {}),
-    };
-    const [total, rows] = await Promise.all([
-      prisma.request.count({ where }),
-      prisma.request.findMany({
-        where,
-        orderBy: { createdAt: 'desc' },
-        skip: query.page * query.pageSize,
-        take: query.pageSize,
-        include: { agency: { select: { code: true, name: true } } },
-      }),
-    ]);
+    const { total, rows } = await listInbox(prisma, req.actor, 'ACCOUNT_APPLICATION', query);
     res.json({
       total,
       items: rows.map((r) => {

@@ -1,12 +1,12 @@
-import type { Prisma } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { UsageAction } from '../../../../domain/usage-actions';
 import { decideAdminRole, type SelfServiceDeps } from '../../../commands/account-self-service';
 import { fail } from '../../../errors';
-import { agencyScope, allowedActions, authorize, type Actor } from '../../../policies';
+import { allowedActions, authorize, type Actor } from '../../../policies';
 import { presentEvents } from '../../../presenters/account-application';
 import { decideEach } from '../batch';
+import { listInbox } from '../inbox';
 
 const listQuery = z.object({
   status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
@@ -65,25 +65,7 @@ export function adminRoleRequestReviewRoutes(deps: SelfServiceDeps) {
   router.get('/', async (req, res) => {
     authorize(req.actor, 'adminRoleRequest.list');
     const query = listQuery.parse(req.query);
-    const scope = agencyScope(req.actor);
-    const where: Prisma.RequestWhereInput = {
-      type: 'ADMIN_ROLE',
-      ...(scope ? { agencyId: { in: scope } } : {}),
-      ...(query.status === 'PENDING' ? { status: 'PENDING' } : query.status === 'DECIDED' ? { status: { not: 'PENDING' } } : {}),
-      ...(query.q
-        ? { OR: [{ applicantAccount: { contains: query.q.toLowerCase() } }, { applicantName: { contains: query.q } }] }
-        : {}),
-    };
-    const [total, rows] = await Promise.all([
-      prisma.request.count({ where }),
-      prisma.request.findMany({
-        where,
-        orderBy: { createdAt: 'desc' },
-        skip: query.page * query.pageSize,
-        take: query.pageSize,
-        include: { agency: { select: { code: true, name: true } } },
-      }),
-    ]);
+    const { total, rows } = await listInbox(prisma, req.actor, 'ADMIN_ROLE', query);
     res.json({
       total,
       items: rows.map((r) => {
