@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { accountAmendmentSchema, accountApplicationSchema } from '../../domain/schemas/account-application';
 import { uniqueViolation } from '../../activities/db/unique-violation';
 import { decryptNationalId, encryptNationalId, hashNationalId } from '../../activities/db/pii';
@@ -123,6 +123,8 @@ export async function applicationFor(prisma: PrismaClient, id: string, access: {
 }
 
 function updateRefusal(error: unknown): never {
+  // A decided request's workflow may already have completed: the decision came first.
+  if (error instanceof WorkflowNotFoundError) throw fail('APPLICATION_DECIDED');
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause as { message?: string; type?: string } | undefined;
     const type = cause?.type ?? '';

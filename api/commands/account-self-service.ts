@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { OLD_PASSWORD_REQUIRED_MESSAGE } from '../../domain/password-policy';
 import { adminRoleRequestSchema, profileSchema } from '../../domain/schemas/profile';
 import type { UsageAction } from '../../domain/usage-actions';
@@ -204,6 +204,8 @@ export async function requestAdminRole(deps: SelfServiceDeps, ctx: Ctx, body: un
 }
 
 function updateRefusal(error: unknown): never {
+  // A decided request's workflow may already have completed: the decision came first.
+  if (error instanceof WorkflowNotFoundError) throw fail('REQUEST_DECIDED');
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause as { message?: string; type?: string } | undefined;
     const message = cause?.message ?? '無法處理此申請';
