@@ -3,6 +3,7 @@ import {
   condition,
   proxyActivities,
   setHandler,
+  patched,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -61,6 +62,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   let deciding = false;
   let activation: ActivatedInput | undefined;
   let seq = 0;
+  let submitted = false;
 
   const event = (
     kind: string,
@@ -126,6 +128,8 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
     async (input) => {
       // Applied by the workflow itself, so no decision can interleave with a half-stored amendment.
       const current = await applicationLoaded();
+      // An amendment racing the workflow's start must not take the timeline's first place.
+      if (patched('amendment-after-submitted')) await condition(() => submitted);
       await app.applyAmendment({ applicationId, changes: input.changes });
       current.account = input.changes.account;
       current.name = input.changes.name;
@@ -159,6 +163,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   );
   await enter('PENDING');
   await event('SUBMITTED', '已送出申請', { actorName: application.name });
+  submitted = true;
 
   // Reminder → escalation → expiry, each measured from submission.
   const decided = () => decision !== undefined;

@@ -7,6 +7,7 @@ import { accountApplication } from '../../../workflows/account-application';
 import {
   accountApplicationWorkflowId,
   decideUpdate,
+  amendUpdate,
   getApplicationStateQuery,
 } from '../../../workflows/account-application.messages';
 import { randomNationalId, uniqueAccount, uniqueEmail } from '../../support/applicant';
@@ -149,4 +150,44 @@ describe('accountApplication workflow timers and faults (real Temporal, PostgreS
     expect(user).toMatchObject({ enabled: false });
     expect(await healthy.prisma.user.count({ where: { account } })).toBe(1);
   }, 150_000);
+
+  it('keeps 已送出申請 first in the timeline when an amendment reaches a workflow that has only just started', async () => {
+    const app = await newApplication();
+    const slow = activities(healthy, { reminder: 3600, escalation: 7200, expiry: 10800 });
+    // Recording the PENDING status takes a while, so the amendment arrives before SUBMITTED is written.
+    const delayed = {
+      ...slow,
+      setApplicationStatus: async (input: Parameters<typeof slow.setApplicationStatus>[0]) => {
+        await new Promise((r) => setTimeout(r, 1_500));
+        return slow.setApplicationStatus(input);
+      },
+    };
+    const stored = await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } });
+    await withWorker(env, delayed, async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start(accountApplication, {
+        taskQueue,
+        workflowId: app.workflowId,
+        args: [{ applicationId: app.id }],
+      });
+      const changes = {
+        account: stored.account,
+        needOfficialMail: false,
+        name: stored.name,
+        organizationId: stored.organizationId,
+        title: '專員',
+        officePhone: stored.officePhone,
+        officeExt: null,
+        remark: null,
+      };
+      await handle.executeUpdate(amendUpdate, { args: [{ changes, changedFields: ['title'] }] });
+      await handle.terminate('test finished');
+    });
+    const request = await healthy.prisma.request.findUniqueOrThrow({
+      where: { workflowId: app.workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
+    expect(request.events.map((e) => e.kind)).toEqual(['SUBMITTED', 'AMENDED']);
+    expect(request.events[0].at.getTime()).toBeLessThanOrEqual(request.events[1].at.getTime());
+    expect((await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } })).title).toBe('專員');
+  }, 60_000);
 });
