@@ -16,6 +16,7 @@ const PURPOSE_LABELS: Record<VerificationPurpose, string> = {
   RESET_PASSWORD: '忘記密碼',
   TEMP_PASSWORD: '臨時密碼',
   BIND: '備用電子郵件綁定',
+  REACTIVATE: '個人帳號復用',
 };
 
 const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
@@ -62,6 +63,8 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       case 'RESET_PASSWORD':
       case 'TEMP_PASSWORD':
         return (await prisma.user.count({ where: { backupEmail: email, status: 'ACTIVE' } })) > 0;
+      case 'REACTIVATE':
+        return (await prisma.user.count({ where: { backupEmail: email, status: 'DISABLED' } })) > 0;
       case 'BIND': {
         const bound = await prisma.user.count({ where: { backupEmail: email } });
         if (bound > 0) throw fail('EMAIL_ALREADY_BOUND', undefined, { email: '此備用信箱已綁定其他公務帳號，請改用其他信箱' });

@@ -187,7 +187,7 @@ describe('accountApplication workflow timers and faults (real Temporal, PostgreS
       include: { events: { orderBy: { seq: 'asc' } } },
     });
     expect(request.events.map((e) => e.kind)).toEqual(['SUBMITTED', 'AMENDED']);
-    expect(request.events[0].at.getTime()).toBeLessThanOrEqual(request.events[1].at.getTime());
+    expect(request.events[0]!.at.getTime()).toBeLessThanOrEqual(request.events[1]!.at.getTime());
     expect((await healthy.prisma.accountApplication.findUniqueOrThrow({ where: { id: app.id } })).title).toBe('專員');
   }, 60_000);
 });
