@@ -98,6 +98,8 @@ export interface AdClient {
     account: string,
     group: { name: string; ouDn: string; description?: string },
   ): Promise<{ groupDn: string; added: boolean }>;
+  /** Ends the user's membership of `CN=<groupName>,<ouDn>`. Idempotent: no group or no membership is not an error. */
+  removeGroupMember(account: string, group: { name: string; ouDn: string }): Promise<{ groupDn: string; removed: boolean }>;
   /** Names (CN) of the groups the user is a direct member of. */
   listGroups(account: string): Promise<string[]>;
   /** Absolute DN of the root OU (rootOu,baseDN). */
@@ -533,6 +535,26 @@ export function createAdClient(config: AdConfig): AdClient {
           // 68 (entryAlreadyExists) / 20 (attributeOrValueExists): already a member.
           const code = (err as { code?: unknown }).code;
           if (code === 68 || code === 20) return { groupDn, added: false };
+          throw err;
+        }
+      });
+    },
+
+    async removeGroupMember(account, group) {
+      assertAccount(account);
+      return withClient(`remove AD user ${account} from group ${group.name}`, async (client) => {
+        const user = await requireUser(client, account);
+        const groupDn = `CN=${escapeDnValue(group.name)},${group.ouDn}`;
+        try {
+          await client.modify(
+            groupDn,
+            new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [user.dn] }) }),
+          );
+          return { groupDn, removed: true };
+        } catch (err) {
+          // 32 (noSuchObject): no such group; 16 (noSuchAttribute) / 53 (unwillingToPerform, Samba): not a member.
+          const code = (err as { code?: unknown }).code;
+          if (code === 32 || code === 16 || code === 53) return { groupDn, removed: false };
           throw err;
         }
       });

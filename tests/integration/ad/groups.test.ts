@@ -35,6 +35,20 @@ describe('AD group membership against Samba', () => {
     expect(await ad.listGroups(other)).toEqual([name]);
   });
 
+  it('removes a membership, and removing it again or from a missing group is not an error', async () => {
+    const account = `g${uniq()}`;
+    await ad.createUser({ account, ouDn: sandbox, displayName: '群組移除測試' });
+    const name = `admins-${uniq()}`;
+    await ad.addGroupMember(account, { name, ouDn: sandbox });
+    expect(await ad.removeGroupMember(account, { name, ouDn: sandbox })).toEqual({
+      groupDn: `CN=${name},${sandbox}`,
+      removed: true,
+    });
+    expect(await ad.listGroups(account)).toEqual([]);
+    expect((await ad.removeGroupMember(account, { name, ouDn: sandbox })).removed).toBe(false);
+    expect((await ad.removeGroupMember(account, { name: `none-${uniq()}`, ouDn: sandbox })).removed).toBe(false);
+  });
+
   it('names the missing user', async () => {
     await expect(ad.addGroupMember(`n${uniq()}`, { name: `x-${uniq()}`, ouDn: sandbox })).rejects.toMatchObject({
       code: 'NOT_FOUND',
