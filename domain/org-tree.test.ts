@@ -9,7 +9,12 @@ import {
   filterByTab,
   indexById,
   labelOf,
+  moveProblem,
+  nextChildCode,
+  ouDescription,
   pathOf,
+  placementProblem,
+  subtreeAdOus,
   type OrgNode,
 } from './org-tree';
 
@@ -123,5 +128,68 @@ describe('filterByTab / childrenOf / descendantsOf', () => {
         .sort(),
     ).toEqual(['G01-51', 'G01-51-01', 'G01-91']);
     expect(descendantsOf(nodes, 'E01')).toEqual([]);
+  });
+});
+
+describe('組織管理 rules', () => {
+  const tree = [
+    { ...n('G01', '民政局', 'CITY_HALL_UNIT', null), adOu: 'OU=G01' },
+    { ...n('G01-03', '戶籍行政科', 'SECTION', 'G01'), adOu: 'OU=G01-03,OU=G01' },
+    { ...n('G01-03-01', '戶籍股', 'SECTION', 'G01-03'), adOu: 'OU=G01-03-01,OU=G01-03,OU=G01' },
+    { ...n('G01-51', '府東戶政事務所', 'SECOND_LEVEL_AGENCY', 'G01'), adOu: 'OU=G01-51,OU=G01' },
+    { ...n('G25', '智慧發展中心', 'CITY_HALL_UNIT', null), adOu: 'OU=G25' },
+    { ...n('D01', '新營區公所', 'DISTRICT_OFFICE', null), adOu: 'OU=D01' },
+    { ...n('G30', '已裁撤處', 'CITY_HALL_UNIT', null, 0, '2026-01-01'), adOu: 'OU=G30' },
+  ];
+  const get = (id: string) => tree.find((t) => t.id === id)!;
+
+  it('issues the next never-used code in the range of the kind', () => {
+    const codes = ['G01', 'G01-01', 'G01-03', 'G01-91', 'G01-94', 'G01-51', 'G01-52', 'G01-03-01'];
+    expect(nextChildCode({ code: 'G01' }, 'SECTION', codes)).toBe('G01-04');
+    expect(nextChildCode({ code: 'G01' }, 'SECOND_LEVEL_AGENCY', codes)).toBe('G01-53');
+    expect(nextChildCode({ code: 'G01-03' }, 'SECTION', codes)).toBe('G01-03-02');
+    expect(nextChildCode({ code: 'G01-51' }, 'SECTION', codes)).toBe('G01-51-01');
+    // A code that moved away (or was retired) is still taken: codes are never reused.
+    expect(nextChildCode({ code: 'G25' }, 'SECTION', ['G25-01', 'G25-02'])).toBe('G25-03');
+    expect(nextChildCode(null, 'EXTERNAL_AGENCY', ['E01', 'E02', 'G40'])).toBe('E03');
+    expect(nextChildCode(null, 'DISTRICT_OFFICE', [])).toBe('D01');
+    const full = Array.from({ length: 49 }, (_, i) => `G01-${String(i + 1).padStart(2, '0')}`);
+    expect(nextChildCode({ code: 'G01' }, 'SECTION', full)).toBeNull();
+  });
+
+  it('says which kinds may hang under which parent', () => {
+    expect(placementProblem('SECTION', get('G01'))).toBeNull();
+    expect(placementProblem('SECOND_LEVEL_AGENCY', get('G01'))).toBeNull();
+    expect(placementProblem('SECTION', get('G01-03'))).toBeNull();
+    expect(placementProblem('SECOND_LEVEL_AGENCY', get('D01'))).toBe('區公所「新營區公所」之下不可設立二級機關');
+    expect(placementProblem('SECOND_LEVEL_AGENCY', get('G01-51'))).toBe('二級機關「府東戶政事務所」之下不可設立二級機關');
+    expect(placementProblem('CITY_HALL_UNIT', get('G01'))).toBe('府內單位「民政局」之下不可設立府內單位');
+    expect(placementProblem('SECTION', null)).toBe('科/室/課不可作為最上層機關');
+    expect(placementProblem('EXTERNAL_AGENCY', null)).toBeNull();
+  });
+
+  it('refuses moves that would break the tree', () => {
+    expect(moveProblem(get('G01'), get('G25'), tree)).toBe('最上層機關不可移動');
+    expect(moveProblem(get('G01-03'), get('G01-03'), tree)).toBe('不可移動到單位本身之下');
+    expect(moveProblem(get('G01-03'), get('G01-03-01'), tree)).toBe('不可移動到自己的下級單位「戶籍股」之下');
+    expect(moveProblem(get('G01-03'), get('G30'), tree)).toBe('「已裁撤處」已裁撤，不可移入');
+    expect(moveProblem(get('G01-03'), get('G01'), tree)).toBe('新的上級單位與目前相同');
+    expect(moveProblem(get('G01-51'), get('D01'), tree)).toBe('區公所「新營區公所」之下不可設立二級機關');
+    expect(moveProblem(get('G01-03'), get('G25'), tree)).toBeNull();
+    expect(moveProblem(get('G01-03'), get('G01-51'), tree)).toBeNull();
+  });
+
+  it('recomputes the AD OU path of a moved unit and its whole subtree', () => {
+    const moved = tree.map((t) => (t.id === 'G01-03' ? { ...t, parentId: 'G25' } : t));
+    expect(subtreeAdOus(moved, 'G01-03')).toEqual([
+      { id: 'G01-03', adOu: 'OU=G01-03,OU=G25' },
+      { id: 'G01-03-01', adOu: 'OU=G01-03-01,OU=G01-03,OU=G25' },
+    ]);
+    expect(subtreeAdOus(tree, 'G01-03')).toEqual([]);
+  });
+
+  it('marks a retired unit in its OU description', () => {
+    expect(ouDescription({ name: '戶籍股', retiredAt: null })).toBe('戶籍股');
+    expect(ouDescription({ name: '戶籍股', retiredAt: new Date() })).toBe('已裁撤 戶籍股');
   });
 });

@@ -181,3 +181,94 @@ export function descendantsOf<T extends OrgNode>(nodes: readonly T[], rootId: st
   }
   return out;
 }
+
+// ── 組織管理: the rules every change of the tree obeys (api validates with them, web hints with them) ──
+
+/** Which kinds may hang under a parent of a kind (null = top level). Sections nest (科 › 股). */
+export const CHILD_KINDS: Readonly<Record<OrgKind | 'ROOT', readonly OrgKind[]>> = {
+  ROOT: ORG_CATEGORIES,
+  CITY_HALL_UNIT: ['SECTION', 'SECOND_LEVEL_AGENCY'],
+  EXTERNAL_AGENCY: ['SECTION', 'SECOND_LEVEL_AGENCY'],
+  DISTRICT_OFFICE: ['SECTION'],
+  SECOND_LEVEL_AGENCY: ['SECTION'],
+  SECTION: ['SECTION'],
+};
+
+export function allowedChildKinds(parent: Pick<OrgNode, 'kind'> | null): readonly OrgKind[] {
+  return CHILD_KINDS[parent ? parent.kind : 'ROOT'];
+}
+
+/** zh-TW reason a unit of `kind` cannot be placed under `parent`, or null when it can. */
+export function placementProblem(kind: OrgKind, parent: Pick<OrgNode, 'kind' | 'name'> | null): string | null {
+  if (allowedChildKinds(parent).includes(kind)) return null;
+  if (!parent) return `${ORG_KIND_LABELS[kind]}不可作為最上層機關`;
+  return `${ORG_KIND_LABELS[parent.kind]}「${parent.name}」之下不可設立${ORG_KIND_LABELS[kind]}`;
+}
+
+/** Root code letters by category (G01 府內單位, E01 府外機關, D01 區公所). */
+const ROOT_PREFIX: Readonly<Record<OrgCategory, string>> = { CITY_HALL_UNIT: 'G', EXTERNAL_AGENCY: 'E', DISTRICT_OFFICE: 'D' };
+
+/**
+ * Child number ranges of the code scheme (prisma/org-tree.ts): 科/課 01–49 (91–94 are the staff
+ * offices 秘書室/人事室/會計室/政風室, issued by the seed), 二級機關 51–89.
+ */
+const CHILD_RANGE: Readonly<Record<'SECTION' | 'SECOND_LEVEL_AGENCY', readonly [number, number]>> = {
+  SECTION: [1, 49],
+  SECOND_LEVEL_AGENCY: [51, 89],
+};
+
+/**
+ * The next free code for a new unit. `existingCodes` must be every code ever issued (retired and
+ * moved units included): a code is never reused, and a unit that moved away keeps its old prefix.
+ * Returns null when the range is exhausted.
+ */
+export function nextChildCode(
+  parent: Pick<OrgNode, 'code'> | null,
+  kind: OrgKind,
+  existingCodes: Iterable<string>,
+): string | null {
+  const prefix = parent ? `${parent.code}-` : ROOT_PREFIX[kind as OrgCategory];
+  if (prefix === undefined) return null;
+  const [min, max] = parent ? CHILD_RANGE[kind === 'SECOND_LEVEL_AGENCY' ? 'SECOND_LEVEL_AGENCY' : 'SECTION'] : [1, 99];
+  const used = new Set<number>();
+  const pattern = new RegExp(`^${prefix.replace(/[-]/g, '\\-')}(\\d{2})$`);
+  for (const code of existingCodes) {
+    const m = pattern.exec(code);
+    if (m) used.add(Number(m[1]));
+  }
+  const highest = Math.max(min - 1, ...[...used].filter((n) => n >= min && n <= max));
+  for (let n = highest + 1; n <= max; n++) if (!used.has(n)) return `${prefix}${String(n).padStart(2, '0')}`;
+  return null;
+}
+
+/**
+ * zh-TW reason `org` cannot move under `newParent`, or null. Top-level organisations stay where they
+ * are (their category is what they are); a unit never moves into itself or its own subtree (a cycle).
+ */
+export function moveProblem<T extends OrgNode>(org: T, newParent: T, nodes: readonly T[]): string | null {
+  if (org.parentId === null) return '最上層機關不可移動';
+  if (newParent.id === org.id) return '不可移動到單位本身之下';
+  if (descendantsOf(nodes, org.id).some((d) => d.id === newParent.id)) return `不可移動到自己的下級單位「${newParent.name}」之下`;
+  if (isRetired(newParent)) return `「${newParent.name}」已裁撤，不可移入`;
+  if (newParent.id === org.parentId) return '新的上級單位與目前相同';
+  return placementProblem(org.kind, newParent);
+}
+
+/** AD OU paths (leaf first) of `org`'s subtree after the tree changed, for the nodes whose path differs. */
+export function subtreeAdOus<T extends OrgNode & { adOu?: string }>(
+  nodes: readonly T[],
+  rootId: string,
+): { id: string; adOu: string }[] {
+  const byId = indexById(nodes);
+  const root = byId.get(rootId);
+  if (!root) return [];
+  return [root, ...descendantsOf(nodes, rootId)]
+    .map((n) => ({ id: n.id, adOu: adOuOf(pathOf(n, byId)), old: n.adOu }))
+    .filter((n) => n.adOu !== n.old)
+    .map(({ id, adOu }) => ({ id, adOu }));
+}
+
+/** Description of a unit's OU in AD: its name, marked 已裁撤 once retired (the OU stays for history). */
+export function ouDescription(org: Pick<OrgNode, 'name' | 'retiredAt'>): string {
+  return isRetired(org) ? `已裁撤 ${org.name}` : org.name;
+}
