@@ -7,6 +7,7 @@ export interface SessionUserRow {
   title: string | null;
   passwordChangedAt: Date | null;
   organization: { code: string; name: string };
+  avatar: { updatedAt: Date } | null;
 }
 
 /** What the web learns about the logged-in user: never hashes, ID numbers or contact secrets. */
@@ -24,6 +25,8 @@ export function presentSessionUser(row: SessionUserRow, actor: Actor, orgPathLab
       organization: { code: row.organization.code, name: row.organization.name, pathLabel: orgPathLabel },
       roles: actor.roles,
       passwordExpiresInDays: expiresInDays,
+      /** Changes whenever the 個人圖像 does, so the side menu's image URL is cache-safe; null = initials. */
+      avatarVersion: row.avatar ? row.avatar.updatedAt.getTime().toString(36) : null,
     },
   };
 }

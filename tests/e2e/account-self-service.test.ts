@@ -92,4 +92,54 @@ describe('個人帳號管理 › 密碼修改 and 帳號權限', () => {
     expect(await block.getByRole('button', { name: '權限異動申請' }).isDisabled()).toBe(false);
     await screenshot(page, 'account-admin-role-rejected');
   });
+
+  it('個人圖像: 選擇檔案 → 存檔 shows the image in the side menu too; 移除 puts the initial back', async () => {
+    const { page } = session;
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await gotoPath(page, '/account');
+    const block = page.getByRole('region', { name: '個人圖像' });
+    const menuAvatar = page.getByRole('link', { name: `個人帳號管理：${user.name}` }).locator('img');
+    expect(await menuAvatar.count()).toBe(0);
+    await block.locator('input[type="file"]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+    await block.getByText('已選擇：me.png').waitFor();
+    await block.getByRole('button', { name: '存檔' }).click();
+    await block.getByText('個人圖像已更新').waitFor();
+    await menuAvatar.waitFor();
+    expect(await menuAvatar.getAttribute('src')).toMatch(/^\/api\/account\/avatar\?v=\w+$/);
+    expect(await menuAvatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+    await screenshot(page, 'account-avatar-side-menu');
+
+    await block.getByRole('button', { name: '移除' }).click();
+    await page.getByRole('dialog', { name: '移除個人圖像' }).getByRole('button', { name: '確定' }).click();
+    await block.getByText('個人圖像已移除').waitFor();
+    await menuAvatar.waitFor({ state: 'detached' });
+    expect(await prisma.userAvatar.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('線上申請作業 › 機關管理者申請: pre-filled, 申請原因 required, 確定 sends it; a second one is not offered', async () => {
+    const { page } = session;
+    await gotoPath(page, '/home');
+    await page.getByRole('navigation').getByRole('link', { name: '機關管理者申請' }).click();
+    await page.getByRole('heading', { name: '機關管理者申請' }).waitFor();
+    const facts = page.locator('dl');
+    await facts.getByText('新增機關管理者').waitFor();
+    await facts.getByText(user.name, { exact: true }).waitFor();
+    await page.getByRole('button', { name: '確定' }).click();
+    await page.getByText('請輸入申請原因').waitFor();
+    await page.getByRole('textbox', { name: /申請原因/ }).fill('原機關管理者退休，茲本人申請成為機關管理者');
+    await screenshot(page, 'agency-admin-application');
+    await page.getByRole('button', { name: '確定' }).click();
+    await page.getByText('機關管理者申請已送出', { exact: false }).waitFor();
+    const open = await prisma.request.findFirstOrThrow({
+      where: { applicantUserId: user.id, type: 'ADMIN_ROLE', status: 'PENDING' },
+    });
+    expect((open.summary as { reason: string }).reason).toBe('原機關管理者退休，茲本人申請成為機關管理者');
+
+    await page.reload();
+    await page.getByText('您已有一件審核中的機關管理者申請', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: '確定' }).count()).toBe(0);
+  });
 });

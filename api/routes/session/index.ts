@@ -26,6 +26,7 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
         title: true,
         passwordChangedAt: true,
         organization: { select: { code: true, name: true } },
+        avatar: { select: { updatedAt: true } },
       },
     });
     return presentSessionUser(row, actor, await organizationPath(prisma, actor.organizationId), await passwordMaxAgeDays());

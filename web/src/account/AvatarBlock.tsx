@@ -8,6 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
+import { useSession } from '../auth/session';
 import { errorMessage } from '../lib/api';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import type { AccountView } from './api';
@@ -28,6 +29,12 @@ export function AvatarBlock({
   const input = useRef<HTMLInputElement>(null);
   const { run, pending } = useSingleFlight();
   const allowed = account.allowedActions.includes('avatar.manage');
+  const session = useSession();
+  // The side menu shows the image too: the session carries its version.
+  const changed = () => {
+    onChanged();
+    void session.refresh();
+  };
 
   const save = () =>
     run(async () => {
@@ -40,7 +47,7 @@ export function AvatarBlock({
         await selfServiceApi.uploadAvatar(file);
         setFile(null);
         setNotice({ severity: 'success', text: '個人圖像已更新' });
-        onChanged();
+        changed();
       } catch (error) {
         setNotice({ severity: 'error', text: errorMessage(error) });
       }
@@ -51,7 +58,7 @@ export function AvatarBlock({
       try {
         await selfServiceApi.removeAvatar();
         setNotice({ severity: 'success', text: '個人圖像已移除' });
-        onChanged();
+        changed();
       } catch (error) {
         setNotice({ severity: 'error', text: errorMessage(error) });
       }

@@ -21,6 +21,7 @@ import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '../common/visuallyHidden';
 import { Fragment, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { AVATAR_URL } from '../account/selfServiceApi';
 import { config } from '../config';
 import type { SessionUser } from '../lib/api/types';
 import { menuTarget, routeTrail, visibleMenu, type MenuGroup } from '../routes/menu';
@@ -97,6 +98,8 @@ function AvatarBlock({ user, onNavigate }: { user: SessionUser; onNavigate: () =
       }}
     >
       <Avatar
+        src={user.avatarVersion ? `${AVATAR_URL}?v=${user.avatarVersion}` : undefined}
+        alt=""
         sx={{ width: 48, height: 48, bgcolor: 'secondary.main', color: 'secondary.contrastText', fontSize: '1.25rem' }}
         aria-hidden
       >

@@ -175,7 +175,12 @@ const specs = {
   carBookings: { path: '/applications/car-bookings', title: '公務車借用登記', access: 'user' },
   bookingRecords: { path: '/applications/booking-records', title: '場地及公務車申請紀錄', access: 'user' },
   mailAccountApplication: { path: '/applications/mail-accounts', title: '機關及資訊系統帳號申請', access: 'user' },
-  agencyAdminApplication: { path: '/applications/agency-admin', title: '機關管理者申請', access: 'user' },
+  agencyAdminApplication: {
+    path: '/applications/agency-admin',
+    title: '機關管理者申請',
+    access: 'user',
+    load: () => import('../applications/AgencyAdminApplicationPage'),
+  },
   integrationApplication: { path: '/applications/integrations', title: '應用系統服務介接申請', access: 'user' },
 
   // 管理主控台功能 (表 2: 機關管理者 only 帳號管理 and 物品管理)

@@ -17,6 +17,8 @@ export interface SessionUser {
   organization: Organization;
   roles: Role[];
   passwordExpiresInDays: number | null;
+  /** Present when the user has a 個人圖像 (changes with it). */
+  avatarVersion: string | null;
 }
 
 export interface SessionResponse {
