@@ -16,6 +16,8 @@ import { passwordRoutes } from './routes/password';
 import { accountRoutes } from './routes/account';
 import { accountSelfServiceRoutes } from './routes/account/self-service';
 import { adminRoleRequestReviewRoutes } from './routes/console/admin-role-requests';
+import { reactivationReviewRoutes } from './routes/console/reactivation-requests';
+import { reactivationRoutes } from './routes/public/reactivation';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
 import { consoleAccountRoutes } from './routes/console/accounts';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
@@ -160,6 +162,8 @@ export function createApp(deps: AppDeps) {
   const proofs = createIdentityProofs(prisma);
   app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs }));
   app.use('/api/agency-admin-lookup', agencyAdminLookupRoutes({ prisma, verification, proofs }));
+  app.use('/api/reactivation', reactivationRoutes({ prisma, temporal, verification, proofs }));
+  app.use('/api/console/reactivation-requests', reactivationReviewRoutes({ prisma, temporal }));
   app.use('/api/communication', myAgencyAdminRoutes({ prisma }));
   const sms = createSmsVerification(applicationDeps);
   app.use(

@@ -8,3 +8,4 @@ export { adminRoleRequest } from './admin-role-request';
 export { profileSync } from './profile-sync';
 export { accountDisable } from './account-disable';
 export { idleDisable } from './idle-disable';
+export { accountReactivation } from './account-reactivation';

@@ -83,7 +83,10 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       };
     },
 
-    /** Mails the agency's admins, or the system admins when the agency has none (or `escalated`). */
+    /**
+     * Mails the agency's admins, or the system admins when the agency has none (or `escalated`).
+     * Other requests decided the same way (個人帳號復用) pass their own type label and inbox link.
+     */
     async notifyAdminRoleApprovers(input: {
       workflowId: string;
       agencyId: string;
@@ -92,6 +95,8 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       submittedAt: string;
       requestId: string;
       kind: 'submitted' | 'reminder';
+      requestType?: string;
+      inboxUrl?: string;
     }) {
       const adminsOf = (where: Prisma.RoleAssignmentWhereInput) =>
         prisma.user.findMany({
@@ -107,11 +112,11 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
           to,
           template: 'approvalReminder',
           data: {
-            requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
+            requestType: input.requestType ?? ADMIN_ROLE_REQUEST_TYPE_LABEL,
             applicantName: input.applicantName,
             agencyName: input.agencyName,
             submittedAt: input.submittedAt,
-            inboxUrl: `/console/accounts/admin-role-requests/${input.requestId}`,
+            inboxUrl: input.inboxUrl ?? `/console/accounts/admin-role-requests/${input.requestId}`,
             escalated: false,
           },
         });

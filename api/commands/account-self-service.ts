@@ -203,7 +203,8 @@ export async function requestAdminRole(deps: SelfServiceDeps, ctx: Ctx, body: un
   return { id: request.id, status: request.status, statusLabel: request.statusLabel };
 }
 
-function updateRefusal(error: unknown): never {
+/** A refused decision (any request decided by a `decide` update) as the API's error. */
+export function updateRefusal(error: unknown): never {
   // A decided request's workflow may already have completed: the decision came first.
   if (error instanceof WorkflowNotFoundError) throw fail('REQUEST_DECIDED');
   if (error instanceof WorkflowUpdateFailedError) {

@@ -49,6 +49,10 @@ const rules = {
   'adminRoleRequest.list': (actor: Actor) => isAnyAdmin(actor),
   'adminRoleRequest.read': adminsAgency,
   'adminRoleRequest.decide': adminsAgency,
+  /** 復用申請審核 inbox (個人帳號復用): the requested unit's agency admins, system admins all; filtered by `agencyScope`. */
+  'reactivationRequest.list': (actor: Actor) => isAnyAdmin(actor),
+  'reactivationRequest.read': adminsAgency,
+  'reactivationRequest.decide': adminsAgency,
   /** 本機關管理者: every logged-in user sees their own agency's admins (the route reads the actor's agency). */
   'agencyAdmins.read': () => true,
   'console.enter': (actor: Actor) => isAnyAdmin(actor),

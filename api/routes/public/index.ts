@@ -10,6 +10,7 @@ import {
   submitApplication,
   type ApplicationDeps,
 } from '../../commands/account-application';
+import { reactivationAwaitingActivation } from '../../commands/account-reactivation';
 import type { Captchas } from '../../commands/captcha';
 import type { EmailVerification } from '../../commands/email-verification';
 import { setPassword } from '../../commands/set-password';
@@ -18,7 +19,7 @@ import { adminLookupUse } from './agency-admins';
 import { fail } from '../../errors';
 import { presentApplication } from '../../presenters/account-application';
 
-const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD', 'ADMIN_LOOKUP'], {
+const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD', 'ADMIN_LOOKUP', 'REACTIVATE'], {
   error: '驗證用途錯誤',
 });
 const kindSchema = z.enum(['ALL', 'CITY_HALL_UNIT', 'EXTERNAL_AGENCY', 'DISTRICT_OFFICE']).default('ALL');
@@ -159,7 +160,9 @@ export function publicRoutes(
       });
     }
     if (!user) throw fail('VERIFICATION_REQUIRED', '找不到待開通的帳號，請重新驗證');
-    const application = user.accountApplication;
+    // A reactivated account (個人帳號復用) hands the password to its reactivation, not to its old application.
+    const reactivation = await reactivationAwaitingActivation(prisma, user.id);
+    const application = reactivation ?? user.accountApplication;
     if (!application) throw fail('NOT_FOUND', '找不到此帳號的申請紀錄');
     const { account } = await setPassword(deps, {
       userId: user.id,

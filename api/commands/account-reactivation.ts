@@ -1,0 +1,211 @@
+import type { PrismaClient, User } from '@prisma/client';
+import { reactivationFormSchema } from '../../domain/schemas/account-reactivation';
+import type { UsageAction } from '../../domain/usage-actions';
+import { agencyOf } from '../../activities/account-lifecycle';
+import { accountReactivation } from '../../workflows/account-reactivation';
+import {
+  ACTIVATION_TARGET_STATUSES,
+  accountReactivationWorkflowId,
+  decideReactivationUpdate,
+  OPEN_REACTIVATION_STATUSES,
+  REACTIVATION_STATUS_LABELS,
+  type ReactivationChanges,
+  type ReactivationDecideInput,
+} from '../../workflows/account-reactivation.messages';
+import { requestSearchAttributes } from '../../workflows/search-attributes';
+import { updateRefusal } from './account-self-service';
+import type { EmailVerification } from './email-verification';
+import { fail } from '../errors';
+import type { IdentityProofs } from '../identity/proof';
+import type { Temporal } from '../temporal';
+
+export interface ReactivationDeps {
+  prisma: PrismaClient;
+  temporal: Temporal;
+  verification: EmailVerification;
+  proofs: IdentityProofs;
+}
+
+/** Where the applicant sees an open request (the public page shows it after verification). */
+export const reactivationRequestUrl = (id: string) => `/apply/reactivation?request=${encodeURIComponent(id)}`;
+
+/**
+ * Agency-change statuses that are finished. An account disabled while its 機關(單位)異動 is still in
+ * progress must wait for that request: anything not listed here counts as in progress. The agency
+ * change workflow is built separately; this reads only its read-model rows (type AGENCY_CHANGE).
+ */
+const AGENCY_CHANGE_FINISHED = ['APPROVED', 'REJECTED', 'EXPIRED', 'CANCELLED', 'COMPLETED', 'DONE', 'MOVED', 'FAILED'];
+
+/**
+ * The disabled account behind a 個人帳號復用 verification: 行動自然人憑證 (X-Identity-Proof, purpose
+ * VERIFY, not spent: the form and its submission both use it while it lasts) or 備用信箱
+ * (X-Verification-Token, purpose REACTIVATE). Anything else is VERIFICATION_REQUIRED, with one
+ * message whatever the reason, so the page cannot be used to learn which accounts are disabled.
+ */
+export async function reactivationApplicant(
+  deps: Pick<ReactivationDeps, 'prisma' | 'verification' | 'proofs'>,
+  headers: { proof?: string; token?: string },
+): Promise<User> {
+  const { prisma } = deps;
+  let user: User | null;
+  if (headers.proof) {
+    const proof = await deps.proofs.peek(headers.proof, ['VERIFY']);
+    user = await prisma.user.findUnique({ where: { id: proof.userId } });
+  } else {
+    const { email } = await deps.verification.require(headers.token, ['REACTIVATE']);
+    user = await prisma.user.findUnique({ where: { backupEmail: email } });
+  }
+  if (!user || user.status !== 'DISABLED') {
+    throw fail('VERIFICATION_REQUIRED', '查無可復用的停用帳號。個人帳號復用僅供已停用的帳號使用，請確認驗證方式或洽機關管理者。');
+  }
+  return user;
+}
+
+export async function openReactivation(prisma: PrismaClient, userId: string) {
+  return prisma.request.findFirst({
+    where: { applicantUserId: userId, type: 'ACCOUNT_REACTIVATION', status: { in: OPEN_REACTIVATION_STATUSES } },
+    orderBy: { createdAt: 'desc' },
+  });
+}
+
+/**
+ * 開通帳號 of a reactivated account: the reactivation workflow waiting for the new password, if any
+ * (otherwise the account's own application takes it, as for a new account).
+ */
+export async function reactivationAwaitingActivation(prisma: PrismaClient, userId: string) {
+  return prisma.request.findFirst({
+    where: { applicantUserId: userId, type: 'ACCOUNT_REACTIVATION', status: { in: ACTIVATION_TARGET_STATUSES } },
+    orderBy: { createdAt: 'desc' },
+    select: { workflowId: true },
+  });
+}
+
+/** What the 帳號復用申請表單 shows: the account read-only, the editable fields, and an open request. */
+export async function reactivationView(prisma: PrismaClient, user: User) {
+  const organization = await prisma.organization.findUniqueOrThrow({ where: { id: user.organizationId } });
+  const { organizationPath } = await agencyOf(prisma, user.organizationId);
+  const open = await openReactivation(prisma, user.id);
+  const latest =
+    open ??
+    (await prisma.request.findFirst({
+      where: { applicantUserId: user.id, type: 'ACCOUNT_REACTIVATION' },
+      orderBy: { createdAt: 'desc' },
+    }));
+  const events = latest ? await prisma.requestEvent.findMany({ where: { requestId: latest.id }, orderBy: { seq: 'asc' } }) : [];
+  return {
+    account: user.account,
+    name: user.name,
+    organizationCode: organization.code,
+    organizationPath,
+    title: user.title ?? '',
+    officePhone: user.officePhone ?? '',
+    officeExt: user.officeExt ?? '',
+    request: latest
+      ? {
+          id: latest.id,
+          open: Boolean(open),
+          status: latest.status,
+          statusLabel: latest.statusLabel,
+          submittedAt: latest.createdAt.toISOString(),
+          events: events.map((e) => ({ seq: e.seq, kind: e.kind, label: e.label, at: e.at.toISOString(), comment: e.comment })),
+        }
+      : null,
+  };
+}
+
+/**
+ * 帳號復用申請表單 › 確定: validated (same zod schema as the form), refused while another 復用 of the
+ * account is open (409 with its link) or while an agency change of the account is in progress; then
+ * the read-model row (holding the requested changes) and the `accountReactivation` workflow, which
+ * gets the user's id only.
+ */
+export async function submitReactivation(deps: ReactivationDeps, user: User, body: unknown, ip?: string) {
+  const { prisma, temporal } = deps;
+  const input = reactivationFormSchema.parse(body);
+  const organization = await prisma.organization.findFirst({ where: { code: input.organizationCode, retiredAt: null } });
+  if (!organization) throw fail('VALIDATION_FAILED', undefined, { organizationCode: '請選擇機關單位' });
+  const agency = await agencyOf(prisma, organization.id);
+  const changes: ReactivationChanges = {
+    organizationId: organization.id,
+    title: input.title,
+    officePhone: input.officePhone,
+    officeExt: input.officeExt,
+  };
+  const workflowId = accountReactivationWorkflowId(user.id, Date.now().toString(36));
+
+  const request = await prisma.$transaction(async (tx) => {
+    // Two clicks (or two tabs) cannot both pass the open-request check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`account-reactivation:${user.id}`}))`;
+    const open = await openReactivation(tx as unknown as PrismaClient, user.id);
+    if (open) {
+      throw fail('REQUEST_OPEN', '此帳號已有審核中的復用申請，請待審核完成後再提出', undefined, {
+        openRequest: { id: open.id, statusLabel: open.statusLabel, url: reactivationRequestUrl(open.id) },
+      });
+    }
+    const agencyChange = await tx.request.findFirst({
+      where: { applicantUserId: user.id, type: 'AGENCY_CHANGE', status: { notIn: AGENCY_CHANGE_FINISHED } },
+      select: { id: true, statusLabel: true },
+    });
+    if (agencyChange) {
+      throw fail(
+        'REQUEST_OPEN',
+        `此帳號的機關(單位)異動尚未完成（${agencyChange.statusLabel}），請待異動完成後再申請復用`,
+        undefined,
+        {
+          openRequest: { id: agencyChange.id, statusLabel: agencyChange.statusLabel },
+        },
+      );
+    }
+    return tx.request.create({
+      data: {
+        workflowId,
+        type: 'ACCOUNT_REACTIVATION',
+        status: 'PENDING',
+        statusLabel: REACTIVATION_STATUS_LABELS.PENDING,
+        agencyId: agency.agencyId,
+        applicantUserId: user.id,
+        applicantAccount: user.account,
+        applicantName: user.name,
+        summary: { changes: { ...changes }, organizationPath: agency.organizationPath, title: input.title },
+      },
+    });
+  });
+  try {
+    await temporal.client.workflow.start(accountReactivation, {
+      taskQueue: temporal.settings.taskQueue,
+      workflowId,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [{ userId: user.id }],
+      typedSearchAttributes: requestSearchAttributes({
+        requestType: 'ACCOUNT_REACTIVATION',
+        agencyCode: agency.agencyCode,
+        applicantAccount: user.account,
+        status: 'PENDING',
+      }),
+    });
+  } catch {
+    // Nothing happened yet: release the row so the person can submit again.
+    await prisma.request.deleteMany({ where: { id: request.id, statusSeq: 0 } });
+    throw fail('DEPENDENCY_UNAVAILABLE', '申請暫時無法送出，請稍後再試');
+  }
+  await prisma.usageRecord.create({
+    data: {
+      userId: user.id,
+      action: 'application.submit' satisfies UsageAction,
+      target: `${user.name}（${user.account}）`,
+      detail: { requestId: request.id, organizationPath: agency.organizationPath },
+      ip: ip ?? null,
+    },
+  });
+  return { id: request.id, status: request.status, statusLabel: request.statusLabel, url: reactivationRequestUrl(request.id) };
+}
+
+/** The approver's decision, applied by the workflow (it answers with the state it led to). */
+export async function decideReactivation(
+  deps: Pick<ReactivationDeps, 'temporal'>,
+  workflowId: string,
+  input: ReactivationDecideInput,
+) {
+  const handle = deps.temporal.client.workflow.getHandle(workflowId);
+  return handle.executeUpdate(decideReactivationUpdate, { args: [input] }).catch(updateRefusal);
+}

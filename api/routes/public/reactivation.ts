@@ -1,0 +1,35 @@
+import { Router, type Request } from 'express';
+import {
+  reactivationApplicant,
+  reactivationView,
+  submitReactivation,
+  type ReactivationDeps,
+} from '../../commands/account-reactivation';
+
+/**
+ * 個人帳號復用 (not logged in, manual §3.2.5), mounted at /api/reactivation:
+ *   GET  /                  the 帳號復用申請表單's data (and the latest request) for the verified account
+ *   POST /                  確定 → 201 {id, statusLabel, url}; 409 REQUEST_OPEN with the open request
+ * Verified by X-Verification-Token (purpose REACTIVATE, from the shared POST /api/verifications/email:
+ * the code is mailed only to the backup e-mail of a disabled account) or X-Identity-Proof (行動自然人憑證, VERIFY).
+ */
+export function reactivationRoutes(deps: ReactivationDeps) {
+  const { prisma } = deps;
+  const router = Router();
+  const headers = (req: Request) => ({
+    proof: req.get('x-identity-proof')?.trim() || undefined,
+    token: req.get('x-verification-token')?.trim() || undefined,
+  });
+
+  router.get('/', async (req, res) => {
+    const user = await reactivationApplicant(deps, headers(req));
+    res.set('cache-control', 'no-store').json(await reactivationView(prisma, user));
+  });
+
+  router.post('/', async (req, res) => {
+    const user = await reactivationApplicant(deps, headers(req));
+    res.status(201).json(await submitReactivation(deps, user, req.body, req.ip));
+  });
+
+  return router;
+}

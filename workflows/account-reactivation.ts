@@ -1,0 +1,257 @@
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ReactivationActivities } from '../activities/account-lifecycle/reactivation';
+import type { createDbActivities } from '../activities/db';
+import type { createMailActivities } from '../activities/mail';
+import type { SelfServiceActivities } from '../activities/self-service';
+import { activatedSignal, type ActivatedInput } from './account-application.messages';
+import {
+  decideReactivationUpdate,
+  getReactivationStateQuery,
+  REACTIVATION_REQUEST_TYPE_LABEL,
+  REACTIVATION_STATUS_LABELS,
+  type AccountReactivationInput,
+  type ReactivationDecideInput,
+  type ReactivationState,
+  type ReactivationStatus,
+} from './account-reactivation.messages';
+import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+
+type Db = ReturnType<typeof createDbActivities>;
+type Mail = ReturnType<typeof createMailActivities>;
+
+const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const react = proxyActivities<ReactivationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+const self = proxyActivities<SelfServiceActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
+// AD may be down for a while: the request stays AD 帳號移轉中 / AD 帳號啟用中 until AD answers.
+const ad = proxyActivities<ReactivationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+const mail = proxyActivities<Mail>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
+
+const STATUS_URL = '/apply/reactivation';
+const ACTIVATION_URL = '/login/activate';
+
+/**
+ * 個人帳號復用 (manual 圖 12): submitted → approved | rejected | expired (reminder, then expiry, as
+ * system parameters). Approved → the new unit/職稱 applied and the account 待開通 (no password) →
+ * the AD account moved to the new unit's OU, while the person may already run 開通帳號 → 開通帳號 →
+ * active at once in the SSO, then the new password written to AD and the AD account enabled.
+ * The agency of the requested unit decides (its admins, or the system admins when it has none).
+ */
+export async function accountReactivation({ userId }: AccountReactivationInput): Promise<ReactivationState> {
+  const { workflowId, startTime } = workflowInfo();
+  const state: ReactivationState = { status: 'PENDING' };
+  let decision: ReactivationDecideInput | undefined;
+  let activation: ActivatedInput | undefined;
+  let seq = 0;
+
+  async function event(
+    kind: string,
+    label: string,
+    extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {},
+    status?: ReactivationStatus,
+  ) {
+    if (status) {
+      state.status = status;
+      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
+    }
+    await db.appendRequestEvent({
+      workflowId,
+      seq: ++seq,
+      kind,
+      label,
+      data: {},
+      ...extra,
+      ...(status
+        ? { status, statusLabel: REACTIVATION_STATUS_LABELS[status], decided: kind === 'APPROVED' || kind === 'REJECTED' }
+        : {}),
+    });
+  }
+
+  setHandler(getReactivationStateQuery, () => state);
+  setHandler(
+    decideReactivationUpdate,
+    async (input) => {
+      decision = input;
+      await condition(() => state.status !== 'PENDING');
+      return state;
+    },
+    {
+      validator: (input) => {
+        if (state.status !== 'PENDING' || decision) {
+          const by = decision ? `（${decision.actor.name}）` : '';
+          throw ApplicationFailure.nonRetryable(
+            `此申請已審核${by}，目前狀態：${REACTIVATION_STATUS_LABELS[state.status]}`,
+            'RequestDecided',
+          );
+        }
+        if (input.decision === 'REJECT' && !input.comment?.trim()) {
+          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
+        }
+        if (input.actor.userId === userId) {
+          throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
+        }
+      },
+    },
+  );
+  setHandler(activatedSignal, (input) => {
+    if (input.userId === userId) activation ??= input;
+  });
+
+  const applicant = await react.loadReactivation({ workflowId, userId });
+  upsertSearchAttributes(
+    requestSearchAttributes({
+      requestType: 'ACCOUNT_REACTIVATION',
+      agencyCode: applicant.agencyCode,
+      applicantAccount: applicant.account,
+      status: 'PENDING',
+    }),
+  );
+  const { requestId } = await db.recordRequest({
+    workflowId,
+    type: 'ACCOUNT_REACTIVATION',
+    status: 'PENDING',
+    statusLabel: REACTIVATION_STATUS_LABELS.PENDING,
+    agencyId: applicant.agencyId,
+    applicantUserId: userId,
+    applicantAccount: applicant.account,
+    applicantName: applicant.name,
+    summary: {
+      // The changes the API stored are kept: approval applies them from this row.
+      changes: { ...applicant.changes },
+      organizationPath: applicant.organizationPath,
+      fromOrganizationPath: applicant.fromOrganizationPath,
+      agencyName: applicant.agencyName,
+      title: applicant.title,
+    },
+    createdAt: startTime.toISOString(),
+  });
+  await event('SUBMITTED', '已送出帳號復用申請', { actorUserId: userId, actorName: applicant.name }, 'PENDING');
+
+  const notify = (kind: 'submitted' | 'reminder') =>
+    self.notifyAdminRoleApprovers({
+      workflowId,
+      agencyId: applicant.agencyId,
+      agencyName: applicant.agencyName,
+      applicantName: applicant.name,
+      submittedAt: startTime.toISOString(),
+      requestId,
+      kind,
+      requestType: REACTIVATION_REQUEST_TYPE_LABEL,
+      inboxUrl: `/console/accounts/reactivation-requests/${requestId}`,
+    });
+  const toApplicant = async (key: string, send: (to: string) => Promise<unknown>) => {
+    if (applicant.mailTo) await send(applicant.mailTo);
+    else await event('NO_MAIL', `未寄送通知（${key}）：申請人沒有可用的電子郵件`);
+  };
+  await notify('submitted');
+  await toApplicant('已送出', (to) =>
+    mail.sendMail({
+      key: `${workflowId}:submitted`,
+      to,
+      template: 'applicationSubmitted',
+      data: { name: applicant.name, requestType: REACTIVATION_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
+    }),
+  );
+
+  const params = await db.getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
+  const reminderAt = params['request.reminderAfter'];
+  const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
+  const decided = () => decision !== undefined;
+  if (!(await condition(decided, reminderAt * 1000))) {
+    await notify('reminder');
+    await event('REMINDED', '已寄送審核提醒給機關管理者');
+  }
+  if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) {
+    await event('EXPIRED', '逾期未審核，申請已失效（帳號維持停用）', {}, 'EXPIRED');
+    await toApplicant('逾期', (to) =>
+      mail.sendMail({
+        key: `${workflowId}:expired`,
+        to,
+        template: 'applicationExpired',
+        data: { name: applicant.name, requestType: REACTIVATION_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
+      }),
+    );
+    return state;
+  }
+
+  const d = decision!;
+  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
+  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
+  if (d.decision === 'REJECT') {
+    await event('REJECTED', '申請已駁回（帳號維持停用）', actor, 'REJECTED');
+    await toApplicant('駁回', (to) =>
+      mail.sendMail({
+        key: `${workflowId}:rejected`,
+        to,
+        template: 'applicationRejected',
+        data: {
+          name: applicant.name,
+          requestType: REACTIVATION_REQUEST_TYPE_LABEL,
+          reason: d.comment!.trim(),
+          statusUrl: STATUS_URL,
+        },
+      }),
+    );
+    return state;
+  }
+
+  await react.applyReactivation({ workflowId, userId });
+  await event('APPROVED', '申請已核准', { ...actor, data: { organizationPath: applicant.organizationPath } }, 'MOVING_AD');
+  await event('ACCOUNT_UPDATED', `已更新單位為「${applicant.organizationPath}」、職稱為「${applicant.title}」，帳號待開通`);
+  await toApplicant('核准', (to) =>
+    mail.sendMail({
+      key: `${workflowId}:approved`,
+      to,
+      template: 'applicationApproved',
+      data: {
+        name: applicant.name,
+        requestType: REACTIVATION_REQUEST_TYPE_LABEL,
+        note: `帳號 ${applicant.account} 已核准復用。請至單一帳號認證平台使用「開通帳號」功能設定新密碼後，方可使用公務入口網。`,
+        statusUrl: ACTIVATION_URL,
+      },
+    }),
+  );
+
+  // The AD move runs while the person may already be activating: the SSO does not wait for AD.
+  // Its failure is kept and rethrown below, not left as an unhandled rejection.
+  let moveFailure: unknown;
+  const move = (async () => {
+    const { dn } = await ad.moveReactivatedAdAccount({ userId });
+    await event(
+      'AD_MOVED',
+      'AD 帳號已移至新單位',
+      { data: { dn } },
+      activation === undefined && state.status === 'MOVING_AD' ? 'AWAITING_ACTIVATION' : undefined,
+    );
+  })().catch((error: unknown) => {
+    moveFailure = error;
+  });
+
+  await condition(() => activation !== undefined);
+  const { passwordRef } = activation!;
+  await react.activateReactivatedUser({ userId });
+  await event('ACTIVATED', '帳號已開通', { actorUserId: userId, actorName: applicant.name }, 'ENABLING_AD');
+  await move;
+  if (moveFailure) throw moveFailure;
+  await ad.enableReactivatedAdAccount({ userId, passwordRef });
+  await event('AD_ENABLED', 'AD 帳號已啟用', {}, 'ACTIVE');
+  return state;
+}
