@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import { AndFilter, Attribute, Change, Client, EqualityFilter, NotFilter, type Entry, type Filter } from 'ldapts';
+import { AndFilter, Attribute, Change, Client, EqualityFilter, NotFilter, OrFilter, type Entry, type Filter } from 'ldapts';
 import { assertAccount, assertOuCode, escapeDnValue, parentDn, sameDn, splitDn } from './dn';
 import { AdError, toAdError } from './errors';
 
@@ -63,6 +63,11 @@ export interface AdUser {
   ouDn: string;
 }
 
+/** An AD user with the DNs of the groups it is a direct member of (for the reconcile). */
+export interface AdUserWithGroups extends AdUser {
+  groupDns: string[];
+}
+
 export interface OuSpec {
   code: string;
   name: string;
@@ -102,6 +107,10 @@ export interface AdClient {
   removeGroupMember(account: string, group: { name: string; ouDn: string }): Promise<{ groupDn: string; removed: boolean }>;
   /** Names (CN) of the groups the user is a direct member of. */
   listGroups(account: string): Promise<string[]>;
+  /** The users named in `accounts` (one search for all, anywhere in the domain), with their groups. */
+  findUsers(accounts: readonly string[]): Promise<AdUserWithGroups[]>;
+  /** Every user account under the root OU (paged search): name and DN only. */
+  listUsersUnderRoot(): Promise<{ account: string; dn: string }[]>;
   /** Absolute DN of the root OU (rootOu,baseDN). */
   readonly rootDn: string;
 }
@@ -200,6 +209,15 @@ export function createAdClient(config: AdConfig): AdClient {
     });
     const entry = searchEntries[0];
     if (!entry) return null;
+    return {
+      ...toAdUser(entry, account),
+      uac: Number.parseInt(attr(entry, 'userAccountControl') ?? '0', 10),
+      pwdLastSet: attr(entry, 'pwdLastSet'),
+    };
+  }
+
+  /** The AdUser fields of a search entry (USER_ATTRIBUTES). */
+  function toAdUser(entry: Entry, account: string) {
     const uac = Number.parseInt(attr(entry, 'userAccountControl') ?? '0', 10);
     return {
       dn: entry.dn,
@@ -214,8 +232,6 @@ export function createAdClient(config: AdConfig): AdClient {
       mail: attr(entry, 'mail'),
       enabled: (uac & UF_ACCOUNTDISABLE) === 0,
       ouDn: parentDn(entry.dn),
-      uac,
-      pwdLastSet: attr(entry, 'pwdLastSet'),
     };
   }
 
@@ -576,6 +592,51 @@ export function createAdClient(config: AdConfig): AdClient {
       });
     },
 
+    async findUsers(accounts) {
+      for (const account of accounts) assertAccount(account);
+      if (accounts.length === 0) return [];
+      return withClient(`find ${accounts.length} AD users`, async (client) => {
+        const { searchEntries } = await client.search(config.baseDN, {
+          scope: 'sub',
+          filter: new AndFilter({
+            filters: [
+              new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+              new NotFilter({ filter: new EqualityFilter({ attribute: 'objectClass', value: 'computer' }) }),
+              new OrFilter({
+                filters: accounts.map((account) => new EqualityFilter({ attribute: 'sAMAccountName', value: account })),
+              }),
+            ],
+          }),
+          attributes: [...USER_ATTRIBUTES, 'memberOf'],
+          paged: true,
+        });
+        return searchEntries.map((entry) => ({ ...toAdUser(entry, ''), groupDns: values(entry, 'memberOf') }));
+      });
+    },
+
+    async listUsersUnderRoot() {
+      return withClient('list AD users under the root OU', async (client) => {
+        let searchEntries: Entry[];
+        try {
+          ({ searchEntries } = await client.search(rootDn, {
+            scope: 'sub',
+            filter: new AndFilter({
+              filters: [
+                new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+                new NotFilter({ filter: new EqualityFilter({ attribute: 'objectClass', value: 'computer' }) }),
+              ],
+            }),
+            attributes: ['sAMAccountName'],
+            paged: true,
+          }));
+        } catch (err) {
+          if ((err as { code?: unknown }).code === 32) return [];
+          throw err;
+        }
+        return searchEntries.map((e) => ({ account: attr(e, 'sAMAccountName') ?? '', dn: e.dn }));
+      });
+    },
+
     async deleteSubtree(ouDn) {
       // Guard rail for test cleanup: never delete anything outside our root OU.
       if (!isUnderRoot(ouDn)) throw new AdError('OTHER', `refusing to delete ${ouDn}: not under ${rootDn}`);
@@ -604,4 +665,12 @@ function attr(entry: Entry, name: string): string | null {
   const first = Array.isArray(v) ? v[0] : v;
   if (first === undefined) return null;
   return Buffer.isBuffer(first) ? first.toString('utf8') : first;
+}
+
+/** Every value of an attribute as strings (memberOf and other multi-valued attributes). */
+function values(entry: Entry, name: string): string[] {
+  const key = Object.keys(entry).find((k) => k.toLowerCase() === name.toLowerCase());
+  const v = key === undefined ? undefined : entry[key];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map((x) => (Buffer.isBuffer(x) ? x.toString('utf8') : x));
 }
