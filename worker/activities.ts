@@ -1,6 +1,7 @@
 import type { Clients } from '../activities/clients';
 import { createAccountApplicationActivities } from '../activities/account-application';
 import { createAccountLifecycleActivities } from '../activities/account-lifecycle';
+import { createAgencyChangeActivities } from '../activities/account-lifecycle/agency-change';
 import { createReactivationActivities } from '../activities/account-lifecycle/reactivation';
 import { createAdActivities } from '../activities/ad';
 import { createConnectivityActivities } from '../activities/connectivity';
@@ -22,6 +23,7 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...mail,
     ...createAccountApplicationActivities({ prisma: clients.prisma, ad: clients.ad, mail, dataKey: options.dataKey }),
     ...createAccountLifecycleActivities({ prisma: clients.prisma, ad: clients.ad }),
+    ...createAgencyChangeActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
     ...createReactivationActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),

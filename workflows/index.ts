@@ -9,3 +9,4 @@ export { profileSync } from './profile-sync';
 export { accountDisable } from './account-disable';
 export { idleDisable } from './idle-disable';
 export { accountReactivation } from './account-reactivation';
+export { agencyChange } from './agency-change';
