@@ -20,6 +20,7 @@ import { reactivationReviewRoutes } from './routes/console/reactivation-requests
 import { reactivationRoutes } from './routes/public/reactivation';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
 import { consoleAccountRoutes } from './routes/console/accounts';
+import { organizationRoutes } from './routes/console/organizations';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
 import { consoleRecordRoutes } from './routes/console/records';
 import { agencyAdminLookupRoutes, myAgencyAdminRoutes } from './routes/public/agency-admins';
@@ -181,6 +182,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/admin-role-requests', adminRoleRequestReviewRoutes(applicationDeps));
   app.use('/api/account', accountSelfServiceRoutes(applicationDeps));
   app.use('/api/console/accounts', consoleAccountRoutes({ prisma, temporal }));
+  app.use('/api/console/organizations', organizationRoutes({ prisma, temporal }));
   app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
   app.use('/api/account', accountRecordRoutes({ prisma }));
   if (deps.sso) {

@@ -7,6 +7,7 @@ import { createAdActivities } from '../activities/ad';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
 import { createMailActivities } from '../activities/mail';
+import { createOrganizationActivities } from '../activities/organization';
 import { createPasswordSyncActivities } from '../activities/password-sync';
 import { createSelfServiceActivities } from '../activities/self-service';
 import { createPrismaOutboxStore } from '../activities/mail/outbox';
@@ -27,6 +28,7 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...createReactivationActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
+    ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),
     ...createConnectivityActivities({
       // dbPing reports failure in its result; a probe needs it thrown.

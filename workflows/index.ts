@@ -10,3 +10,4 @@ export { accountDisable } from './account-disable';
 export { idleDisable } from './idle-disable';
 export { accountReactivation } from './account-reactivation';
 export { agencyChange } from './agency-change';
+export { organizationChange } from './organization-change';

@@ -111,6 +111,13 @@ export interface AdClient {
   findUsers(accounts: readonly string[]): Promise<AdUserWithGroups[]>;
   /** Every user account under the root OU (paged search): name and DN only. */
   listUsersUnderRoot(): Promise<{ account: string; dn: string }[]>;
+  /**
+   * Puts the OU named `path`'s last code where `path` (top-level first) says, wherever it is now
+   * under the root OU: found by its name (codes are unique) and moved with modifyDN (its users and
+   * child OUs move with it), or created when missing; then sets its description. Idempotent, and
+   * right whatever order concurrent changes of the tree are applied in. Never deletes.
+   */
+  placeOu(path: readonly OuSpec[], description: string): Promise<{ dn: string; created: boolean; moved: boolean }>;
   /** Absolute DN of the root OU (rootOu,baseDN). */
   readonly rootDn: string;
 }
@@ -634,6 +641,42 @@ export function createAdClient(config: AdConfig): AdClient {
           throw err;
         }
         return searchEntries.map((e) => ({ account: attr(e, 'sAMAccountName') ?? '', dn: e.dn }));
+      });
+    },
+
+    async placeOu(path, description) {
+      for (const c of path) assertOuCode(c.code);
+      const leaf = path[path.length - 1];
+      if (!leaf) throw new AdError('OTHER', 'OU path is empty');
+      return withClient(`place AD OU ${leaf.code}`, async (client) => {
+        let parent = config.baseDN;
+        for (const rdn of splitDn(config.rootOu).reverse()) {
+          parent = `${rdn},${parent}`;
+          await ensureOu(client, parent);
+        }
+        for (const { code, name } of path.slice(0, -1)) {
+          parent = `OU=${escapeDnValue(code)},${parent}`;
+          await ensureOu(client, parent, name);
+        }
+        const dn = `OU=${escapeDnValue(leaf.code)},${parent}`;
+        const { searchEntries } = await client.search(rootDn, {
+          scope: 'sub',
+          filter: new AndFilter({
+            filters: [
+              new EqualityFilter({ attribute: 'objectClass', value: 'organizationalUnit' }),
+              new EqualityFilter({ attribute: 'ou', value: leaf.code }),
+            ],
+          }),
+          attributes: ['description'],
+        });
+        const current = searchEntries.find((e) => sameDn(splitDn(e.dn)[0] ?? '', `OU=${escapeDnValue(leaf.code)}`));
+        let moved = false;
+        if (current && !sameDn(current.dn, dn)) {
+          await client.modifyDN(current.dn, dn);
+          moved = true;
+        }
+        await ensureOu(client, dn, description);
+        return { dn, created: !current, moved };
       });
     },
 

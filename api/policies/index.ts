@@ -73,6 +73,9 @@ const rules = {
   /** 日誌紀錄管理: every admin, rows filtered by `agencyScope` (agency admins: their agency's users). */
   'records.search': (actor: Actor) => isAnyAdmin(actor),
   'records.export': (actor: Actor) => isAnyAdmin(actor),
+  /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
+  'organization.read': (actor: Actor) => isSystemAdmin(actor),
+  'organization.manage': (actor: Actor) => isSystemAdmin(actor),
 } satisfies Record<string, (actor: Actor, resource?: AgencyScoped) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -1,0 +1,96 @@
+import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { createDbActivities } from '../activities/db';
+import type { createOrganizationActivities } from '../activities/organization';
+import {
+  ORGANIZATION_CHANGE_LABELS,
+  ORGANIZATION_CHANGE_STATUS_LABELS,
+  getOrganizationChangeStateQuery,
+  type OrganizationChangeInput,
+  type OrganizationChangeState,
+  type OrganizationChangeStatus,
+} from './organization-change.messages';
+import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+
+type Db = ReturnType<typeof createDbActivities>;
+type Org = ReturnType<typeof createOrganizationActivities>;
+
+const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const org = proxyActivities<Org>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+// AD may be down for a while: keep trying (the request shows 套用至 AD 中) until it answers.
+const ad = proxyActivities<Org>({
+  startToCloseTimeout: '1 minute',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['OrganizationMissing'],
+  },
+});
+
+/**
+ * 組織管理: a change of the organisation tree, already made in the database by the API, applied
+ * to AD's OUs (created, described, moved with everything in them, marked 已裁撤). Waits for AD
+ * however long it is down; the request row shows 套用至 AD 中 meanwhile.
+ */
+export async function organizationChange(input: OrganizationChangeInput): Promise<OrganizationChangeState> {
+  const { workflowId } = workflowInfo();
+  const state: OrganizationChangeState = { status: 'APPLYING_AD', applied: 0 };
+  setHandler(getOrganizationChangeStateQuery, () => state);
+  let seq = 0;
+  const event = (
+    kind: string,
+    label: string,
+    extra: { status?: OrganizationChangeStatus; data?: Record<string, unknown>; actor?: boolean } = {},
+  ) => {
+    if (extra.status) {
+      state.status = extra.status;
+      upsertSearchAttributes([{ key: RequestStatusKey, value: extra.status }]);
+    }
+    return db.appendRequestEvent({
+      workflowId,
+      seq: ++seq,
+      kind,
+      label,
+      data: extra.data ?? {},
+      ...(extra.actor ? { actorUserId: input.actor.userId, actorName: input.actor.name } : {}),
+      ...(extra.status ? { status: extra.status, statusLabel: ORGANIZATION_CHANGE_STATUS_LABELS[extra.status] } : {}),
+    });
+  };
+
+  const unit = await org.loadOrganizationUnit({ organizationId: input.organizationId });
+  upsertSearchAttributes(
+    requestSearchAttributes({
+      requestType: 'ORGANIZATION_CHANGE',
+      agencyCode: unit.agencyCode,
+      applicantAccount: input.actor.account,
+      status: 'APPLYING_AD',
+    }),
+  );
+  await db.recordRequest({
+    workflowId,
+    type: 'ORGANIZATION_CHANGE',
+    status: 'APPLYING_AD',
+    statusLabel: ORGANIZATION_CHANGE_STATUS_LABELS.APPLYING_AD,
+    agencyId: unit.agencyId,
+    applicantUserId: input.actor.userId,
+    applicantAccount: input.actor.account,
+    applicantName: input.actor.name,
+    summary: { organizationId: unit.id, code: unit.code, change: input.kind, description: input.description },
+  });
+  await event('REQUESTED', `${input.actor.name} ${ORGANIZATION_CHANGE_LABELS[input.kind]}：${input.description}`, {
+    status: 'APPLYING_AD',
+    actor: true,
+  });
+
+  const dns: string[] = [];
+  for (const organizationId of input.applyIds) {
+    const placed = await ad.applyOrganizationToAd({ organizationId });
+    dns.push(placed.dn);
+    state.applied++;
+  }
+  await event('AD_APPLIED', input.applyIds.length > 1 ? `已套用至 AD（${input.applyIds.length} 個組織單位）` : '已套用至 AD', {
+    status: 'DONE',
+    data: { dns: dns.slice(0, 50) },
+  });
+  return state;
+}
