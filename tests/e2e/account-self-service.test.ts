@@ -6,7 +6,7 @@ import { e2e, testEnv } from '../support/env';
 import { apiSession } from '../support/http';
 import { createActiveUser } from '../integration/api/support-users';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { gotoPath, login } from './support/portal';
+import { gotoPath, login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(testEnv().DATABASE_URL);
 
@@ -122,7 +122,9 @@ describe('個人帳號管理 › 密碼修改 and 帳號權限', () => {
   it('線上申請作業 › 機關管理者申請: pre-filled, 申請原因 required, 確定 sends it; a second one is not offered', async () => {
     const { page } = session;
     await gotoPath(page, '/home');
-    await page.getByRole('navigation').getByRole('link', { name: '機關管理者申請' }).click();
+    const menu = sideMenu(page);
+    await menu.getByRole('button', { name: '線上申請作業' }).click();
+    await menu.getByRole('link', { name: '機關管理者申請' }).click();
     await page.getByRole('heading', { name: '機關管理者申請' }).waitFor();
     const facts = page.locator('dl');
     await facts.getByText('新增機關管理者').waitFor();

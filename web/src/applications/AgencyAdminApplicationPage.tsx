@@ -16,6 +16,8 @@ import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { ROUTES } from '../routes/routeTable';
 
+const NOT_FILLED = '（未填寫，可於個人帳號管理修改）';
+
 interface Loaded {
   account: AccountView;
   requests: { canRequest: boolean; isAdmin: boolean; items: AdminRoleRequestView[] };
@@ -111,14 +113,14 @@ export default function AgencyAdminApplicationPage() {
                 ['申請目的', '新增機關管理者'],
                 ['機關', organization?.pathLabel || organization?.name || ''],
                 ['姓名', account.profile.name],
-                ['職稱', account.profile.title ?? ''],
+                ['職稱', account.profile.title || NOT_FILLED],
                 [
                   '公務電話',
                   [account.profile.officePhone, account.profile.officeExt && `分機 ${account.profile.officeExt}`]
                     .filter(Boolean)
-                    .join(' '),
+                    .join(' ') || NOT_FILLED,
                 ],
-                ['信箱', account.backupEmail ?? ''],
+                ['信箱', account.backupEmail || NOT_FILLED],
               ]}
             />
             <TextField
