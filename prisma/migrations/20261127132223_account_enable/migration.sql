@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RequestType" ADD VALUE 'ACCOUNT_ENABLE';
