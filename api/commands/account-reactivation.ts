@@ -17,6 +17,7 @@ import { updateRefusal } from './account-self-service';
 import type { EmailVerification } from './email-verification';
 import { fail } from '../errors';
 import type { IdentityProofs } from '../identity/proof';
+import { presentEvents } from '../presenters/account-application';
 import type { Temporal } from '../temporal';
 
 export interface ReactivationDeps {
@@ -107,7 +108,7 @@ export async function reactivationView(prisma: PrismaClient, user: User) {
           status: latest.status,
           statusLabel: latest.statusLabel,
           submittedAt: latest.createdAt.toISOString(),
-          events: events.map((e) => ({ seq: e.seq, kind: e.kind, label: e.label, at: e.at.toISOString(), comment: e.comment })),
+          events: presentEvents(events),
         }
       : null,
   };

@@ -39,14 +39,17 @@ export const secretsUsed: string[] = [];
 
 /** Captcha → code by mail → token, through the public API. */
 export async function verifyEmail(
-  purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'ADMIN_LOOKUP',
+  purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'ADMIN_LOOKUP' | 'REACTIVATE',
   email: string,
 ): Promise<string> {
   return (await verifyEmailFully(purpose, email)).token;
 }
 
 /** Like verifyEmail, with the whole confirmation answer ({ token, expiresAt, account? }). */
-export async function verifyEmailFully(purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'ADMIN_LOOKUP', email: string) {
+export async function verifyEmailFully(
+  purpose: 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'ADMIN_LOOKUP' | 'REACTIVATE',
+  email: string,
+) {
   const s = apiSession();
   const seen = new Set((await mailbox(email)).map((m) => m.id));
   const captcha = (await s.post('/api/captcha')).body as { id: string };

@@ -88,7 +88,12 @@ const specs = {
     access: 'public',
     load: () => import('../apply/status/ApplicationStatusPage'),
   },
-  accountReactivation: { path: '/apply/reactivation', title: '個人帳號復用', access: 'public' },
+  accountReactivation: {
+    path: '/apply/reactivation',
+    title: '個人帳號復用',
+    access: 'public',
+    load: () => import('../apply/reactivation/AccountReactivationPage'),
+  },
   agencyAdminLookup: {
     path: '/agency-admins/lookup',
     title: '機關管理員查詢',

@@ -9,11 +9,11 @@ import { MobileCertVerification } from './MobileCertVerification';
  * APP is exchanged for an identity proof of the account with that ID number (X-Identity-Proof).
  */
 export function MobileIdVerification({ purpose, submitLabel, onVerified }: VerificationMethodProps) {
-  // 機關管理員查詢 takes a VERIFY proof (其他身分驗證); 開通帳號 / 忘記密碼 their own.
+  // 機關管理員查詢 and 個人帳號復用 take a VERIFY proof (其他身分驗證); 開通帳號 / 忘記密碼 their own.
   const proofPurpose: MobileCertProofPurpose | null =
     purpose === 'ACTIVATE' || (purpose as string) === 'RESET_PASSWORD'
       ? (purpose as 'ACTIVATE' | 'RESET_PASSWORD')
-      : purpose === 'ADMIN_LOOKUP'
+      : purpose === 'ADMIN_LOOKUP' || purpose === 'REACTIVATE'
         ? 'VERIFY'
         : null;
   const onApproved = useCallback(

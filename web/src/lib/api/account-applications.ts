@@ -2,7 +2,7 @@
 import type { AccountAmendment, AccountApplication } from '../../../../domain/schemas/account-application';
 
 /** What a backup-e-mail verification (and its token) is for. */
-export type VerificationPurpose = 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'RESET_PASSWORD' | 'ADMIN_LOOKUP';
+export type VerificationPurpose = 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'RESET_PASSWORD' | 'ADMIN_LOOKUP' | 'REACTIVATE';
 
 /** POST /api/captcha: an image captcha as SVG markup, valid 5 minutes, single use. */
 export interface Captcha {

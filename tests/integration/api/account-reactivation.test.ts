@@ -1,0 +1,225 @@
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClients } from '../../../activities/clients';
+import { fileSandbox } from '../ad/helpers';
+import { latestMail, secretsUsed, verifyEmail, verifyEmailFully } from '../../support/applicant';
+import { e2e, eventually, testEnv } from '../../support/env';
+import { readableHistory } from '../../support/histories';
+import { apiSession } from '../../support/http';
+import { createResettableUser } from '../../support/reset-users';
+
+// 個人帳號復用 over HTTP with the real API, worker, Temporal, PostgreSQL, Samba AD and SMTP sink:
+// a disabled 民政局 (G01) user asks to come back in 智慧發展中心 (G25-02, decided by sdcadmin).
+const env = testEnv();
+const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
+const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
+const clients = createClients(env);
+const { prisma, ad } = clients;
+let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
+const created: string[] = [];
+
+beforeAll(async () => {
+  sandbox = await fileSandbox('reactapi');
+});
+afterAll(async () => {
+  // Approved users were moved out of the sandbox into their new unit's OU.
+  for (const account of created) await ad.deleteUser(account).catch(() => undefined);
+  await sandbox?.cleanup();
+  await prisma.$disconnect();
+});
+
+/** A user disabled the way 停用 leaves one: DISABLED in the database, disabled in AD. */
+async function disabledUser(prefix: string) {
+  const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix });
+  created.push(user.account);
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { status: 'DISABLED', disabledAt: new Date(), disabledReason: '留職停薪' },
+  });
+  await ad.disableUser(user.account);
+  return user;
+}
+
+const form = { organizationCode: 'G25-02', title: '專員', officePhone: '2991111', officeExt: '123' };
+
+function reactivation(token: string) {
+  const s = apiSession();
+  const headers = { 'x-verification-token': token };
+  return {
+    view: () => s.get('/api/reactivation', headers),
+    submit: (body: object) => s.post('/api/reactivation', body, headers),
+  };
+}
+
+describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登入 (real API, worker, Temporal, AD, SMTP)', () => {
+  it('runs the whole journey: the account comes back in the new unit, enabled in AD with the new password', async () => {
+    const user = await disabledUser('rea');
+    const me = reactivation(await verifyEmail('REACTIVATE', user.email));
+
+    const view = await me.view();
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    expect(view.body).toMatchObject({ account: user.account, name: user.name, request: null });
+
+    // Bad input: a specific zh-TW message, and nothing recorded.
+    const bad = await me.submit({ ...form, title: '  ', officePhone: '06-299' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.title).toBe('請輸入職稱');
+    expect(bad.body.error.fields.officePhone).toBeTruthy();
+    expect(await prisma.request.count({ where: { applicantUserId: user.id } })).toBe(0);
+
+    const submitted = await me.submit(form);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    expect(submitted.body.statusLabel).toBe('待機關管理者審核');
+    const id = submitted.body.id as string;
+    await latestMail(user.email, '個人帳號復用已送出');
+
+    // A second request while this one is open: refused with its link.
+    const second = await me.submit({ ...form, title: '科員' });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'REQUEST_OPEN', openRequest: { id } });
+    expect(second.body.error.openRequest.url).toContain(id);
+
+    // Another agency's admin (民政局) neither sees nor decides it.
+    const other = apiSession();
+    await other.login('cabadmin');
+    const otherList = await other.get('/api/console/reactivation-requests?status=ALL&pageSize=100');
+    expect(otherList.status).toBe(200);
+    expect(otherList.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await other.get(`/api/console/reactivation-requests/${id}`)).status).toBe(403);
+    const otherDecide = await other.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
+    expect(otherDecide.status).toBe(403);
+
+    // The new unit's agency admin sees it with its timeline and the Temporal UI link, and approves.
+    const admin = apiSession();
+    await admin.login('sdcadmin');
+    const listed = await eventually(async () => {
+      const { body } = await admin.get(`/api/console/reactivation-requests?q=${user.account}`);
+      return body.items.find((i: { id: string }) => i.id === id);
+    });
+    expect(listed).toMatchObject({
+      account: user.account,
+      organizationPath: expect.stringContaining('智慧發展中心'),
+      title: '專員',
+    });
+    const detail = await eventually(async () => {
+      const { body } = await admin.get(`/api/console/reactivation-requests/${id}`);
+      return body.events?.length ? body : null;
+    });
+    expect(detail.allowedActions).toEqual(['decide']);
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['SUBMITTED']);
+    expect(detail.temporalUrl).toContain(encodeURIComponent(detail.workflowId));
+    const approved = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const again = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('REQUEST_DECIDED');
+
+    // 待開通 in the new unit with the new 職稱; the AD account moved there (still disabled).
+    const g2502 = await prisma.organization.findUniqueOrThrow({ where: { code: 'G25-02' } });
+    const pending = await eventually(async () => {
+      const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      return row.status === 'PENDING_ACTIVATION' ? row : null;
+    });
+    expect(pending).toMatchObject({ organizationId: g2502.id, title: '專員', officePhone: '2991111', officeExt: '123' });
+    expect(pending.passwordHash).toBeNull();
+    const moved = await eventually(async () => {
+      const found = await ad.findUser(user.account);
+      return found && /^CN=[^,]+,OU=G25-02,OU=G25,/.test(found.dn) ? found : null;
+    });
+    expect(moved.enabled).toBe(false);
+    const approvedMail = await latestMail(user.email, '個人帳號復用已核准');
+    expect(approvedMail.body).toContain('開通帳號');
+    // The old password no longer logs in: 開通帳號 comes first.
+    expect((await apiSession().login(user.account, 'First!2026a')).status).not.toBe(200);
+
+    // 開通帳號 with the backup e-mail → the account logs in; AD enabled with the new password.
+    const activation = await verifyEmailFully('ACTIVATE', user.email);
+    expect(activation.account).toBe(user.account);
+    const password = 'Back!2026Work';
+    const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-verification-token': activation.token },
+      body: JSON.stringify({ newPassword: password, confirmPassword: password }),
+    });
+    expect(activated.status, await activated.clone().text()).toBe(200);
+    const done = await eventually(
+      async () => {
+        const { body } = await admin.get(`/api/console/reactivation-requests/${id}`);
+        return body.status === 'ACTIVE' ? body : null;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(done.statusLabel).toBe('已開通（帳號已復用）');
+    expect(done.events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['SUBMITTED', 'APPROVED', 'ACCOUNT_UPDATED', 'AD_MOVED', 'ACTIVATED', 'AD_ENABLED']),
+    );
+    const adUser = await ad.findUser(user.account);
+    expect(adUser?.enabled).toBe(true);
+    expect(await ad.verifyPassword(user.account, password)).toBe(true);
+    const login = await apiSession().login(user.account, password);
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+
+    // No code, token or password in the workflow's history.
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+      const history = readableHistory(await temporal.workflow.getHandle(detail.workflowId).fetchHistory());
+      for (const secret of [...secretsUsed, password]) expect(history).not.toContain(secret);
+    } finally {
+      await connection.close();
+    }
+  }, 180_000);
+
+  it('reject: a comment is required, the reason is mailed, the account stays disabled; batch reports each', async () => {
+    const user = await disabledUser('rej');
+    const me = reactivation(await verifyEmail('REACTIVATE', user.email));
+    const submitted = await me.submit(form);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const id = submitted.body.id as string;
+
+    const admin = apiSession();
+    await admin.login('sdcadmin');
+    await eventually(async () => (await admin.get(`/api/console/reactivation-requests/${id}`)).body.events?.length);
+    const noComment = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'REJECT' });
+    expect(noComment.status).toBe(400);
+    expect(noComment.body.error.fields.comment).toBe('駁回時請填寫審核意見');
+
+    const batch = await admin.post('/api/console/reactivation-requests/batch-decision', {
+      ids: [id, 'no-such-request'],
+      decision: 'REJECT',
+      comment: '請先辦理復職手續',
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body.results).toEqual([
+      { id, ok: true },
+      { id: 'no-such-request', ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) },
+    ]);
+    const mail = await latestMail(user.email, '個人帳號復用未通過審核');
+    expect(mail.body).toContain('請先辦理復職手續');
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.status).toBe('DISABLED');
+    expect((await ad.findUser(user.account))?.enabled).toBe(false);
+
+    // The page shows the decided request; a new request may be made now.
+    const view = await me.view();
+    expect(view.body.request).toMatchObject({ id, open: false, statusLabel: '已駁回' });
+  }, 120_000);
+
+  it('refuses an account that is not disabled without saying whether it exists', async () => {
+    const active = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'reo' });
+    const s = apiSession();
+    const captcha = (await s.post('/api/captcha')).body as { id: string };
+    const answer = ((await s.get(`/dev/captcha/${captcha.id}`)).body as { answer: string }).answer;
+    const started = await s.post('/api/verifications/email', {
+      purpose: 'REACTIVATE',
+      email: active.email,
+      captchaId: captcha.id,
+      captchaAnswer: answer,
+    });
+    expect(started.status).toBe(201);
+    expect(Object.keys(started.body).sort()).toEqual(['email', 'expiresAt', 'resendAfter', 'verificationId']);
+    const refused = await apiSession().get('/api/reactivation', { 'x-verification-token': 'not-a-token' });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('VERIFICATION_REQUIRED');
+  });
+});
