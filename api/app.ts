@@ -16,6 +16,8 @@ import { passwordRoutes } from './routes/password';
 import { accountRoutes } from './routes/account';
 import { accountSelfServiceRoutes } from './routes/account/self-service';
 import { adminRoleRequestReviewRoutes } from './routes/console/admin-role-requests';
+import { agencyChangeReviewRoutes } from './routes/console/agency-change-requests';
+import { accountAgencyChangeRoutes } from './routes/account/agency-change';
 import { reactivationReviewRoutes } from './routes/console/reactivation-requests';
 import { reactivationRoutes } from './routes/public/reactivation';
 import { accountApplicationReviewRoutes } from './routes/console/account-applications';
@@ -180,6 +182,8 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   app.use('/api/console/admin-role-requests', adminRoleRequestReviewRoutes(applicationDeps));
+  app.use('/api/console/agency-change-requests', agencyChangeReviewRoutes(applicationDeps));
+  app.use('/api/account/agency-change', accountAgencyChangeRoutes(applicationDeps));
   app.use('/api/account', accountSelfServiceRoutes(applicationDeps));
   app.use('/api/console/accounts', consoleAccountRoutes({ prisma, temporal }));
   app.use('/api/console/organizations', organizationRoutes({ prisma, temporal }));

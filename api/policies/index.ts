@@ -49,6 +49,12 @@ const rules = {
   'adminRoleRequest.list': (actor: Actor) => isAnyAdmin(actor),
   'adminRoleRequest.read': adminsAgency,
   'adminRoleRequest.decide': adminsAgency,
+  /** 機關(單位)異動申請: every logged-in user, for their own account (pre-checks decide whether it may go ahead). */
+  'agencyChange.request': () => true,
+  /** 機關異動審核 inbox: scoped to the NEW agency (the request's agencyId) by `agencyScope`; the old agency's admins see nothing. */
+  'agencyChangeRequest.list': (actor: Actor) => isAnyAdmin(actor),
+  'agencyChangeRequest.read': adminsAgency,
+  'agencyChangeRequest.decide': adminsAgency,
   /** 復用申請審核 inbox (個人帳號復用): the requested unit's agency admins, system admins all; filtered by `agencyScope`. */
   'reactivationRequest.list': (actor: Actor) => isAnyAdmin(actor),
   'reactivationRequest.read': adminsAgency,
