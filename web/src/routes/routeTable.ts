@@ -190,7 +190,13 @@ const specs = {
 
   // 管理主控台功能 (表 2: 機關管理者 only 帳號管理 and 物品管理)
   consoleMessages: { path: '/console/messages', title: '訊息管理', access: 'user', roles: SA },
-  consoleOrganizations: { path: '/console/organizations', title: '組織管理', access: 'user', roles: SA },
+  consoleOrganizations: {
+    path: '/console/organizations',
+    title: '組織管理',
+    access: 'user',
+    roles: SA,
+    load: () => import('../console/organizations/OrganizationsPage'),
+  },
   consoleAccounts: {
     path: '/console/accounts',
     title: '帳號管理',

@@ -1,0 +1,122 @@
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import InputAdornment from '@mui/material/InputAdornment';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { buildTree, ORG_CATEGORIES, ORG_KIND_LABELS, type OrgCategory } from '../../../../domain/org-tree';
+import { PageHeading } from '../../common/PageHeading';
+import { api, errorMessage } from '../../lib/api';
+import { ChangeDialog, type ChangeAction } from './ChangeDialog';
+import { ChangeRequestDialog } from './ChangeRequestDialog';
+import { OrgTree } from './OrgTree';
+import type { OrgUnit, StartedChange } from './types';
+
+/** 管理主控台功能 › 組織管理 (system admins): the tree, and every change applied to AD by a workflow. */
+export default function OrganizationsPage() {
+  const [params, setParams] = useSearchParams();
+  const openRequest = params.get('request');
+  const [units, setUnits] = useState<OrgUnit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [category, setCategory] = useState<OrgCategory>('CITY_HALL_UNIT');
+  const [query, setQuery] = useState('');
+  const [showRetired, setShowRetired] = useState(false);
+  const [action, setAction] = useState<ChangeAction | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<{ items: OrgUnit[] }>('/api/console/organizations', { signal: controller.signal }).then(
+      (value) => {
+        setUnits(value.items);
+        setError(null);
+      },
+      (cause: unknown) => {
+        if (!controller.signal.aborted) setError(errorMessage(cause));
+      },
+    );
+    return () => controller.abort();
+  }, [version]);
+
+  const roots = useMemo(() => {
+    if (!units) return [];
+    return buildTree(units, { includeRetired: showRetired }).filter((root) => root.kind === category);
+  }, [units, showRetired, category]);
+
+  const showRequest = (workflowId: string | null) => {
+    const next = new URLSearchParams(params);
+    if (workflowId) next.set('request', workflowId);
+    else next.delete('request');
+    setParams(next);
+  };
+  const started = (change: StartedChange) => {
+    setAction(null);
+    setVersion((v) => v + 1);
+    showRequest(change.workflowId);
+  };
+
+  return (
+    <>
+      <PageHeading
+        title="組織管理"
+        actions={
+          <Button variant="contained" onClick={() => setAction({ type: 'create', parent: null, category })}>
+            新增{ORG_KIND_LABELS[category]}
+          </Button>
+        }
+      />
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Tabs value={category} onChange={(_e, value: OrgCategory) => setCategory(value)} aria-label="機關類別" sx={{ mb: 2 }}>
+          {ORG_CATEGORIES.map((c) => (
+            <Tab key={c} value={c} label={ORG_KIND_LABELS[c]} />
+          ))}
+        </Tabs>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
+          <TextField
+            label="搜尋單位名稱或代碼"
+            size="small"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            slotProps={{
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchOutlined fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
+            sx={{ minWidth: 280 }}
+          />
+          <FormControlLabel
+            control={<Switch checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />}
+            label="顯示已裁撤單位"
+          />
+        </Stack>
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
+        {!units && !error && <Typography sx={{ color: 'text.secondary' }}>載入中…</Typography>}
+        {units && <OrgTree roots={roots} query={query.trim()} onAction={setAction} onShowRequest={(id) => showRequest(id)} />}
+      </Paper>
+      {action && units && <ChangeDialog action={action} units={units} onStarted={started} onClose={() => setAction(null)} />}
+      {openRequest && (
+        <ChangeRequestDialog
+          workflowId={openRequest}
+          onClose={() => showRequest(null)}
+          onSettled={() => setVersion((v) => v + 1)}
+        />
+      )}
+    </>
+  );
+}
