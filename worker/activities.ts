@@ -2,6 +2,8 @@ import type { Clients } from '../activities/clients';
 import { createAccountApplicationActivities } from '../activities/account-application';
 import { createAccountLifecycleActivities } from '../activities/account-lifecycle';
 import { createAgencyChangeActivities } from '../activities/account-lifecycle/agency-change';
+import { createAccountEnableActivities } from '../activities/account-lifecycle/enable';
+import { createRoleSyncActivities } from '../activities/account-lifecycle/roles';
 import { createReactivationActivities } from '../activities/account-lifecycle/reactivation';
 import { createAdActivities } from '../activities/ad';
 import { createConnectivityActivities } from '../activities/connectivity';
@@ -25,6 +27,8 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...createAccountApplicationActivities({ prisma: clients.prisma, ad: clients.ad, mail, dataKey: options.dataKey }),
     ...createAccountLifecycleActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createAgencyChangeActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
+    ...createAccountEnableActivities({ prisma: clients.prisma, ad: clients.ad }),
+    ...createRoleSyncActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createReactivationActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),

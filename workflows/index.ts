@@ -11,3 +11,5 @@ export { idleDisable } from './idle-disable';
 export { accountReactivation } from './account-reactivation';
 export { agencyChange } from './agency-change';
 export { organizationChange } from './organization-change';
+export { accountEnable } from './account-enable';
+export { adminGroupSync } from './admin-group-sync';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountActivationGuide, accountActivationGuideSchema } from './account-activation-guide';
+import { accountEnabled, accountEnabledSchema } from './account-enable';
 import {
   accountDisabled,
   accountDisabledSchema,
@@ -62,6 +63,7 @@ const templates = {
   accountDisabled: define(accountDisabledSchema, accountDisabled),
   idleDisableWarning: define(idleDisableWarningSchema, idleDisableWarning),
   idleDisableBlocked: define(idleDisableBlockedSchema, idleDisableBlocked),
+  accountEnabled: define(accountEnabledSchema, accountEnabled),
 };
 
 type Templates = typeof templates;
