@@ -7,9 +7,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import MuiLink from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { StatusTimeline } from '../../apply/status/StatusTimeline';
-import { api, errorMessage } from '../../lib/api';
+import { usePolledResource } from '../../lib/usePolledResource';
 import type { OrgChangeRequest } from './types';
 
 /** A tree change's progress: 套用至 AD 中 → 已完成, its timeline (refreshed while it runs) and the Temporal UI link. */
@@ -22,41 +22,12 @@ export function ChangeRequestDialog({
   onClose: () => void;
   onSettled?: () => void;
 }) {
-  const [request, setRequest] = useState<OrgChangeRequest | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const titleId = useId();
-  const settled = useRef(onSettled);
-  useEffect(() => {
-    settled.current = onSettled;
-  });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      api
-        .get<OrgChangeRequest>(`/api/console/organizations/requests/${encodeURIComponent(workflowId)}`, {
-          signal: controller.signal,
-        })
-        .then(
-          (value) => {
-            setRequest(value);
-            setError(null);
-            if (value.status === 'APPLYING_AD') timer = setTimeout(load, 1000);
-            else settled.current?.();
-          },
-          (cause: unknown) => {
-            if (controller.signal.aborted) return;
-            setError(errorMessage(cause));
-            timer = setTimeout(load, 2000);
-          },
-        );
-    void load();
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [workflowId]);
+  const { value: request, error } = usePolledResource<OrgChangeRequest>(
+    `/api/console/organizations/requests/${encodeURIComponent(workflowId)}`,
+    (r) => r.status === 'APPLYING_AD',
+    onSettled,
+  );
 
   const running = !request || request.status === 'APPLYING_AD';
   return (

@@ -99,6 +99,7 @@ export default function OrganizationsPage() {
           <FormControlLabel
             control={<Switch checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />}
             label="顯示已裁撤單位"
+            sx={{ whiteSpace: 'nowrap' }}
           />
         </Stack>
         {error && (
