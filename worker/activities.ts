@@ -6,6 +6,7 @@ import { createAccountEnableActivities } from '../activities/account-lifecycle/e
 import { createRoleSyncActivities } from '../activities/account-lifecycle/roles';
 import { createReactivationActivities } from '../activities/account-lifecycle/reactivation';
 import { createAdActivities } from '../activities/ad';
+import { createAdSyncActivities } from '../activities/ad-sync';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
 import { createMailActivities } from '../activities/mail';
@@ -32,6 +33,7 @@ export function createActivities(clients: Clients, options: { publicUrl: string;
     ...createReactivationActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
+    ...createAdSyncActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),
     ...createConnectivityActivities({

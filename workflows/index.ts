@@ -13,3 +13,5 @@ export { agencyChange } from './agency-change';
 export { organizationChange } from './organization-change';
 export { accountEnable } from './account-enable';
 export { adminGroupSync } from './admin-group-sync';
+export { adReconcile } from './ad-reconcile';
+export { userAdSync } from './user-ad-sync';
