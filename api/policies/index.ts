@@ -64,6 +64,9 @@ const rules = {
   'console.enter': (actor: Actor) => isAnyAdmin(actor),
   'connectivityCheck.run': (actor: Actor) => isSystemAdmin(actor),
   'connectivityCheck.read': (actor: Actor) => isSystemAdmin(actor),
+  /** AD 同步管理作業 (帳號同步狀態, 重新同步, 同步比對 and its 修復): system admins only. */
+  'adSync.read': (actor: Actor) => isSystemAdmin(actor),
+  'adSync.run': (actor: Actor) => isSystemAdmin(actor),
   /** 帳號申請審核 inbox: every admin sees it, filtered by `agencyScope`. */
   'accountApplication.list': (actor: Actor) => isAnyAdmin(actor),
   'accountApplication.read': adminsAgency,
