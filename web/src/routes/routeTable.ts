@@ -238,6 +238,23 @@ const specs = {
     parent: 'consoleAdminRoleRequests',
     load: () => import('../console/admin-role-requests/AdminRoleRequestsPage'),
   },
+  consoleReactivationRequests: {
+    path: '/console/accounts/reactivation-requests',
+    title: '復用申請審核',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAccounts',
+    subMenu: true,
+    load: () => import('../console/reactivation-requests/ReactivationRequestsPage'),
+  },
+  consoleReactivationRequest: {
+    path: '/console/accounts/reactivation-requests/:id',
+    title: '復用申請明細',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleReactivationRequests',
+    load: () => import('../console/reactivation-requests/ReactivationRequestPage'),
+  },
   consoleAdSync: {
     path: '/console/ad-sync',
     title: 'AD 同步管理作業',
