@@ -9,10 +9,11 @@ import { formatDate } from '../lib/datetime';
 import { ROUTES } from '../routes/routeTable';
 import { accountApi, type AccountView } from './api';
 import { BackupEmailBlock } from './BackupEmailBlock';
-import { BlockCard, Facts, NotOpenBlock } from './BlockCard';
+import { BlockCard, Facts } from './BlockCard';
 import { CitizenCertBinding } from './CitizenCertBinding';
 import { MobileBlock } from './MobileBlock';
 import { AdminRoleBlock } from './AdminRoleBlock';
+import { AgencyChangeBlock } from './AgencyChangeBlock';
 import { AvatarBlock } from './AvatarBlock';
 import { PasswordBlock } from './PasswordBlock';
 import { ProfileBlock } from './ProfileBlock';
@@ -76,7 +77,7 @@ export default function AccountSettingsPage() {
           <AdminRoleBlock account={account} />
           <BackupEmailBlock account={account} onChanged={reload} />
           <MobileBlock account={account} onChanged={reload} />
-          <NotOpenBlock title="機關(單位)異動" description="機關(單位)異動申請功能開放後即可於此使用。" />
+          <AgencyChangeBlock />
           <CitizenCertBinding onChanged={reload} />
           <OtpBlock account={account} onChanged={reload} />
         </Stack>

@@ -64,6 +64,13 @@ const specs = {
     access: 'public',
     load: () => import('../auth/activate/ActivateAccountPage'),
   },
+  // 機關(單位)異動申請 › 送出 signs the user out: this public page says what happens next.
+  agencyChangeSubmitted: {
+    path: '/login/agency-change-submitted',
+    title: '機關(單位)異動申請已送出',
+    access: 'public',
+    load: () => import('../account/AgencyChangeSubmittedPage'),
+  },
   accountApplication: {
     path: '/apply/account',
     title: '個人帳號申請',
@@ -237,6 +244,23 @@ const specs = {
     roles: SA_AA,
     parent: 'consoleAdminRoleRequests',
     load: () => import('../console/admin-role-requests/AdminRoleRequestsPage'),
+  },
+  consoleAgencyChangeRequests: {
+    path: '/console/accounts/agency-change-requests',
+    title: '機關異動審核',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAccounts',
+    subMenu: true,
+    load: () => import('../console/agency-change-requests/AgencyChangeRequestsPage'),
+  },
+  consoleAgencyChangeRequest: {
+    path: '/console/accounts/agency-change-requests/:id',
+    title: '機關異動申請明細',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAgencyChangeRequests',
+    load: () => import('../console/agency-change-requests/AgencyChangeRequestPage'),
   },
   consoleReactivationRequests: {
     path: '/console/accounts/reactivation-requests',

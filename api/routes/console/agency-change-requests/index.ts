@@ -19,6 +19,7 @@ const decisionBody = z.object({
   decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
   comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
 });
+const REJECT_COMMENT = '駁回時請填寫審核意見';
 const batchBody = decisionBody.extend({
   ids: z.array(z.string().min(1).max(64)).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆'),
 });
@@ -74,8 +75,7 @@ export function agencyChangeReviewRoutes(deps: AgencyChangeDeps) {
   async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
     const row = await load(id);
     authorize(actor, 'agencyChangeRequest.decide', row);
-    if (body.decision === 'REJECT' && !body.comment)
-      throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
+    if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', REJECT_COMMENT, { comment: REJECT_COMMENT });
     if (row.status !== 'PENDING') throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${row.statusLabel}`);
     const state = await decideAgencyChange(deps, row.workflowId, {
       decision: body.decision,
@@ -126,6 +126,8 @@ export function agencyChangeReviewRoutes(deps: AgencyChangeDeps) {
   router.post('/batch-decision', async (req, res) => {
     authorize(req.actor, 'agencyChangeRequest.list');
     const body = batchBody.parse(req.body);
+    // One comment goes to every selected request: ask for it once rather than fail each.
+    if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', REJECT_COMMENT, { comment: REJECT_COMMENT });
     const results = await decideEach(body.ids, (id) =>
       decideOne(req.actor!, id, { decision: body.decision, comment: body.comment }, req.ip),
     );
