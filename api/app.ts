@@ -24,6 +24,7 @@ import { accountApplicationReviewRoutes } from './routes/console/account-applica
 import { consoleAccountRoutes } from './routes/console/accounts';
 import { organizationRoutes } from './routes/console/organizations';
 import { connectivityCheckRoutes } from './routes/console/connectivity-checks';
+import { adSyncRoutes } from './routes/console/ad-sync';
 import { consoleRecordRoutes } from './routes/console/records';
 import { agencyAdminLookupRoutes, myAgencyAdminRoutes } from './routes/public/agency-admins';
 import { systemParameterRoutes } from './routes/console/system-parameters';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps) {
     );
   }
   app.use('/api/console/connectivity-checks', connectivityCheckRoutes({ prisma, temporal }));
+  app.use('/api/console/ad-sync', adSyncRoutes({ prisma, temporal }));
   app.use('/api/console/system-parameters', systemParameterRoutes({ prisma }));
   app.use('/api/console/records', consoleRecordRoutes({ prisma }));
   const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };

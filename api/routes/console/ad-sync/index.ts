@@ -1,0 +1,192 @@
+import type { AdSyncStatus, Prisma, UserStatus } from '@prisma/client';
+import { Router } from 'express';
+import {
+  reconcileUrl,
+  repairAdDrifts,
+  startAdReconcile,
+  startUserAdSync,
+  USER_SYNC_PREFIX,
+  userSyncUrl,
+  type AdSyncDeps,
+} from '../../../commands/ad-sync';
+import { fail } from '../../../errors';
+import { authorize } from '../../../policies';
+import { organizationPath, presentEvents } from '../../../presenters/account-application';
+import { AD_DRIFT_KIND_LABELS, AD_RECONCILE_PREFIX } from '../../../../workflows/ad-reconcile.messages';
+import { driftListQuery, repairBody, runParams, syncParams, userListQuery, userParams } from './schema';
+
+const SYNC_LABELS: Record<AdSyncStatus, string> = { SYNCED: '已同步', PENDING: '待同步', FAILED: '同步失敗' };
+const USER_STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+const withEvents = { events: { orderBy: { seq: 'asc' as const } } };
+
+/** 管理主控台 › AD 同步管理作業: 帳號同步狀態 (重新同步) and 同步比對 (修復). System admins only. */
+export function adSyncRoutes(deps: AdSyncDeps) {
+  const { prisma, temporal } = deps;
+  const router = Router();
+
+  const presentRun = (row: Prisma.RequestGetPayload<object>) => {
+    const progress = (row.summary as { progress?: Record<string, number> }).progress ?? null;
+    return {
+      workflowId: row.workflowId,
+      status: row.status,
+      statusLabel: row.statusLabel,
+      startedBy: row.applicantName,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      progress,
+      url: reconcileUrl(row.workflowId),
+      temporalUrl: temporal.workflowUrl(row.workflowId),
+    };
+  };
+
+  router.get('/users', async (req, res) => {
+    authorize(req.actor, 'adSync.read');
+    const query = userListQuery.parse(req.query);
+    const where: Prisma.UserWhereInput = {
+      ...(query.status ? { adSyncStatus: query.status } : {}),
+      ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      prisma.user.count({ where }),
+      prisma.user.findMany({
+        where,
+        orderBy: { account: 'asc' },
+        skip: query.page * query.pageSize,
+        take: query.pageSize,
+        select: {
+          id: true,
+          account: true,
+          name: true,
+          status: true,
+          organizationId: true,
+          adSyncStatus: true,
+          adSyncedAt: true,
+          adLastError: true,
+        },
+      }),
+    ]);
+    const open = await prisma.request.findMany({
+      where: {
+        type: 'AD_RECONCILE',
+        workflowId: { startsWith: USER_SYNC_PREFIX },
+        status: 'SYNCING',
+        applicantUserId: { in: rows.map((r) => r.id) },
+      },
+      select: { workflowId: true, applicantUserId: true },
+    });
+    res.json({
+      total,
+      items: await Promise.all(
+        rows.map(async (u) => ({
+          id: u.id,
+          account: u.account,
+          name: u.name,
+          organizationPath: await organizationPath(prisma, u.organizationId),
+          statusLabel: USER_STATUS_LABELS[u.status],
+          adSyncStatus: u.adSyncStatus,
+          adSyncStatusLabel: SYNC_LABELS[u.adSyncStatus],
+          adSyncedAt: iso(u.adSyncedAt),
+          adLastError: u.adLastError,
+          openSync: open.find((o) => o.applicantUserId === u.id)?.workflowId ?? null,
+        })),
+      ),
+    });
+  });
+
+  router.post('/users/:id/sync', async (req, res) => {
+    authorize(req.actor, 'adSync.run');
+    const { id } = userParams.parse(req.params);
+    res.status(202).json(await startUserAdSync(deps, req.actor, id));
+  });
+
+  router.get('/syncs/:workflowId', async (req, res) => {
+    authorize(req.actor, 'adSync.read');
+    const { workflowId } = syncParams.parse(req.params);
+    const row = await prisma.request.findUnique({ where: { workflowId }, include: withEvents });
+    if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此重新同步作業。');
+    res.json({
+      workflowId,
+      account: row.applicantAccount,
+      name: row.applicantName,
+      status: row.status,
+      statusLabel: row.statusLabel,
+      createdAt: row.createdAt.toISOString(),
+      events: presentEvents(row.events),
+      url: userSyncUrl(workflowId),
+      temporalUrl: temporal.workflowUrl(workflowId),
+    });
+  });
+
+  router.get('/reconciles', async (req, res) => {
+    authorize(req.actor, 'adSync.read');
+    const rows = await prisma.request.findMany({
+      where: { type: 'AD_RECONCILE', workflowId: { startsWith: AD_RECONCILE_PREFIX } },
+      orderBy: { createdAt: 'desc' },
+      take: 10,
+    });
+    res.json({ items: rows.map(presentRun) });
+  });
+
+  router.post('/reconciles', async (req, res) => {
+    authorize(req.actor, 'adSync.run');
+    res.status(202).json(await startAdReconcile(deps, req.actor));
+  });
+
+  router.get('/reconciles/:workflowId', async (req, res) => {
+    authorize(req.actor, 'adSync.read');
+    const { workflowId } = runParams.parse(req.params);
+    const row = await prisma.request.findUnique({ where: { workflowId }, include: withEvents });
+    if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此同步比對。');
+    res.json({ ...presentRun(row), events: presentEvents(row.events) });
+  });
+
+  router.get('/reconciles/:workflowId/drifts', async (req, res) => {
+    authorize(req.actor, 'adSync.read');
+    const { workflowId } = runParams.parse(req.params);
+    const query = driftListQuery.parse(req.query);
+    const where: Prisma.AdDriftWhereInput = {
+      workflowId,
+      ...(query.filter === 'open' ? { repairedAt: null } : {}),
+      ...(query.q ? { account: { contains: query.q.toLowerCase() } } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      prisma.adDrift.count({ where }),
+      prisma.adDrift.findMany({
+        where,
+        orderBy: [{ account: 'asc' }, { kind: 'asc' }, { field: 'asc' }],
+        skip: query.page * query.pageSize,
+        take: query.pageSize,
+      }),
+    ]);
+    res.json({
+      total,
+      items: rows.map((d) => ({
+        id: d.id,
+        account: d.account,
+        userId: d.userId,
+        kind: d.kind,
+        kindLabel: AD_DRIFT_KIND_LABELS[d.kind],
+        field: d.field || null,
+        dbValue: d.dbValue,
+        adValue: d.adValue,
+        detectedAt: d.detectedAt.toISOString(),
+        repairedAt: iso(d.repairedAt),
+        repairedByName: d.repairedByName,
+        repairError: d.repairError,
+        repairable: d.kind !== 'UNMANAGED_IN_AD' && !d.repairedAt,
+      })),
+    });
+  });
+
+  router.post('/reconciles/:workflowId/repair', async (req, res) => {
+    authorize(req.actor, 'adSync.run');
+    const { workflowId } = runParams.parse(req.params);
+    const { driftIds } = repairBody.parse(req.body ?? {});
+    const row = await prisma.request.findUnique({ where: { workflowId }, select: { type: true } });
+    if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此同步比對。');
+    res.status(202).json(await repairAdDrifts(deps, req.actor, workflowId, driftIds));
+  });
+
+  return router;
+}
