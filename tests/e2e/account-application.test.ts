@@ -1,78 +1,13 @@
 // 個人帳號申請 → 帳號申請審核 (核准) → 開通帳號 → 登入, as people do it in two browsers, against the real
 // services (Temporal workflow, Samba AD over LDAPS, dev mailbox).
 import crypto from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdClient, type AdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { randomNationalId } from '../support/applicant';
-import { baseUrl, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { eventually, gotoPath, login, submitGeneralLogin } from './support/portal';
-
-interface Mail {
-  id: string;
-  subject: string;
-  body: string;
-  time: string;
-}
-
-async function mailbox(to: string): Promise<Mail[]> {
-  const response = await fetch(`${baseUrl()}/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
-  if (!response.ok) throw new Error(`dev mailbox answered ${response.status}`);
-  return ((await response.json()) as { messages: Mail[] }).messages;
-}
-
-/** The newest mail to `to` whose subject has `subject` and whose id is not in `seen` (polls up to 60 s). */
-async function waitForMail(to: string, subject: string, seen: ReadonlySet<string> = new Set()): Promise<Mail> {
-  let found: Mail | undefined;
-  await eventually(
-    `a mail to ${to} with 「${subject}」`,
-    async () => {
-      found = (await mailbox(to)).find((m) => m.subject.includes(subject) && !seen.has(m.id));
-      return Boolean(found);
-    },
-    60_000,
-  );
-  return found!;
-}
-
-async function seenIds(to: string): Promise<Set<string>> {
-  return new Set((await mailbox(to)).map((m) => m.id));
-}
-
-/** Starts waiting for the next POST /api/captcha answer; resolves to the captcha's answer from the dev endpoint. */
-function nextCaptchaAnswer(page: Page): Promise<string> {
-  const answer = page
-    .waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/captcha' && r.ok())
-    .then(async (response) => {
-      const { id } = (await response.json()) as { id: string };
-      const dev = await fetch(`${baseUrl()}/dev/captcha/${encodeURIComponent(id)}`);
-      if (!dev.ok) throw new Error(`dev captcha answered ${dev.status}`);
-      return ((await dev.json()) as { answer: string }).answer;
-    });
-  // Awaited later; if the step fails first, the rejection must not surface as an unhandled error.
-  answer.catch(() => undefined);
-  return answer;
-}
-
-/** 備用信箱 + 圖形驗證碼 → submit → the newest unseen 驗證碼 mail → 驗證碼 → submit. */
-async function verifyBackupEmail(page: Page, email: string, captcha: Promise<string>, submitLabel: string, shot: string) {
-  const seen = await seenIds(email);
-  const form = page.getByRole('form', { name: '備用信箱驗證' });
-  await form.getByLabel(/^備用信箱/).fill(email);
-  await form.getByLabel(/^圖形驗證碼/).fill(await captcha);
-  await screenshot(page, `${shot}-email`);
-  await form.getByRole('button', { name: submitLabel, exact: true }).click();
-
-  const codeForm = page.getByRole('form', { name: '輸入驗證碼' });
-  await codeForm.waitFor();
-  const mail = await waitForMail(email, '驗證碼', seen);
-  const code = /\b(\d{6})\b/.exec(mail.body)?.[1];
-  expect(code, 'a 6-digit code in the mail').toBeTruthy();
-  await codeForm.getByLabel(/^驗證碼/).fill(code!);
-  await screenshot(page, `${shot}-code`);
-  await codeForm.getByRole('button', { name: submitLabel, exact: true }).click();
-}
+import { nextCaptchaAnswer, verifyBackupEmail, waitForMail } from './support/verification';
 
 describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
   const suffix = crypto.randomBytes(4).toString('hex');
