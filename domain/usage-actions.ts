@@ -34,7 +34,7 @@ export const USAGE_ACTIONS = {
   'personalization.update': '個人化設定修改',
   // 管理主控台
   'parameter.update': '系統參數修改',
-  'organizationTree.change': '組織管理異動',
+  'organization.treeChange': '組織管理異動',
   'records.export': '匯出日誌紀錄',
 } as const satisfies Record<string, string>;
 

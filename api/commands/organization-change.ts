@@ -298,7 +298,7 @@ async function change(
   await prisma.usageRecord.create({
     data: {
       userId: actor.id,
-      action: 'organizationTree.change' satisfies UsageAction,
+      action: 'organization.treeChange' satisfies UsageAction,
       target: `${ORGANIZATION_CHANGE_LABELS[planned.kind]}：${planned.description}`.slice(0, 200),
       detail: { organizationId: planned.unit.id, workflowId },
       ip: ip ?? null,
