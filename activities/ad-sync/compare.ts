@@ -17,7 +17,7 @@ const MEMBER = '成員';
 const NOT_MEMBER = '非成員';
 const enabledLabel = (enabled: boolean) => (enabled ? '啟用' : '停用');
 
-const isUnder = (dn: string, rootDn: string) => {
+export const isUnder = (dn: string, rootDn: string) => {
   const rdns = splitDn(dn);
   const root = splitDn(rootDn);
   return rdns.length > root.length && sameDn(rdns.slice(rdns.length - root.length).join(','), rootDn);
@@ -34,6 +34,9 @@ export function portalAdminGroupsOf(adUser: Pick<AdUserWithGroups, 'groupDns'>, 
 /** What differs, attribute by attribute; empty when AD matches the database. */
 export function compareUser(want: DesiredAdUser, have: AdUserWithGroups | null, rootDn: string): FoundDrift[] {
   if (!have) return [{ kind: 'MISSING_IN_AD', field: '', dbValue: want.ouDn, adValue: null }];
+  // Outside the portal's root OU the account is someone else's to manage (another directory tree, or
+  // moved out on purpose): report where it is, compare nothing else there.
+  if (!isUnder(have.dn, rootDn)) return [{ kind: 'OU_MISMATCH', field: 'ou', dbValue: want.ouDn, adValue: have.ouDn }];
   const drifts: FoundDrift[] = [];
   if (have.enabled !== want.enabled) {
     drifts.push({

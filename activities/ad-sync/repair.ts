@@ -2,7 +2,7 @@ import type { AdDriftKind, PrismaClient } from '@prisma/client';
 import type { AdClient, AdUserWithGroups } from '../ad/client';
 import { AdError } from '../ad/errors';
 import { organizationChain } from '../db/organization-chain';
-import { ATTRIBUTE_FIELDS, portalAdminGroupsOf } from './compare';
+import { ATTRIBUTE_FIELDS, isUnder, portalAdminGroupsOf } from './compare';
 import type { DesiredAdUser } from './desired-state';
 
 export type RepairAd = Pick<
@@ -41,6 +41,9 @@ export async function repairDrift(
 ): Promise<void> {
   const { prisma, ad } = deps;
   if (!have && drift.kind !== 'MISSING_IN_AD') throw new RepairRefused('AD 中已無此帳號，請重新比對');
+  if (have && !isUnder(have.dn, ad.rootDn)) {
+    throw new RepairRefused('此 AD 帳號位於入口網的根 OU 之外，不會自動變更，請由 AD 管理者確認後處理');
+  }
   switch (drift.kind) {
     case 'MISSING_IN_AD': {
       if (have) return;
