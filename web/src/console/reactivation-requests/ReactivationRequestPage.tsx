@@ -54,6 +54,13 @@ export default function ReactivationRequestPage() {
     void load(controller.signal);
     return () => controller.abort();
   }, [load]);
+  // While AD is being changed (…中) the page follows the request until it settles.
+  const inProgress = detail?.status === 'MOVING_AD' || detail?.status === 'ENABLING_AD';
+  useEffect(() => {
+    if (!inProgress) return undefined;
+    const timer = setInterval(() => void load(), 3_000);
+    return () => clearInterval(timer);
+  }, [inProgress, load]);
 
   const decide = (decision: Decision, input: DecisionInput) =>
     void run(async () => {

@@ -46,8 +46,8 @@ export interface ReactivationItem {
   fromOrganizationPath: string;
   title: string;
   submittedAt: string;
-  /** PENDING until decided (the only selectable state, as in 帳號申請審核). */
-  status: ReviewListItem['status'];
+  /** workflows/account-reactivation.messages.ts ReactivationStatus; PENDING until decided. */
+  status: string;
   statusLabel: string;
 }
 
@@ -73,7 +73,9 @@ export default function ReactivationRequestsPage() {
   const { run, pending } = useSingleFlight();
   const navigate = useNavigate();
 
-  const chosen = selectedIds(selection, items);
+  // The inbox helpers only tell PENDING (selectable) from the rest, which these rows share.
+  const rows = items as unknown as Pick<ReviewListItem, 'id' | 'status'>[];
+  const chosen = selectedIds(selection, rows);
   const accountOf = (id: string) => items.find((item) => item.id === id)?.account ?? id;
   const update = (next: typeof query) => {
     setSelection(EMPTY_SELECTION);
@@ -211,7 +213,7 @@ export default function ReactivationRequestsPage() {
           disableColumnSorting
           disableRowSelectionOnClick
           checkboxSelection
-          isRowSelectable={({ row }) => isSelectable(row)}
+          isRowSelectable={({ row }) => isSelectable(row as unknown as Pick<ReviewListItem, 'status'>)}
           rowSelectionModel={selection}
           onRowSelectionModelChange={setSelection}
           paginationMode="server"
