@@ -213,8 +213,9 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
     return state;
   }
 
-  await react.applyReactivation({ workflowId, userId });
+  // The request leaves PENDING before the account becomes 待開通, so 開通帳號 always finds this workflow.
   await event('APPROVED', '申請已核准', { ...actor, data: { organizationPath: applicant.organizationPath } }, 'MOVING_AD');
+  await react.applyReactivation({ workflowId, userId });
   await event('ACCOUNT_UPDATED', `已更新單位為「${applicant.organizationPath}」、職稱為「${applicant.title}」，帳號待開通`);
   await toApplicant('核准', (to) =>
     mail.sendMail({
