@@ -1,0 +1,93 @@
+// 個人帳號管理 › 機關(單位)異動 (手冊 圖 14) in Chromium: the user picks the new unit level by level and
+// is signed out at once; the NEW agency's admin approves in 機關異動審核; the user logs in again, in the
+// new unit.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAdClient } from '../../activities/ad/client';
+import { adConfigFromEnv } from '../../activities/ad/config';
+import { createPrisma } from '../../activities/db/prisma';
+import { createResettableUser, FIRST_PASSWORD } from '../support/reset-users';
+import { baseUrl, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { gotoPath, login, logout } from './support/portal';
+
+const prisma = createPrisma(process.env.DATABASE_URL!);
+const ad = createAdClient(adConfigFromEnv(process.env));
+const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
+const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
+const password = process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026';
+let ouDn: string;
+
+beforeAll(async () => {
+  ouDn = await ad.ensureOuPath([{ code: `t-e2e-agc-${crypto.randomBytes(3).toString('hex')}`, name: 'e2e 機關異動' }]);
+});
+afterAll(async () => {
+  await ad.deleteSubtree(ouDn).catch(() => undefined);
+  await prisma.$disconnect();
+});
+
+let session: BrowserSession;
+beforeEach(async () => {
+  session = await openBrowser();
+});
+afterEach(async () => {
+  expect(session.pageErrors).toEqual([]);
+  await session.close();
+});
+
+/** Also kept where the team reviews the pages by eye. */
+async function shot(page: BrowserSession['page'], name: string) {
+  const file = await screenshot(page, `agency-change-${name}`);
+  fs.mkdirSync('/tmp/shots', { recursive: true });
+  fs.copyFileSync(file, `/tmp/shots/agency-change-${name}.png`);
+}
+
+describe('個人帳號管理 › 機關(單位)異動', () => {
+  it('the user applies and is signed out; the new agency admin approves; the user logs in again in the new unit', async () => {
+    const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'eagc' });
+    const { page } = session;
+    await login(page, { account: user.account, password: FIRST_PASSWORD });
+    await gotoPath(page, '/account');
+    const block = page.getByRole('region', { name: '機關(單位)異動' });
+    await block.getByText('民政局').first().waitFor();
+    await block.getByRole('button', { name: '機關(單位)異動申請' }).click();
+
+    const dialog = page.getByRole('dialog', { name: '機關(單位)異動申請' });
+    await dialog.getByText('帳號將強制停用及登出').waitFor();
+    await dialog.getByText('※停用檢查').waitFor();
+    await dialog.getByRole('button', { name: '送出' }).click();
+    await dialog.getByText('請選擇調入單位').waitFor();
+    await dialog.getByLabel('機關單位第 1 層').selectOption({ label: '智慧發展中心' });
+    await dialog.getByLabel('機關單位第 2 層').selectOption({ label: '數據創新科' });
+    await dialog.getByRole('textbox', { name: '說明（選填）' }).fill('調任智發中心');
+    await shot(page, 'dialog');
+    await dialog.getByRole('button', { name: '送出' }).click();
+
+    // Signed out at once, on a public page that says what happens next.
+    await page.waitForURL('**/login/agency-change-submitted');
+    await page.getByText('您的機關(單位)異動申請已送出，帳號已強制停用及登出。').waitFor();
+    await shot(page, 'submitted');
+    expect((await page.request.get(`${baseUrl()}/api/session`)).status()).toBe(401);
+
+    // 智慧發展中心's agency admin decides in 機關異動審核.
+    await login(page, { account: 'sdcadmin', password });
+    await gotoPath(page, '/console/accounts/agency-change-requests');
+    const row = page.getByRole('table', { name: '機關(單位)異動申請' }).getByRole('row').filter({ hasText: user.account });
+    await row.getByText('智慧發展中心-數據創新科').waitFor();
+    await shot(page, 'inbox');
+    await row.getByRole('button', { name: '審核' }).click();
+    await page.getByRole('heading', { level: 1, name: '機關異動申請明細' }).waitFor();
+    await page.getByText('調任智發中心').first().waitFor();
+    await page.getByRole('link', { name: '於 Temporal UI 檢視流程' }).waitFor();
+    await page.getByRole('button', { name: '核准' }).click();
+    await page.getByRole('dialog', { name: '核准機關(單位)異動申請' }).getByRole('button', { name: '確定' }).click();
+    await page.getByText('已核准（已異動至新單位）').waitFor({ timeout: 60_000 });
+    await shot(page, 'approved');
+    await logout(page, (await prisma.user.findUniqueOrThrow({ where: { account: 'sdcadmin' } })).name);
+
+    // The user logs in again and sees the new unit.
+    await login(page, { account: user.account, password: FIRST_PASSWORD });
+    await gotoPath(page, '/account');
+    await page.getByRole('region', { name: '機關(單位)異動' }).getByText('智慧發展中心-數據創新科').first().waitFor();
+  });
+});
