@@ -27,6 +27,11 @@ export const USAGE_ACTIONS = {
   'application.decide': '審核申請',
   // 管理主控台 › 帳號管理
   'account.disable': '停用帳號',
+  'console.account.update': '編輯帳號資料',
+  'console.account.enable': '啟用帳號',
+  'console.account.reset': '重設帳號為待開通',
+  'console.role.grant': '設定管理者權限',
+  'console.role.revoke': '移除管理者權限',
   // 介接
   'integration.redirectLogin': '轉登應用系統',
   'sso.consent': '授權應用系統使用帳號資料',

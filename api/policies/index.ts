@@ -76,6 +76,13 @@ const rules = {
   'consoleAccount.read': adminsAgency,
   /** 停用 (手動停用): an agency admin for their own agency's accounts, a system admin for all. */
   'consoleAccount.disable': adminsAgency,
+  /** 編輯 / 啟用 / 重設為待開通 / 機關管理者 設定與移除: like 停用, inside the admin's agency. */
+  'consoleAccount.update': adminsAgency,
+  'consoleAccount.enable': adminsAgency,
+  'consoleAccount.resetActivation': adminsAgency,
+  'consoleAccount.agencyAdmin': adminsAgency,
+  /** 系統管理者 designated or removed directly, by system admins only (manual §2.6). */
+  'consoleAccount.systemAdmin': (actor: Actor) => isSystemAdmin(actor),
   /** 系統參數管理: system admins only. */
   'systemParameter.read': (actor: Actor) => isSystemAdmin(actor),
   'systemParameter.update': (actor: Actor) => isSystemAdmin(actor),

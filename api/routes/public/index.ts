@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { normalizeAccountName, accountNameErrors } from '../../../domain/account-name';
 import { emailVerificationSchema, verificationCodeSchema } from '../../../domain/schemas/account-application';
 import { activatedSignal } from '../../../workflows/account-application.messages';
+import { resetAwaitingActivation } from '../../commands/console-account';
 import {
   accountAvailable,
   amendApplication,
@@ -161,7 +162,9 @@ export function publicRoutes(
     }
     if (!user) throw fail('VERIFICATION_REQUIRED', '找不到待開通的帳號，請重新驗證');
     // A reactivated account (個人帳號復用) hands the password to its reactivation, not to its old application.
-    const reactivation = await reactivationAwaitingActivation(prisma, user.id);
+    // So does one an admin reset to 待開通 (帳號管理 › 重設為待開通).
+    const reactivation =
+      (await reactivationAwaitingActivation(prisma, user.id)) ?? (await resetAwaitingActivation(prisma, user.id));
     const application = reactivation ?? user.accountApplication;
     if (!application) throw fail('NOT_FOUND', '找不到此帳號的申請紀錄');
     const { account } = await setPassword(deps, {

@@ -211,6 +211,14 @@ const specs = {
     roles: SA_AA,
     load: () => import('../console/accounts/AccountListPage'),
   },
+  consoleAccount: {
+    path: '/console/accounts/:id',
+    title: '帳號明細',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleAccounts',
+    load: () => import('../console/accounts/AccountDetailPage'),
+  },
   consoleAccountApplications: {
     path: '/console/accounts/applications',
     title: '帳號申請審核',

@@ -2,6 +2,13 @@ import type { Prisma, UserStatus } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { startAccountDisable, type AccountDisableDeps } from '../../../commands/account-disable';
+import {
+  accountDetail,
+  setAgencyAdmin,
+  setSystemAdmin,
+  startAccountEnable,
+  updateAccount,
+} from '../../../commands/console-account';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, can } from '../../../policies';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
@@ -22,7 +29,7 @@ const requestParams = z.object({
   workflowId: z
     .string()
     .trim()
-    .regex(/^(account|idle)-disable-[\w-]+$/, '停用作業編號格式錯誤'),
+    .regex(/^((account|idle)-disable|account-enable|account-reset)-[\w-]+$/, '作業編號格式錯誤'),
 });
 
 /** 管理主控台 › 帳號管理: accounts of the admin's agency (system admins: all), and 停用. */
@@ -92,8 +99,8 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
       where: { workflowId },
       include: { events: { orderBy: { seq: 'asc' } } },
     });
-    if (!request || (request.type !== 'ACCOUNT_DISABLE' && request.type !== 'IDLE_DISABLE'))
-      throw fail('NOT_FOUND', '找不到此停用作業。');
+    if (!request || !['ACCOUNT_DISABLE', 'IDLE_DISABLE', 'ACCOUNT_ENABLE'].includes(request.type))
+      throw fail('NOT_FOUND', '找不到此作業。');
     authorize(req.actor, 'consoleAccount.read', { agencyId: request.agencyId });
     res.json({
       workflowId,
@@ -103,11 +110,43 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
       status: request.status,
       statusLabel: request.statusLabel,
       reason: (request.summary as { reason?: string }).reason ?? null,
+      kind: (request.summary as { kind?: string }).kind ?? null,
       createdAt: request.createdAt.toISOString(),
       events: presentEvents(request.events),
       temporalUrl: temporal.workflowUrl(workflowId),
     });
   });
+
+  /** 帳號管理 › 詳細 and its actions (編輯, 啟用, 重設為待開通, 機關管理者 / 系統管理者). */
+  router.get('/:id', async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    res.json(await accountDetail(deps, { actor: req.actor }, id));
+  });
+  router.patch('/:id', async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    res.json(await updateAccount(deps, { actor: req.actor, ip: req.ip }, id, req.body));
+  });
+  router.post('/:id/enable', async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    res.status(202).json(await startAccountEnable(deps, { actor: req.actor, ip: req.ip }, id, 'ENABLE', req.body));
+  });
+  router.post('/:id/reset-activation', async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    res.status(202).json(await startAccountEnable(deps, { actor: req.actor, ip: req.ip }, id, 'RESET_ACTIVATION', req.body));
+  });
+  for (const [path, set] of [
+    ['agency-admin', setAgencyAdmin],
+    ['system-admin', setSystemAdmin],
+  ] as const) {
+    router.put(`/:id/roles/${path}`, async (req, res) => {
+      const { id } = idParams.parse(req.params);
+      res.json(await set(deps, { actor: req.actor, ip: req.ip }, id, true));
+    });
+    router.delete(`/:id/roles/${path}`, async (req, res) => {
+      const { id } = idParams.parse(req.params);
+      res.json(await set(deps, { actor: req.actor, ip: req.ip }, id, false));
+    });
+  }
 
   return router;
 }

@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
+import MuiLink from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -142,7 +143,11 @@ export default function AccountListPage() {
             )}
             {rows?.map((r) => (
               <TableRow key={r.id}>
-                <TableCell>{r.account}</TableCell>
+                <TableCell>
+                  <MuiLink component={Link} to={ROUTES.consoleAccount.path.replace(':id', encodeURIComponent(r.id))}>
+                    {r.account}
+                  </MuiLink>
+                </TableCell>
                 <TableCell>{r.name}</TableCell>
                 <TableCell>{r.organizationPath}</TableCell>
                 <TableCell title={r.disabledReason ? `停用原因：${r.disabledReason}` : undefined}>

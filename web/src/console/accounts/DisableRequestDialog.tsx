@@ -17,7 +17,9 @@ import { formatDateTime } from '../../lib/datetime';
 
 export interface DisableRequest {
   workflowId: string;
-  type: 'ACCOUNT_DISABLE' | 'IDLE_DISABLE';
+  type: 'ACCOUNT_DISABLE' | 'IDLE_DISABLE' | 'ACCOUNT_ENABLE';
+  /** ACCOUNT_ENABLE: 啟用 (ENABLE) or 重設為待開通 (RESET_ACTIVATION). */
+  kind: string | null;
   account: string;
   name: string;
   status: string;
@@ -28,9 +30,17 @@ export interface DisableRequest {
   temporalUrl: string;
 }
 
-const OPEN = new Set(['CHECKING', 'DISABLING_AD']);
+/** Statuses still moving by themselves (the dialog keeps refreshing); 待使用者開通帳號 waits for the user. */
+const OPEN = new Set(['CHECKING', 'DISABLING_AD', 'ENABLING_AD', 'RESETTING_AD', 'ACTIVATING_AD']);
+const DONE = new Set(['DISABLED', 'ENABLED', 'AWAITING_ACTIVATION', 'ACTIVATED']);
 
-/** A disable request's result: status, timeline (refreshed while it runs) and its Temporal UI link. */
+function titleOf(request: DisableRequest | null) {
+  if (request?.type === 'IDLE_DISABLE') return '閒置停用作業';
+  if (request?.type === 'ACCOUNT_ENABLE') return request.kind === 'ENABLE' ? '啟用作業' : '重設為待開通作業';
+  return request ? '停用作業' : '帳號作業';
+}
+
+/** A 停用 / 啟用 / 重設 request's result: status, timeline (refreshed while it runs) and its Temporal UI link. */
 export function DisableRequestDialog({
   workflowId,
   onClose,
@@ -79,7 +89,7 @@ export function DisableRequestDialog({
   const running = !request || OPEN.has(request.status);
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <DialogTitle id={titleId}>{request?.type === 'IDLE_DISABLE' ? '閒置停用作業' : '停用作業'}</DialogTitle>
+      <DialogTitle id={titleId}>{titleOf(request)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
           {running && <LinearProgress aria-label="處理中" />}
@@ -87,12 +97,16 @@ export function DisableRequestDialog({
           {request && (
             <>
               <Alert
-                severity={request.status === 'DISABLED' ? 'success' : request.status === 'BLOCKED' ? 'warning' : 'info'}
+                severity={DONE.has(request.status) ? 'success' : request.status === 'BLOCKED' ? 'warning' : 'info'}
                 role="status"
               >
                 {request.name}（{request.account}）：{request.statusLabel}
               </Alert>
-              {request.reason && <Typography variant="body2">停用原因：{request.reason}</Typography>}
+              {request.reason && (
+                <Typography variant="body2">
+                  {request.type === 'ACCOUNT_ENABLE' ? '原因' : '停用原因'}：{request.reason}
+                </Typography>
+              )}
               <List dense aria-label="處理歷程">
                 {request.events.map((e) => (
                   <ListItem key={e.seq} disableGutters>
