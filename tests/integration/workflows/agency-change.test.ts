@@ -5,6 +5,7 @@ import { createActivities } from '../../../worker/activities';
 import { agencyChange } from '../../../workflows/agency-change';
 import { decideAgencyChangeUpdate, getAgencyChangeStateQuery } from '../../../workflows/agency-change.messages';
 import { fileSandbox } from '../ad/helpers';
+import { latestMail } from '../../support/applicant';
 import { eventually, testEnv } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
@@ -28,6 +29,11 @@ afterAll(async () => {
 });
 
 const activities = (clients: Clients) => createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+/** Review periods shortened to seconds (system parameters request.reminderAfter / request.expiryAfter). */
+const shortReview = (seconds: { reminder: number; expiry: number }) => ({
+  ...activities(healthy),
+  getSystemParameters: async () => ({ 'request.reminderAfter': seconds.reminder, 'request.expiryAfter': seconds.expiry }),
+});
 
 /** A signed-in user: a portal session and an SSO session and refresh token. */
 async function signIn(userId: string) {
@@ -119,5 +125,31 @@ describe('agencyChange workflow (real Temporal, PostgreSQL, AD, SMTP)', () => {
     expect(order.every((i) => i > kinds.indexOf('APPROVED'))).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(request.events.find((e) => e.kind === 'MOVED')?.label).toContain('並取消民政局機關管理者權限');
+  });
+
+  it('undecided: the approvers are reminded, then the request expires and the account is enabled again in its old unit', async () => {
+    const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'agx' });
+    const target = await prisma.organization.findUniqueOrThrow({ where: { code: 'G25-03' } });
+    const workflowId = `agency-change-${user.id}-${Date.now().toString(36)}`;
+    const state = await withWorker(env, shortReview({ reminder: 2, expiry: 4 }), async ({ client, taskQueue }) =>
+      client.workflow.execute(agencyChange, {
+        taskQueue,
+        workflowId,
+        args: [{ userId: user.id, organizationId: target.id }],
+      }),
+    );
+    expect(state.status).toBe('EXPIRED');
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row).toMatchObject({ organizationId: user.organizationId, status: 'ACTIVE', disabledReason: null });
+    expect(await ad.findUser(user.account)).toMatchObject({ ouDn: sandbox.ouDn, enabled: true });
+    const request = await prisma.request.findUniqueOrThrow({
+      where: { workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
+    expect(request.statusLabel).toBe('逾期未審核（維持原單位）');
+    expect(request.events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['REMINDED', 'EXPIRED', 'REACTIVATED', 'AD_ENABLED']),
+    );
+    expect(await latestMail(user.email, '機關(單位)異動申請已逾期失效')).toBeTruthy();
   });
 });
