@@ -23,6 +23,7 @@ import { Timeline } from './Timeline';
 const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
 const busy = (run: ReconcileRun) => run.status === 'CHECKING' || run.status === 'REPAIRING';
 const noSelection = (): GridRowSelectionModel => ({ type: 'include', ids: new Set() });
+const repairsDone = (run: ReconcileRun) => run.events?.filter((e) => e.kind === 'REPAIRED').length ?? 0;
 
 function ProgressPanel({ run }: { run: ReconcileRun }) {
   const p = run.progress;
@@ -72,12 +73,17 @@ export function ReconcileTab() {
   };
   const runs = useResource<{ items: ReconcileRun[] }>(`${AD_SYNC_BASE}/reconciles`);
   const runId = params.get('run') ?? runs.value?.items[0]?.workflowId ?? null;
-  const run = useResource<ReconcileRun>(runId ? `${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}` : null, busy);
+  // A 修復 is accepted before the run starts it: follow the run until that repair has finished.
+  const [awaiting, setAwaiting] = useState<{ runId: string; done: number } | null>(null);
+  const run = useResource<ReconcileRun>(
+    runId ? `${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}` : null,
+    (r) => busy(r) || (awaiting?.runId === r.workflowId && repairsDone(r) <= awaiting.done),
+  );
   const current = run.value;
   const [selection, setSelection] = useState<GridRowSelectionModel>(noSelection);
   const driftPath =
     runId && current && current.status !== 'CHECKING'
-      ? `${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}/drifts?filter=${filter}&page=${page}&pageSize=20${account ? `&q=${encodeURIComponent(account)}` : ''}&v=${current.status}-${current.progress?.repaired ?? 0}`
+      ? `${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}/drifts?filter=${filter}&page=${page}&pageSize=20${account ? `&q=${encodeURIComponent(account)}` : ''}&v=${current.status}-${current.events?.length ?? 0}`
       : null;
   const drifts = useResource<Page<DriftRow>>(driftPath);
 
@@ -100,6 +106,7 @@ export function ReconcileTab() {
   const repair = async (driftIds?: string[]) => {
     if (await repairer.run(driftIds)) {
       setSelection(noSelection());
+      if (current) setAwaiting({ runId: current.workflowId, done: repairsDone(current) });
       run.reload();
     }
   };
