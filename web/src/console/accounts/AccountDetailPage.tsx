@@ -25,7 +25,13 @@ import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/routeTable';
-import { ACCOUNT_STATUS_LABELS, AD_STATUS_LABELS, accountDetailApi, type AccountDetail } from './accountDetailApi';
+import {
+  ACCOUNT_STATUS_LABELS,
+  AD_STATUS_LABELS,
+  REQUEST_TYPE_LABELS,
+  accountDetailApi,
+  type AccountDetail,
+} from './accountDetailApi';
 import { DisableDialog } from './DisableDialog';
 import { DisableRequestDialog } from './DisableRequestDialog';
 import { EditAccountDialog } from './EditAccountDialog';
@@ -266,6 +272,7 @@ export default function AccountDetailPage() {
               <TableHead>
                 <TableRow>
                   <TableCell>時間</TableCell>
+                  <TableCell>類型</TableCell>
                   <TableCell>狀態</TableCell>
                   <TableCell align="right">流程</TableCell>
                 </TableRow>
@@ -274,6 +281,7 @@ export default function AccountDetailPage() {
                 {account.requests.map((r) => (
                   <TableRow key={r.id}>
                     <TableCell>{formatDateTime(r.createdAt)}</TableCell>
+                    <TableCell>{REQUEST_TYPE_LABELS[r.type] ?? r.type}</TableCell>
                     <TableCell>{r.statusLabel}</TableCell>
                     <TableCell align="right">
                       <MuiLink href={r.temporalUrl} target="_blank" rel="noreferrer">

@@ -62,3 +62,14 @@ export const AD_STATUS_LABELS: Record<AccountDetail['ad']['status'], string> = {
   SYNCED: '已同步',
   FAILED: '同步失敗',
 };
+
+/** The account's requests in 申請與作業紀錄, by type. */
+export const REQUEST_TYPE_LABELS: Record<string, string> = {
+  ACCOUNT_APPLICATION: '個人帳號申請',
+  ACCOUNT_REACTIVATION: '個人帳號復用',
+  ADMIN_ROLE: '機關管理者申請',
+  AGENCY_CHANGE: '機關(單位)異動',
+  ACCOUNT_DISABLE: '停用',
+  IDLE_DISABLE: '閒置停用',
+  ACCOUNT_ENABLE: '啟用／重設為待開通',
+};
