@@ -124,11 +124,16 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
       });
     },
 
-    /** 開通帳號 done: the account may log in at once (the SSO checks its own hash), AD follows. */
+    /**
+     * 開通帳號 done: the account may log in at once (the SSO checks its own hash), AD follows. The idle
+     * clock (閒置停用 counts from the last login, else the activation) restarts here: the last login
+     * before the account was disabled would otherwise disable it again at the next daily run. The
+     * login itself stays in 帳號登入紀錄.
+     */
     async activateReactivatedUser({ userId }: { userId: string }) {
       await prisma.user.updateMany({
         where: { id: userId, status: 'PENDING_ACTIVATION' },
-        data: { status: 'ACTIVE', activatedAt: new Date() },
+        data: { status: 'ACTIVE', activatedAt: new Date(), lastLoginAt: null },
       });
     },
 

@@ -1,11 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
+import { decryptNationalId } from '../../../activities/db/pii';
 import { fileSandbox } from '../ad/helpers';
 import { latestMail, secretsUsed, verifyEmail, verifyEmailFully } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { apiSession } from '../../support/http';
+import { mobileCertProof } from '../../support/mobile-cert';
 import { createResettableUser } from '../../support/reset-users';
 
 // 個人帳號復用 over HTTP with the real API, worker, Temporal, PostgreSQL, Samba AD and SMTP sink:
@@ -204,6 +206,17 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     const view = await me.view();
     expect(view.body.request).toMatchObject({ id, open: false, statusLabel: '已駁回' });
   }, 120_000);
+
+  it('行動自然人憑證 (a VERIFY identity proof) opens the form of the disabled account with that ID number', async () => {
+    const user = await disabledUser('rem');
+    const proof = await mobileCertProof(decryptNationalId(user.nationalIdCipher, dataKey), 'VERIFY');
+    expect(proof.status, JSON.stringify(proof.body)).toBe(201);
+    const view = await apiSession().get('/api/reactivation', { 'x-identity-proof': proof.body.token });
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    expect(view.body).toMatchObject({ account: user.account, name: user.name });
+    const submitted = await apiSession().post('/api/reactivation', form, { 'x-identity-proof': proof.body.token });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  }, 60_000);
 
   it('refuses an account that is not disabled without saying whether it exists', async () => {
     const active = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'reo' });
