@@ -224,16 +224,16 @@ export function ReconcileTab() {
 
       {current && current.status !== 'CHECKING' && (
         <Paper component="section" aria-labelledby="drift-heading" sx={{ p: { xs: 2, sm: 3 } }}>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'center' }, mb: 1.5 }}>
-            <Typography variant="h2" id="drift-heading" sx={{ flexGrow: 1 }}>
-              差異清單
-            </Typography>
+          <Typography variant="h2" id="drift-heading" sx={{ mb: 1.5 }}>
+            差異清單
+          </Typography>
+          <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }}>
             <TextField
               size="small"
               label="帳號"
               value={account}
               onChange={(e) => set({ account: e.target.value.trim() || null, page: null })}
-              sx={{ minWidth: 140 }}
+              sx={{ width: 180 }}
             />
             <TextField
               select
@@ -241,16 +241,18 @@ export function ReconcileTab() {
               label="顯示"
               value={filter}
               onChange={(e) => set({ filter: e.target.value === 'all' ? 'all' : null, page: null })}
-              sx={{ minWidth: 120 }}
+              sx={{ width: 120 }}
             >
               <MenuItem value="open">未修復</MenuItem>
               <MenuItem value="all">全部</MenuItem>
             </TextField>
+            <Box sx={{ flexGrow: 1 }} />
             <Button
               variant="outlined"
               startIcon={<BuildOutlined />}
               disabled={!canRepair || repairer.pending || selectedIds.length === 0}
               onClick={() => void repair(selectedIds)}
+              sx={{ whiteSpace: 'nowrap' }}
             >
               修復所選（{selectedIds.length}）
             </Button>
@@ -259,6 +261,7 @@ export function ReconcileTab() {
               startIcon={<BuildOutlined />}
               disabled={!canRepair || repairer.pending || !drifts.value?.items.some((d) => d.repairable)}
               onClick={() => void repair()}
+              sx={{ whiteSpace: 'nowrap' }}
             >
               修復全部
             </Button>
