@@ -45,7 +45,11 @@ describe('accountReactivation workflow (real Temporal, PostgreSQL, AD, SMTP)', (
   it('while AD is down: approved and 開通帳號 work in the portal, the request shows …中, and AD catches up', async () => {
     const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'rwf' });
     account = user.account;
-    await prisma.user.update({ where: { id: user.id }, data: { status: 'DISABLED', disabledAt: new Date() } });
+    // Last logged in long ago, before being disabled: 閒置停用 must not take the reactivated account again.
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { status: 'DISABLED', disabledAt: new Date(), lastLoginAt: new Date('2024-01-02T00:00:00Z') },
+    });
     await ad.disableUser(user.account);
     const unit = await prisma.organization.findUniqueOrThrow({ where: { code: 'G25-02' } });
     const approver = await prisma.user.findUniqueOrThrow({ where: { account: 'sdcadmin' } });
@@ -93,8 +97,13 @@ describe('accountReactivation workflow (real Temporal, PostgreSQL, AD, SMTP)', (
 
       await handle.signal(activatedSignal, { userId: user.id, passwordRef: box.id });
       await eventually(async () => (await handle.query(getReactivationStateQuery)).status === 'ENABLING_AD');
-      expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe('ACTIVE');
-      expect((await prisma.request.findUniqueOrThrow({ where: { workflowId } })).statusLabel).toBe('已開通，AD 帳號啟用中');
+      const active = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      expect(active).toMatchObject({ status: 'ACTIVE', lastLoginAt: null });
+      expect(Date.now() - active.activatedAt!.getTime()).toBeLessThan(120_000);
+      // The read model follows the workflow's state as its event is written.
+      await eventually(
+        async () => (await prisma.request.findUniqueOrThrow({ where: { workflowId } })).statusLabel === '已開通，AD 帳號啟用中',
+      );
       expect((await ad.findUser(user.account))?.enabled).toBe(false);
       return taskQueue;
     });
