@@ -1,39 +1,15 @@
 // 個人帳號管理 › 機關(單位)異動 (手冊 圖 14) in Chromium: the user picks the new unit level by level and
 // is signed out at once; the NEW agency's admin approves in 機關異動審核; the user logs in again, in the
 // new unit.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
-import { createResettableUser, FIRST_PASSWORD } from '../support/reset-users';
-import { baseUrl, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { FIRST_PASSWORD } from '../support/reset-users';
+import { baseUrl, screenshot, type BrowserSession } from './support/browser';
+import { DEMO_PASSWORD, useAccountFixtures } from './support/account-fixtures';
 import { gotoPath, login, logout } from './support/portal';
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-const ad = createAdClient(adConfigFromEnv(process.env));
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const password = process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026';
-let ouDn: string;
-
-beforeAll(async () => {
-  ouDn = await ad.ensureOuPath([{ code: `t-e2e-agc-${crypto.randomBytes(3).toString('hex')}`, name: 'e2e 機關異動' }]);
-});
-afterAll(async () => {
-  await ad.deleteSubtree(ouDn).catch(() => undefined);
-  await prisma.$disconnect();
-});
-
-let session: BrowserSession;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-});
+const { prisma, session: current, newUser } = useAccountFixtures('e2e 機關異動');
+const password = DEMO_PASSWORD;
 
 /** Also kept where the team reviews the pages by eye. */
 async function shot(page: BrowserSession['page'], name: string) {
@@ -44,8 +20,8 @@ async function shot(page: BrowserSession['page'], name: string) {
 
 describe('個人帳號管理 › 機關(單位)異動', () => {
   it('the user applies and is signed out; the new agency admin approves; the user logs in again in the new unit', async () => {
-    const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'eagc' });
-    const { page } = session;
+    const user = await newUser('eagc');
+    const { page } = current();
     await login(page, { account: user.account, password: FIRST_PASSWORD });
     await gotoPath(page, '/account');
     const block = page.getByRole('region', { name: '機關(單位)異動' });

@@ -1,43 +1,18 @@
 // 管理主控台功能 › 帳號管理 › 帳號明細 in Chromium: the agency admin opens an account from the list,
 // corrects 職稱 (AD follows), makes the user 機關管理者, and resets the account to 待開通.
-import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/env';
-import { createResettableUser } from '../support/reset-users';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { screenshot } from './support/browser';
+import { DEMO_PASSWORD, useAccountFixtures } from './support/account-fixtures';
 import { gotoPath, login } from './support/portal';
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-const ad = createAdClient(adConfigFromEnv(process.env));
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const password = process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026';
-let ouDn: string;
-
-beforeAll(async () => {
-  ouDn = await ad.ensureOuPath([{ code: `t-e2e-acd-${crypto.randomBytes(3).toString('hex')}`, name: 'e2e 帳號明細' }]);
-});
-afterAll(async () => {
-  await ad.deleteSubtree(ouDn).catch(() => undefined);
-  await prisma.$disconnect();
-});
-
-let session: BrowserSession;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-});
+const { prisma, ad, session: current, newUser } = useAccountFixtures('e2e 帳號明細');
+const password = DEMO_PASSWORD;
 
 describe('帳號管理 › 帳號明細', () => {
   it('編輯, 設為機關管理者 and 重設為待開通 from the detail page', async () => {
-    const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'eacd' });
-    const { page } = session;
+    const user = await newUser('eacd');
+    const { page } = current();
     await login(page, { account: 'cabadmin', password });
     await gotoPath(page, `/console/accounts?q=${user.account}`);
     await page.getByRole('link', { name: user.account }).click();
@@ -82,8 +57,8 @@ describe('帳號管理 › 帳號明細', () => {
   });
 
   it('another agency admin opening the account gets 您沒有使用此功能的權限', async () => {
-    const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'eacx' });
-    const { page } = session;
+    const user = await newUser('eacx');
+    const { page } = current();
     await login(page, { account: 'sdcadmin', password });
     await gotoPath(page, `/console/accounts/${user.id}`);
     await page.getByRole('alert').getByText('您沒有使用此功能的權限').waitFor();

@@ -1,45 +1,21 @@
 // 管理主控台功能 › 帳號管理 › 停用 (手冊 圖 10) in Chromium: the agency admin disables an account of their
 // agency with a reason and sees the result; the sole agency admin is refused with what to hand over.
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
-import { createResettableUser } from '../support/reset-users';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { DEMO_PASSWORD, useAccountFixtures } from './support/account-fixtures';
 import { gotoPath, login, sideMenu } from './support/portal';
 
-const prisma = createPrisma(process.env.DATABASE_URL!);
-const ad = createAdClient(adConfigFromEnv(process.env));
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const password = process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026';
-let ouDn: string;
-
-beforeAll(async () => {
-  ouDn = await ad.ensureOuPath([{ code: `t-e2e-dis-${crypto.randomBytes(3).toString('hex')}`, name: 'e2e 停用' }]);
-});
-afterAll(async () => {
-  await ad.deleteSubtree(ouDn).catch(() => undefined);
-  await prisma.$disconnect();
-});
-
-let session: BrowserSession;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-});
+const { prisma, session: current, newUser } = useAccountFixtures('e2e 停用');
+const password = DEMO_PASSWORD;
 
 /** An active user of 民政局 (G01), whose agency admin is cabadmin. */
-const g01User = () => createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'edis' });
+const g01User = () => newUser('edis');
 
 describe('帳號管理 › 停用', () => {
   it('the agency admin disables an account with a reason and sees 已停用 with its timeline', async () => {
     const user = await g01User();
-    const { page } = session;
+    const { page } = current();
     await login(page, { account: 'cabadmin', password });
     const menu = sideMenu(page);
     await menu.getByRole('button', { name: '管理主控台功能' }).click();
@@ -79,7 +55,7 @@ describe('帳號管理 › 停用', () => {
       data: { code, name: `測試機關${code}`, kind: 'EXTERNAL_AGENCY', adOu: `OU=${code}` },
     });
     await prisma.roleAssignment.create({ data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: agency.id } });
-    const { page } = session;
+    const { page } = current();
     await login(page, { account: 'cabadmin', password });
     await gotoPath(page, `/console/accounts?q=${user.account}`);
     const row = page.getByRole('table', { name: '帳號列表' }).getByRole('row').filter({ hasText: user.account });
