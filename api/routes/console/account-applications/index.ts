@@ -1,5 +1,5 @@
-import { Router } from 'express';
 import { z } from 'zod';
+import { Router } from 'express';
 import type { UsageAction } from '../../../../domain/usage-actions';
 import { maskNationalId } from '../../../../domain/national-id';
 import { decryptNationalId } from '../../../../activities/db/pii';
@@ -7,25 +7,13 @@ import { decideApplication, type ApplicationDeps } from '../../../commands/accou
 import { fail } from '../../../errors';
 import { allowedActions, authorize, type Actor } from '../../../policies';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
-import { decideEach } from '../batch';
+import { batchIds, decisionBody as reviewDecision, mountDecisionRoutes, requireRejectComment } from '../decision-routes';
 import { listInbox } from '../inbox';
+import { inboxListQuery } from '../request-inbox';
 
-const listQuery = z.object({
-  status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
-  q: z.string().trim().max(100).optional(),
-  agencyCode: z.string().trim().max(32).optional(),
-  page: z.coerce.number().int().min(0).default(0),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+const listQuery = inboxListQuery.extend({ agencyCode: z.string().trim().max(32).optional() });
 const idParams = z.object({ id: z.uuid('申請編號格式錯誤') });
-const decisionBody = z.object({
-  decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
-  comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
-  grantOfficialMail: z.boolean().optional(),
-});
-const batchBody = decisionBody.omit({ grantOfficialMail: true }).extend({
-  ids: z.array(z.uuid()).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆'),
-});
+const decisionBody = reviewDecision.extend({ grantOfficialMail: z.boolean().optional() });
 
 /** 管理主控台 › 帳號管理 › 帳號申請審核 */
 export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
@@ -44,8 +32,7 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
   async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
     const { row, agencyId } = await load(id);
     authorize(actor, 'accountApplication.decide', { agencyId });
-    if (body.decision === 'REJECT' && !body.comment)
-      throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
+    requireRejectComment(body);
     await decideApplication(deps, row.workflowId, {
       decision: body.decision,
       comment: body.comment,
@@ -123,22 +110,14 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
     });
   });
 
-  router.post('/:id/decision', async (req, res) => {
-    authorize(req.actor, 'accountApplication.list');
-    const { id } = idParams.parse(req.params);
-    const body = decisionBody.parse(req.body);
-    await decideOne(req.actor, id, body, req.ip);
-    const { row } = await load(id);
-    res.json({ id, status: row.status });
-  });
-
-  router.post('/batch-decision', async (req, res) => {
-    authorize(req.actor, 'accountApplication.list');
-    const body = batchBody.parse(req.body);
-    const results = await decideEach(body.ids, (id) =>
-      decideOne(req.actor!, id, { decision: body.decision, comment: body.comment }, req.ip),
-    );
-    res.json({ results });
+  mountDecisionRoutes(router, {
+    listAction: 'accountApplication.list',
+    idParams,
+    body: decisionBody,
+    batchIds: batchIds(z.uuid()),
+    decide: decideOne,
+    // The application row, not the workflow's answer, says where the decision left it.
+    statusOf: async (id) => (await load(id)).row.status,
   });
 
   return router;

@@ -1,130 +1,15 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import type { UsageAction } from '../../../../domain/usage-actions';
 import { decideAdminRole, type SelfServiceDeps } from '../../../commands/account-self-service';
-import { fail } from '../../../errors';
-import { allowedActions, authorize, type Actor } from '../../../policies';
-import { presentEvents } from '../../../presenters/account-application';
-import { decideEach } from '../batch';
-import { listInbox } from '../inbox';
-
-const listQuery = z.object({
-  status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
-  q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(0).default(0),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-const idParams = z.object({ id: z.string().trim().min(1, '申請編號格式錯誤').max(64, '申請編號格式錯誤') });
-const decisionBody = z.object({
-  decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
-  comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
-});
-const batchBody = decisionBody.extend({
-  ids: z.array(z.string().min(1).max(64)).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆'),
-});
+import { requestInboxRoutes } from '../request-inbox';
 
 type Summary = { reason?: string; organizationPath?: string; agencyName?: string };
 
 /** 管理主控台 › 帳號管理 › 機關管理者申請審核 (權限異動申請): the agency's admins decide, system admins any. */
 export function adminRoleRequestReviewRoutes(deps: SelfServiceDeps) {
-  const { prisma, temporal } = deps;
-  const router = Router();
-
-  async function load(id: string) {
-    const row = await prisma.request.findFirst({
-      where: { id, type: 'ADMIN_ROLE' },
-      include: { agency: { select: { code: true, name: true } }, events: { orderBy: { seq: 'asc' } } },
-    });
-    if (!row) throw fail('NOT_FOUND', '找不到此申請。');
-    return row;
-  }
-
-  async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
-    const row = await load(id);
-    authorize(actor, 'adminRoleRequest.decide', row);
-    if (body.decision === 'REJECT' && !body.comment)
-      throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
-    if (row.status !== 'PENDING') throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${row.statusLabel}`);
-    const state = await decideAdminRole(deps, row.workflowId, {
-      decision: body.decision,
-      comment: body.comment,
-      actor: { userId: actor.id, account: actor.account, name: actor.name },
-    });
-    await prisma.usageRecord.create({
-      data: {
-        userId: actor.id,
-        action: 'application.decide' satisfies UsageAction,
-        target: `機關管理者申請（${row.applicantAccount ?? ''}）`,
-        detail: { requestId: id, decision: body.decision },
-        ip: ip ?? null,
-      },
-    });
-    return state;
-  }
-
-  router.get('/', async (req, res) => {
-    authorize(req.actor, 'adminRoleRequest.list');
-    const query = listQuery.parse(req.query);
-    const { total, rows } = await listInbox(prisma, req.actor, 'ADMIN_ROLE', query);
-    res.json({
-      total,
-      items: rows.map((r) => {
-        const summary = r.summary as Summary;
-        return {
-          id: r.id,
-          account: r.applicantAccount,
-          name: r.applicantName,
-          agency: r.agency,
-          organizationPath: summary.organizationPath ?? '',
-          reason: summary.reason ?? '',
-          submittedAt: r.createdAt.toISOString(),
-          status: r.status,
-          statusLabel: r.statusLabel,
-        };
-      }),
-    });
+  return requestInboxRoutes(deps, {
+    type: 'ADMIN_ROLE',
+    actions: { list: 'adminRoleRequest.list', read: 'adminRoleRequest.read', decide: 'adminRoleRequest.decide' },
+    fields: (s: Summary) => ({ organizationPath: s.organizationPath ?? '', reason: s.reason ?? '' }),
+    decide: (workflowId, input) => decideAdminRole(deps, workflowId, input),
+    usageTarget: '機關管理者申請',
   });
-
-  router.get('/:id', async (req, res) => {
-    const { id } = idParams.parse(req.params);
-    const row = await load(id);
-    authorize(req.actor, 'adminRoleRequest.read', row);
-    const summary = row.summary as Summary;
-    res.json({
-      id: row.id,
-      workflowId: row.workflowId,
-      account: row.applicantAccount,
-      name: row.applicantName,
-      agency: row.agency,
-      organizationPath: summary.organizationPath ?? '',
-      reason: summary.reason ?? '',
-      submittedAt: row.createdAt.toISOString(),
-      status: row.status,
-      statusLabel: row.statusLabel,
-      events: presentEvents(row.events),
-      allowedActions:
-        row.status === 'PENDING' && row.applicantUserId !== req.actor.id
-          ? allowedActions(req.actor, ['adminRoleRequest.decide'], row).map(() => 'decide')
-          : [],
-      temporalUrl: temporal.workflowUrl(row.workflowId),
-    });
-  });
-
-  router.post('/:id/decision', async (req, res) => {
-    authorize(req.actor, 'adminRoleRequest.list');
-    const { id } = idParams.parse(req.params);
-    const state = await decideOne(req.actor, id, decisionBody.parse(req.body), req.ip);
-    res.json({ id, status: state.status });
-  });
-
-  router.post('/batch-decision', async (req, res) => {
-    authorize(req.actor, 'adminRoleRequest.list');
-    const body = batchBody.parse(req.body);
-    const results = await decideEach(body.ids, (id) =>
-      decideOne(req.actor!, id, { decision: body.decision, comment: body.comment }, req.ip),
-    );
-    res.json({ results });
-  });
-
-  return router;
 }

@@ -1,121 +1,26 @@
-import { Router } from 'express';
 import { z } from 'zod';
-import type { UsageAction } from '../../../../domain/usage-actions';
 import { decideReactivation, type ReactivationDeps } from '../../../commands/account-reactivation';
-import { fail } from '../../../errors';
-import { allowedActions, authorize, type Actor } from '../../../policies';
-import { presentEvents } from '../../../presenters/account-application';
-import { decideEach } from '../batch';
-import { listInbox } from '../inbox';
+import { inboxListQuery, requestInboxRoutes } from '../request-inbox';
 
-const listQuery = z.object({
+const listQuery = inboxListQuery.extend({
   status: z.enum(['PENDING', 'DECIDED', 'ALL'], { error: '狀態篩選錯誤' }).default('PENDING'),
   q: z.string().trim().max(100, '查詢條件最多 100 字').optional(),
-  page: z.coerce.number().int().min(0).default(0),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-const idParams = z.object({ id: z.string().trim().min(1, '申請編號格式錯誤').max(64, '申請編號格式錯誤') });
-const decisionBody = z.object({
-  decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
-  comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
-});
-const batchBody = decisionBody.extend({
-  ids: z.array(z.string().min(1).max(64)).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆'),
 });
 
 type Summary = { organizationPath?: string; fromOrganizationPath?: string; title?: string; agencyName?: string };
 
 /** 管理主控台 › 帳號管理 › 復用申請審核: the requested unit's agency admins decide, system admins any. */
 export function reactivationReviewRoutes(deps: Pick<ReactivationDeps, 'prisma' | 'temporal'>) {
-  const { prisma, temporal } = deps;
-  const router = Router();
-
-  async function load(id: string) {
-    const row = await prisma.request.findFirst({
-      where: { id, type: 'ACCOUNT_REACTIVATION' },
-      include: { agency: { select: { code: true, name: true } }, events: { orderBy: { seq: 'asc' } } },
-    });
-    if (!row) throw fail('NOT_FOUND', '找不到此申請。');
-    return row;
-  }
-
-  const present = (r: Awaited<ReturnType<typeof load>> | Omit<Awaited<ReturnType<typeof load>>, 'events'>) => {
-    const summary = r.summary as Summary;
-    return {
-      id: r.id,
-      account: r.applicantAccount,
-      name: r.applicantName,
-      agency: r.agency,
-      organizationPath: summary.organizationPath ?? '',
-      fromOrganizationPath: summary.fromOrganizationPath ?? '',
-      title: summary.title ?? '',
-      submittedAt: r.createdAt.toISOString(),
-      status: r.status,
-      statusLabel: r.statusLabel,
-    };
-  };
-
-  async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
-    const row = await load(id);
-    authorize(actor, 'reactivationRequest.decide', row);
-    if (body.decision === 'REJECT' && !body.comment)
-      throw fail('VALIDATION_FAILED', '駁回時請填寫審核意見', { comment: '駁回時請填寫審核意見' });
-    if (row.status !== 'PENDING') throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${row.statusLabel}`);
-    const state = await decideReactivation(deps, row.workflowId, {
-      decision: body.decision,
-      comment: body.comment,
-      actor: { userId: actor.id, account: actor.account, name: actor.name },
-    });
-    await prisma.usageRecord.create({
-      data: {
-        userId: actor.id,
-        action: 'application.decide' satisfies UsageAction,
-        target: `個人帳號復用（${row.applicantAccount ?? ''}）`,
-        detail: { requestId: id, decision: body.decision },
-        ip: ip ?? null,
-      },
-    });
-    return state;
-  }
-
-  router.get('/', async (req, res) => {
-    authorize(req.actor, 'reactivationRequest.list');
-    const query = listQuery.parse(req.query);
-    const { total, rows } = await listInbox(prisma, req.actor, 'ACCOUNT_REACTIVATION', query);
-    res.json({ total, items: rows.map(present) });
+  return requestInboxRoutes(deps, {
+    type: 'ACCOUNT_REACTIVATION',
+    actions: { list: 'reactivationRequest.list', read: 'reactivationRequest.read', decide: 'reactivationRequest.decide' },
+    listQuery,
+    fields: (s: Summary) => ({
+      organizationPath: s.organizationPath ?? '',
+      fromOrganizationPath: s.fromOrganizationPath ?? '',
+      title: s.title ?? '',
+    }),
+    decide: (workflowId, input) => decideReactivation(deps, workflowId, input),
+    usageTarget: '個人帳號復用',
   });
-
-  router.get('/:id', async (req, res) => {
-    const { id } = idParams.parse(req.params);
-    const row = await load(id);
-    authorize(req.actor, 'reactivationRequest.read', row);
-    res.json({
-      ...present(row),
-      workflowId: row.workflowId,
-      events: presentEvents(row.events),
-      allowedActions:
-        row.status === 'PENDING' && row.applicantUserId !== req.actor.id
-          ? allowedActions(req.actor, ['reactivationRequest.decide'], row).map(() => 'decide')
-          : [],
-      temporalUrl: temporal.workflowUrl(row.workflowId),
-    });
-  });
-
-  router.post('/:id/decision', async (req, res) => {
-    authorize(req.actor, 'reactivationRequest.list');
-    const { id } = idParams.parse(req.params);
-    const state = await decideOne(req.actor, id, decisionBody.parse(req.body), req.ip);
-    res.json({ id, status: state.status });
-  });
-
-  router.post('/batch-decision', async (req, res) => {
-    authorize(req.actor, 'reactivationRequest.list');
-    const body = batchBody.parse(req.body);
-    const results = await decideEach(body.ids, (id) =>
-      decideOne(req.actor!, id, { decision: body.decision, comment: body.comment }, req.ip),
-    );
-    res.json({ results });
-  });
-
-  return router;
 }

@@ -1,0 +1,58 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { fail } from '../../errors';
+import { authorize, type Action, type Actor } from '../../policies';
+import { decideEach } from './batch';
+
+/** 核准/駁回 with the reviewer's 審核意見, as every console inbox takes it. */
+export const decisionBody = z.object({
+  decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
+  comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
+});
+export type Decision = z.infer<typeof decisionBody>;
+
+/** The ids of a 批次核准/駁回 (checked one by one later, so only their shape here). */
+export const batchIds = (id: z.ZodType<string> = z.string().min(1).max(64)) =>
+  z.array(id).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆');
+
+const REJECT_COMMENT = '駁回時請填寫審核意見';
+
+/** A rejection tells the applicant why, so it needs a comment. */
+export function requireRejectComment(body: Decision) {
+  if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', REJECT_COMMENT, { comment: REJECT_COMMENT });
+}
+
+export interface DecisionRoutes<B extends Decision, R> {
+  /** Checked first on both routes (any admin); each item is then authorised by `decide` itself. */
+  listAction: Action;
+  idParams: z.ZodType<{ id: string }>;
+  body: z.ZodType<B>;
+  batchIds: z.ZodType<string[]>;
+  /** One item: authorise, apply and record it; what it returns goes to `statusOf`. */
+  decide: (actor: Actor, id: string, body: B, ip: string | undefined) => Promise<R>;
+  statusOf: (id: string, decided: R) => string | Promise<string>;
+  /** One comment goes to every selected request: ask for it once rather than fail each. */
+  batchNeedsRejectComment?: boolean;
+}
+
+/** `POST /:id/decision` and `POST /batch-decision` (the batch takes only 核准/駁回 and the comment). */
+export function mountDecisionRoutes<B extends Decision, R>(router: Router, o: DecisionRoutes<B, R>) {
+  const batchBody = decisionBody.extend({ ids: o.batchIds });
+
+  router.post('/:id/decision', async (req, res) => {
+    authorize(req.actor, o.listAction);
+    const { id } = o.idParams.parse(req.params);
+    const decided = await o.decide(req.actor, id, o.body.parse(req.body), req.ip);
+    res.json({ id, status: await o.statusOf(id, decided) });
+  });
+
+  router.post('/batch-decision', async (req, res) => {
+    authorize(req.actor, o.listAction);
+    const body = batchBody.parse(req.body);
+    if (o.batchNeedsRejectComment) requireRejectComment(body);
+    const results = await decideEach(body.ids, (id) =>
+      o.decide(req.actor!, id, { decision: body.decision, comment: body.comment } as B, req.ip),
+    );
+    res.json({ results });
+  });
+}
