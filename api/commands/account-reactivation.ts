@@ -12,9 +12,9 @@ import {
   type ReactivationChanges,
   type ReactivationDecideInput,
 } from '../../workflows/account-reactivation.messages';
-import { requestSearchAttributes } from '../../workflows/search-attributes';
 import { updateRefusal } from './account-self-service';
 import type { EmailVerification } from './email-verification';
+import { startRequestWorkflow } from './request-workflow';
 import { fail } from '../errors';
 import type { IdentityProofs } from '../identity/proof';
 import { presentEvents } from '../presenters/account-application';
@@ -121,7 +121,7 @@ export async function reactivationView(prisma: PrismaClient, user: User) {
  * gets the user's id only.
  */
 export async function submitReactivation(deps: ReactivationDeps, user: User, body: unknown, ip?: string) {
-  const { prisma, temporal } = deps;
+  const { prisma } = deps;
   const input = reactivationFormSchema.parse(body);
   const organization = await prisma.organization.findFirst({ where: { code: input.organizationCode, retiredAt: null } });
   if (!organization) throw fail('VALIDATION_FAILED', undefined, { organizationCode: '請選擇機關單位' });
@@ -171,24 +171,18 @@ export async function submitReactivation(deps: ReactivationDeps, user: User, bod
       },
     });
   });
-  try {
-    await temporal.client.workflow.start(accountReactivation, {
-      taskQueue: temporal.settings.taskQueue,
-      workflowId,
-      workflowIdConflictPolicy: 'FAIL',
-      args: [{ userId: user.id }],
-      typedSearchAttributes: requestSearchAttributes({
-        requestType: 'ACCOUNT_REACTIVATION',
-        agencyCode: agency.agencyCode,
-        applicantAccount: user.account,
-        status: 'PENDING',
-      }),
-    });
-  } catch {
-    // Nothing happened yet: release the row so the person can submit again.
-    await prisma.request.deleteMany({ where: { id: request.id, statusSeq: 0 } });
-    throw fail('DEPENDENCY_UNAVAILABLE', '申請暫時無法送出，請稍後再試');
-  }
+  await startRequestWorkflow(
+    deps,
+    request,
+    accountReactivation,
+    { args: [{ userId: user.id }] },
+    {
+      requestType: 'ACCOUNT_REACTIVATION',
+      agencyCode: agency.agencyCode,
+      applicantAccount: user.account,
+      status: 'PENDING',
+    },
+  );
   await prisma.usageRecord.create({
     data: {
       userId: user.id,

@@ -1,5 +1,4 @@
 import type { PrismaClient } from '@prisma/client';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { precheckMessage } from '../../domain/account-prechecks';
 import { AGENCY_CHANGE_MESSAGES, agencyChangeRequestSchema } from '../../domain/schemas/agency-change';
 import type { UsageAction } from '../../domain/usage-actions';
@@ -12,10 +11,11 @@ import {
   OPEN_AGENCY_CHANGE_STATUSES,
   type AgencyChangeDecideInput,
 } from '../../workflows/agency-change.messages';
-import { requestSearchAttributes } from '../../workflows/search-attributes';
 import { fail } from '../errors';
 import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';
+import { updateRefusal } from './account-self-service';
+import { startRequestWorkflow } from './request-workflow';
 
 export interface AgencyChangeDeps {
   prisma: PrismaClient;
@@ -80,7 +80,7 @@ const SIGN_OUT_WAIT_MS = 10_000;
  * leave knowing every session is gone.
  */
 export async function requestAgencyChange(deps: AgencyChangeDeps, ctx: Ctx, body: unknown) {
-  const { prisma, temporal } = deps;
+  const { prisma } = deps;
   const input = agencyChangeRequestSchema.parse(body);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: ctx.actor.id } });
   const unit = await newUnit(prisma, input.organizationCode, user.organizationId);
@@ -111,25 +111,13 @@ export async function requestAgencyChange(deps: AgencyChangeDeps, ctx: Ctx, body
       },
     });
   });
-  let handle;
-  try {
-    handle = await temporal.client.workflow.start(agencyChange, {
-      taskQueue: temporal.settings.taskQueue,
-      workflowId,
-      workflowIdConflictPolicy: 'FAIL',
-      args: [{ userId: user.id, organizationId: unit.id, reason: input.reason }],
-      typedSearchAttributes: requestSearchAttributes({
-        requestType: 'AGENCY_CHANGE',
-        agencyCode: to.agencyCode,
-        applicantAccount: user.account,
-        status: 'CHECKING',
-      }),
-    });
-  } catch {
-    // Nothing happened yet: release the claim so the user can try again.
-    await prisma.request.deleteMany({ where: { id: request.id, statusSeq: 0 } });
-    throw fail('DEPENDENCY_UNAVAILABLE', '申請暫時無法送出，請稍後再試');
-  }
+  const handle = await startRequestWorkflow(
+    deps,
+    request,
+    agencyChange,
+    { args: [{ userId: user.id, organizationId: unit.id, reason: input.reason }] },
+    { requestType: 'AGENCY_CHANGE', agencyCode: to.agencyCode, applicantAccount: user.account, status: 'CHECKING' },
+  );
   await prisma.usageRecord.create({
     data: {
       userId: user.id,
@@ -162,16 +150,5 @@ export async function decideAgencyChange(
   input: AgencyChangeDecideInput,
 ) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
-  try {
-    return await handle.executeUpdate(decideAgencyChangeUpdate, { args: [input] });
-  } catch (error) {
-    // A decided request's workflow may already have completed: the decision came first.
-    if (error instanceof WorkflowNotFoundError) throw fail('REQUEST_DECIDED');
-    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
-    const cause = error.cause as { message?: string; type?: string } | undefined;
-    const message = cause?.message ?? '無法處理此申請';
-    if (cause?.type === 'CommentRequired') throw fail('VALIDATION_FAILED', message, { comment: message });
-    if (cause?.type === 'SelfDecision') throw fail('FORBIDDEN', message);
-    throw fail('REQUEST_DECIDED', message);
-  }
+  return handle.executeUpdate(decideAgencyChangeUpdate, { args: [input] }).catch(updateRefusal);
 }
