@@ -10,9 +10,9 @@ import {
   REQUEST_TYPE_OF,
   type AccountDisableInput,
   type AccountDisableState,
-  type DisableStatus,
 } from './account-disable.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
 type Db = ReturnType<typeof createDbActivities>;
@@ -40,33 +40,12 @@ export async function accountDisable(input: AccountDisableInput): Promise<Accoun
   const state: AccountDisableState = { status: 'CHECKING', problems: [] };
   setHandler(getDisableStateQuery, () => state);
   const type = REQUEST_TYPE_OF[input.kind];
-  let seq = 0;
-  const event = (
-    kind: string,
-    label: string,
-    extra: {
-      status?: DisableStatus;
-      actorUserId?: string;
-      actorName?: string;
-      comment?: string;
-      data?: Record<string, unknown>;
-    } = {},
-  ) => {
-    const { status, ...rest } = extra;
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    return db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data: {},
-      ...rest,
-      ...(status ? { status, statusLabel: DISABLE_STATUS_LABELS[status] } : {}),
-    });
-  };
+  const { event } = requestTimeline({
+    workflowId,
+    labels: DISABLE_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+  });
 
   const account = await life.loadAccount({ userId: input.userId });
   upsertSearchAttributes(

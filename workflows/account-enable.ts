@@ -13,7 +13,8 @@ import {
   type AccountEnableState,
   type EnableStatus,
 } from './account-enable.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -47,33 +48,12 @@ export async function accountEnable(input: AccountEnableInput): Promise<AccountE
   setHandler(activatedSignal, (signal) => {
     activation ??= signal;
   });
-  let seq = 0;
-  const event = (
-    kind: string,
-    label: string,
-    extra: {
-      status?: EnableStatus;
-      actorUserId?: string;
-      actorName?: string;
-      comment?: string;
-      data?: Record<string, unknown>;
-    } = {},
-  ) => {
-    const { status, ...rest } = extra;
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    return db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data: {},
-      ...rest,
-      ...(status ? { status, statusLabel: ENABLE_STATUS_LABELS[status] } : {}),
-    });
-  };
+  const { event } = requestTimeline({
+    workflowId,
+    labels: ENABLE_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+  });
 
   const account = await life.loadEnableTarget({ userId: input.userId });
   upsertSearchAttributes(

@@ -19,9 +19,9 @@ import {
   type AccountReactivationInput,
   type ReactivationDecideInput,
   type ReactivationState,
-  type ReactivationStatus,
 } from './account-reactivation.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -60,30 +60,13 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   const state: ReactivationState = { status: 'PENDING' };
   let decision: ReactivationDecideInput | undefined;
   let activation: ActivatedInput | undefined;
-  let seq = 0;
-
-  async function event(
-    kind: string,
-    label: string,
-    extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {},
-    status?: ReactivationStatus,
-  ) {
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    await db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data: {},
-      ...extra,
-      ...(status
-        ? { status, statusLabel: REACTIVATION_STATUS_LABELS[status], decided: kind === 'APPROVED' || kind === 'REJECTED' }
-        : {}),
-    });
-  }
+  const { event } = requestTimeline({
+    workflowId,
+    labels: REACTIVATION_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+    decisions: true,
+  });
 
   setHandler(getReactivationStateQuery, () => state);
   setHandler(
@@ -143,7 +126,7 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
     },
     createdAt: startTime.toISOString(),
   });
-  await event('SUBMITTED', '已送出帳號復用申請', { actorUserId: userId, actorName: applicant.name }, 'PENDING');
+  await event('SUBMITTED', '已送出帳號復用申請', { actorUserId: userId, actorName: applicant.name, status: 'PENDING' });
 
   const notify = (kind: 'submitted' | 'reminder') =>
     self.notifyAdminRoleApprovers({
@@ -180,7 +163,7 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
     await event('REMINDED', '已寄送審核提醒給機關管理者');
   }
   if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) {
-    await event('EXPIRED', '逾期未審核，申請已失效（帳號維持停用）', {}, 'EXPIRED');
+    await event('EXPIRED', '逾期未審核，申請已失效（帳號維持停用）', { status: 'EXPIRED' });
     await toApplicant('逾期', (to) =>
       mail.sendMail({
         key: `${workflowId}:expired`,
@@ -196,7 +179,7 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   state.decidedBy = { ...d.actor, at: new Date().toISOString() };
   const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
   if (d.decision === 'REJECT') {
-    await event('REJECTED', '申請已駁回（帳號維持停用）', actor, 'REJECTED');
+    await event('REJECTED', '申請已駁回（帳號維持停用）', { ...actor, status: 'REJECTED' });
     await toApplicant('駁回', (to) =>
       mail.sendMail({
         key: `${workflowId}:rejected`,
@@ -214,7 +197,11 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   }
 
   // The request leaves PENDING before the account becomes 待開通, so 開通帳號 always finds this workflow.
-  await event('APPROVED', '申請已核准', { ...actor, data: { organizationPath: applicant.organizationPath } }, 'MOVING_AD');
+  await event('APPROVED', '申請已核准', {
+    ...actor,
+    data: { organizationPath: applicant.organizationPath },
+    status: 'MOVING_AD',
+  });
   await react.applyReactivation({ workflowId, userId });
   await event('ACCOUNT_UPDATED', `已更新單位為「${applicant.organizationPath}」、職稱為「${applicant.title}」，帳號待開通`);
   await toApplicant('核准', (to) =>
@@ -236,12 +223,10 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   let moveFailure: unknown;
   const move = (async () => {
     const { dn } = await ad.moveReactivatedAdAccount({ userId });
-    await event(
-      'AD_MOVED',
-      'AD 帳號已移至新單位',
-      { data: { dn } },
-      activation === undefined && state.status === 'MOVING_AD' ? 'AWAITING_ACTIVATION' : undefined,
-    );
+    await event('AD_MOVED', 'AD 帳號已移至新單位', {
+      data: { dn },
+      status: activation === undefined && state.status === 'MOVING_AD' ? 'AWAITING_ACTIVATION' : undefined,
+    });
   })().catch((error: unknown) => {
     moveFailure = error;
   });
@@ -249,10 +234,10 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   await condition(() => activation !== undefined);
   const { passwordRef } = activation!;
   await react.activateReactivatedUser({ userId });
-  await event('ACTIVATED', '帳號已開通', { actorUserId: userId, actorName: applicant.name }, 'ENABLING_AD');
+  await event('ACTIVATED', '帳號已開通', { actorUserId: userId, actorName: applicant.name, status: 'ENABLING_AD' });
   await move;
   if (moveFailure) throw moveFailure;
   await ad.enableReactivatedAdAccount({ userId, passwordRef });
-  await event('AD_ENABLED', 'AD 帳號已啟用', {}, 'ACTIVE');
+  await event('AD_ENABLED', 'AD 帳號已啟用', { status: 'ACTIVE' });
   return state;
 }

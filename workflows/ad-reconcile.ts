@@ -21,7 +21,8 @@ import {
   type ReconcileProgress,
   type RepairRequest,
 } from './ad-reconcile.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline, type TimelineExtra } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 
@@ -50,7 +51,6 @@ export async function adReconcile(input: AdReconcileInput): Promise<AdReconcileS
   const batchSize = input.batchSize ?? DEFAULT_BATCH;
   const state: AdReconcileState = { status: 'CHECKING', progress: input.resume?.progress ?? emptyProgress() };
   const { progress } = state;
-  let seq = input.resume?.seq ?? 0;
   const queue: RepairRequest[] = [];
   let closedBecause: string | null = null;
 
@@ -87,27 +87,19 @@ export async function adReconcile(input: AdReconcileInput): Promise<AdReconcileS
       applicantName: input.startedBy.name,
       summary: { scope: 'ALL', progress: { ...progress } },
     });
+  const timeline = requestTimeline({
+    workflowId,
+    labels: AD_RECONCILE_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+    seq: input.resume?.seq,
+  });
+  /** Events without an operator are the system's (the batches, the review period running out). */
   const event = (
     kind: string,
     label: string,
-    extra: { status?: AdReconcileStatus; statusLabel?: string; actor?: ReconcileActor; data?: Record<string, unknown> } = {},
-  ) => {
-    const { status, statusLabel, actor, data } = extra;
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    return db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      actorUserId: actor?.userId,
-      actorName: actor?.name ?? (actor ? undefined : '系統'),
-      data: data ?? {},
-      ...(status ? { status, statusLabel: statusLabel ?? AD_RECONCILE_STATUS_LABELS[status] } : {}),
-    });
-  };
+    { actor, ...extra }: Omit<TimelineExtra<AdReconcileStatus>, 'actorUserId' | 'actorName'> & { actor?: ReconcileActor } = {},
+  ) => timeline.event(kind, label, { ...extra, actorUserId: actor?.userId, actorName: actor ? actor.name : '系統' });
 
   if (!input.resume) {
     upsertSearchAttributes(
@@ -133,7 +125,7 @@ export async function adReconcile(input: AdReconcileInput): Promise<AdReconcileS
     if (batch.checked < batchSize || !batch.cursor) break;
     cursor = batch.cursor;
     if (batches >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof adReconcile>({ ...input, resume: { cursor, progress: { ...progress }, seq } });
+      await continueAsNew<typeof adReconcile>({ ...input, resume: { cursor, progress: { ...progress }, seq: timeline.seq() } });
     }
   }
   progress.unmanaged = (await sync.recordUnmanagedAccounts({ workflowId })).unmanaged;

@@ -17,9 +17,9 @@ import {
   type AdminRoleDecideInput,
   type AdminRoleRequestInput,
   type AdminRoleRequestState,
-  type AdminRoleRequestStatus,
 } from './admin-role-request.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -51,30 +51,13 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
   const { workflowId, startTime } = workflowInfo();
   const state: AdminRoleRequestState = { status: 'PENDING' };
   let decision: AdminRoleDecideInput | undefined;
-  let seq = 0;
-
-  async function event(
-    kind: string,
-    label: string,
-    extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {},
-    status?: AdminRoleRequestStatus,
-  ) {
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    await db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data: {},
-      ...extra,
-      ...(status
-        ? { status, statusLabel: ADMIN_ROLE_STATUS_LABELS[status], decided: kind === 'APPROVED' || kind === 'REJECTED' }
-        : {}),
-    });
-  }
+  const { event } = requestTimeline({
+    workflowId,
+    labels: ADMIN_ROLE_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+    decisions: true,
+  });
 
   setHandler(getAdminRoleRequestStateQuery, () => state);
   setHandler(
@@ -124,7 +107,12 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     summary: { reason, organizationPath: applicant.organizationPath, agencyName: applicant.agencyName },
     createdAt: startTime.toISOString(),
   });
-  await event('SUBMITTED', '已送出權限異動申請', { actorUserId: userId, actorName: applicant.name, comment: reason }, 'PENDING');
+  await event('SUBMITTED', '已送出權限異動申請', {
+    actorUserId: userId,
+    actorName: applicant.name,
+    comment: reason,
+    status: 'PENDING',
+  });
   const notify = (kind: 'submitted' | 'reminder') =>
     self.notifyAdminRoleApprovers({
       workflowId,
@@ -158,7 +146,7 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     await event('REMINDED', '已寄送審核提醒給機關管理者');
   }
   if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) {
-    await event('EXPIRED', '逾期未審核，申請已失效', {}, 'EXPIRED');
+    await event('EXPIRED', '逾期未審核，申請已失效', { status: 'EXPIRED' });
     await toApplicant('逾期', (to) =>
       mail.sendMail({
         key: `${workflowId}:expired`,
@@ -174,7 +162,7 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
   state.decidedBy = { ...d.actor, at: new Date().toISOString() };
   const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
   if (d.decision === 'REJECT') {
-    await event('REJECTED', '申請已駁回', actor, 'REJECTED');
+    await event('REJECTED', '申請已駁回', { ...actor, status: 'REJECTED' });
     await toApplicant('駁回', (to) =>
       mail.sendMail({
         key: `${workflowId}:rejected`,
@@ -191,11 +179,11 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     return state;
   }
 
-  await event('APPROVED', '申請已核准', actor, 'GRANTING');
+  await event('APPROVED', '申請已核准', { ...actor, status: 'GRANTING' });
   await self.grantAgencyAdmin({ userId, agencyId: applicant.agencyId, grantedById: d.actor.userId });
   await event('ROLE_GRANTED', `已設定為${applicant.agencyName}機關管理者（下次登入生效）`);
   const { groupDn } = await ad.addAgencyAdminGroup({ userId, agencyId: applicant.agencyId });
-  await event('AD_GROUP_ADDED', '已加入 AD 機關管理者群組', { data: { groupDn } }, 'GRANTED');
+  await event('AD_GROUP_ADDED', '已加入 AD 機關管理者群組', { data: { groupDn }, status: 'GRANTED' });
   await toApplicant('核准', (to) =>
     mail.sendMail({
       key: `${workflowId}:approved`,

@@ -21,9 +21,9 @@ import {
   type AgencyChangeDecideInput,
   type AgencyChangeInput,
   type AgencyChangeState,
-  type AgencyChangeStatus,
 } from './agency-change.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -56,35 +56,13 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   const { workflowId, startTime } = workflowInfo();
   const state: AgencyChangeState = { status: 'CHECKING', problems: [] };
   let decision: AgencyChangeDecideInput | undefined;
-  let seq = 0;
-
-  async function event(
-    kind: string,
-    label: string,
-    extra: { actorUserId?: string; actorName?: string; comment?: string; data?: Record<string, unknown> } = {},
-    status?: AgencyChangeStatus,
-    statusLabel?: string,
-  ) {
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    await db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data: {},
-      ...extra,
-      ...(status
-        ? {
-            status,
-            statusLabel: statusLabel ?? AGENCY_CHANGE_STATUS_LABELS[status],
-            decided: kind === 'APPROVED' || kind === 'REJECTED',
-          }
-        : {}),
-    });
-  }
+  const { event } = requestTimeline({
+    workflowId,
+    labels: AGENCY_CHANGE_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+    decisions: true,
+  });
 
   setHandler(getAgencyChangeStateQuery, () => state);
   setHandler(
@@ -150,12 +128,11 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   const checks = await steps.checkAccountLeave({ userId });
   if (!checks.ok) {
     state.problems = checks.problems;
-    await event(
-      'BLOCKED',
-      '未通過停用前檢查，帳號未停用、單位未異動',
-      { comment: precheckMessage(checks), data: { problems: checks.problems.map((p) => p.code) } },
-      'BLOCKED',
-    );
+    await event('BLOCKED', '未通過停用前檢查，帳號未停用、單位未異動', {
+      comment: precheckMessage(checks),
+      data: { problems: checks.problems.map((p) => p.code) },
+      status: 'BLOCKED',
+    });
     return state;
   }
   await event('PRECHECKED', '停用前檢查通過（非唯一機關管理者、無保管中的郵件帳號）');
@@ -166,18 +143,19 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     data: revoked,
   });
   await steps.markAccountDisabled({ userId, reason: AGENCY_CHANGE_DISABLED_REASON });
-  await event('DISABLED', '帳號已強制停用，待新機關管理者審核', {}, 'PENDING', PENDING_AD_DISABLING_LABEL);
+  await event('DISABLED', '帳號已強制停用，待新機關管理者審核', {
+    status: 'PENDING',
+    statusLabel: PENDING_AD_DISABLING_LABEL,
+  });
 
   // AD is disabled alongside the review: the approver need not wait for it, but the outcome's AD
   // steps (move, enable) do, so AD ends in the right state whatever the order of events.
   const adDisabled = ad.disableAdAccount({ userId }).then(
     ({ dn }) =>
-      event(
-        'AD_DISABLED',
-        dn ? 'AD 帳號已停用' : 'AD 無此帳號，無需停用',
-        { data: { dn } },
-        state.status === 'PENDING' && !decision ? 'PENDING' : undefined,
-      ),
+      event('AD_DISABLED', dn ? 'AD 帳號已停用' : 'AD 無此帳號，無需停用', {
+        data: { dn },
+        status: state.status === 'PENDING' && !decision ? 'PENDING' : undefined,
+      }),
     (error: unknown) =>
       event('AD_DISABLE_FAILED', 'AD 帳號停用失敗，請由系統管理者確認', {
         comment: error instanceof Error ? error.message : String(error),
@@ -218,11 +196,11 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     await steps.reactivateAfterAgencyChange({ userId });
     await event('REACTIVATED', `帳號已恢復啟用，維持原單位（${c.from.organizationPath}）`);
     const { dn } = await ad.enableAdAfterAgencyChange({ userId });
-    await event('AD_ENABLED', dn ? 'AD 帳號已啟用' : 'AD 無此帳號，無需啟用', { data: { dn } }, final);
+    await event('AD_ENABLED', dn ? 'AD 帳號已啟用' : 'AD 無此帳號，無需啟用', { data: { dn }, status: final });
   }
 
   if (expired) {
-    await event('EXPIRED', '逾期未審核，申請已失效', {}, 'RESTORING');
+    await event('EXPIRED', '逾期未審核，申請已失效', { status: 'RESTORING' });
     await restore('EXPIRED');
     await toApplicant((to) => ({ key: `${workflowId}:expired`, to, template: 'applicationExpired', data: mailBase }));
     return state;
@@ -232,7 +210,7 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   state.decidedBy = { ...d.actor, at: new Date().toISOString() };
   const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
   if (d.decision === 'REJECT') {
-    await event('REJECTED', '申請已駁回', actor, 'RESTORING');
+    await event('REJECTED', '申請已駁回', { ...actor, status: 'RESTORING' });
     await restore('REJECTED');
     await toApplicant((to) => ({
       key: `${workflowId}:rejected`,
@@ -243,7 +221,7 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     return state;
   }
 
-  await event('APPROVED', '申請已核准', actor, 'MOVING');
+  await event('APPROVED', '申請已核准', { ...actor, status: 'MOVING' });
   const { droppedAdminRole } = await steps.moveUserToNewUnit({ userId, organizationId, oldAgencyId: c.from.agencyId });
   await event(
     'MOVED',
@@ -260,7 +238,7 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     await event('AD_GROUP_REMOVED', `已移出 AD ${c.from.agencyName}機關管理者群組`);
   }
   const { dn } = await ad.enableAdAfterAgencyChange({ userId });
-  await event('AD_ENABLED', dn ? 'AD 帳號已啟用' : 'AD 無此帳號，無需啟用', { data: { dn } }, 'APPROVED');
+  await event('AD_ENABLED', dn ? 'AD 帳號已啟用' : 'AD 無此帳號，無需啟用', { data: { dn }, status: 'APPROVED' });
   await toApplicant((to) => ({
     key: `${workflowId}:approved`,
     to,

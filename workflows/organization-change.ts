@@ -7,9 +7,9 @@ import {
   getOrganizationChangeStateQuery,
   type OrganizationChangeInput,
   type OrganizationChangeState,
-  type OrganizationChangeStatus,
 } from './organization-change.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Org = ReturnType<typeof createOrganizationActivities>;
@@ -36,26 +36,12 @@ export async function organizationChange(input: OrganizationChangeInput): Promis
   const { workflowId } = workflowInfo();
   const state: OrganizationChangeState = { status: 'APPLYING_AD', applied: 0 };
   setHandler(getOrganizationChangeStateQuery, () => state);
-  let seq = 0;
-  const event = (
-    kind: string,
-    label: string,
-    extra: { status?: OrganizationChangeStatus; data?: Record<string, unknown>; actor?: boolean } = {},
-  ) => {
-    if (extra.status) {
-      state.status = extra.status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: extra.status }]);
-    }
-    return db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data: extra.data ?? {},
-      ...(extra.actor ? { actorUserId: input.actor.userId, actorName: input.actor.name } : {}),
-      ...(extra.status ? { status: extra.status, statusLabel: ORGANIZATION_CHANGE_STATUS_LABELS[extra.status] } : {}),
-    });
-  };
+  const { event } = requestTimeline({
+    workflowId,
+    labels: ORGANIZATION_CHANGE_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+  });
 
   const unit = await org.loadOrganizationUnit({ organizationId: input.organizationId });
   upsertSearchAttributes(
@@ -79,7 +65,8 @@ export async function organizationChange(input: OrganizationChangeInput): Promis
   });
   await event('REQUESTED', `${input.actor.name} ${ORGANIZATION_CHANGE_LABELS[input.kind]}：${input.description}`, {
     status: 'APPLYING_AD',
-    actor: true,
+    actorUserId: input.actor.userId,
+    actorName: input.actor.name,
   });
 
   const dns: string[] = [];

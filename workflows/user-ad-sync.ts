@@ -10,7 +10,8 @@ import {
   type UserAdSyncResult,
   type UserAdSyncStatus,
 } from './ad-reconcile.messages';
-import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
@@ -34,22 +35,15 @@ export async function userAdSync(input: UserAdSyncInput): Promise<UserAdSyncResu
   const { workflowId } = workflowInfo();
   const state: { status: UserAdSyncStatus } = { status: 'SYNCING' };
   setHandler(getUserAdSyncStateQuery, () => state);
-  let seq = 0;
-  const event = (kind: string, label: string, status?: UserAdSyncStatus, data: Record<string, unknown> = {}) => {
-    if (status) {
-      state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
-    }
-    return db.appendRequestEvent({
-      workflowId,
-      seq: ++seq,
-      kind,
-      label,
-      data,
-      ...(seq === 1 ? { actorUserId: input.actor.userId, actorName: input.actor.name } : { actorName: '系統' }),
-      ...(status ? { status, statusLabel: USER_AD_SYNC_STATUS_LABELS[status] } : {}),
-    });
-  };
+  const timeline = requestTimeline({
+    workflowId,
+    labels: USER_AD_SYNC_STATUS_LABELS,
+    state,
+    appendRequestEvent: db.appendRequestEvent,
+  });
+  /** What the system found, after the request the operator made. */
+  const event = (kind: string, label: string, status: UserAdSyncStatus, data: Record<string, unknown> = {}) =>
+    timeline.event(kind, label, { data, actorName: '系統', status });
 
   const account = await life.loadAccount({ userId: input.userId });
   upsertSearchAttributes(
@@ -71,7 +65,10 @@ export async function userAdSync(input: UserAdSyncInput): Promise<UserAdSyncResu
     applicantName: account.name,
     summary: { scope: 'USER', userId: account.userId, requestedBy: input.actor.name },
   });
-  await event('REQUESTED', `${input.actor.name} 要求重新同步 ${account.account} 至 AD`);
+  await timeline.event('REQUESTED', `${input.actor.name} 要求重新同步 ${account.account} 至 AD`, {
+    actorUserId: input.actor.userId,
+    actorName: input.actor.name,
+  });
   await sync.markAdSyncPending({ userId: input.userId });
 
   let result: Omit<UserAdSyncResult, 'status'>;
