@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
+import { adStep } from '../ad/ad-step';
+import type { AdError } from '../ad/errors';
 import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { agencyAdminGroupName } from '../self-service';
@@ -20,26 +21,9 @@ export const agencyChangeInboxUrl = (requestId: string) => `/console/accounts/ag
  * One AD step of 機關(單位)異動. An outage is retried by the workflow (the user row shows 同步中 and the
  * last error meanwhile); a user with no AD account has nothing to change there (null).
  */
-async function adStep<T>(prisma: PrismaClient, userId: string, what: string, fn: () => Promise<T>): Promise<T | null> {
-  try {
-    const result = await fn();
-    await prisma.user.update({
-      where: { id: userId },
-      data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
-    });
-    return result;
-  } catch (raw) {
-    const error = raw instanceof AdError ? raw : toAdError(raw, what);
-    if (error.code === 'NOT_FOUND' && /^AD user .* not found$/.test(error.message)) return null;
-    await prisma.user
-      .update({
-        where: { id: userId },
-        data: { adSyncStatus: error.retryable ? 'PENDING' : 'FAILED', adLastError: error.message.slice(0, 500) },
-      })
-      .catch(() => undefined);
-    throw ApplicationFailure.create({ type: `AdError.${error.code}`, message: error.message, nonRetryable: !error.retryable });
-  }
-}
+const noAdUser = (error: AdError) => error.code === 'NOT_FOUND' && /^AD user .* not found$/.test(error.message);
+const step = <T>(prisma: PrismaClient, userId: string, what: string, fn: () => Promise<T>) =>
+  adStep(prisma, userId, what, fn, { absent: noAdUser });
 
 /** Side effects of 機關(單位)異動 only (the shared disable steps are in ./index.ts). Ids, names and flags in and out. */
 export function createAgencyChangeActivities({ prisma, ad, mail }: Deps) {
@@ -129,7 +113,7 @@ export function createAgencyChangeActivities({ prisma, ad, mail }: Deps) {
     async moveAdUserToNewUnit({ userId, organizationId }: { userId: string; organizationId: string }) {
       const u = await user(userId);
       const chain = await organizationChain(prisma, organizationId);
-      const moved = await adStep(prisma, userId, `move AD user ${u.account}`, async () => {
+      const moved = await step(prisma, userId, `move AD user ${u.account}`, async () => {
         const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
         return ad.moveUser(u.account, ouDn);
       });
@@ -142,7 +126,7 @@ export function createAgencyChangeActivities({ prisma, ad, mail }: Deps) {
       const chain = await organizationChain(prisma, agencyId);
       const agency = chain.at(-1);
       if (!agency) return { removed: false };
-      const result = await adStep(prisma, userId, `remove AD user ${u.account} from admin group`, async () => {
+      const result = await step(prisma, userId, `remove AD user ${u.account} from admin group`, async () => {
         const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
         return ad.removeGroupMember(u.account, { name: agencyAdminGroupName(agency.code), ouDn });
       });
@@ -160,7 +144,7 @@ export function createAgencyChangeActivities({ prisma, ad, mail }: Deps) {
 
     async enableAdAfterAgencyChange({ userId }: { userId: string }) {
       const u = await user(userId);
-      const enabled = await adStep(prisma, userId, `enable AD user ${u.account}`, () => ad.enableUser(u.account));
+      const enabled = await step(prisma, userId, `enable AD user ${u.account}`, () => ad.enableUser(u.account));
       return { dn: enabled?.dn ?? null };
     },
   };

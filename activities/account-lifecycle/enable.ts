@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
+import { adStep } from '../ad/ad-step';
 import { revokeUserSessionsOps } from '../db/revoke-sessions';
 import { agencyOf, mailAddressOf } from '.';
 
@@ -9,8 +9,6 @@ interface Deps {
   prisma: PrismaClient;
   ad: Pick<AdClient, 'enableUser' | 'disableUser'>;
 }
-
-const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /**
  * Side effects of 帳號管理 › 啟用 and › 重設為待開通. The database changes at once; AD follows and is
@@ -21,26 +19,6 @@ export function createAccountEnableActivities({ prisma, ad }: Deps) {
     const row = await prisma.user.findUnique({ where: { id: userId } });
     if (!row) throw ApplicationFailure.nonRetryable(`找不到帳號 ${userId}`, 'UserMissing');
     return row;
-  }
-
-  async function adStep<T>(userId: string, what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      const result = await fn();
-      await prisma.user.update({
-        where: { id: userId },
-        data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
-      });
-      return result;
-    } catch (raw) {
-      const error = raw instanceof AdError ? raw : toAdError(raw, what);
-      await prisma.user
-        .update({
-          where: { id: userId },
-          data: { adSyncStatus: error.retryable ? 'PENDING' : 'FAILED', adLastError: short(error) },
-        })
-        .catch(() => undefined);
-      throw ApplicationFailure.create({ type: `AdError.${error.code}`, message: error.message, nonRetryable: !error.retryable });
-    }
   }
 
   return {
@@ -73,7 +51,7 @@ export function createAccountEnableActivities({ prisma, ad }: Deps) {
 
     async enableAdAccount({ userId }: { userId: string }) {
       const u = await user(userId);
-      return adStep(userId, `enable AD user ${u.account}`, () => ad.enableUser(u.account));
+      return adStep(prisma, userId, `enable AD user ${u.account}`, () => ad.enableUser(u.account));
     },
 
     /**
@@ -109,7 +87,7 @@ export function createAccountEnableActivities({ prisma, ad }: Deps) {
     async disableAdUntilActivation({ userId }: { userId: string }) {
       const u = await user(userId);
       try {
-        return await adStep(userId, `disable AD user ${u.account}`, () => ad.disableUser(u.account));
+        return await adStep(prisma, userId, `disable AD user ${u.account}`, () => ad.disableUser(u.account));
       } catch (error) {
         // No AD account: 開通帳號 cannot enable one either — the request says so (AD 同步管理作業 repairs it).
         if ((error as { type?: string }).type === 'AdError.NOT_FOUND') return { dn: null, changed: false };

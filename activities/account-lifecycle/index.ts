@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient, RequestType } from '@prisma/client';
 import type { AdClient } from '../ad/client';
-import { AdError } from '../ad/errors';
+import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import { revokeUserSessions } from '../db/revoke-sessions';
 import { OPEN_DISABLE_STATUSES } from '../../workflows/account-disable.messages';
@@ -130,31 +130,12 @@ export function createAccountLifecycleActivities({ prisma, ad }: { prisma: Prism
     /** AD disable; retried by the workflow while AD is down (the user row shows the last error). */
     async disableAdAccount({ userId }: { userId: string }) {
       const u = await user(userId);
-      try {
-        const { dn } = await ad.disableUser(u.account);
-        await prisma.user.update({
-          where: { id: userId },
-          data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
-        });
-        return { dn };
-      } catch (error) {
+      const disabled = await adStep(prisma, userId, `disable AD user ${u.account}`, () => ad.disableUser(u.account), {
         // No AD account (never provisioned, or removed by hand): nothing to disable there.
-        if (error instanceof AdError && error.code === 'NOT_FOUND') return { dn: null };
-        await prisma.user
-          .update({
-            where: { id: userId },
-            data: { adSyncStatus: 'FAILED', adLastError: error instanceof Error ? error.message.slice(0, 500) : String(error) },
-          })
-          .catch(() => undefined);
-        if (error instanceof AdError) {
-          throw ApplicationFailure.create({
-            type: `AdError.${error.code}`,
-            message: error.message,
-            nonRetryable: !error.retryable,
-          });
-        }
-        throw error;
-      }
+        absent: (error) => error.code === 'NOT_FOUND',
+        retryingStatus: 'FAILED',
+      });
+      return { dn: disabled?.dn ?? null };
     },
 
     /**

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
+import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import { openSecret } from '../db/secret-box';
 import { AD_PASSWORD_BOX } from '../password-sync';
@@ -15,7 +15,6 @@ interface Deps {
 }
 
 const fail = (type: string, message: string) => ApplicationFailure.nonRetryable(message, type);
-const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** The requested changes the API stored with the request (summary.changes). */
 export function reactivationChangesOf(summary: unknown): ReactivationChanges | null {
@@ -42,25 +41,7 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
   }
 
   /** An AD outage is retried by the workflow (the request shows …中); a refusal is not. */
-  async function adCall<T>(userId: string, what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      const result = await fn();
-      await prisma.user.update({
-        where: { id: userId },
-        data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
-      });
-      return result;
-    } catch (raw) {
-      const error = raw instanceof AdError ? raw : toAdError(raw, what);
-      await prisma.user
-        .update({
-          where: { id: userId },
-          data: { adSyncStatus: error.retryable ? 'PENDING' : 'FAILED', adLastError: short(error) },
-        })
-        .catch(() => undefined);
-      throw ApplicationFailure.create({ type: `AdError.${error.code}`, message: error.message, nonRetryable: !error.retryable });
-    }
-  }
+  const adCall = <T>(userId: string, what: string, fn: () => Promise<T>) => adStep(prisma, userId, what, fn);
 
   return {
     /** The applicant, where they were and where they asked to be; the new unit's agency decides. */

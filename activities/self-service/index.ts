@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
+import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../workflows/admin-role-request.messages';
@@ -12,29 +12,12 @@ interface Deps {
   mail: Pick<ReturnType<typeof createMailActivities>, 'sendMail'>;
 }
 
-const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 const OFFICIAL_MAIL_DOMAIN = 'mail.tainan.gov.tw';
 /** The agency's AD group of 機關管理者, in the agency's OU. */
 export const agencyAdminGroupName = (agencyCode: string) => `${agencyCode}-admins`;
 
 function mailOf(user: { account: string; backupEmail: string | null; officialMail: boolean }) {
   return user.officialMail ? `${user.account}@${OFFICIAL_MAIL_DOMAIN}` : user.backupEmail;
-}
-
-/** Runs an AD call: an outage is retried (the user shows 同步中), a refusal is recorded and not retried. */
-async function adCall<T>(prisma: PrismaClient, userId: string, what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (raw) {
-    const error = raw instanceof AdError ? raw : toAdError(raw, what);
-    await prisma.user.update({
-      where: { id: userId },
-      data: { adSyncStatus: error.retryable ? 'PENDING' : 'FAILED', adLastError: short(error) },
-    });
-    throw error.retryable
-      ? ApplicationFailure.retryable(error.message, `AdError.${error.code}`)
-      : ApplicationFailure.nonRetryable(error.message, `AdError.${error.code}`);
-  }
 }
 
 /**
@@ -56,13 +39,9 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
     async syncAdProfile({ userId }: { userId: string }): Promise<{ changed: boolean }> {
       const row = await user(userId);
       const telephoneNumber = row.officePhone ? (row.officeExt ? `${row.officePhone}#${row.officeExt}` : row.officePhone) : null;
-      const { changed } = await adCall(prisma, userId, `update AD user ${row.account}`, () =>
+      const { changed } = await adStep(prisma, userId, `update AD user ${row.account}`, () =>
         ad.updateUser(row.account, { displayName: row.name, title: row.title, telephoneNumber }),
       );
-      await prisma.user.update({
-        where: { id: userId },
-        data: { adSyncStatus: 'SYNCED', adSyncedAt: new Date(), adLastError: null },
-      });
       return { changed };
     },
 
@@ -140,14 +119,21 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       const chain = await organizationChain(prisma, agencyId);
       const agency = chain.at(-1);
       if (!agency) throw ApplicationFailure.nonRetryable(`找不到機關 ${agencyId}`, 'OrganizationMissing');
-      return adCall(prisma, userId, `add AD user ${row.account} to admin group`, async () => {
-        const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
-        return ad.addGroupMember(row.account, {
-          name: agencyAdminGroupName(agency.code),
-          ouDn,
-          description: `${agency.name} 機關管理者`,
-        });
-      });
+      // The group is not the whole user: the user's sync status is left as it was.
+      return adStep(
+        prisma,
+        userId,
+        `add AD user ${row.account} to admin group`,
+        async () => {
+          const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
+          return ad.addGroupMember(row.account, {
+            name: agencyAdminGroupName(agency.code),
+            ouDn,
+            description: `${agency.name} 機關管理者`,
+          });
+        },
+        { markSynced: false },
+      );
     },
   };
 }
