@@ -68,8 +68,12 @@ describe('agencyChange workflow (real Temporal, PostgreSQL, AD, SMTP)', () => {
       expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt).not.toBeNull();
       expect(await prisma.oidcPayload.count({ where: { payload: { path: ['accountId'], equals: user.id } } })).toBe(0);
       expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe('DISABLED');
-      const request = await prisma.request.findUniqueOrThrow({ where: { workflowId }, include: { agency: true } });
-      expect(request).toMatchObject({ type: 'AGENCY_CHANGE', statusLabel: '待新機關管理者審核（AD 停用中）' });
+      // The read model follows the workflow's state by an activity: wait for the row, not the query.
+      const request = await eventually(async () => {
+        const row = await prisma.request.findUniqueOrThrow({ where: { workflowId }, include: { agency: true } });
+        return row.statusLabel === '待新機關管理者審核（AD 停用中）' ? row : null;
+      });
+      expect(request).toMatchObject({ type: 'AGENCY_CHANGE' });
       expect(request.agency?.code).toBe('G25');
 
       // The decision does not wait for AD either.
