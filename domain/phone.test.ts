@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adTelephoneNumber,
   extensionError,
   isValidMobile,
   isValidOfficePhone,
@@ -137,5 +138,13 @@ describe('schemas', () => {
   it('mobileSchema outputs 09xxxxxxxx', () => {
     expect(mobileSchema.parse('+886 912-345-678')).toBe('0912345678');
     expect(mobileSchema.safeParse('12345').error?.issues.map((i) => i.message)).toEqual([M.MOBILE_FORMAT]);
+  });
+});
+
+describe('adTelephoneNumber', () => {
+  it('writes 公務電話 for AD as 06-<number>#<分機>, and nothing without a number', () => {
+    expect(adTelephoneNumber('2991111', '8201')).toBe('06-2991111#8201');
+    expect(adTelephoneNumber('2991111', null)).toBe('06-2991111');
+    expect(adTelephoneNumber(null, '8201')).toBeNull();
   });
 });

@@ -121,3 +121,9 @@ export const mobileSchema = z
     const message = mobileError(value);
     if (message !== null) ctx.addIssue({ code: 'custom', message });
   });
+
+/** 公務電話 as AD's telephoneNumber: 06-<number>#<分機>, as the account is created with. */
+export function adTelephoneNumber(officePhone: string | null, officeExt: string | null): string | null {
+  if (!officePhone) return null;
+  return `06-${officePhone}${officeExt ? `#${officeExt}` : ''}`;
+}

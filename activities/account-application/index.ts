@@ -1,3 +1,4 @@
+import { adTelephoneNumber } from '../../domain/phone';
 import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -165,7 +166,7 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
           displayName: row.name,
           department: chain.map((o) => o.name).join('-'),
           title: row.title,
-          telephoneNumber: `06-${row.officePhone}${row.officeExt ? `#${row.officeExt}` : ''}`,
+          telephoneNumber: adTelephoneNumber(row.officePhone, row.officeExt),
           mail: row.officialMailGranted ? `${row.account}@mail.tainan.gov.tw` : undefined,
         });
         await prisma.user.update({

@@ -1,3 +1,4 @@
+import { adTelephoneNumber } from '../../domain/phone';
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
@@ -96,7 +97,7 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
       const u = await user(userId);
       const chain = await organizationChain(prisma, u.organizationId);
       if (chain.length === 0) throw fail('OrganizationMissing', `找不到機關單位 ${u.organizationId}`);
-      const telephoneNumber = u.officePhone ? (u.officeExt ? `${u.officePhone}#${u.officeExt}` : u.officePhone) : null;
+      const telephoneNumber = adTelephoneNumber(u.officePhone, u.officeExt);
       return adCall(userId, `move AD user ${u.account}`, async () => {
         const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
         const { dn } = await ad.moveUser(u.account, ouDn);

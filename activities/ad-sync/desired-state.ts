@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import { adTelephoneNumber } from '../../domain/phone';
 import { agencyAdminGroupName } from '../self-service';
 
 /**
@@ -36,12 +37,6 @@ export const USER_FOR_AD = {
 } satisfies Prisma.UserSelect;
 
 export type UserForAd = Prisma.UserGetPayload<{ select: typeof USER_FOR_AD }>;
-
-/** 公務電話 as AD's telephoneNumber: 06-<number>#<分機>, as the account is created with. */
-export function adTelephoneNumber(officePhone: string | null, officeExt: string | null): string | null {
-  if (!officePhone) return null;
-  return `06-${officePhone}${officeExt ? `#${officeExt}` : ''}`;
-}
 
 export const ouDnOf = (adOu: string, rootDn: string) => `${adOu},${rootDn}`;
 

@@ -12,7 +12,7 @@ import { compareUser, type FoundDrift } from './compare';
 import { desiredAdUser, USER_FOR_AD } from './desired-state';
 import { repairDrift, RepairRefused, type RepairAd } from './repair';
 
-export { desiredAdUser, adTelephoneNumber, USER_FOR_AD } from './desired-state';
+export { desiredAdUser, USER_FOR_AD } from './desired-state';
 
 type Ad = RepairAd & Pick<AdClient, 'findUsers' | 'listUsersUnderRoot'>;
 

@@ -1,3 +1,4 @@
+import { adTelephoneNumber } from '../../domain/phone';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
@@ -38,7 +39,7 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
      */
     async syncAdProfile({ userId }: { userId: string }): Promise<{ changed: boolean }> {
       const row = await user(userId);
-      const telephoneNumber = row.officePhone ? (row.officeExt ? `${row.officePhone}#${row.officeExt}` : row.officePhone) : null;
+      const telephoneNumber = adTelephoneNumber(row.officePhone, row.officeExt);
       const { changed } = await adStep(prisma, userId, `update AD user ${row.account}`, () =>
         ad.updateUser(row.account, { displayName: row.name, title: row.title, telephoneNumber }),
       );

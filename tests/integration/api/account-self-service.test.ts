@@ -42,7 +42,10 @@ async function putAvatar(session: ReturnType<typeof apiSession>, body: Buffer, t
     headers: { 'content-type': type, cookie: session.jar.header() },
     body: new Uint8Array(body),
   });
-  return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string }; mimeType?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error?: { code: string; message: string }; mimeType?: string },
+  };
 }
 
 describe('個人帳號管理 › 密碼修改', () => {
@@ -157,7 +160,7 @@ describe('個人帳號管理 › 公務資料、個人資料', () => {
       },
       { timeoutMs: 45_000 },
     );
-    expect(inAd).toMatchObject({ displayName: '王大明', title: '資訊科 科長', telephoneNumber: '2991111#8123' });
+    expect(inAd).toMatchObject({ displayName: '王大明', title: '資訊科 科長', telephoneNumber: '06-2991111#8123' });
   }, 120_000);
 
   it('needs a login', async () => {

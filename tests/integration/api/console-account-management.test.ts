@@ -79,7 +79,7 @@ describe('帳號管理 › 詳細 over HTTP', () => {
       const found = await clients.ad.findUser(user.account);
       return found?.title === '專員' ? found : null;
     });
-    expect(inAd).toMatchObject({ displayName: '王更正', telephoneNumber: '2991111#8201' });
+    expect(inAd).toMatchObject({ displayName: '王更正', telephoneNumber: '06-2991111#8201' });
     const record = await clients.prisma.usageRecord.findFirst({
       where: { action: 'console.account.update', target: { contains: user.account } },
     });

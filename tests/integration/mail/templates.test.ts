@@ -56,6 +56,14 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     accounts: [{ account: 'wangxm', name: '王小明', agencyName: '民政局', problem: '請先指定其他機關管理者' }],
     consoleUrl: '/console/accounts',
   },
+  accountEnabled: {
+    name: '王小明',
+    account: 'wangxm',
+    kind: 'RESET',
+    reason: '帳號遭冒用疑慮',
+    activationUrl: '/login/activate',
+    loginUrl: '/login',
+  },
 };
 
 describe('mail templates', () => {
