@@ -163,7 +163,12 @@ describe('組織管理 over HTTP: /api/console/organizations', () => {
     const s = await sysadmin();
     const g01 = await clients.prisma.organization.findUniqueOrThrow({ where: { code: 'G01' } });
     const d01 = await clients.prisma.organization.findUniqueOrThrow({ where: { code: 'D01' } });
-    const before = await clients.prisma.organization.count();
+    // Other suites create units at the same time: count only what these requests could have made.
+    const madeHere = () =>
+      clients.prisma.organization.count({
+        where: { parentId: { in: [g01.id, d01.id] }, name: { in: ['新科', '新戶所', '科'.repeat(51), '新名稱'] } },
+      });
+    const before = await madeHere();
 
     const noName = await s.post('/api/console/organizations', { parentId: g01.id, name: '   ', kind: 'SECTION' });
     expect(noName.status).toBe(400);
@@ -191,7 +196,8 @@ describe('組織管理 over HTTP: /api/console/organizations', () => {
     const missing = await s.patch('/api/console/organizations/no-such-unit', { name: '新名稱' });
     expect(missing.status).toBe(404);
 
-    expect(await clients.prisma.organization.count()).toBe(before);
+    expect(await madeHere()).toBe(before);
+    expect(await clients.prisma.organization.count({ where: { parentId: g01.id, name: section.name } })).toBe(1);
     expect((await unitById(section.id)).name).toBe(section.name);
   });
 

@@ -52,7 +52,12 @@ describe('route table', () => {
       expect(parent.access, route.id).toBe(route.access);
       expect(ancestorsOf(route.id).length, route.id).toBeLessThan(5);
     }
-    expect(subMenuOf('consoleAccounts').map((route) => route.title)).toEqual(['帳號申請審核', '機關管理者申請審核']);
+    expect(subMenuOf('consoleAccounts').map((route) => route.title)).toEqual([
+      '帳號申請審核',
+      '機關管理者申請審核',
+      '機關異動審核',
+      '復用申請審核',
+    ]);
     expect(subMenuOf('consoleAccountApplications')).toEqual([]);
   });
 
