@@ -56,7 +56,7 @@ describe('landing page (not logged in)', () => {
     });
   });
 
-  it('shows 尚未開放 with its title and a way back for a page not built yet', async () => {
+  it('opens 個人帳號復用 from the menu of 個人帳號申請/修改/復用, with its title, and goes back', async () => {
     const { page } = session;
     await gotoPath(page, '/');
     await page.getByRole('button', { name: '個人帳號申請/修改/復用' }).click();
@@ -64,10 +64,11 @@ describe('landing page (not logged in)', () => {
 
     await page.waitForURL('**/apply/reactivation');
     await page.getByRole('heading', { level: 1, name: '個人帳號復用' }).waitFor();
-    expect(await page.getByText('此功能尚未開放').isVisible()).toBe(true);
+    await page.getByText('使用行動自然人憑證驗證').first().waitFor();
+    expect(await page.getByText('此功能尚未開放').count()).toBe(0);
     expect(await page.title()).toBe('個人帳號復用 - 臺南市政府公務入口網');
 
-    await page.getByRole('button', { name: '回上一頁' }).click();
+    await page.goBack();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('link', { name: '個人帳號登入' }).waitFor();
 

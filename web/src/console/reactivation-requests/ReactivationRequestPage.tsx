@@ -54,13 +54,16 @@ export default function ReactivationRequestPage() {
     void load(controller.signal);
     return () => controller.abort();
   }, [load]);
-  // While AD is being changed (…中) the page follows the request until it settles.
-  const inProgress = detail?.status === 'MOVING_AD' || detail?.status === 'ENABLING_AD';
+  // While AD is being changed (…中) the page follows the request until it settles; so it does right after
+  // a decision, until the read model (written by the workflow a moment later) leaves 待審核.
+  const [decided, setDecided] = useState(false);
+  const inProgress =
+    detail?.status === 'MOVING_AD' || detail?.status === 'ENABLING_AD' || (decided && detail?.status === 'PENDING');
   useEffect(() => {
     if (!inProgress) return undefined;
-    const timer = setInterval(() => void load(), 3_000);
+    const timer = setInterval(() => void load(), decided && detail?.status === 'PENDING' ? 1_000 : 3_000);
     return () => clearInterval(timer);
-  }, [inProgress, load]);
+  }, [inProgress, load, decided, detail?.status]);
 
   const decide = (decision: Decision, input: DecisionInput) =>
     void run(async () => {
@@ -71,6 +74,7 @@ export default function ReactivationRequestPage() {
           ...(input.comment ? { comment: input.comment } : {}),
         });
         setDialog(null);
+        setDecided(true);
         setNotice(
           decision === 'APPROVE'
             ? `已核准 ${detail?.name ?? ''} 的帳號復用申請，申請人開通帳號後即可使用`
