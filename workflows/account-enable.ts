@@ -1,4 +1,5 @@
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { AccountLifecycleActivities } from '../activities/account-lifecycle';
 import type { AccountEnableActivities } from '../activities/account-lifecycle/enable';
 import type { ReactivationActivities } from '../activities/account-lifecycle/reactivation';
 import type { createDbActivities } from '../activities/db';
@@ -20,7 +21,7 @@ type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
 
 const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const life = proxyActivities<AccountEnableActivities & ReactivationActivities>({
+const life = proxyActivities<AccountEnableActivities & ReactivationActivities & AccountLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
 });
@@ -55,7 +56,7 @@ export async function accountEnable(input: AccountEnableInput): Promise<AccountE
     appendRequestEvent: db.appendRequestEvent,
   });
 
-  const account = await life.loadEnableTarget({ userId: input.userId });
+  const account = await life.loadAccount({ userId: input.userId });
   upsertSearchAttributes(
     requestSearchAttributes({
       requestType: 'ACCOUNT_ENABLE',

@@ -3,7 +3,6 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
 import { adStep } from '../ad/ad-step';
 import { revokeUserSessionsOps } from '../db/revoke-sessions';
-import { agencyOf, mailAddressOf } from '.';
 
 interface Deps {
   prisma: PrismaClient;
@@ -22,18 +21,6 @@ export function createAccountEnableActivities({ prisma, ad }: Deps) {
   }
 
   return {
-    async loadEnableTarget({ userId }: { userId: string }) {
-      const u = await user(userId);
-      return {
-        userId: u.id,
-        account: u.account,
-        name: u.name,
-        status: u.status,
-        mailTo: mailAddressOf(u),
-        ...(await agencyOf(prisma, u.organizationId)),
-      };
-    },
-
     /** 啟用: DISABLED → ACTIVE with the password it had (idempotent). */
     async markAccountEnabled({ userId }: { userId: string }) {
       await prisma.user.updateMany({
