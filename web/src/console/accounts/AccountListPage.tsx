@@ -1,8 +1,6 @@
-import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
 import MuiLink from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -12,7 +10,6 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../common/PageHeading';
@@ -21,6 +18,7 @@ import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/routeTable';
 import { DisableDialog, type DisableTarget } from './DisableDialog';
 import { DisableRequestDialog } from './DisableRequestDialog';
+import { SearchField } from '../../common/SearchField';
 
 interface AccountRow {
   id: string;
@@ -96,21 +94,7 @@ export default function AccountListPage() {
       />
       <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
         <Stack component="form" direction={{ xs: 'column', sm: 'row' }} spacing={1.5} onSubmit={search} noValidate>
-          <TextField
-            label="帳號或姓名"
-            size="small"
-            value={keyword}
-            onChange={(e) => setKeyword(e.target.value)}
-            slotProps={{
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchOutlined fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
-          />
+          <SearchField label="帳號或姓名" value={keyword} onChange={setKeyword} />
           <Button type="submit" variant="contained">
             查詢
           </Button>

@@ -1,9 +1,7 @@
-import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -18,6 +16,7 @@ import { formatDateTime } from '../../lib/datetime';
 import { AD_SYNC_BASE, useAction, useResource, type Page, type Started, type SyncUserRow, type UserSync } from './adSyncApi';
 import { TemporalLink } from './TemporalLink';
 import { Timeline } from './Timeline';
+import { SearchField } from '../../common/SearchField';
 
 const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
 const FILTERS = [
@@ -148,21 +147,7 @@ export function UserSyncTab() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            label="帳號或姓名"
-            size="small"
-            value={keyword}
-            onChange={(e) => setKeyword(e.target.value)}
-            slotProps={{
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchOutlined fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
-          />
+          <SearchField label="帳號或姓名" value={keyword} onChange={setKeyword} />
           <Button type="submit" variant="contained">
             查詢
           </Button>

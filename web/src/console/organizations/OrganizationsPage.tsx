@@ -1,14 +1,11 @@
-import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -19,6 +16,7 @@ import { ChangeDialog, type ChangeAction } from './ChangeDialog';
 import { ChangeRequestDialog } from './ChangeRequestDialog';
 import { OrgTree } from './OrgTree';
 import type { OrgUnit, StartedChange } from './types';
+import { SearchField } from '../../common/SearchField';
 
 /** 管理主控台功能 › 組織管理 (system admins): the tree, and every change applied to AD by a workflow. */
 export default function OrganizationsPage() {
@@ -80,22 +78,7 @@ export default function OrganizationsPage() {
           ))}
         </Tabs>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
-          <TextField
-            label="搜尋單位名稱或代碼"
-            size="small"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            slotProps={{
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchOutlined fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
-            sx={{ minWidth: 280 }}
-          />
+          <SearchField label="搜尋單位名稱或代碼" value={query} onChange={setQuery} sx={{ minWidth: 280 }} />
           <FormControlLabel
             control={<Switch checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} />}
             label="顯示已裁撤單位"
