@@ -15,7 +15,7 @@ export interface AccountDisableDeps {
   temporal: Temporal;
 }
 
-/** Where the console shows a disable request's progress and timeline. */
+/** Where the console shows a 停用 / 閒置停用 / 啟用 / 重設 request's progress and timeline (帳號管理). */
 export const disableRequestUrl = (workflowId: string) => `/console/accounts?request=${encodeURIComponent(workflowId)}`;
 
 /**

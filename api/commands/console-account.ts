@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, RequestType, User } from '@prisma/client';
+import type { PrismaClient, RequestType, User } from '@prisma/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
 import { agencyOf, mailAddressOf } from '../../activities/account-lifecycle';
@@ -17,6 +17,7 @@ import { OPEN_AGENCY_CHANGE_STATUSES } from '../../workflows/agency-change.messa
 import { adminGroupSync, adminGroupSyncWorkflowId } from '../../workflows/admin-group-sync';
 import { profileSync, profileSyncWorkflowId } from '../../workflows/profile-sync';
 import { requestSearchAttributes } from '../../workflows/search-attributes';
+import { disableRequestUrl } from './account-disable';
 import { fail } from '../errors';
 import { authorize, can, type Action, type Actor } from '../policies';
 import type { Temporal } from '../temporal';
@@ -48,19 +49,19 @@ const OPEN_REQUESTS: {
     type: 'ACCOUNT_DISABLE',
     statuses: OPEN_DISABLE_STATUSES,
     label: '停用作業',
-    url: (r) => `/console/accounts?request=${r.workflowId}`,
+    url: (r) => disableRequestUrl(r.workflowId),
   },
   {
     type: 'IDLE_DISABLE',
     statuses: OPEN_DISABLE_STATUSES,
     label: '閒置停用作業',
-    url: (r) => `/console/accounts?request=${r.workflowId}`,
+    url: (r) => disableRequestUrl(r.workflowId),
   },
   {
     type: 'ACCOUNT_ENABLE',
     statuses: OPEN_ENABLE_STATUSES,
     label: '啟用／重設作業',
-    url: (r) => `/console/accounts?request=${r.workflowId}`,
+    url: (r) => disableRequestUrl(r.workflowId),
   },
   {
     type: 'ACCOUNT_REACTIVATION',
@@ -101,8 +102,9 @@ async function loadTarget(prisma: PrismaClient, id: string) {
   return { user, ...(await agencyOf(prisma, user.organizationId)) };
 }
 
+/** One 帳號使用紀錄 of the acting admin about `target` (inside a transaction when given one). */
 const usage = (
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, 'usageRecord'>,
   actor: Actor,
   action: UsageAction,
   target: User,
@@ -120,10 +122,14 @@ const usage = (
   });
 
 /** What an admin may do with an account, in the order the detail page offers them. */
-export async function accountActions(prisma: PrismaClient, actor: Actor, user: User, agencyId: string) {
+function accountActions(
+  actor: Actor,
+  user: User,
+  agencyId: string,
+  roles: readonly { role: string; organizationId: string | null }[],
+) {
   const scope = { agencyId };
   const self = user.id === actor.id;
-  const roles = await prisma.roleAssignment.findMany({ where: { userId: user.id } });
   const isAgencyAdmin = roles.some((r) => r.role === 'AGENCY_ADMIN' && r.organizationId === agencyId);
   const isSystemAdmin = roles.some((r) => r.role === 'SYSTEM_ADMIN');
   const allowed: [string, boolean][] = [
@@ -196,7 +202,7 @@ export async function accountDetail({ prisma, temporal }: ConsoleAccountDeps, ct
       createdAt: r.createdAt.toISOString(),
       temporalUrl: temporal.workflowUrl(r.workflowId),
     })),
-    allowedActions: await accountActions(prisma, ctx.actor!, user, agencyId),
+    allowedActions: accountActions(ctx.actor!, user, agencyId, roles),
   };
 }
 
@@ -274,7 +280,7 @@ export async function startAccountEnable(deps: ConsoleAccountDeps, ctx: Ctx, id:
     { workflowId },
     ctx.ip,
   );
-  return { workflowId, requestUrl: `/console/accounts?request=${workflowId}`, temporalUrl: temporal.workflowUrl(workflowId) };
+  return { workflowId, requestUrl: disableRequestUrl(workflowId), temporalUrl: temporal.workflowUrl(workflowId) };
 }
 
 async function syncAdminGroups(temporal: Temporal, userId: string) {
@@ -314,15 +320,14 @@ export async function setAgencyAdmin({ prisma, temporal }: ConsoleAccountDeps, c
           throw fail('CONFLICT', `${user.name} 是${agencyName}唯一的機關管理者，請先指定其他同仁為機關管理者再移除`);
         await tx.roleAssignment.delete({ where: { id: held.id } });
       }
-      await tx.usageRecord.create({
-        data: {
-          userId: actor.id,
-          action: (grant ? 'console.role.grant' : 'console.role.revoke') satisfies UsageAction,
-          target: `${user.name}（${user.account}）`,
-          detail: { userId: id, role: 'AGENCY_ADMIN', agencyId } satisfies Prisma.InputJsonObject,
-          ip: ctx.ip ?? null,
-        },
-      });
+      await usage(
+        tx,
+        actor,
+        grant ? 'console.role.grant' : 'console.role.revoke',
+        user,
+        { role: 'AGENCY_ADMIN', agencyId },
+        ctx.ip,
+      );
       await tx.user.update({ where: { id }, data: { adSyncStatus: 'PENDING' } });
     },
     { timeout: 15_000 },
@@ -356,15 +361,7 @@ export async function setSystemAdmin({ prisma }: ConsoleAccountDeps, ctx: Ctx, i
         if (others === 0) throw fail('CONFLICT', '系統須至少保留一位系統管理者');
         await tx.roleAssignment.delete({ where: { id: held.id } });
       }
-      await tx.usageRecord.create({
-        data: {
-          userId: actor.id,
-          action: (grant ? 'console.role.grant' : 'console.role.revoke') satisfies UsageAction,
-          target: `${user.name}（${user.account}）`,
-          detail: { userId: id, role: 'SYSTEM_ADMIN' },
-          ip: ctx.ip ?? null,
-        },
-      });
+      await usage(tx, actor, grant ? 'console.role.grant' : 'console.role.revoke', user, { role: 'SYSTEM_ADMIN' }, ctx.ip);
     },
     { timeout: 15_000 },
   );
