@@ -7,7 +7,7 @@ import { adConfigFromEnv } from '../../activities/ad/config';
 import { randomNationalId } from '../support/applicant';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { eventually, gotoPath, login, submitGeneralLogin } from './support/portal';
-import { nextCaptchaAnswer, verifyBackupEmail, waitForMail } from './support/verification';
+import { verifyBackupEmail, waitForMail } from './support/verification';
 
 describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
   const suffix = crypto.randomBytes(4).toString('hex');
@@ -39,9 +39,8 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
 
   it('the applicant verifies the backup e-mail and submits 個人帳號申請', async () => {
     const { page } = applicant;
-    const captcha = nextCaptchaAnswer(page);
     await gotoPath(page, '/apply/account');
-    await verifyBackupEmail(page, email, captcha, '確定', 'apply-1');
+    await verifyBackupEmail(page, email, '確定', 'apply-1');
 
     const form = page.getByRole('form', { name: '帳號申請表單' });
     await form.waitFor();
@@ -109,9 +108,8 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
     await waitForMail(email, '帳號啟用說明');
     const { page } = applicant;
     await gotoPath(page, '/login/activate');
-    const captcha = nextCaptchaAnswer(page);
     await page.getByRole('button', { name: /使用備用信箱/ }).click();
-    await verifyBackupEmail(page, email, captcha, '繼續', 'activate-1');
+    await verifyBackupEmail(page, email, '繼續', 'activate-1');
 
     const form = page.getByRole('form', { name: '輸入新密碼' });
     await form.waitFor();

@@ -9,7 +9,7 @@ import { createPrisma } from '../../activities/db/prisma';
 import { createResettableUser } from '../support/reset-users';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { eventually, gotoPath, login } from './support/portal';
-import { nextCaptchaAnswer, verifyBackupEmail, waitForMail } from './support/verification';
+import { verifyBackupEmail, waitForMail } from './support/verification';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
 const ad = createAdClient(adConfigFromEnv(process.env));
@@ -68,9 +68,8 @@ describe('個人帳號復用 → 復用申請審核 (核准)', () => {
     await page.getByRole('heading', { level: 1, name: '個人帳號復用' }).waitFor();
     await expect.poll(() => page.getByRole('button', { name: /使用行動自然人憑證驗證/ }).count()).toBe(1);
     await shot(applicant, '1-methods');
-    const captcha = nextCaptchaAnswer(page);
     await page.getByRole('button', { name: /使用備用信箱/ }).click();
-    await verifyBackupEmail(page, user.email, captcha, '確定', 'reactivation-verify');
+    await verifyBackupEmail(page, user.email, '確定', 'reactivation-verify');
 
     const form = page.getByRole('form', { name: '帳號復用申請表單' });
     await form.waitFor();

@@ -1,5 +1,5 @@
 // Page-level steps shared by the e2e tests, written the way a user acts: by labels and visible text.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { baseUrl, type Credentials } from './browser';
 
 export async function gotoPath(page: Page, pathname: string): Promise<void> {
@@ -11,14 +11,19 @@ export function passwordField(page: Page) {
   return page.getByLabel(/^密碼/);
 }
 
-/** Types the 圖形驗證碼 shown on the page (its answer read from the development-only route). */
-export async function fillCaptcha(page: Page): Promise<void> {
-  const image = page.locator('img[data-captcha-id]');
+/**
+ * Types the 圖形驗證碼 shown in `scope` (the page or one form), its answer read from the development-only
+ * route by the id on the image — what a person reads off the picture on screen, never a response body
+ * that an earlier page's navigation may have discarded.
+ */
+export async function fillCaptcha(scope: Page | Locator): Promise<void> {
+  const image = scope.locator('img[data-captcha-id]');
   await image.waitFor();
   const id = await image.getAttribute('data-captcha-id');
-  const response = await fetch(`${baseUrl()}/dev/captcha/${id}`);
+  const response = await fetch(`${baseUrl()}/dev/captcha/${encodeURIComponent(id ?? '')}`);
+  if (!response.ok) throw new Error(`dev captcha answered ${response.status}`);
   const { answer } = (await response.json()) as { answer: string };
-  await page.getByLabel(/^圖形驗證碼/).fill(answer);
+  await scope.getByLabel(/^圖形驗證碼/).fill(answer);
 }
 
 /** Fills the 一般登入 form on the current /login page and submits it. */

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, screenshot } from './browser';
-import { eventually } from './portal';
+import { eventually, fillCaptcha } from './portal';
 
 export interface Mail {
   id: string;
@@ -36,27 +36,12 @@ export async function seenIds(to: string): Promise<Set<string>> {
   return new Set((await mailbox(to)).map((m) => m.id));
 }
 
-/** Starts waiting for the next POST /api/captcha answer; resolves to the captcha's answer from the dev endpoint. */
-export function nextCaptchaAnswer(page: Page): Promise<string> {
-  const answer = page
-    .waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/captcha' && r.ok())
-    .then(async (response) => {
-      const { id } = (await response.json()) as { id: string };
-      const dev = await fetch(`${baseUrl()}/dev/captcha/${encodeURIComponent(id)}`);
-      if (!dev.ok) throw new Error(`dev captcha answered ${dev.status}`);
-      return ((await dev.json()) as { answer: string }).answer;
-    });
-  // Awaited later; if the step fails first, the rejection must not surface as an unhandled error.
-  answer.catch(() => undefined);
-  return answer;
-}
-
 /** 備用信箱 + 圖形驗證碼 → submit → the newest unseen 驗證碼 mail → 驗證碼 → submit. */
-export async function verifyBackupEmail(page: Page, email: string, captcha: Promise<string>, submitLabel: string, shot: string) {
+export async function verifyBackupEmail(page: Page, email: string, submitLabel: string, shot: string) {
   const seen = await seenIds(email);
   const form = page.getByRole('form', { name: '備用信箱驗證' });
   await form.getByLabel(/^備用信箱/).fill(email);
-  await form.getByLabel(/^圖形驗證碼/).fill(await captcha);
+  await fillCaptcha(form);
   await screenshot(page, `${shot}-email`);
   await form.getByRole('button', { name: submitLabel, exact: true }).click();
 
