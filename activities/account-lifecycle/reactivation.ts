@@ -8,10 +8,22 @@ import { openSecret } from '../db/secret-box';
 import { AD_PASSWORD_BOX } from '../password-sync';
 import type { ReactivationChanges } from '../../workflows/account-reactivation.messages';
 import { agencyOf, mailAddressOf } from './index';
+import { createRoleSyncActivities } from './roles';
 
 interface Deps {
   prisma: PrismaClient;
-  ad: Pick<AdClient, 'ensureOuPath' | 'moveUser' | 'updateUser' | 'setPassword' | 'enableUser' | 'findUser'>;
+  ad: Pick<
+    AdClient,
+    | 'ensureOuPath'
+    | 'moveUser'
+    | 'updateUser'
+    | 'setPassword'
+    | 'enableUser'
+    | 'findUser'
+    | 'addGroupMember'
+    | 'removeGroupMember'
+    | 'listGroups'
+  >;
   dataKey: Buffer;
 }
 
@@ -43,6 +55,7 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
 
   /** An AD outage is retried by the workflow (the request shows …中); a refusal is not. */
   const adCall = <T>(userId: string, what: string, fn: () => Promise<T>) => adStep(prisma, userId, what, fn);
+  const { syncAgencyAdminGroups } = createRoleSyncActivities({ prisma, ad });
 
   return {
     /** The applicant, where they were and where they asked to be; the new unit's agency decides. */
@@ -69,41 +82,54 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
 
     /**
      * Approval in the database: the new unit, 職稱 and 公務電話, and 待開通 without a password, so the
-     * person must run 開通帳號 before logging in. Only a still-disabled account changes (idempotent).
+     * person must run 開通帳號 before logging in. 機關管理者 of any other agency ends, as with 機關異動: it
+     * was granted for the agency the person left. Only a still-disabled account changes (idempotent).
      */
     async applyReactivation({ workflowId, userId }: { workflowId: string; userId: string }) {
       const changes = await changesOf(workflowId);
-      const { count } = await prisma.user.updateMany({
-        where: { id: userId, status: 'DISABLED' },
-        data: {
-          organizationId: changes.organizationId,
-          title: changes.title,
-          officePhone: changes.officePhone,
-          officeExt: changes.officeExt,
-          status: 'PENDING_ACTIVATION',
-          passwordHash: null,
-          failedLoginCount: 0,
-          lockedUntil: null,
-          disabledAt: null,
-          disabledReason: null,
-          adSyncStatus: 'PENDING',
-        },
+      const { agencyId } = await agencyOf(prisma, changes.organizationId);
+      return prisma.$transaction(async (tx) => {
+        const { count } = await tx.user.updateMany({
+          where: { id: userId, status: 'DISABLED' },
+          data: {
+            organizationId: changes.organizationId,
+            title: changes.title,
+            officePhone: changes.officePhone,
+            officeExt: changes.officeExt,
+            status: 'PENDING_ACTIVATION',
+            passwordHash: null,
+            failedLoginCount: 0,
+            lockedUntil: null,
+            disabledAt: null,
+            disabledReason: null,
+            adSyncStatus: 'PENDING',
+          },
+        });
+        if (count === 0) return { applied: false };
+        await tx.roleAssignment.deleteMany({
+          where: { userId, role: 'AGENCY_ADMIN', organizationId: { not: agencyId } },
+        });
+        return { applied: true };
       });
-      return { applied: count > 0 };
     },
 
-    /** Moves the AD account into the new unit's OU (created when missing) and writes 職稱 / 公務電話. */
+    /**
+     * Moves the AD account into the new unit's OU (created when missing), writes 職稱 / 公務電話 and
+     * leaves the <agency>-admins groups of roles that ended at approval.
+     */
     async moveReactivatedAdAccount({ userId }: { userId: string }) {
       const u = await user(userId);
       const chain = await organizationChain(prisma, u.organizationId);
       if (chain.length === 0) throw fail('OrganizationMissing', `找不到機關單位 ${u.organizationId}`);
       const telephoneNumber = adTelephoneNumber(u.officePhone, u.officeExt);
-      return adCall(userId, `move AD user ${u.account}`, async () => {
+      const moved = await adCall(userId, `move AD user ${u.account}`, async () => {
         const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
         const { dn } = await ad.moveUser(u.account, ouDn);
         await ad.updateUser(u.account, { title: u.title, telephoneNumber });
         return { dn };
       });
+      await syncAgencyAdminGroups({ userId });
+      return moved;
     },
 
     /**

@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
 import { decryptNationalId } from '../../../activities/db/pii';
+import { agencyAdminGroupName } from '../../../activities/self-service';
 import { fileSandbox } from '../ad/helpers';
 import { latestMail, secretsUsed, verifyEmail, verifyEmailFully } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
@@ -42,6 +44,16 @@ async function disabledUser(prefix: string) {
   return user;
 }
 
+/** An agency of its own (its OU in AD too), so no other suite's view of an agency's admins changes. */
+async function testAgency() {
+  const code = `T${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
+  const agency = await prisma.organization.create({
+    data: { code, name: `測試機關${code}`, kind: 'EXTERNAL_AGENCY', adOu: `OU=${code}` },
+  });
+  const ouDn = await ad.ensureOuPath([{ code, name: agency.name }]);
+  return { ...agency, ouDn };
+}
+
 const form = { organizationCode: 'G25-02', title: '專員', officePhone: '2991111', officeExt: '123' };
 
 function reactivation(token: string) {
@@ -56,6 +68,10 @@ function reactivation(token: string) {
 describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登入 (real API, worker, Temporal, AD, SMTP)', () => {
   it('runs the whole journey: the account comes back in the new unit, enabled in AD with the new password', async () => {
     const user = await disabledUser('rea');
+    // Before 停用 the person was 機關管理者 of another agency (role and AD group): both end at approval.
+    const oldAgency = await testAgency();
+    await prisma.roleAssignment.create({ data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: oldAgency.id } });
+    await ad.addGroupMember(user.account, { name: agencyAdminGroupName(oldAgency.code), ouDn: oldAgency.ouDn });
     const me = reactivation(await verifyEmail('REACTIVATE', user.email));
 
     const view = await me.view();
@@ -129,6 +145,8 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
       return found && /^CN=[^,]+,OU=G25-02,OU=G25,/.test(found.dn) ? found : null;
     });
     expect(moved.enabled).toBe(false);
+    expect(await prisma.roleAssignment.count({ where: { userId: user.id, role: 'AGENCY_ADMIN' } })).toBe(0);
+    await eventually(async () => !(await ad.listGroups(user.account)).includes(agencyAdminGroupName(oldAgency.code)));
     const approvedMail = await latestMail(user.email, '個人帳號復用已核准');
     expect(approvedMail.body).toContain('開通帳號');
     // The old password no longer logs in: 開通帳號 comes first.
