@@ -1,11 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { ReactivationActivities } from '../activities/account-lifecycle/reactivation';
 import type { createDbActivities } from '../activities/db';
 import type { createMailActivities } from '../activities/mail';
@@ -17,9 +10,9 @@ import {
   REACTIVATION_REQUEST_TYPE_LABEL,
   REACTIVATION_STATUS_LABELS,
   type AccountReactivationInput,
-  type ReactivationDecideInput,
   type ReactivationState,
 } from './account-reactivation.messages';
+import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 
@@ -58,7 +51,6 @@ const ACTIVATION_URL = '/login/activate';
 export async function accountReactivation({ userId }: AccountReactivationInput): Promise<ReactivationState> {
   const { workflowId, startTime } = workflowInfo();
   const state: ReactivationState = { status: 'PENDING' };
-  let decision: ReactivationDecideInput | undefined;
   let activation: ActivatedInput | undefined;
   const { event } = requestTimeline({
     workflowId,
@@ -69,31 +61,12 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   });
 
   setHandler(getReactivationStateQuery, () => state);
-  setHandler(
-    decideReactivationUpdate,
-    async (input) => {
-      decision = input;
-      await condition(() => state.status !== 'PENDING');
-      return state;
-    },
-    {
-      validator: (input) => {
-        if (state.status !== 'PENDING' || decision) {
-          const by = decision ? `（${decision.actor.name}）` : '';
-          throw ApplicationFailure.nonRetryable(
-            `此申請已審核${by}，目前狀態：${REACTIVATION_STATUS_LABELS[state.status]}`,
-            'RequestDecided',
-          );
-        }
-        if (input.decision === 'REJECT' && !input.comment?.trim()) {
-          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
-        }
-        if (input.actor.userId === userId) {
-          throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
-        }
-      },
-    },
-  );
+  const review = requestReview({
+    update: decideReactivationUpdate,
+    state,
+    labels: REACTIVATION_STATUS_LABELS,
+    applicantUserId: userId,
+  });
   setHandler(activatedSignal, (input) => {
     if (input.userId === userId) activation ??= input;
   });
@@ -154,15 +127,14 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
     }),
   );
 
-  const params = await db.getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
-  const reminderAt = params['request.reminderAfter'];
-  const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
-  const decided = () => decision !== undefined;
-  if (!(await condition(decided, reminderAt * 1000))) {
-    await notify('reminder');
-    await event('REMINDED', '已寄送審核提醒給機關管理者');
-  }
-  if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) {
+  const d = await review.awaitDecision({
+    getSystemParameters: db.getSystemParameters,
+    remind: async () => {
+      await notify('reminder');
+      await event('REMINDED', '已寄送審核提醒給機關管理者');
+    },
+  });
+  if (!d) {
     await event('EXPIRED', '逾期未審核，申請已失效（帳號維持停用）', { status: 'EXPIRED' });
     await toApplicant('逾期', (to) =>
       mail.sendMail({
@@ -175,11 +147,8 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
     return state;
   }
 
-  const d = decision!;
-  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
-  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
-  if (d.decision === 'REJECT') {
-    await event('REJECTED', '申請已駁回（帳號維持停用）', { ...actor, status: 'REJECTED' });
+  if (!d.approved) {
+    await event('REJECTED', '申請已駁回（帳號維持停用）', { ...d.by, status: 'REJECTED' });
     await toApplicant('駁回', (to) =>
       mail.sendMail({
         key: `${workflowId}:rejected`,
@@ -188,7 +157,7 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
         data: {
           name: applicant.name,
           requestType: REACTIVATION_REQUEST_TYPE_LABEL,
-          reason: d.comment!.trim(),
+          reason: d.reason,
           statusUrl: STATUS_URL,
         },
       }),
@@ -198,7 +167,7 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
 
   // The request leaves PENDING before the account becomes 待開通, so 開通帳號 always finds this workflow.
   await event('APPROVED', '申請已核准', {
-    ...actor,
+    ...d.by,
     data: { organizationPath: applicant.organizationPath },
     status: 'MOVING_AD',
   });

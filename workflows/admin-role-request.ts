@@ -1,11 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createDbActivities } from '../activities/db';
 import type { createMailActivities } from '../activities/mail';
 import type { SelfServiceActivities } from '../activities/self-service';
@@ -14,10 +7,10 @@ import {
   ADMIN_ROLE_STATUS_LABELS,
   decideAdminRoleUpdate,
   getAdminRoleRequestStateQuery,
-  type AdminRoleDecideInput,
   type AdminRoleRequestInput,
   type AdminRoleRequestState,
 } from './admin-role-request.messages';
+import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 
@@ -50,7 +43,6 @@ const STATUS_URL = '/account';
 export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput): Promise<AdminRoleRequestState> {
   const { workflowId, startTime } = workflowInfo();
   const state: AdminRoleRequestState = { status: 'PENDING' };
-  let decision: AdminRoleDecideInput | undefined;
   const { event } = requestTimeline({
     workflowId,
     labels: ADMIN_ROLE_STATUS_LABELS,
@@ -60,31 +52,12 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
   });
 
   setHandler(getAdminRoleRequestStateQuery, () => state);
-  setHandler(
-    decideAdminRoleUpdate,
-    async (input) => {
-      decision = input;
-      await condition(() => state.status !== 'PENDING');
-      return state;
-    },
-    {
-      validator: (input) => {
-        if (state.status !== 'PENDING' || decision) {
-          const by = decision ? `（${decision.actor.name}）` : '';
-          throw ApplicationFailure.nonRetryable(
-            `此申請已審核${by}，目前狀態：${ADMIN_ROLE_STATUS_LABELS[state.status]}`,
-            'RequestDecided',
-          );
-        }
-        if (input.decision === 'REJECT' && !input.comment?.trim()) {
-          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
-        }
-        if (input.actor.userId === userId) {
-          throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
-        }
-      },
-    },
-  );
+  const review = requestReview({
+    update: decideAdminRoleUpdate,
+    state,
+    labels: ADMIN_ROLE_STATUS_LABELS,
+    applicantUserId: userId,
+  });
 
   const applicant = await self.loadAdminRoleApplicant({ userId });
   upsertSearchAttributes(
@@ -137,15 +110,14 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     }),
   );
 
-  const params = await db.getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
-  const reminderAt = params['request.reminderAfter'];
-  const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
-  const decided = () => decision !== undefined;
-  if (!(await condition(decided, reminderAt * 1000))) {
-    await notify('reminder');
-    await event('REMINDED', '已寄送審核提醒給機關管理者');
-  }
-  if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) {
+  const d = await review.awaitDecision({
+    getSystemParameters: db.getSystemParameters,
+    remind: async () => {
+      await notify('reminder');
+      await event('REMINDED', '已寄送審核提醒給機關管理者');
+    },
+  });
+  if (!d) {
     await event('EXPIRED', '逾期未審核，申請已失效', { status: 'EXPIRED' });
     await toApplicant('逾期', (to) =>
       mail.sendMail({
@@ -158,11 +130,8 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     return state;
   }
 
-  const d = decision!;
-  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
-  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
-  if (d.decision === 'REJECT') {
-    await event('REJECTED', '申請已駁回', { ...actor, status: 'REJECTED' });
+  if (!d.approved) {
+    await event('REJECTED', '申請已駁回', { ...d.by, status: 'REJECTED' });
     await toApplicant('駁回', (to) =>
       mail.sendMail({
         key: `${workflowId}:rejected`,
@@ -171,7 +140,7 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
         data: {
           name: applicant.name,
           requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
-          reason: d.comment!.trim(),
+          reason: d.reason,
           statusUrl: STATUS_URL,
         },
       }),
@@ -179,8 +148,8 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     return state;
   }
 
-  await event('APPROVED', '申請已核准', { ...actor, status: 'GRANTING' });
-  await self.grantAgencyAdmin({ userId, agencyId: applicant.agencyId, grantedById: d.actor.userId });
+  await event('APPROVED', '申請已核准', { ...d.by, status: 'GRANTING' });
+  await self.grantAgencyAdmin({ userId, agencyId: applicant.agencyId, grantedById: d.by.actorUserId });
   await event('ROLE_GRANTED', `已設定為${applicant.agencyName}機關管理者（下次登入生效）`);
   const { groupDn } = await ad.addAgencyAdminGroup({ userId, agencyId: applicant.agencyId });
   await event('AD_GROUP_ADDED', '已加入 AD 機關管理者群組', { data: { groupDn }, status: 'GRANTED' });

@@ -1,11 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccountLifecycleActivities } from '../activities/account-lifecycle';
 import type { AgencyChangeActivities } from '../activities/account-lifecycle/agency-change';
 import type { createDbActivities } from '../activities/db';
@@ -18,10 +11,10 @@ import {
   decideAgencyChangeUpdate,
   getAgencyChangeStateQuery,
   PENDING_AD_DISABLING_LABEL,
-  type AgencyChangeDecideInput,
   type AgencyChangeInput,
   type AgencyChangeState,
 } from './agency-change.messages';
+import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 
@@ -55,7 +48,6 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   const { userId, organizationId } = input;
   const { workflowId, startTime } = workflowInfo();
   const state: AgencyChangeState = { status: 'CHECKING', problems: [] };
-  let decision: AgencyChangeDecideInput | undefined;
   const { event } = requestTimeline({
     workflowId,
     labels: AGENCY_CHANGE_STATUS_LABELS,
@@ -65,29 +57,12 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   });
 
   setHandler(getAgencyChangeStateQuery, () => state);
-  setHandler(
-    decideAgencyChangeUpdate,
-    async (d) => {
-      decision = d;
-      await condition(() => state.status !== 'PENDING');
-      return state;
-    },
-    {
-      validator: (d) => {
-        if (state.status !== 'PENDING' || decision) {
-          const by = decision ? `（${decision.actor.name}）` : '';
-          throw ApplicationFailure.nonRetryable(
-            `此申請已審核${by}，目前狀態：${AGENCY_CHANGE_STATUS_LABELS[state.status]}`,
-            'RequestDecided',
-          );
-        }
-        if (d.decision === 'REJECT' && !d.comment?.trim()) {
-          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
-        }
-        if (d.actor.userId === userId) throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
-      },
-    },
-  );
+  const review = requestReview({
+    update: decideAgencyChangeUpdate,
+    state,
+    labels: AGENCY_CHANGE_STATUS_LABELS,
+    applicantUserId: userId,
+  });
 
   const c = await steps.loadAgencyChange({ userId, organizationId });
   upsertSearchAttributes(
@@ -154,7 +129,7 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     ({ dn }) =>
       event('AD_DISABLED', dn ? 'AD 帳號已停用' : 'AD 無此帳號，無需停用', {
         data: { dn },
-        status: state.status === 'PENDING' && !decision ? 'PENDING' : undefined,
+        status: state.status === 'PENDING' && !review.decided() ? 'PENDING' : undefined,
       }),
     (error: unknown) =>
       event('AD_DISABLE_FAILED', 'AD 帳號停用失敗，請由系統管理者確認', {
@@ -180,15 +155,13 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   await notify('submitted');
   await event('NOTIFIED', `已通知${c.to.agencyName}的機關管理者審核`);
 
-  const params = await db.getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
-  const reminderAt = params['request.reminderAfter'];
-  const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
-  const decided = () => decision !== undefined;
-  if (!(await condition(decided, reminderAt * 1000))) {
-    await notify('reminder');
-    await event('REMINDED', '已寄送審核提醒給機關管理者');
-  }
-  const expired = !decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000));
+  const d = await review.awaitDecision({
+    getSystemParameters: db.getSystemParameters,
+    remind: async () => {
+      await notify('reminder');
+      await event('REMINDED', '已寄送審核提醒給機關管理者');
+    },
+  });
 
   /** 駁回 or 逾期: nothing moves; the account may log in again in its old unit. */
   async function restore(final: 'REJECTED' | 'EXPIRED') {
@@ -199,29 +172,26 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     await event('AD_ENABLED', dn ? 'AD 帳號已啟用' : 'AD 無此帳號，無需啟用', { data: { dn }, status: final });
   }
 
-  if (expired) {
+  if (!d) {
     await event('EXPIRED', '逾期未審核，申請已失效', { status: 'RESTORING' });
     await restore('EXPIRED');
     await toApplicant((to) => ({ key: `${workflowId}:expired`, to, template: 'applicationExpired', data: mailBase }));
     return state;
   }
 
-  const d = decision!;
-  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
-  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
-  if (d.decision === 'REJECT') {
-    await event('REJECTED', '申請已駁回', { ...actor, status: 'RESTORING' });
+  if (!d.approved) {
+    await event('REJECTED', '申請已駁回', { ...d.by, status: 'RESTORING' });
     await restore('REJECTED');
     await toApplicant((to) => ({
       key: `${workflowId}:rejected`,
       to,
       template: 'applicationRejected',
-      data: { ...mailBase, reason: d.comment!.trim() },
+      data: { ...mailBase, reason: d.reason },
     }));
     return state;
   }
 
-  await event('APPROVED', '申請已核准', { ...actor, status: 'MOVING' });
+  await event('APPROVED', '申請已核准', { ...d.by, status: 'MOVING' });
   const { droppedAdminRole } = await steps.moveUserToNewUnit({ userId, organizationId, oldAgencyId: c.from.agencyId });
   await event(
     'MOVED',
