@@ -46,19 +46,22 @@ describe('OTP 驗證 binding and 動態驗證碼 login', () => {
     await login(page, { account: user.account, password: process.env.E2E_DEMO_PASSWORD! });
     await gotoPath(page, '/account');
     await page.getByRole('heading', { level: 1, name: '個人帳號管理' }).waitFor();
-    const blocks = await page.getByRole('heading', { level: 2 }).allInnerTexts();
-    expect(blocks).toEqual([
-      '個人圖像',
-      '帳號狀態',
-      '密碼修改',
-      '公務資料、個人資料',
-      '帳號權限',
-      '備用電子郵件',
-      '手機號碼',
-      '機關(單位)異動',
-      '自然人憑證',
-      'OTP 驗證',
-    ]);
+    // The blocks appear once the account's data has loaded, a moment after the page's title.
+    const blocks = page.getByRole('heading', { level: 2 });
+    await expect
+      .poll(() => blocks.allInnerTexts(), { timeout: 15_000 })
+      .toEqual([
+        '個人圖像',
+        '帳號狀態',
+        '密碼修改',
+        '公務資料、個人資料',
+        '帳號權限',
+        '備用電子郵件',
+        '手機號碼',
+        '機關(單位)異動',
+        '自然人憑證',
+        'OTP 驗證',
+      ]);
     const status = page.getByRole('region', { name: '帳號狀態' });
     await status.getByText('目前狀態').waitFor();
     expect(await status.innerText()).toContain('啟用');
