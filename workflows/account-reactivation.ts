@@ -12,6 +12,7 @@ import {
   type AccountReactivationInput,
   type ReactivationState,
 } from './account-reactivation.messages';
+import { applicantMail } from './applicant-mail';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
@@ -113,55 +114,32 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
       requestType: REACTIVATION_REQUEST_TYPE_LABEL,
       inboxUrl: `/console/accounts/reactivation-requests/${requestId}`,
     });
-  const toApplicant = async (key: string, send: (to: string) => Promise<unknown>) => {
-    if (applicant.mailTo) await send(applicant.mailTo);
-    else await event('NO_MAIL', `未寄送通知（${key}）：申請人沒有可用的電子郵件`);
-  };
+  const toApplicant = applicantMail({
+    workflowId,
+    to: applicant.mailTo,
+    name: applicant.name,
+    requestType: REACTIVATION_REQUEST_TYPE_LABEL,
+    statusUrl: STATUS_URL,
+    sendMail: mail.sendMail,
+    event,
+  });
   await notify('submitted');
-  await toApplicant('已送出', (to) =>
-    mail.sendMail({
-      key: `${workflowId}:submitted`,
-      to,
-      template: 'applicationSubmitted',
-      data: { name: applicant.name, requestType: REACTIVATION_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
-    }),
-  );
+  await toApplicant('submitted');
 
   const d = await review.awaitDecision({
     getSystemParameters: db.getSystemParameters,
-    remind: async () => {
-      await notify('reminder');
-      await event('REMINDED', '已寄送審核提醒給機關管理者');
-    },
+    remind: () => notify('reminder'),
+    event,
   });
   if (!d) {
     await event('EXPIRED', '逾期未審核，申請已失效（帳號維持停用）', { status: 'EXPIRED' });
-    await toApplicant('逾期', (to) =>
-      mail.sendMail({
-        key: `${workflowId}:expired`,
-        to,
-        template: 'applicationExpired',
-        data: { name: applicant.name, requestType: REACTIVATION_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
-      }),
-    );
+    await toApplicant('expired');
     return state;
   }
 
   if (!d.approved) {
     await event('REJECTED', '申請已駁回（帳號維持停用）', { ...d.by, status: 'REJECTED' });
-    await toApplicant('駁回', (to) =>
-      mail.sendMail({
-        key: `${workflowId}:rejected`,
-        to,
-        template: 'applicationRejected',
-        data: {
-          name: applicant.name,
-          requestType: REACTIVATION_REQUEST_TYPE_LABEL,
-          reason: d.reason,
-          statusUrl: STATUS_URL,
-        },
-      }),
-    );
+    await toApplicant('rejected', { reason: d.reason });
     return state;
   }
 
@@ -173,27 +151,18 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   });
   await react.applyReactivation({ workflowId, userId });
   await event('ACCOUNT_UPDATED', `已更新單位為「${applicant.organizationPath}」、職稱為「${applicant.title}」，帳號待開通`);
-  await toApplicant('核准', (to) =>
-    mail.sendMail({
-      key: `${workflowId}:approved`,
-      to,
-      template: 'applicationApproved',
-      data: {
-        name: applicant.name,
-        requestType: REACTIVATION_REQUEST_TYPE_LABEL,
-        note: `帳號 ${applicant.account} 已核准復用。請至單一帳號認證平台使用「開通帳號」功能設定新密碼後，方可使用公務入口網。`,
-        statusUrl: ACTIVATION_URL,
-      },
-    }),
-  );
+  await toApplicant('approved', {
+    note: `帳號 ${applicant.account} 已核准復用。請至單一帳號認證平台使用「開通帳號」功能設定新密碼後，方可使用公務入口網。`,
+    statusUrl: ACTIVATION_URL,
+  });
 
   // The AD move runs while the person may already be activating: the SSO does not wait for AD.
   // Its failure is kept and rethrown below, not left as an unhandled rejection.
   let moveFailure: unknown;
   const move = (async () => {
-    const { dn } = await ad.moveReactivatedAdAccount({ userId });
-    await event('AD_MOVED', 'AD 帳號已移至新單位', {
-      data: { dn },
+    const { dn, created } = await ad.moveReactivatedAdAccount({ userId });
+    await event('AD_MOVED', created ? 'AD 無此帳號，已於新單位重新建立（開通後啟用）' : 'AD 帳號已移至新單位', {
+      data: { dn, created },
       status: activation === undefined && state.status === 'MOVING_AD' ? 'AWAITING_ACTIVATION' : undefined,
     });
   })().catch((error: unknown) => {

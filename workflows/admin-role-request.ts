@@ -10,6 +10,7 @@ import {
   type AdminRoleRequestInput,
   type AdminRoleRequestState,
 } from './admin-role-request.messages';
+import { applicantMail } from './applicant-mail';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
@@ -96,55 +97,32 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
       requestId,
       kind,
     });
-  const toApplicant = async (key: string, send: (to: string) => Promise<unknown>) => {
-    if (applicant.email) await send(applicant.email);
-    else await event('NO_MAIL', `未寄送通知（${key}）：申請人沒有可用的電子郵件`);
-  };
+  const toApplicant = applicantMail({
+    workflowId,
+    to: applicant.email,
+    name: applicant.name,
+    requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
+    statusUrl: STATUS_URL,
+    sendMail: mail.sendMail,
+    event,
+  });
   await notify('submitted');
-  await toApplicant('已送出', (to) =>
-    mail.sendMail({
-      key: `${workflowId}:submitted`,
-      to,
-      template: 'applicationSubmitted',
-      data: { name: applicant.name, requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
-    }),
-  );
+  await toApplicant('submitted');
 
   const d = await review.awaitDecision({
     getSystemParameters: db.getSystemParameters,
-    remind: async () => {
-      await notify('reminder');
-      await event('REMINDED', '已寄送審核提醒給機關管理者');
-    },
+    remind: () => notify('reminder'),
+    event,
   });
   if (!d) {
     await event('EXPIRED', '逾期未審核，申請已失效', { status: 'EXPIRED' });
-    await toApplicant('逾期', (to) =>
-      mail.sendMail({
-        key: `${workflowId}:expired`,
-        to,
-        template: 'applicationExpired',
-        data: { name: applicant.name, requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL, statusUrl: STATUS_URL },
-      }),
-    );
+    await toApplicant('expired');
     return state;
   }
 
   if (!d.approved) {
     await event('REJECTED', '申請已駁回', { ...d.by, status: 'REJECTED' });
-    await toApplicant('駁回', (to) =>
-      mail.sendMail({
-        key: `${workflowId}:rejected`,
-        to,
-        template: 'applicationRejected',
-        data: {
-          name: applicant.name,
-          requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
-          reason: d.reason,
-          statusUrl: STATUS_URL,
-        },
-      }),
-    );
+    await toApplicant('rejected', { reason: d.reason });
     return state;
   }
 
@@ -153,18 +131,6 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
   await event('ROLE_GRANTED', `已設定為${applicant.agencyName}機關管理者（下次登入生效）`);
   const { groupDn } = await ad.addAgencyAdminGroup({ userId, agencyId: applicant.agencyId });
   await event('AD_GROUP_ADDED', '已加入 AD 機關管理者群組', { data: { groupDn }, status: 'GRANTED' });
-  await toApplicant('核准', (to) =>
-    mail.sendMail({
-      key: `${workflowId}:approved`,
-      to,
-      template: 'applicationApproved',
-      data: {
-        name: applicant.name,
-        requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
-        note: `您已成為${applicant.agencyName}的機關管理者，請重新登入後使用管理主控台。`,
-        statusUrl: STATUS_URL,
-      },
-    }),
-  );
+  await toApplicant('approved', { note: `您已成為${applicant.agencyName}的機關管理者，請重新登入後使用管理主控台。` });
   return state;
 }

@@ -2,7 +2,7 @@ import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } fro
 import type { AccountLifecycleActivities } from '../activities/account-lifecycle';
 import type { AgencyChangeActivities } from '../activities/account-lifecycle/agency-change';
 import type { createDbActivities } from '../activities/db';
-import type { createMailActivities, SendMailInput } from '../activities/mail';
+import type { createMailActivities } from '../activities/mail';
 import { precheckMessage } from '../domain/account-prechecks';
 import {
   AGENCY_CHANGE_DISABLED_REASON,
@@ -14,6 +14,7 @@ import {
   type AgencyChangeInput,
   type AgencyChangeState,
 } from './agency-change.messages';
+import { applicantMail } from './applicant-mail';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
@@ -147,20 +148,23 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
       requestId,
       kind,
     });
-  const mailBase = { name: c.name, requestType: AGENCY_CHANGE_TYPE_LABEL, statusUrl: STATUS_URL };
-  const toApplicant = async (mailFor: (to: string) => SendMailInput) => {
-    if (c.mailTo) await mail.sendMail(mailFor(c.mailTo));
-    else await event('NO_MAIL', '未寄送通知：申請人沒有可用的電子郵件');
-  };
+  const toApplicant = applicantMail({
+    workflowId,
+    to: c.mailTo,
+    name: c.name,
+    requestType: AGENCY_CHANGE_TYPE_LABEL,
+    statusUrl: STATUS_URL,
+    sendMail: mail.sendMail,
+    event,
+    namesStep: false,
+  });
   await notify('submitted');
   await event('NOTIFIED', `已通知${c.to.agencyName}的機關管理者審核`);
 
   const d = await review.awaitDecision({
     getSystemParameters: db.getSystemParameters,
-    remind: async () => {
-      await notify('reminder');
-      await event('REMINDED', '已寄送審核提醒給機關管理者');
-    },
+    remind: () => notify('reminder'),
+    event,
   });
 
   /** 駁回 or 逾期: nothing moves; the account may log in again in its old unit. */
@@ -175,19 +179,14 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   if (!d) {
     await event('EXPIRED', '逾期未審核，申請已失效', { status: 'RESTORING' });
     await restore('EXPIRED');
-    await toApplicant((to) => ({ key: `${workflowId}:expired`, to, template: 'applicationExpired', data: mailBase }));
+    await toApplicant('expired');
     return state;
   }
 
   if (!d.approved) {
     await event('REJECTED', '申請已駁回', { ...d.by, status: 'RESTORING' });
     await restore('REJECTED');
-    await toApplicant((to) => ({
-      key: `${workflowId}:rejected`,
-      to,
-      template: 'applicationRejected',
-      data: { ...mailBase, reason: d.reason },
-    }));
+    await toApplicant('rejected', { reason: d.reason });
     return state;
   }
 
@@ -209,11 +208,6 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
   }
   const { dn } = await ad.enableAdAfterAgencyChange({ userId });
   await event('AD_ENABLED', dn ? 'AD 帳號已啟用' : 'AD 無此帳號，無需啟用', { data: { dn }, status: 'APPROVED' });
-  await toApplicant((to) => ({
-    key: `${workflowId}:approved`,
-    to,
-    template: 'applicationApproved',
-    data: { ...mailBase, note: `您的帳號已異動至「${c.to.organizationPath}」，可重新登入使用。` },
-  }));
+  await toApplicant('approved', { note: `您的帳號已異動至「${c.to.organizationPath}」，可重新登入使用。` });
   return state;
 }

@@ -75,14 +75,20 @@ export function requestReview<S extends string, D extends ReviewDecision>(opts: 
     async awaitDecision({
       getSystemParameters,
       remind,
+      event,
     }: {
       getSystemParameters: (keys: ReviewParameter[]) => Promise<Record<ReviewParameter, number>>;
-      remind: () => Promise<void>;
+      /** Mails the approvers again; the timeline then says so. */
+      remind: () => Promise<unknown>;
+      event: (kind: string, label: string) => Promise<void>;
     }): Promise<{ approved: boolean; reason: string; by: DecisionEventActor } | undefined> {
       const params = await getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
       const reminderAt = params['request.reminderAfter'];
       const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
-      if (!(await condition(decided, reminderAt * 1000))) await remind();
+      if (!(await condition(decided, reminderAt * 1000))) {
+        await remind();
+        await event('REMINDED', '已寄送審核提醒給機關管理者');
+      }
       if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) return undefined;
       const d = decision!;
       state.decidedBy = { ...d.actor, at: new Date().toISOString() };

@@ -1,0 +1,50 @@
+import type { SendMailInput } from '../activities/mail';
+
+const OUTCOMES = {
+  submitted: { template: 'applicationSubmitted', step: '已送出' },
+  expired: { template: 'applicationExpired', step: '逾期' },
+  rejected: { template: 'applicationRejected', step: '駁回' },
+  approved: { template: 'applicationApproved', step: '核准' },
+} as const;
+
+type Outcome = keyof typeof OUTCOMES;
+type Extra<O extends Outcome> = O extends 'rejected'
+  ? { reason: string }
+  : O extends 'approved'
+    ? { note: string; statusUrl?: string }
+    : object;
+
+/**
+ * The applicant's mails of a reviewed request (已送出, 逾期, 駁回, 核准), each keyed
+ * `<workflowId>:<outcome>` so a retried activity sends it once. With no address to write to, the
+ * timeline says so instead.
+ */
+export function applicantMail(opts: {
+  workflowId: string;
+  to: string | null | undefined;
+  name: string;
+  requestType: string;
+  statusUrl: string;
+  sendMail: (input: SendMailInput) => Promise<unknown>;
+  event: (kind: string, label: string) => Promise<void>;
+  /** The NO_MAIL event names the step, unless told not to (機關異動's timeline never did). */
+  namesStep?: boolean;
+}) {
+  const { workflowId, to, name, requestType, statusUrl, sendMail, event, namesStep = true } = opts;
+  return async <O extends Outcome>(outcome: O, ...extra: O extends 'rejected' | 'approved' ? [Extra<O>] : []) => {
+    const { template, step } = OUTCOMES[outcome];
+    if (!to) {
+      await event(
+        'NO_MAIL',
+        namesStep ? `未寄送通知（${step}）：申請人沒有可用的電子郵件` : '未寄送通知：申請人沒有可用的電子郵件',
+      );
+      return;
+    }
+    await sendMail({
+      key: `${workflowId}:${outcome}`,
+      to,
+      template,
+      data: { name, requestType, statusUrl, ...extra[0] },
+    } as SendMailInput);
+  };
+}
