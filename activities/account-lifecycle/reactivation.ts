@@ -23,6 +23,7 @@ interface Deps {
     | 'addGroupMember'
     | 'removeGroupMember'
     | 'listGroups'
+    | 'createUser'
   >;
   dataKey: Buffer;
 }
@@ -114,8 +115,9 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
     },
 
     /**
-     * Moves the AD account into the new unit's OU (created when missing), writes 職稱 / 公務電話 and
-     * leaves the <agency>-admins groups of roles that ended at approval.
+     * Moves the AD account into the new unit's OU (created when missing), writes 姓名 / 職稱 / 公務電話
+     * and leaves the <agency>-admins groups of roles that ended at approval. No AD account at all: one
+     * is created there, disabled.
      */
     async moveReactivatedAdAccount({ userId }: { userId: string }) {
       const u = await user(userId);
@@ -124,9 +126,15 @@ export function createReactivationActivities({ prisma, ad, dataKey }: Deps) {
       const telephoneNumber = adTelephoneNumber(u.officePhone, u.officeExt);
       const moved = await adCall(userId, `move AD user ${u.account}`, async () => {
         const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
+        const attributes = { displayName: u.name, title: u.title, telephoneNumber };
+        // An account AD lost (or never had) is made again, disabled: 開通帳號 gives it a password.
+        if (!(await ad.findUser(u.account))) {
+          const { dn } = await ad.createUser({ account: u.account, ouDn, ...attributes });
+          return { dn, created: true };
+        }
         const { dn } = await ad.moveUser(u.account, ouDn);
-        await ad.updateUser(u.account, { title: u.title, telephoneNumber });
-        return { dn };
+        await ad.updateUser(u.account, attributes);
+        return { dn, created: false };
       });
       await syncAgencyAdminGroups({ userId });
       return moved;

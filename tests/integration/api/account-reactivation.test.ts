@@ -225,6 +225,40 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     expect(view.body.request).toMatchObject({ id, open: false, statusLabel: '已駁回' });
   }, 120_000);
 
+  it('an account AD no longer holds is made again in the new unit, disabled, and enabled by 開通帳號', async () => {
+    const user = await disabledUser('rad');
+    await ad.deleteUser(user.account);
+    const me = reactivation(await verifyEmail('REACTIVATE', user.email));
+    const submitted = await me.submit(form);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+    const id = submitted.body.id as string;
+    const admin = apiSession();
+    await admin.login('sdcadmin');
+    await eventually(async () => (await admin.get(`/api/console/reactivation-requests/${id}`)).body.events?.length);
+    const approved = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    const made = await eventually(async () => ad.findUser(user.account));
+    expect(made.dn).toMatch(/^CN=[^,]+,OU=G25-02,OU=G25,/);
+    expect(made.enabled).toBe(false);
+    const waiting = await eventually(async () => {
+      const { body } = await admin.get(`/api/console/reactivation-requests/${id}`);
+      return body.status === 'AWAITING_ACTIVATION' ? body : null;
+    });
+    expect(waiting.events.map((e: { label: string }) => e.label)).toContain('AD 無此帳號，已於新單位重新建立（開通後啟用）');
+
+    const activation = await verifyEmailFully('ACTIVATE', user.email);
+    const password = 'Made!2026Again';
+    const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-verification-token': activation.token },
+      body: JSON.stringify({ newPassword: password, confirmPassword: password }),
+    });
+    expect(activated.status, await activated.clone().text()).toBe(200);
+    await eventually(async () => (await ad.findUser(user.account))?.enabled, { timeoutMs: 60_000 });
+    expect(await ad.verifyPassword(user.account, password)).toBe(true);
+  }, 180_000);
+
   it('行動自然人憑證 (a VERIFY identity proof) opens the form of the disabled account with that ID number', async () => {
     const user = await disabledUser('rem');
     const proof = await mobileCertProof(decryptNationalId(user.nationalIdCipher, dataKey), 'VERIFY');
