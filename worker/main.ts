@@ -5,7 +5,7 @@ import { parseEnv } from '../domain/env-schema';
 import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
 import { createLogger } from '../api/logger';
 import { createActivities } from './activities';
-import { ensureSchedules } from './schedules';
+import { ensureOrganizationResumeSchedule, ensureSchedules } from './schedules';
 
 const env = parseEnv(process.env, [
   ...CLIENT_ENV_KEYS,
@@ -29,15 +29,18 @@ const worker = await Worker.create({
 });
 log.info({ namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker started');
 
-// 閒置停用's daily schedule (idempotent: an existing one, perhaps paused by an operator, is kept).
+// The schedules (idempotent: an existing one, perhaps paused by an operator, is kept).
 const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
 try {
-  const schedule = await ensureSchedules(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), {
-    taskQueue: env.TEMPORAL_TASK_QUEUE,
-  });
-  log.info(schedule, schedule.created ? 'schedule created' : 'schedule already exists');
-} catch (error) {
-  log.error({ err: error }, 'could not create the idle-disable schedule; 閒置停用 will not run until the worker restarts');
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  for (const ensure of [ensureSchedules, ensureOrganizationResumeSchedule]) {
+    try {
+      const schedule = await ensure(client, { taskQueue: env.TEMPORAL_TASK_QUEUE });
+      log.info(schedule, schedule.created ? 'schedule created' : 'schedule already exists');
+    } catch (error) {
+      log.error({ err: error, schedule: ensure.name }, 'could not create a schedule; it will not run until the worker restarts');
+    }
+  }
 } finally {
   await clientConnection.close();
 }

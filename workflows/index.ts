@@ -15,3 +15,4 @@ export { accountEnable } from './account-enable';
 export { adminGroupSync } from './admin-group-sync';
 export { adReconcile } from './ad-reconcile';
 export { userAdSync } from './user-ad-sync';
+export { organizationChangeResume } from './organization-change-resume';

@@ -16,14 +16,21 @@ export const organizationChangeWorkflowId = (organizationId: string, stamp: stri
   `organization-change-${organizationId}-${stamp}`;
 export const ORGANIZATION_CHANGE_WORKFLOW_ID = /^organization-change-[\w-]+$/;
 
-export type OrganizationChangeStatus = 'APPLYING_AD' | 'DONE';
+export type OrganizationChangeStatus = 'NOT_STARTED' | 'APPLYING_AD' | 'DONE';
 
 export const ORGANIZATION_CHANGE_STATUS_LABELS: Record<OrganizationChangeStatus, string> = {
+  NOT_STARTED: '待套用至 AD（工作流程服務恢復後自動套用）',
   APPLYING_AD: '套用至 AD 中',
   DONE: '已完成',
 };
-/** A change in this status still holds its unit: another change of it is refused meanwhile. */
-export const OPEN_ORGANIZATION_CHANGE_STATUSES: OrganizationChangeStatus[] = ['APPLYING_AD'];
+
+/**
+ * Saved while Temporal could not be reached: the database has the change, AD not yet. The schedule
+ * below starts each such change's workflow once Temporal answers again.
+ */
+export const ORGANIZATION_CHANGE_RESUME_SCHEDULE_ID = 'organization-change-resume';
+/** A change in these statuses still holds its unit: another change of it is refused meanwhile. */
+export const OPEN_ORGANIZATION_CHANGE_STATUSES: OrganizationChangeStatus[] = ['NOT_STARTED', 'APPLYING_AD'];
 
 export interface OrganizationChangeActor {
   userId: string;

@@ -4,6 +4,15 @@ import type { AdClient } from '../ad/client';
 import { toApplicationFailure } from '../ad';
 import { organizationChain } from '../db/organization-chain';
 import { ouDescription } from '../../domain/org-tree';
+import type { OrganizationChangeInput, OrganizationChangeKind } from '../../workflows/organization-change.messages';
+
+/** What the API stored with a change's request row, enough to start its workflow later. */
+interface StoredChange {
+  organizationId: string;
+  change: OrganizationChangeKind;
+  description: string;
+  applyIds?: string[];
+}
 
 /**
  * Side effects of 組織管理. The database already holds the change (made by the API in one
@@ -12,6 +21,29 @@ import { ouDescription } from '../../domain/org-tree';
  */
 export function createOrganizationActivities({ prisma, ad }: { prisma: PrismaClient; ad: AdClient }) {
   return {
+    /** Changes saved while Temporal was unreachable (oldest first), with their workflows' input. */
+    async listUnstartedOrganizationChanges({ limit }: { limit: number }) {
+      const rows = await prisma.request.findMany({
+        where: { type: 'ORGANIZATION_CHANGE', status: 'NOT_STARTED' },
+        orderBy: { createdAt: 'asc' },
+        take: limit,
+        select: { workflowId: true, summary: true, applicantUserId: true, applicantAccount: true, applicantName: true },
+      });
+      return rows.map((row): { workflowId: string; input: OrganizationChangeInput } => {
+        const stored = row.summary as unknown as StoredChange;
+        return {
+          workflowId: row.workflowId,
+          input: {
+            kind: stored.change,
+            organizationId: stored.organizationId,
+            applyIds: stored.applyIds ?? [stored.organizationId],
+            description: stored.description,
+            actor: { userId: row.applicantUserId ?? '', account: row.applicantAccount ?? '', name: row.applicantName ?? '' },
+          },
+        };
+      });
+    },
+
     async loadOrganizationUnit({ organizationId }: { organizationId: string }) {
       const org = await prisma.organization.findUnique({
         where: { id: organizationId },

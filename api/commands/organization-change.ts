@@ -255,7 +255,14 @@ async function change(
         applicantUserId: actor.id,
         applicantAccount: actor.account,
         applicantName: actor.name,
-        summary: { organizationId: p.unit.id, code: p.unit.code, change: p.kind, description: p.description },
+        // applyIds too: a change saved while Temporal is unreachable is started later from this row.
+        summary: {
+          organizationId: p.unit.id,
+          code: p.unit.code,
+          change: p.kind,
+          description: p.description,
+          applyIds: p.applyIds,
+        },
       },
     });
     return { ...p, workflowId };
@@ -272,6 +279,7 @@ async function change(
     where: { id: planned.unit.agencyId ?? planned.unit.id },
     select: { code: true },
   });
+  let started = true;
   try {
     await temporal.client.workflow.start(organizationChange, {
       taskQueue: temporal.settings.taskQueue,
@@ -287,12 +295,13 @@ async function change(
     });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      // The database has the change; AD does not. Say so on the request (it no longer holds the unit).
-      await prisma.request.update({
-        where: { workflowId },
-        data: { status: 'NOT_STARTED', statusLabel: '未能套用至 AD（請以 AD 同步管理作業補正）' },
+      // The database has the change, AD not yet: the row waits for the resume schedule, which starts
+      // this workflow from it once Temporal answers again. Nothing is lost, nothing to redo by hand.
+      started = false;
+      await prisma.request.updateMany({
+        where: { workflowId, statusSeq: 0 },
+        data: { status: 'NOT_STARTED', statusLabel: ORGANIZATION_CHANGE_STATUS_LABELS.NOT_STARTED },
       });
-      throw fail('DEPENDENCY_UNAVAILABLE', '組織已變更，但套用至 AD 的作業暫時無法啟動，請以 AD 同步管理作業補正');
     }
   }
   await prisma.usageRecord.create({
@@ -306,6 +315,7 @@ async function change(
   });
   return {
     workflowId,
+    status: started ? 'APPLYING_AD' : 'NOT_STARTED',
     organizationId: planned.unit.id,
     code: planned.unit.code,
     requestUrl: organizationRequestUrl(workflowId),

@@ -3,7 +3,11 @@ import { Client } from 'ldapts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClients, type Clients } from '../../../activities/clients';
 import { createActivities } from '../../../worker/activities';
+import { createOrganization, renameOrganization } from '../../../api/commands/organization-change';
+import type { Actor } from '../../../api/policies';
+import { createTemporal } from '../../../api/temporal';
 import { organizationChange } from '../../../workflows/organization-change';
+import { organizationChangeResume } from '../../../workflows/organization-change-resume';
 import { getOrganizationChangeStateQuery } from '../../../workflows/organization-change.messages';
 import { testAdConfig, uniq } from '../ad/helpers';
 import { eventually, testEnv } from '../../support/env';
@@ -104,5 +108,60 @@ describe('organizationChange workflow (real Temporal, PostgreSQL, AD)', () => {
       ['REQUESTED', `${sysadmin.name} 新增下級單位：${input.description}`],
       ['AD_APPLIED', '已套用至 AD'],
     ]);
+  });
+
+  it('a change saved while Temporal is unreachable waits as 待套用, holds its unit, and the resume run applies it', async () => {
+    const sysadmin = await healthy.prisma.user.findUniqueOrThrow({ where: { account: 'sysadmin' } });
+    const g01 = await healthy.prisma.organization.findUniqueOrThrow({ where: { code: 'G01' } });
+    const actor: Actor = {
+      id: sysadmin.id,
+      account: sysadmin.account,
+      name: sysadmin.name,
+      organizationId: sysadmin.organizationId,
+      agencyId: sysadmin.organizationId,
+      roles: ['SYSTEM_ADMIN'],
+      adminOfAgencyIds: [],
+    };
+    // The real client against an address nothing listens on: starting the workflow fails as it does
+    // when the Temporal server is down.
+    const down = createTemporal({
+      address: '127.0.0.1:1',
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: 'unreachable',
+      uiUrl: 'http://127.0.0.1:1',
+    });
+    const name = `斷線測試科${uniq()}`;
+    const saved = await createOrganization({ prisma: healthy.prisma, temporal: down }, actor, {
+      parentId: g01.id,
+      name,
+      kind: 'SECTION',
+    });
+    await down.connection.close().catch(() => undefined);
+    expect(saved.status).toBe('NOT_STARTED');
+    const unit = await healthy.prisma.organization.findUniqueOrThrow({ where: { id: saved.organizationId } });
+    const dn = `${unit.adOu},${healthy.ad.rootDn}`;
+    createdOus.push(dn);
+    expect(await healthy.prisma.request.findUniqueOrThrow({ where: { workflowId: saved.workflowId } })).toMatchObject({
+      status: 'NOT_STARTED',
+      statusLabel: '待套用至 AD（工作流程服務恢復後自動套用）',
+    });
+    expect(await ouExists(dn)).toBe(false);
+    // The unit is held until AD has the change: a rename is refused with a link to the waiting change.
+    await expect(
+      renameOrganization({ prisma: healthy.prisma, temporal: down }, actor, unit.id, { name: `${name}甲` }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    // Temporal is back: the schedule's run starts the change under the id the API gave it.
+    await withWorker(env, activities(healthy), async ({ client, taskQueue }) => {
+      await client.workflow.execute(organizationChangeResume, { taskQueue, workflowId: `resume-test-${uniq()}` });
+      return client.workflow.getHandle(saved.workflowId).result();
+    });
+    expect(await ouExists(dn)).toBe(true);
+    const request = await healthy.prisma.request.findUniqueOrThrow({
+      where: { workflowId: saved.workflowId },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
+    expect(request.statusLabel).toBe('已完成');
+    expect(request.events.map((e) => e.kind)).toEqual(['REQUESTED', 'AD_APPLIED']);
   });
 });

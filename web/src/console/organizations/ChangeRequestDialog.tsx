@@ -25,7 +25,8 @@ export function ChangeRequestDialog({
   const titleId = useId();
   const { value: request, error } = usePolledResource<OrgChangeRequest>(
     `/api/console/organizations/requests/${encodeURIComponent(workflowId)}`,
-    (r) => r.status === 'APPLYING_AD',
+    // 待套用 (saved while the workflow service was down) turns into 套用至 AD 中 by itself: keep watching.
+    (r) => r.status === 'APPLYING_AD' || r.status === 'NOT_STARTED',
     onSettled,
   );
 
