@@ -1,13 +1,12 @@
 // 個人帳號復用 (手冊 圖 25) in Chromium: a disabled user verifies the bound backup e-mail on the public
 // page, changes 單位 and 職稱 and submits; the new unit's agency admin approves in 復用申請審核.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { createPrisma } from '../../activities/db/prisma';
 import { createResettableUser } from '../support/reset-users';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
 import { eventually, gotoPath, login } from './support/portal';
 import { verifyBackupEmail, waitForMail } from './support/verification';
 
@@ -19,12 +18,7 @@ const password = process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026';
 let ouDn: string;
 let user: Awaited<ReturnType<typeof createResettableUser>>;
 
-/** Also kept for the engineers' review of the pages (one picture per step). */
-async function shot(session: BrowserSession, name: string) {
-  const file = await screenshot(session.page, `reactivation-${name}`);
-  fs.mkdirSync('/tmp/shots', { recursive: true });
-  fs.copyFileSync(file, `/tmp/shots/reactivation-${name}.png`);
-}
+const shot = (session: BrowserSession, name: string) => screenshot(session.page, `reactivation-${name}`);
 
 beforeAll(async () => {
   ouDn = await ad.ensureOuPath([{ code: `t-e2e-rea-${crypto.randomBytes(3).toString('hex')}`, name: 'e2e 復用' }]);
@@ -84,7 +78,7 @@ describe('個人帳號復用 → 復用申請審核 (核准)', () => {
     await form.getByText('請輸入職稱').waitFor();
     await form.getByRole('textbox', { name: /職稱/ }).fill('資訊專員');
     await form.getByRole('textbox', { name: /公務電話/ }).fill('2991111');
-    await shot(applicant, '2-form');
+    await screenshotVariants(applicant, 'reactivation-2-form');
     await form.getByRole('button', { name: '確定', exact: true }).click();
 
     await page.getByText('已送出，待機關管理者審核').waitFor();
@@ -111,7 +105,7 @@ describe('個人帳號復用 → 復用申請審核 (核准)', () => {
       60_000,
     );
     await expect.poll(() => row.getByText('資訊專員').count()).toBe(1);
-    await shot(approver, '4-inbox');
+    await screenshotVariants(approver, 'reactivation-4-inbox');
     await row.getByText(user.account).click();
     await page.getByRole('heading', { level: 2, name: `${user.name}（${user.account}）` }).waitFor();
     await page.getByText('已送出帳號復用申請').waitFor();

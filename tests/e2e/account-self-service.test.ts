@@ -5,7 +5,7 @@ import { createPrisma } from '../../activities/db/prisma';
 import { e2e, testEnv } from '../support/env';
 import { apiSession } from '../support/http';
 import { createActiveUser } from '../integration/api/support-users';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
 import { gotoPath, login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(testEnv().DATABASE_URL);
@@ -132,7 +132,7 @@ describe('個人帳號管理 › 密碼修改 and 帳號權限', () => {
     await page.getByRole('button', { name: '確定' }).click();
     await page.getByText('請輸入申請原因').waitFor();
     await page.getByRole('textbox', { name: /申請原因/ }).fill('原機關管理者退休，茲本人申請成為機關管理者');
-    await screenshot(page, 'agency-admin-application');
+    await screenshotVariants(session, 'agency-admin-application');
     await page.getByRole('button', { name: '確定' }).click();
     await page.getByText('機關管理者申請已送出', { exact: false }).waitFor();
     const open = await prisma.request.findFirstOrThrow({

@@ -6,7 +6,7 @@ import { adConfigFromEnv } from '../../activities/ad/config';
 import { organizationChain } from '../../activities/db/organization-chain';
 import { createPrisma } from '../../activities/db/prisma';
 import { createResettableUser } from '../support/reset-users';
-import { openBrowser, screenshot, sysadmin, type BrowserSession } from './support/browser';
+import { openBrowser, screenshot, screenshotVariants, sysadmin, type BrowserSession } from './support/browser';
 import { login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -55,7 +55,7 @@ describe('AD 同步管理作業 › 同步比對', () => {
     const row = grid.getByRole('row').filter({ hasText: '屬性不一致' });
     await row.getByText('手改職稱').waitFor();
     await row.getByText('title', { exact: true }).waitFor();
-    await screenshot(page, 'ad-sync-reconcile');
+    await screenshotVariants(session, 'ad-sync-reconcile');
 
     await row.getByRole('button', { name: `修復 ${user.account} 屬性不一致 title` }).click();
     await grid.getByText('沒有未修復的差異').waitFor({ timeout: 30_000 });

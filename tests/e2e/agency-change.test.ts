@@ -1,22 +1,16 @@
 // 個人帳號管理 › 機關(單位)異動 (手冊 圖 14) in Chromium: the user picks the new unit level by level and
 // is signed out at once; the NEW agency's admin approves in 機關異動審核; the user logs in again, in the
 // new unit.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIRST_PASSWORD } from '../support/reset-users';
-import { baseUrl, screenshot, type BrowserSession } from './support/browser';
+import { baseUrl, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
 import { DEMO_PASSWORD, useAccountFixtures } from './support/account-fixtures';
 import { gotoPath, login, logout } from './support/portal';
 
 const { prisma, session: current, newUser } = useAccountFixtures('e2e 機關異動');
 const password = DEMO_PASSWORD;
 
-/** Also kept where the team reviews the pages by eye. */
-async function shot(page: BrowserSession['page'], name: string) {
-  const file = await screenshot(page, `agency-change-${name}`);
-  fs.mkdirSync('/tmp/shots', { recursive: true });
-  fs.copyFileSync(file, `/tmp/shots/agency-change-${name}.png`);
-}
+const shot = (page: BrowserSession['page'], name: string) => screenshot(page, `agency-change-${name}`);
 
 describe('個人帳號管理 › 機關(單位)異動', () => {
   it('the user applies and is signed out; the new agency admin approves; the user logs in again in the new unit', async () => {
@@ -50,7 +44,7 @@ describe('個人帳號管理 › 機關(單位)異動', () => {
     await gotoPath(page, '/console/accounts/agency-change-requests');
     const row = page.getByRole('table', { name: '機關(單位)異動申請' }).getByRole('row').filter({ hasText: user.account });
     await row.getByText('智慧發展中心-數據創新科').waitFor();
-    await shot(page, 'inbox');
+    await screenshotVariants(current(), 'agency-change-inbox');
     await row.getByRole('button', { name: '審核' }).click();
     await page.getByRole('heading', { level: 1, name: '機關異動申請明細' }).waitFor();
     await page.getByText('調任智發中心').first().waitFor();

@@ -2,7 +2,7 @@
 // corrects 職稱 (AD follows), makes the user 機關管理者, and resets the account to 待開通.
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../support/env';
-import { screenshot } from './support/browser';
+import { screenshot, screenshotVariants } from './support/browser';
 import { DEMO_PASSWORD, useAccountFixtures } from './support/account-fixtures';
 import { gotoPath, login } from './support/portal';
 
@@ -38,7 +38,7 @@ describe('帳號管理 › 帳號明細', () => {
     await page.getByRole('dialog', { name: '設為機關管理者' }).getByRole('button', { name: '確定' }).click();
     await page.getByText(`已設為機關管理者：${user.name}（下次登入生效）`).waitFor();
     await roles.getByText('機關管理者（民政局）').waitFor();
-    await screenshot(page, 'console-account-detail');
+    await screenshotVariants(current(), 'console-account-detail');
 
     // 重設為待開通: reason required; the request dialog follows it to 待使用者開通帳號.
     await page.getByRole('button', { name: '重設為待開通' }).click();

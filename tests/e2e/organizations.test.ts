@@ -1,13 +1,11 @@
 // 管理主控台功能 › 組織管理 in Chromium: the system admin adds a unit under 民政局 and renames it; each
 // change shows 已完成 once AD has it, and the tree shows the unit.
 import crypto from 'node:crypto';
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { createPrisma } from '../../activities/db/prisma';
-import { openBrowser, screenshot, SCREENSHOT_DIR, sysadmin, type BrowserSession } from './support/browser';
+import { openBrowser, screenshot, screenshotVariants, sysadmin, type BrowserSession } from './support/browser';
 import { login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -27,13 +25,6 @@ afterEach(async () => {
   expect(session.pageErrors).toEqual([]);
   await session.close();
 });
-
-/** Also kept where the team collects page screenshots. */
-async function shot(page: BrowserSession['page'], name: string) {
-  await screenshot(page, name);
-  await mkdir('/tmp/shots', { recursive: true });
-  await copyFile(path.join(SCREENSHOT_DIR, `${name}.png`), `/tmp/shots/${name}.png`).catch(() => undefined);
-}
 
 describe('組織管理', () => {
   it('the system admin adds a unit under 民政局, renames it, and sees it in the tree', async () => {
@@ -62,7 +53,7 @@ describe('組織管理', () => {
     await result.getByText(/已完成$/).waitFor({ timeout: 30_000 });
     await result.getByText('已套用至 AD').waitFor();
     await result.getByRole('link', { name: '在 Temporal UI 查看流程' }).waitFor();
-    await shot(page, 'organizations-created');
+    await screenshot(page, 'organizations-created');
     await result.getByRole('button', { name: '關閉' }).click();
 
     const unit = await prisma.organization.findFirstOrThrow({ where: { name } });
@@ -81,7 +72,7 @@ describe('組織管理', () => {
     await result.getByText(/已完成$/).waitFor({ timeout: 30_000 });
     await result.getByRole('button', { name: '關閉' }).click();
     await row.getByText(`${name}二`, { exact: true }).waitFor();
-    await shot(page, 'organizations-tree');
+    await screenshotVariants(session, 'organizations-tree');
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: unit.id } })).name).toBe(`${name}二`);
   });
 });

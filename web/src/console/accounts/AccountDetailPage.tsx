@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
@@ -268,30 +269,32 @@ export default function AccountDetailPage() {
           {account.requests.length === 0 ? (
             <Typography variant="body2">尚無紀錄</Typography>
           ) : (
-            <Table size="small" aria-label="申請與作業紀錄">
-              <TableHead>
-                <TableRow>
-                  <TableCell>時間</TableCell>
-                  <TableCell>類型</TableCell>
-                  <TableCell>狀態</TableCell>
-                  <TableCell align="right">流程</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {account.requests.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{formatDateTime(r.createdAt)}</TableCell>
-                    <TableCell>{REQUEST_TYPE_LABELS[r.type] ?? r.type}</TableCell>
-                    <TableCell>{r.statusLabel}</TableCell>
-                    <TableCell align="right">
-                      <MuiLink href={r.temporalUrl} target="_blank" rel="noreferrer">
-                        Temporal UI
-                      </MuiLink>
-                    </TableCell>
+            <Box sx={{ overflowX: 'auto' }}>
+              <Table size="small" aria-label="申請與作業紀錄" sx={{ minWidth: 640 }}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>時間</TableCell>
+                    <TableCell>類型</TableCell>
+                    <TableCell>狀態</TableCell>
+                    <TableCell align="right">流程</TableCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHead>
+                <TableBody>
+                  {account.requests.map((r) => (
+                    <TableRow key={r.id}>
+                      <TableCell>{formatDateTime(r.createdAt)}</TableCell>
+                      <TableCell>{REQUEST_TYPE_LABELS[r.type] ?? r.type}</TableCell>
+                      <TableCell>{r.statusLabel}</TableCell>
+                      <TableCell align="right">
+                        <MuiLink href={r.temporalUrl} target="_blank" rel="noreferrer">
+                          Temporal UI
+                        </MuiLink>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Box>
           )}
         </Section>
       </Stack>

@@ -106,7 +106,7 @@ export default function AccountListPage() {
         </Alert>
       )}
       <TableContainer component={Paper} variant="outlined">
-        <Table size="small" aria-label="帳號列表">
+        <Table size="small" aria-label="帳號列表" sx={{ minWidth: 760 }}>
           <TableHead>
             <TableRow>
               <TableCell>帳號</TableCell>

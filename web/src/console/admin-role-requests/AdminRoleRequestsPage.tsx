@@ -99,7 +99,7 @@ export default function AdminRoleRequestsPage() {
           <ToggleButton value="ALL">全部</ToggleButton>
         </ToggleButtonGroup>
         <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="機關管理者申請">
+          <Table size="small" aria-label="機關管理者申請" sx={{ minWidth: 720 }}>
             <TableHead>
               <TableRow>
                 <TableCell>申請時間</TableCell>

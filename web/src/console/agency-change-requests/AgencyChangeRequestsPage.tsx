@@ -146,7 +146,7 @@ export default function AgencyChangeRequestsPage() {
           </Stack>
         </Stack>
         <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="機關(單位)異動申請">
+          <Table size="small" aria-label="機關(單位)異動申請" sx={{ minWidth: 760 }}>
             <TableHead>
               <TableRow>
                 <TableCell padding="checkbox" />

@@ -109,8 +109,10 @@ function UnitRow({
       data-testid={`org-${node.code}`}
       sx={{
         display: 'flex',
+        // On a phone the chips and counts move to a second line instead of squeezing the name.
+        flexWrap: 'wrap',
         alignItems: 'center',
-        gap: 1,
+        columnGap: 1,
         py: 0.25,
         pl: depth * 3,
         borderBottom: 1,
@@ -130,10 +132,17 @@ function UnitRow({
       ) : (
         <Box sx={{ width: 34 }} />
       )}
-      <Typography sx={{ fontWeight: isAgencyKind(node.kind) ? 700 : 400, textDecoration: retired ? 'line-through' : undefined }}>
+      <Typography
+        sx={{
+          fontWeight: isAgencyKind(node.kind) ? 700 : 400,
+          textDecoration: retired ? 'line-through' : undefined,
+          flexShrink: 0,
+          maxWidth: '100%',
+        }}
+      >
         {node.name}
       </Typography>
-      <Typography variant="body2" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>
+      <Typography variant="body2" sx={{ fontFamily: 'monospace', color: 'text.secondary', whiteSpace: 'nowrap' }}>
         {node.code}
       </Typography>
       <Chip size="small" variant="outlined" label={node.kindLabel} />
