@@ -1,6 +1,7 @@
-// 帳號申請審核 list state, kept in the address (?status=&q=&agency=&page=&pageSize=) so that going back
-// from a detail page finds the same page of the same filter. Pure.
-import type { BatchDecisionResult, Decision, ReviewListItem, ReviewStatusFilter } from '../../lib/api';
+// The console inboxes' list state (帳號申請審核, 復用申請審核, 機關管理者申請審核, 機關異動審核), kept in the
+// address (?status=&q=&agency=&page=&pageSize=) so that going back from a detail page finds the same page
+// of the same filter. Pure.
+import type { BatchDecisionResult, Decision, ReviewStatusFilter } from '../../lib/api';
 import { messageForCode } from '../../lib/api';
 
 export const STATUS_FILTERS: readonly { value: ReviewStatusFilter; label: string }[] = [
@@ -53,16 +54,16 @@ export function withFilter(query: ReviewQuery, change: Partial<Pick<ReviewQuery,
   return { ...query, ...change, page: 0 };
 }
 
-/** GET /api/console/account-applications; 機關 only for system administrators (agency admins see their own). */
-export function listPath(query: ReviewQuery, canFilterAgency: boolean): string {
+/** The query string of an inbox's GET list; 機關 only where it may be chosen (system administrators). */
+export function listSearch(query: ReviewQuery, canFilterAgency: boolean): string {
   const params = new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) });
   if (query.q) params.set('q', query.q);
   if (canFilterAgency && query.agencyCode) params.set('agencyCode', query.agencyCode);
-  return `/api/console/account-applications?${params}`;
+  return params.toString();
 }
 
-/** Only applications still waiting for a decision can be chosen for 批次核准 / 批次駁回. */
-export function isSelectable(row: Pick<ReviewListItem, 'status'>): boolean {
+/** Only requests still waiting for a decision can be chosen for 批次核准 / 批次駁回. */
+export function isSelectable(row: { status: string }): boolean {
   return row.status === 'PENDING';
 }
 
@@ -72,7 +73,7 @@ export function isSelectable(row: Pick<ReviewListItem, 'status'>): boolean {
  */
 export function selectedIds(
   model: { type: 'include' | 'exclude'; ids: ReadonlySet<string | number> },
-  rows: readonly Pick<ReviewListItem, 'id' | 'status'>[],
+  rows: readonly { id: string; status: string }[],
 ): string[] {
   return rows
     .filter((row) => isSelectable(row) && (model.type === 'include' ? model.ids.has(row.id) : !model.ids.has(row.id)))

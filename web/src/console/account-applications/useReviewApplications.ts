@@ -1,41 +1,14 @@
-// Data hooks of 帳號申請審核 (GET/POST /api/console/account-applications…).
+// Data hooks of 帳號申請明細 (GET/POST /api/console/account-applications/:id…); the list is a request inbox.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, errorMessage } from '../../lib/api';
-import type { BatchDecisionBody, BatchDecisionResult, DecisionBody, ReviewDetail, ReviewList } from '../../lib/api';
+import type { DecisionBody, ReviewDetail } from '../../lib/api';
 
-const BASE = '/api/console/account-applications';
+export const APPLICATIONS_API = '/api/console/account-applications';
 
 interface Fetched<T> {
   key: string;
   value?: T;
   error?: string;
-}
-
-/** One page of the list, for the address built by listPath(); `reload` asks again. */
-export function useReviewList(path: string) {
-  const [version, setVersion] = useState(0);
-  const [result, setResult] = useState<Fetched<ReviewList> | null>(null);
-  // The last answer stays on screen while the next page loads (no flashing empty grid).
-  const [shown, setShown] = useState<ReviewList>({ items: [], total: 0 });
-  const key = `${path}#${version}`;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<ReviewList>(path, { signal: controller.signal }).then(
-      (value) => {
-        setResult({ key, value });
-        setShown(value);
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setResult({ key, error: errorMessage(cause) });
-      },
-    );
-    return () => controller.abort();
-  }, [path, key]);
-
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
-  const current = result?.key === key ? result : null;
-  return { list: shown, loading: !current, error: current?.error ?? null, reload };
 }
 
 /** One application with its timeline and the actions the signed-in administrator may take. */
@@ -47,7 +20,7 @@ export function useReviewDetail(id: string | undefined) {
   useEffect(() => {
     if (!id) return undefined;
     const controller = new AbortController();
-    api.get<ReviewDetail>(`${BASE}/${encodeURIComponent(id)}`, { signal: controller.signal }).then(
+    api.get<ReviewDetail>(`${APPLICATIONS_API}/${encodeURIComponent(id)}`, { signal: controller.signal }).then(
       (value) => setResult({ key, id, value }),
       (cause: unknown) => {
         // A failed reload keeps the last answer for the application (and says why).
@@ -65,11 +38,7 @@ export function useReviewDetail(id: string | undefined) {
 }
 
 export function decide(id: string, body: DecisionBody): Promise<unknown> {
-  return api.post(`${BASE}/${encodeURIComponent(id)}/decision`, body);
-}
-
-export function decideBatch(body: BatchDecisionBody): Promise<BatchDecisionResult> {
-  return api.post<BatchDecisionResult>(`${BASE}/batch-decision`, body);
+  return api.post(`${APPLICATIONS_API}/${encodeURIComponent(id)}/decision`, body);
 }
 
 export { ApiError };

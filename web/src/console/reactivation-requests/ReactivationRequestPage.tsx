@@ -17,7 +17,7 @@ import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/routeTable';
 import { DecisionDialog, type DecisionInput } from '../account-applications/DecisionDialog';
 import { DECISION_LABELS } from '../account-applications/reviewQuery';
-import { REACTIVATION_API, type ReactivationItem } from './ReactivationRequestsPage';
+import { REACTIVATION_API, type ReactivationItem } from './api';
 
 interface Detail extends ReactivationItem {
   workflowId: string;
