@@ -73,9 +73,13 @@ describe('個人帳號管理 › 密碼修改 and 帳號權限', () => {
     try {
       await login(admin.page, { account: e2e.sysadmin(), password: e2e.password() });
       await gotoPath(admin.page, '/console/accounts/admin-role-requests');
-      const row = admin.page.getByRole('row', { name: new RegExp(user.account) });
+      const row = admin.page.getByRole('grid', { name: '機關管理者申請' }).getByRole('row').filter({ hasText: user.account });
       await row.getByText('承辦本機關帳號管理業務').waitFor();
-      await row.getByRole('button', { name: '審核' }).click();
+      // Waiting for a decision: 待審核, and it can be chosen for 批次核准 / 批次駁回.
+      await row.getByText('待機關管理者審核').waitFor();
+      expect(await row.getByRole('checkbox').isEnabled()).toBe(true);
+      await screenshotVariants(admin, 'console-admin-role-inbox');
+      await row.getByText('承辦本機關帳號管理業務').click();
       const detail = admin.page.getByRole('dialog', { name: '機關管理者申請明細' });
       await detail.getByText('已送出權限異動申請').waitFor();
       await detail.getByRole('button', { name: '駁回' }).click();

@@ -42,10 +42,13 @@ describe('個人帳號管理 › 機關(單位)異動', () => {
     // 智慧發展中心's agency admin decides in 機關異動審核.
     await login(page, { account: 'sdcadmin', password });
     await gotoPath(page, '/console/accounts/agency-change-requests');
-    const row = page.getByRole('table', { name: '機關(單位)異動申請' }).getByRole('row').filter({ hasText: user.account });
+    const row = page.getByRole('grid', { name: '機關(單位)異動申請' }).getByRole('row').filter({ hasText: user.account });
     await row.getByText('智慧發展中心-數據創新科').waitFor();
+    // Waiting for this admin: 待審核, and it can be chosen for 批次核准 / 批次駁回.
+    await row.getByText(/^待新機關管理者審核/).waitFor();
+    expect(await row.getByRole('checkbox').isEnabled()).toBe(true);
     await screenshotVariants(current(), 'agency-change-inbox');
-    await row.getByRole('button', { name: '審核' }).click();
+    await row.getByText('智慧發展中心-數據創新科').click();
     await page.getByRole('heading', { level: 1, name: '機關異動申請明細' }).waitFor();
     await page.getByText('調任智發中心').first().waitFor();
     await page.getByRole('link', { name: '於 Temporal UI 檢視流程' }).waitFor();

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -8,146 +9,77 @@ import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { TimelineEvent } from '../../account/selfServiceApi';
-import { PageHeading } from '../../common/PageHeading';
 import { api, ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/routeTable';
+import { RequestInboxPage, type RequestInboxConfig } from '../request-inbox/RequestInboxPage';
+import { ADMIN_ROLE_API, adminRoleInboxApi, type AdminRoleItem } from './api';
 
-interface Item {
-  id: string;
-  account: string;
-  name: string;
-  agency: { code: string; name: string } | null;
-  organizationPath: string;
-  reason: string;
-  submittedAt: string;
-  status: string;
-  statusLabel: string;
-}
-interface Detail extends Item {
+interface Detail extends AdminRoleItem {
   events: TimelineEvent[];
   allowedActions: string[];
   temporalUrl: string;
 }
-type Filter = 'PENDING' | 'DECIDED' | 'ALL';
 
 const base = () => ROUTES.consoleAdminRoleRequests.path;
+
+const config: RequestInboxConfig<AdminRoleItem> = {
+  title: ROUTES.consoleAdminRoleRequests.title,
+  api: adminRoleInboxApi,
+  accountHeader: '帳號',
+  columns: [
+    {
+      field: 'organizationPath',
+      headerName: '機關單位',
+      minWidth: 180,
+      flex: 1.4,
+      valueGetter: (_value, row) => row.organizationPath || row.agency?.name,
+    },
+    {
+      field: 'reason',
+      headerName: '申請原因',
+      minWidth: 200,
+      flex: 1.6,
+      renderCell: ({ row }) => <Box sx={{ whiteSpace: 'pre-wrap' }}>{row.reason}</Box>,
+    },
+  ],
+  autoRowHeight: true,
+  gridLabel: '機關管理者申請',
+  empty: { pending: '目前沒有待審核的申請。', other: '目前沒有申請。' },
+  // The detail is a dialog over this list: the address keeps the list's query so the list stays as it was.
+  detailPath: (id, listSearch) => `${base()}/${encodeURIComponent(id)}${listSearch}`,
+  batch: {
+    noun: '機關管理者申請',
+    label: (row) => `${row.name}（${row.account}）`,
+    note: { APPROVE: ' 核准後於申請人下次登入時生效。' },
+  },
+  note: '點選申請列可檢視申請明細、處理歷程及審核。',
+};
 
 /** 管理主控台 › 帳號管理 › 機關管理者申請審核: 權限異動申請 of the admin's agency (all, for system admins). */
 export default function AdminRoleRequestsPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<Filter>('PENDING');
-  const [items, setItems] = useState<Item[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<{ items: Item[] }>(`/api/console/admin-role-requests?status=${filter}`, { signal: controller.signal }).then(
-      (r) => {
-        setItems(r.items);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(e));
-      },
-    );
-    return () => controller.abort();
-  }, [filter, version]);
+  const location = useLocation();
+  // The decision made in the dialog, said on the list it returns to (list and dialog are two routes).
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const backToList = (state?: { notice: string }) => void navigate(`${base()}${location.search}`, { state });
 
   return (
-    <>
-      <PageHeading title={ROUTES.consoleAdminRoleRequests.title} />
-      <Stack spacing={2}>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
-        {notice && (
-          <Alert severity="success" role="status" onClose={() => setNotice(null)}>
-            {notice}
-          </Alert>
-        )}
-        <ToggleButtonGroup
-          exclusive
-          size="small"
-          value={filter}
-          onChange={(_e, v: Filter | null) => v && setFilter(v)}
-          aria-label="狀態"
-        >
-          <ToggleButton value="PENDING">待審核</ToggleButton>
-          <ToggleButton value="DECIDED">已審核</ToggleButton>
-          <ToggleButton value="ALL">全部</ToggleButton>
-        </ToggleButtonGroup>
-        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="機關管理者申請" sx={{ minWidth: 720 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell>申請時間</TableCell>
-                <TableCell>帳號</TableCell>
-                <TableCell>姓名</TableCell>
-                <TableCell>機關單位</TableCell>
-                <TableCell>申請原因</TableCell>
-                <TableCell>狀態</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {items?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={7}>目前沒有{filter === 'PENDING' ? '待審核的' : ''}申請。</TableCell>
-                </TableRow>
-              )}
-              {items?.map((item) => (
-                <TableRow key={item.id} hover>
-                  <TableCell>{formatDateTime(item.submittedAt)}</TableCell>
-                  <TableCell>{item.account}</TableCell>
-                  <TableCell>{item.name}</TableCell>
-                  <TableCell>{item.organizationPath || item.agency?.name}</TableCell>
-                  <TableCell sx={{ maxWidth: 280, whiteSpace: 'pre-wrap' }}>{item.reason}</TableCell>
-                  <TableCell>{item.statusLabel}</TableCell>
-                  <TableCell>
-                    <Button size="small" onClick={() => void navigate(`${base()}/${encodeURIComponent(item.id)}`)}>
-                      {item.status === 'PENDING' ? '審核' : '明細'}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      </Stack>
-      {id && (
-        <DetailDialog
-          id={id}
-          onClose={() => void navigate(base())}
-          onDecided={(text) => {
-            setNotice(text);
-            reload();
-            void navigate(base());
-          }}
-        />
-      )}
-    </>
+    <RequestInboxPage
+      config={config}
+      notice={notice && dismissed !== location.key ? { text: notice, onClose: () => setDismissed(location.key) } : null}
+    >
+      {id && <DetailDialog id={id} onClose={() => backToList()} onDecided={(text) => backToList({ notice: text })} />}
+    </RequestInboxPage>
   );
 }
 
@@ -161,7 +93,7 @@ function DetailDialog({ id, onClose, onDecided }: { id: string; onClose: () => v
   useEffect(() => {
     const controller = new AbortController();
     api
-      .get<Detail>(`/api/console/admin-role-requests/${encodeURIComponent(id)}`, { signal: controller.signal })
+      .get<Detail>(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}`, { signal: controller.signal })
       .then(setDetail, (e: unknown) => {
         if (!controller.signal.aborted) setError(errorMessage(e));
       });
@@ -175,7 +107,7 @@ function DetailDialog({ id, onClose, onDecided }: { id: string; onClose: () => v
         return;
       }
       try {
-        await api.post(`/api/console/admin-role-requests/${encodeURIComponent(id)}/decision`, {
+        await api.post(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}/decision`, {
           decision,
           ...(comment.trim() ? { comment } : {}),
         });

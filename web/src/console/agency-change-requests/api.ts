@@ -1,6 +1,7 @@
 // 機關異動審核 (api/routes/console/agency-change-requests).
 import type { TimelineEvent } from '../../account/selfServiceApi';
 import { api, type Decision } from '../../lib/api';
+import { inboxApi } from '../request-inbox/api';
 
 export interface AgencyChangeItem {
   id: string;
@@ -19,26 +20,17 @@ export interface AgencyChangeDetail extends AgencyChangeItem {
   allowedActions: string[];
   temporalUrl: string;
 }
-export type InboxFilter = 'PENDING' | 'DECIDED' | 'ALL';
-export interface BatchResult {
-  id: string;
-  ok: boolean;
-  error?: { code: string; message: string };
-}
 
 const BASE = '/api/console/agency-change-requests';
 
 export const agencyChangeReviewApi = {
-  list: (status: InboxFilter, signal?: AbortSignal) =>
-    api.get<{ total: number; items: AgencyChangeItem[] }>(`${BASE}?status=${status}&pageSize=100`, { signal }),
+  ...inboxApi<AgencyChangeItem>(BASE),
   get: (id: string, signal?: AbortSignal) => api.get<AgencyChangeDetail>(`${BASE}/${encodeURIComponent(id)}`, { signal }),
   decide: (id: string, decision: Decision, comment: string) =>
     api.post<{ id: string; status: string }>(`${BASE}/${encodeURIComponent(id)}/decision`, {
       decision,
       ...(comment ? { comment } : {}),
     }),
-  decideBatch: (ids: string[], decision: Decision, comment: string) =>
-    api.post<{ results: BatchResult[] }>(`${BASE}/batch-decision`, { ids, decision, ...(comment ? { comment } : {}) }),
 };
 
 export const DECISION_LABELS: Record<Decision, string> = { APPROVE: '核准', REJECT: '駁回' };

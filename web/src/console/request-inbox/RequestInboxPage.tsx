@@ -291,7 +291,10 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
           }}
           sx={{
             '& .MuiDataGrid-row': { cursor: 'pointer' },
-            ...(config.autoRowHeight ? { '& .MuiDataGrid-cell': { py: 1 } } : {}),
+            // Tall rows: text wraps and every cell (the checkbox's too) stays vertically centred.
+            ...(config.autoRowHeight
+              ? { '& .MuiDataGrid-cell': { py: 1, display: 'flex', alignItems: 'center', lineHeight: 1.5, whiteSpace: 'normal' } }
+              : {}),
           }}
         />
       </Paper>
