@@ -13,12 +13,12 @@ import Typography from '@mui/material/Typography';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ACCOUNT_NAME_HINT, normalizeAccountName } from '../../../../domain/account-name';
 import { NATIONAL_ID_PLACEHOLDER } from '../../../../domain/national-id';
-import { OFFICE_PHONE_HINT } from '../../../../domain/phone';
 import { NEED_OFFICIAL_MAIL_HINT, NEED_OFFICIAL_MAIL_OPTIONS } from '../../../../domain/schemas/account-application';
 import type { AmendmentBody, ApplicationBody } from '../../lib/api';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { OrganizationPicker } from '../organization/OrganizationPicker';
 import { FormRow } from './FormRow';
+import { OfficeRows } from './OfficeRows';
 import { currentAvailability, useAccountAvailability } from './useAccountAvailability';
 import {
   firstInvalid,
@@ -300,62 +300,13 @@ export function ApplicationForm(props: ApplicationFormProps) {
         />
       </FormRow>
 
-      <FormRow label="職稱" required htmlFor={ids.title} field="title">
-        <TextField
-          id={ids.title}
-          name="title"
-          value={values.title}
-          onChange={(event) => set('title', event.target.value)}
-          placeholder="請輸入職稱"
-          required
-          disabled={pending}
-          error={Boolean(errors.title)}
-          helperText={errors.title}
-          autoComplete="organization-title"
-          size="small"
-          sx={{ maxWidth: 360 }}
-        />
-      </FormRow>
-
-      <FormRow label="公務電話" required htmlFor={phoneIds.phone} field="officePhone">
-        <Stack direction="row" spacing={1} sx={{ maxWidth: 480 }}>
-          <TextField
-            id={phoneIds.phone}
-            name="officePhone"
-            value={values.officePhone}
-            onChange={(event) => set('officePhone', event.target.value)}
-            placeholder="請輸入公務電話"
-            required
-            disabled={pending}
-            error={Boolean(errors.officePhone)}
-            autoComplete="tel-local"
-            size="small"
-            slotProps={{ htmlInput: { inputMode: 'tel', 'aria-describedby': `${phoneIds.phone}-hint` } }}
-            sx={{ flex: 2 }}
-          />
-          <TextField
-            data-field="officeExt"
-            name="officeExt"
-            value={values.officeExt}
-            onChange={(event) => set('officeExt', event.target.value)}
-            placeholder="請輸入分機"
-            disabled={pending}
-            error={Boolean(errors.officeExt)}
-            autoComplete="tel-extension"
-            size="small"
-            slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': '分機', maxLength: 6 } }}
-            sx={{ flex: 1 }}
-          />
-        </Stack>
-        {(errors.officePhone || errors.officeExt) && (
-          <FormHelperText error sx={{ mx: 0 }}>
-            {[errors.officePhone, errors.officeExt].filter(Boolean).join('；')}
-          </FormHelperText>
-        )}
-        <FormHelperText id={`${phoneIds.phone}-hint`} sx={{ mx: 0 }}>
-          {OFFICE_PHONE_HINT}
-        </FormHelperText>
-      </FormRow>
+      <OfficeRows
+        ids={{ title: ids.title, phone: phoneIds.phone }}
+        values={values}
+        errors={errors}
+        set={set}
+        disabled={pending}
+      />
 
       <FormRow label="備註" htmlFor={phoneIds.remark} field="remark">
         <TextField

@@ -1,15 +1,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import FormHelperText from '@mui/material/FormHelperText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState, type FormEvent } from 'react';
-import { OFFICE_PHONE_HINT } from '../../../../domain/phone';
 import { reactivationFormSchema, type ReactivationForm as Body } from '../../../../domain/schemas/account-reactivation';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { FormRow } from '../form/FormRow';
+import { OfficeRows } from '../form/OfficeRows';
 import { firstInvalid, isVerificationExpired, issuesToErrors, submissionErrors, type FormErrors } from '../form/validation';
 import { OrganizationPicker } from '../organization/OrganizationPicker';
 import type { ReactivationView } from './api';
@@ -116,55 +115,7 @@ export function ReactivationForm({ view, onSubmit, onCancel, onVerificationExpir
         />
       </FormRow>
 
-      <FormRow label="職稱" required htmlFor={ids.title} field="title">
-        <TextField
-          id={ids.title}
-          name="title"
-          value={values.title}
-          onChange={(event) => set('title', event.target.value)}
-          placeholder="請輸入職稱"
-          required
-          disabled={pending}
-          error={Boolean(errors.title)}
-          helperText={errors.title}
-          size="small"
-          sx={{ maxWidth: 360 }}
-        />
-      </FormRow>
-
-      <FormRow label="公務電話" required htmlFor={ids.phone} field="officePhone">
-        <Stack direction="row" spacing={1} sx={{ maxWidth: 480 }}>
-          <TextField
-            id={ids.phone}
-            name="officePhone"
-            value={values.officePhone}
-            onChange={(event) => set('officePhone', event.target.value)}
-            placeholder="請輸入公務電話"
-            required
-            disabled={pending}
-            error={Boolean(errors.officePhone)}
-            size="small"
-            slotProps={{ htmlInput: { inputMode: 'tel', 'aria-describedby': `${ids.phone}-hint` } }}
-            sx={{ flex: 2 }}
-          />
-          <TextField
-            data-field="officeExt"
-            name="officeExt"
-            value={values.officeExt}
-            onChange={(event) => set('officeExt', event.target.value)}
-            placeholder="請輸入分機"
-            disabled={pending}
-            error={Boolean(errors.officeExt)}
-            size="small"
-            slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': '分機', maxLength: 6 } }}
-            sx={{ flex: 1 }}
-          />
-        </Stack>
-        {(errors.officePhone || errors.officeExt) && (
-          <FormHelperText error>{[errors.officePhone, errors.officeExt].filter(Boolean).join('；')}</FormHelperText>
-        )}
-        <FormHelperText id={`${ids.phone}-hint`}>{OFFICE_PHONE_HINT}</FormHelperText>
-      </FormRow>
+      <OfficeRows ids={{ title: ids.title, phone: ids.phone }} values={values} errors={errors} set={set} disabled={pending} />
 
       {formError && (
         <Alert severity="error" role="alert">
