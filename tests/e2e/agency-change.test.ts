@@ -48,6 +48,13 @@ describe('個人帳號管理 › 機關(單位)異動', () => {
     await row.getByText(/^待新機關管理者審核/).waitFor();
     expect(await row.getByRole('checkbox').isEnabled()).toBe(true);
     await screenshotVariants(current(), 'agency-change-inbox');
+    // 關鍵字 searches the applicants (account or name), and the address keeps it.
+    const keyword = page.getByRole('searchbox', { name: '關鍵字' });
+    await keyword.fill('no-such-applicant');
+    await page.getByText('查無符合條件的申請').waitFor();
+    await keyword.fill(user.account);
+    await row.getByText('智慧發展中心-數據創新科').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe(user.account);
     await row.getByText('智慧發展中心-數據創新科').click();
     await page.getByRole('heading', { level: 1, name: '機關異動申請明細' }).waitFor();
     await page.getByText('調任智發中心').first().waitFor();
