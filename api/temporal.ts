@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 
 export interface TemporalSettings {
   address: string;
@@ -7,9 +7,19 @@ export interface TemporalSettings {
   uiUrl: string;
 }
 
+/**
+ * Retries of a call Temporal did not answer: a person is waiting for the page, so give up after about
+ * a second (the SDK's default, 10 attempts, kept them waiting ~19 s before 「暫時無法送出」).
+ */
+const API_CALL_ATTEMPTS = 4;
+
 /** A lazy connection: the API starts (and answers /healthz) even while Temporal is down. */
 export function createTemporal(settings: TemporalSettings) {
-  const connection = Connection.lazy({ address: settings.address, connectTimeout: '3 seconds' });
+  const connection = Connection.lazy({
+    address: settings.address,
+    connectTimeout: '3 seconds',
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: API_CALL_ATTEMPTS }))],
+  });
   const client = new Client({ connection, namespace: settings.namespace });
   return {
     client,
