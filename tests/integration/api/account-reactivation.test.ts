@@ -65,6 +65,30 @@ function reactivation(token: string) {
   };
 }
 
+/** A disabled user's request, submitted after 備用信箱 verification, seen by sdcadmin (who decides it). */
+async function submittedRequest(user: { email: string }) {
+  const me = reactivation(await verifyEmail('REACTIVATE', user.email));
+  const submitted = await me.submit(form);
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  const id = submitted.body.id as string;
+  const admin = apiSession();
+  await admin.login('sdcadmin');
+  await eventually(async () => (await admin.get(`/api/console/reactivation-requests/${id}`)).body.events?.length);
+  return { me, id, admin };
+}
+
+/** 開通帳號 as the person does it: 備用信箱 verified (it names the account), then the new password. */
+async function activate(user: { email: string; account: string }, password: string) {
+  const activation = await verifyEmailFully('ACTIVATE', user.email);
+  expect(activation.account).toBe(user.account);
+  const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-verification-token': activation.token },
+    body: JSON.stringify({ newPassword: password, confirmPassword: password }),
+  });
+  expect(activated.status, await activated.clone().text()).toBe(200);
+}
+
 describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登入 (real API, worker, Temporal, AD, SMTP)', () => {
   it('runs the whole journey: the account comes back in the new unit, enabled in AD with the new password', async () => {
     const user = await disabledUser('rea');
@@ -153,15 +177,8 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     expect((await apiSession().login(user.account, 'First!2026a')).status).not.toBe(200);
 
     // 開通帳號 with the backup e-mail → the account logs in; AD enabled with the new password.
-    const activation = await verifyEmailFully('ACTIVATE', user.email);
-    expect(activation.account).toBe(user.account);
     const password = 'Back!2026Work';
-    const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-verification-token': activation.token },
-      body: JSON.stringify({ newPassword: password, confirmPassword: password }),
-    });
-    expect(activated.status, await activated.clone().text()).toBe(200);
+    await activate(user, password);
     const done = await eventually(
       async () => {
         const { body } = await admin.get(`/api/console/reactivation-requests/${id}`);
@@ -192,14 +209,7 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
 
   it('reject: a comment is required, the reason is mailed, the account stays disabled; batch reports each', async () => {
     const user = await disabledUser('rej');
-    const me = reactivation(await verifyEmail('REACTIVATE', user.email));
-    const submitted = await me.submit(form);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-    const id = submitted.body.id as string;
-
-    const admin = apiSession();
-    await admin.login('sdcadmin');
-    await eventually(async () => (await admin.get(`/api/console/reactivation-requests/${id}`)).body.events?.length);
+    const { me, id, admin } = await submittedRequest(user);
     const noComment = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'REJECT' });
     expect(noComment.status).toBe(400);
     expect(noComment.body.error.fields.comment).toBe('駁回時請填寫審核意見');
@@ -228,13 +238,7 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
   it('an account AD no longer holds is made again in the new unit, disabled, and enabled by 開通帳號', async () => {
     const user = await disabledUser('rad');
     await ad.deleteUser(user.account);
-    const me = reactivation(await verifyEmail('REACTIVATE', user.email));
-    const submitted = await me.submit(form);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-    const id = submitted.body.id as string;
-    const admin = apiSession();
-    await admin.login('sdcadmin');
-    await eventually(async () => (await admin.get(`/api/console/reactivation-requests/${id}`)).body.events?.length);
+    const { id, admin } = await submittedRequest(user);
     const approved = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
 
@@ -247,14 +251,8 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     });
     expect(waiting.events.map((e: { label: string }) => e.label)).toContain('AD 無此帳號，已於新單位重新建立（開通後啟用）');
 
-    const activation = await verifyEmailFully('ACTIVATE', user.email);
     const password = 'Made!2026Again';
-    const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-verification-token': activation.token },
-      body: JSON.stringify({ newPassword: password, confirmPassword: password }),
-    });
-    expect(activated.status, await activated.clone().text()).toBe(200);
+    await activate(user, password);
     await eventually(async () => (await ad.findUser(user.account))?.enabled, { timeoutMs: 60_000 });
     expect(await ad.verifyPassword(user.account, password)).toBe(true);
   }, 180_000);
