@@ -43,6 +43,9 @@ interface RequestInbox {
   batchNeedsRejectComment?: boolean;
 }
 
+/** How long a decision waits for its read-model row before answering anyway. */
+const READ_MODEL_WAIT_MS = 5_000;
+
 /**
  * A console inbox over the Request read model (機關管理者申請, 復用申請, 機關異動 審核): list, detail
  * and decisions. The request's agency admins read and decide it (never their own), system admins any.
@@ -70,6 +73,19 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
     return row;
   }
 
+  /**
+   * The workflow answers the decision as soon as it has taken it; its read-model row follows a moment
+   * later. Waiting for the row (briefly) means the page the approver reloads next already shows it.
+   */
+  async function untilDecidedInReadModel(id: string) {
+    const deadline = Date.now() + READ_MODEL_WAIT_MS;
+    while (Date.now() < deadline) {
+      const row = await prisma.request.findUnique({ where: { id }, select: { status: true } });
+      if (row?.status !== 'PENDING') return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   async function decideOne(actor: Actor, id: string, body: Decision, ip: string | undefined) {
     const row = await load(id);
     authorize(actor, actions.decide, row);
@@ -80,6 +96,7 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
       comment: body.comment,
       actor: { userId: actor.id, account: actor.account, name: actor.name },
     });
+    await untilDecidedInReadModel(id);
     await prisma.usageRecord.create({
       data: {
         userId: actor.id,

@@ -152,6 +152,10 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     expect(detail.temporalUrl).toContain(encodeURIComponent(detail.workflowId));
     const approved = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    // The answer comes once the request has left 待審核: the page reloaded right after shows the decision.
+    const reloaded = await admin.get(`/api/console/reactivation-requests/${id}`);
+    expect(reloaded.body.status).not.toBe('PENDING');
+    expect(reloaded.body.allowedActions).toEqual([]);
     const again = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'APPROVE' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('REQUEST_DECIDED');
