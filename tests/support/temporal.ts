@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { eventually } from './env';
 import {
   bundleWorkflowCode,
   NativeConnection,
@@ -50,4 +51,16 @@ export async function withWorker<T>(
     await connection.close();
     await nativeConnection.close();
   }
+}
+
+/**
+ * The ids of the workflows a visibility query finds, once it finds any: search attributes reach the
+ * visibility store a moment after the workflow sets them.
+ */
+export function listedWorkflowIds(client: Client, query: string): Promise<string[]> {
+  return eventually(async () => {
+    const found: string[] = [];
+    for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
+    return found.length ? found : null;
+  });
 }

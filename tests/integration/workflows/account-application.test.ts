@@ -12,7 +12,7 @@ import {
 } from '../../../workflows/account-application.messages';
 import { randomNationalId, uniqueAccount, uniqueEmail } from '../../support/applicant';
 import { eventually, testEnv } from '../../support/env';
-import { withWorker } from '../../support/temporal';
+import { listedWorkflowIds, withWorker } from '../../support/temporal';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -83,11 +83,7 @@ describe('accountApplication workflow timers and faults (real Temporal, PostgreS
         const result = await handle.result();
         // The operator's filter in the Temporal UI: by request type, agency and status.
         const query = `RequestType = 'ACCOUNT_APPLICATION' AND AgencyCode = 'G01' AND RequestStatus = 'EXPIRED' AND ApplicantAccount = '${app.account}'`;
-        const listed = await eventually(async () => {
-          const found: string[] = [];
-          for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
-          return found.length ? found : null;
-        });
+        const listed = await listedWorkflowIds(client, query);
         expect(listed).toEqual([app.workflowId]);
         return result;
       },

@@ -9,7 +9,7 @@ import { fileSandbox } from '../ad/helpers';
 import { eventually, testEnv } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
-import { withWorker } from '../../support/temporal';
+import { listedWorkflowIds, withWorker } from '../../support/temporal';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -94,11 +94,7 @@ describe('accountDisable workflow (real Temporal, PostgreSQL, AD, SMTP)', () => 
         const handle = client.workflow.getHandle(workflowId);
         const result = await handle.result();
         const query = `RequestType = 'ACCOUNT_DISABLE' AND RequestStatus = 'DISABLED' AND ApplicantAccount = '${user.account}'`;
-        const listed = await eventually(async () => {
-          const found: string[] = [];
-          for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
-          return found.length ? found : null;
-        });
+        const listed = await listedWorkflowIds(client, query);
         expect(listed).toEqual([workflowId]);
         const history = readableHistory(await handle.fetchHistory());
         expect(history).not.toContain(FIRST_PASSWORD);

@@ -7,7 +7,7 @@ import { getUserAdSyncStateQuery, userAdSyncWorkflowId } from '../../../workflow
 import { eventually, testEnv } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
-import { withWorker } from '../../support/temporal';
+import { listedWorkflowIds, withWorker } from '../../support/temporal';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -57,11 +57,7 @@ describe('userAdSync workflow (real Temporal, PostgreSQL, AD)', () => {
         const done = await handle.result();
         expect(readableHistory(await handle.fetchHistory())).not.toContain(FIRST_PASSWORD);
         const query = `RequestType = 'AD_RECONCILE' AND RequestStatus = 'SYNCED' AND ApplicantAccount = '${user.account}'`;
-        const listed = await eventually(async () => {
-          const found: string[] = [];
-          for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
-          return found.length ? found : null;
-        });
+        const listed = await listedWorkflowIds(client, query);
         expect(listed).toEqual([workflowId]);
         return done;
       },

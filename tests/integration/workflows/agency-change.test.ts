@@ -9,7 +9,7 @@ import { latestMail } from '../../support/applicant';
 import { eventually, testEnv } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
-import { withWorker } from '../../support/temporal';
+import { listedWorkflowIds, withWorker } from '../../support/temporal';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -102,11 +102,7 @@ describe('agencyChange workflow (real Temporal, PostgreSQL, AD, SMTP)', () => {
         const handle = client.workflow.getHandle(workflowId);
         const result = await handle.result();
         const query = `RequestType = 'AGENCY_CHANGE' AND RequestStatus = 'APPROVED' AND ApplicantAccount = '${user.account}'`;
-        const listed = await eventually(async () => {
-          const found: string[] = [];
-          for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
-          return found.length ? found : null;
-        });
+        const listed = await listedWorkflowIds(client, query);
         expect(listed).toEqual([workflowId]);
         expect(readableHistory(await handle.fetchHistory())).not.toContain(FIRST_PASSWORD);
         return result;

@@ -11,7 +11,7 @@ import { organizationChangeResume } from '../../../workflows/organization-change
 import { getOrganizationChangeStateQuery } from '../../../workflows/organization-change.messages';
 import { testAdConfig, uniq } from '../ad/helpers';
 import { eventually, testEnv } from '../../support/env';
-import { withWorker } from '../../support/temporal';
+import { listedWorkflowIds, withWorker } from '../../support/temporal';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -87,11 +87,7 @@ describe('organizationChange workflow (real Temporal, PostgreSQL, AD)', () => {
         const handle = client.workflow.getHandle(workflowId);
         const result = await handle.result();
         const query = `RequestType = 'ORGANIZATION_CHANGE' AND RequestStatus = 'DONE' AND AgencyCode = 'G01' AND WorkflowId = '${workflowId}'`;
-        const listed = await eventually(async () => {
-          const found: string[] = [];
-          for await (const wf of client.workflow.list({ query })) found.push(wf.workflowId);
-          return found.length ? found : null;
-        });
+        const listed = await listedWorkflowIds(client, query);
         expect(listed).toEqual([workflowId]);
         return result;
       },
