@@ -1,28 +1,14 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
-import { fileSandbox } from '../ad/helpers';
-import { eventually, testEnv } from '../../support/env';
+import { describe, expect, it } from 'vitest';
+import { useAccountSandbox } from './support-sandbox';
+import { eventually } from '../../support/env';
 import { apiSession } from '../../support/http';
-import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
+import { FIRST_PASSWORD } from '../../support/reset-users';
 
-const env = testEnv();
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const clients = createClients(env);
-let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
-
-beforeAll(async () => {
-  sandbox = await fileSandbox('disableapi');
-});
-afterAll(async () => {
-  await sandbox?.cleanup();
-  await clients.prisma.$disconnect();
-});
+const { clients, newUser: sandboxUser } = useAccountSandbox('disableapi');
 
 /** An active user of 民政局 (G01, whose agency admin is cabadmin), in the database and AD. */
-const newUser = () =>
-  createResettableUser({ prisma: clients.prisma, ad: clients.ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'dapi' });
+const newUser = () => sandboxUser({ prefix: 'dapi' });
 
 describe('停用 over HTTP: /api/console/accounts', () => {
   it('lets the own agency admin disable with a reason; another agency admin gets 403 and never sees the account', async () => {

@@ -1,40 +1,27 @@
 import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useAccountSandbox } from './support-sandbox';
 import { decryptNationalId } from '../../../activities/db/pii';
 import { agencyAdminGroupName } from '../../../activities/self-service';
-import { fileSandbox } from '../ad/helpers';
 import { latestMail, secretsUsed, verifyEmail, verifyEmailFully } from '../../support/applicant';
-import { e2e, eventually, testEnv } from '../../support/env';
+import { e2e, eventually } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { apiSession } from '../../support/http';
 import { mobileCertProof } from '../../support/mobile-cert';
-import { createResettableUser } from '../../support/reset-users';
 
 // 個人帳號復用 over HTTP with the real API, worker, Temporal, PostgreSQL, Samba AD and SMTP sink:
 // a disabled 民政局 (G01) user asks to come back in 智慧發展中心 (G25-02, decided by sdcadmin).
-const env = testEnv();
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const clients = createClients(env);
-const { prisma, ad } = clients;
-let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
+const { env, prisma, ad, dataKey, newUser } = useAccountSandbox('reactapi');
 const created: string[] = [];
-
-beforeAll(async () => {
-  sandbox = await fileSandbox('reactapi');
-});
 afterAll(async () => {
   // Approved users were moved out of the sandbox into their new unit's OU.
   for (const account of created) await ad.deleteUser(account).catch(() => undefined);
-  await sandbox?.cleanup();
-  await prisma.$disconnect();
 });
 
 /** A user disabled the way 停用 leaves one: DISABLED in the database, disabled in AD. */
 async function disabledUser(prefix: string) {
-  const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix });
+  const user = await newUser({ prefix });
   created.push(user.account);
   await prisma.user.update({
     where: { id: user.id },
@@ -273,7 +260,7 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
   }, 60_000);
 
   it('refuses an account that is not disabled without saying whether it exists', async () => {
-    const active = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'reo' });
+    const active = await newUser({ prefix: 'reo' });
     const s = apiSession();
     const captcha = (await s.post('/api/captcha')).body as { id: string };
     const answer = ((await s.get(`/dev/captcha/${captcha.id}`)).body as { answer: string }).answer;

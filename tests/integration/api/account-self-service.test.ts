@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { describe, expect, it } from 'vitest';
+import { useAccountSandbox } from './support-sandbox';
 import { agencyAdminGroupName } from '../../../activities/self-service';
-import { fileSandbox } from '../ad/helpers';
 import { latestMail } from '../../support/applicant';
-import { e2e, eventually, testEnv } from '../../support/env';
+import { e2e, eventually } from '../../support/env';
 import { apiSession } from '../../support/http';
-import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
+import { FIRST_PASSWORD } from '../../support/reset-users';
 
 // 個人帳號管理 over HTTP: 密碼修改, 公務資料/個人資料, 個人圖像, 權限異動申請 and its review inbox.
-const env = testEnv();
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const clients = createClients(env);
-const { prisma, ad } = clients;
-let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
-beforeAll(async () => {
-  sandbox = await fileSandbox('selfsvc');
-});
-afterAll(async () => {
-  await sandbox?.cleanup();
-  await prisma.$disconnect();
-});
+const { prisma, ad, newUser } = useAccountSandbox('selfsvc');
 
 /** An active user (database + AD, same password) logged in through the SSO. */
 async function loggedIn() {
-  const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'ss' });
+  const user = await newUser({ prefix: 'ss' });
   const session = apiSession();
   const login = await session.login(user.account, FIRST_PASSWORD);
   expect(login.status, JSON.stringify(login.body)).toBe(200);
@@ -209,7 +196,7 @@ describe('個人帳號管理 › 帳號權限 (權限異動申請) and 機關管
     return admin;
   }
   async function loggedInAfter(prepare: (userId: string) => Promise<unknown>) {
-    const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'sa' });
+    const user = await newUser({ prefix: 'sa' });
     await prepare(user.id);
     const session = apiSession();
     expect((await session.login(user.account, FIRST_PASSWORD)).status).toBe(200);

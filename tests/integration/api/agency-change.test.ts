@@ -1,30 +1,16 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
-import { fileSandbox } from '../ad/helpers';
+import { describe, expect, it } from 'vitest';
+import { useAccountSandbox } from './support-sandbox';
 import { latestMail } from '../../support/applicant';
-import { eventually, testEnv } from '../../support/env';
+import { eventually } from '../../support/env';
 import { apiSession } from '../../support/http';
-import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
+import { FIRST_PASSWORD } from '../../support/reset-users';
 
-const env = testEnv();
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const clients = createClients(env);
-const { prisma, ad } = clients;
-let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
-
-beforeAll(async () => {
-  sandbox = await fileSandbox('agencychg');
-});
-afterAll(async () => {
-  await sandbox?.cleanup();
-  await prisma.$disconnect();
-});
+const { prisma, ad, ouDn, newUser } = useAccountSandbox('agencychg');
 
 /** An active user of 民政局 (G01, agency admin cabadmin), in the database and AD, signed in over HTTP. */
 async function signedInUser() {
-  const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'agc' });
+  const user = await newUser({ prefix: 'agc' });
   const session = apiSession();
   expect((await session.login(user.account, FIRST_PASSWORD)).status).toBe(200);
   return { user, session };
@@ -146,7 +132,7 @@ describe('機關(單位)異動 over HTTP: /api/account/agency-change and 機關�
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { organization: true } });
     expect(row.organization.code).toBe('G01-91');
     expect(row.status).toBe('ACTIVE');
-    expect(await ad.findUser(user.account)).toMatchObject({ enabled: true, ouDn: sandbox.ouDn });
+    expect(await ad.findUser(user.account)).toMatchObject({ enabled: true, ouDn: ouDn() });
     expect((await apiSession().login(user.account, FIRST_PASSWORD)).status).toBe(200);
     expect((await latestMail(user.email, '機關(單位)異動申請未通過審核'))?.body).toContain('本中心無此職缺');
   });

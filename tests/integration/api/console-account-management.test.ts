@@ -1,32 +1,18 @@
 // 管理主控台 › 帳號管理 › 詳細: 編輯, 啟用, 重設為待開通, 機關管理者 / 系統管理者 — over HTTP against
 // the real API, worker, Temporal, PostgreSQL, Samba AD and the SMTP sink.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { describe, expect, it } from 'vitest';
+import { useAccountSandbox } from './support-sandbox';
 import { agencyAdminGroupName } from '../../../activities/self-service';
-import { e2e, eventually, testEnv } from '../../support/env';
+import { e2e, eventually } from '../../support/env';
 import { latestMail, verifyEmailFully } from '../../support/applicant';
 import { apiSession } from '../../support/http';
-import { createResettableUser, FIRST_PASSWORD } from '../../support/reset-users';
-import { fileSandbox } from '../ad/helpers';
+import { FIRST_PASSWORD } from '../../support/reset-users';
 import { createTestUser } from '../db/helpers';
 
-const env = testEnv();
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const clients = createClients(env);
-let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
-
-beforeAll(async () => {
-  sandbox = await fileSandbox('accountmgmt');
-});
-afterAll(async () => {
-  await sandbox?.cleanup();
-  await clients.prisma.$disconnect();
-});
+const { clients, newUser: sandboxUser } = useAccountSandbox('accountmgmt');
 
 /** An active 民政局 (G01, admin cabadmin) user, in the database and enabled in AD. */
-const newUser = () =>
-  createResettableUser({ prisma: clients.prisma, ad: clients.ad, dataKey, hashKey, ouDn: sandbox.ouDn }, { prefix: 'amgt' });
+const newUser = () => sandboxUser({ prefix: 'amgt' });
 
 async function admin(account = 'cabadmin') {
   const session = apiSession();

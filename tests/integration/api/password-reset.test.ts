@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { describe, expect, it } from 'vitest';
+import { useAccountSandbox } from './support-sandbox';
 import { createIdentityProofs } from '../../../api/identity/proof';
-import { fileSandbox } from '../ad/helpers';
 import { latestMail } from '../../support/applicant';
-import { e2e, eventually, testEnv } from '../../support/env';
+import { e2e, eventually } from '../../support/env';
 import { allHistories } from '../../support/histories';
 import { apiSession } from '../../support/http';
-import { createResettableUser, FIRST_PASSWORD, randomMobile } from '../../support/reset-users';
+import { FIRST_PASSWORD, randomMobile } from '../../support/reset-users';
 
-const env = testEnv();
-const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
-const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
-const clients = createClients(env);
-const { prisma } = clients;
-let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
+const { clients, prisma, newUser } = useAccountSandbox('pwreset');
 /** Every password this file set, for the history scan at the end. */
 const passwordsSet: string[] = [];
-beforeAll(async () => {
-  sandbox = await fileSandbox('pwreset');
-});
-afterAll(async () => {
-  await sandbox?.cleanup();
-  await prisma.$disconnect();
-});
 
 const FIRST = FIRST_PASSWORD;
-const activeUser = (options: { changedAt?: Date } = {}) =>
-  createResettableUser({ prisma, ad: clients.ad, dataKey, hashKey, ouDn: sandbox.ouDn }, options);
+const activeUser = (options: { changedAt?: Date } = {}) => newUser(options);
 
 async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${e2e.baseUrl()}${path}`, {
