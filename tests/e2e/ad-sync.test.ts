@@ -1,12 +1,12 @@
 // 管理主控台功能 › AD 同步管理作業 › 同步比對 in Chromium: the system admin starts a reconcile, follows its
 // progress, finds the drift an AD operator made by hand and repairs it; AD matches the database again.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { organizationChain } from '../../activities/db/organization-chain';
 import { createPrisma } from '../../activities/db/prisma';
 import { createResettableUser } from '../support/reset-users';
-import { openBrowser, screenshot, screenshotVariants, sysadmin, type BrowserSession } from './support/browser';
+import { screenshot, screenshotVariants, sysadmin, useBrowserPerTest } from './support/browser';
 import { login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -18,14 +18,7 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-let session: BrowserSession;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-});
+const session = useBrowserPerTest();
 
 describe('AD 同步管理作業 › 同步比對', () => {
   it('the system admin starts a reconcile, sees its progress and the drift made in AD, and repairs it', async () => {
@@ -34,7 +27,7 @@ describe('AD 同步管理作業 › 同步比對', () => {
     const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'eads' });
     await ad.updateUser(user.account, { title: '手改職稱' });
 
-    const { page } = session;
+    const { page } = session();
     await login(page, sysadmin());
     const menu = sideMenu(page);
     await menu.getByRole('button', { name: '管理主控台功能' }).click();
@@ -55,7 +48,7 @@ describe('AD 同步管理作業 › 同步比對', () => {
     const row = grid.getByRole('row').filter({ hasText: '屬性不一致' });
     await row.getByText('手改職稱').waitFor();
     await row.getByText('title', { exact: true }).waitFor();
-    await screenshotVariants(session, 'ad-sync-reconcile');
+    await screenshotVariants(session(), 'ad-sync-reconcile');
 
     await row.getByRole('button', { name: `修復 ${user.account} 屬性不一致 title` }).click();
     await grid.getByText('沒有未修復的差異').waitFor({ timeout: 30_000 });

@@ -3,12 +3,12 @@
 // 使用自然人憑證 / 使用行動自然人憑證 are covered by the certificate methods' own e2e tests.
 import crypto from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { createPrisma } from '../../activities/db/prisma';
 import { createResettableUser, FIRST_PASSWORD } from '../support/reset-users';
-import { baseUrl, openBrowser, screenshot, type BrowserSession } from './support/browser';
+import { baseUrl, screenshot, useBrowserPerTest } from './support/browser';
 import { eventually, fillCaptcha, gotoPath, login } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -26,14 +26,7 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-let session: BrowserSession;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-});
+const session = useBrowserPerTest();
 
 const activeUser = (options: { changedAt?: Date } = {}) =>
   createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'fp', ...options });
@@ -99,7 +92,7 @@ async function setNewPassword(page: Page, account: string, password: string, sho
 describe('忘記密碼 (Chromium)', () => {
   it('使用備用信箱: 信箱 + 圖形驗證碼 → 驗證碼 → 新密碼 → 變更完成 → back at login, where only the new password works', async () => {
     const user = await activeUser();
-    const { page } = session;
+    const { page } = session();
     await openForgotPassword(page, '使用備用信箱');
     await page.getByRole('textbox', { name: /^備用信箱/ }).fill(user.email);
     await fillCaptcha(page);
@@ -118,7 +111,7 @@ describe('忘記密碼 (Chromium)', () => {
 
   it('使用手機簡訊: 手機號碼 + 圖形驗證碼 → 簡訊驗證碼 → 新密碼; the old password no longer logs in', async () => {
     const user = await activeUser();
-    const { page } = session;
+    const { page } = session();
     await openForgotPassword(page, '使用手機簡訊');
     await page.getByLabel(/^手機號碼/).fill(user.mobile);
     await fillCaptcha(page);
@@ -145,7 +138,7 @@ describe('忘記密碼 (Chromium)', () => {
 
   it('密碼已逾期: the login sends the user to set a new password, then back to 個人帳號登入', async () => {
     const user = await activeUser({ changedAt: new Date(Date.now() - 400 * 86_400_000) });
-    const { page } = session;
+    const { page } = session();
     await gotoPath(page, '/login');
     await page.getByLabel('登入帳號').fill(user.account);
     await page.getByLabel(/^密碼/).fill(FIRST);

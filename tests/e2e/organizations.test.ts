@@ -1,11 +1,11 @@
 // 管理主控台功能 › 組織管理 in Chromium: the system admin adds a unit under 民政局 and renames it; each
 // change shows 已完成 once AD has it, and the tree shows the unit.
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { createPrisma } from '../../activities/db/prisma';
-import { openBrowser, screenshot, screenshotVariants, sysadmin, type BrowserSession } from './support/browser';
+import { screenshot, screenshotVariants, sysadmin, useBrowserPerTest } from './support/browser';
 import { login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -17,20 +17,13 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-let session: BrowserSession;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  expect(session.pageErrors).toEqual([]);
-  await session.close();
-});
+const session = useBrowserPerTest();
 
 describe('組織管理', () => {
   it('the system admin adds a unit under 民政局, renames it, and sees it in the tree', async () => {
     const tag = crypto.randomBytes(3).toString('hex');
     const name = `e2e測試科${tag}`;
-    const { page } = session;
+    const { page } = session();
     await login(page, sysadmin());
     const menu = sideMenu(page);
     await menu.getByRole('button', { name: '管理主控台功能' }).click();
@@ -72,7 +65,7 @@ describe('組織管理', () => {
     await result.getByText(/已完成$/).waitFor({ timeout: 30_000 });
     await result.getByRole('button', { name: '關閉' }).click();
     await row.getByText(`${name}二`, { exact: true }).waitFor();
-    await screenshotVariants(session, 'organizations-tree');
+    await screenshotVariants(session(), 'organizations-tree');
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: unit.id } })).name).toBe(`${name}二`);
   });
 });

@@ -2,12 +2,12 @@
 // in their own AD OU (removed afterwards), and one Chromium session per test that must end without
 // page errors. Call at the top of a test file; it registers the hooks.
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { createAdClient } from '../../../activities/ad/client';
 import { adConfigFromEnv } from '../../../activities/ad/config';
 import { createPrisma } from '../../../activities/db/prisma';
 import { createResettableUser } from '../../support/reset-users';
-import { openBrowser, type BrowserSession } from './browser';
+import { useBrowserPerTest } from './browser';
 
 export const DEMO_PASSWORD = process.env.E2E_DEMO_PASSWORD ?? 'Tainan@2026';
 
@@ -17,7 +17,7 @@ export function useAccountFixtures(ouName: string) {
   const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
   const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
   let ouDn: string;
-  let session: BrowserSession;
+  const session = useBrowserPerTest();
 
   beforeAll(async () => {
     ouDn = await ad.ensureOuPath([{ code: `t-e2e-${crypto.randomBytes(4).toString('hex')}`, name: ouName }]);
@@ -26,19 +26,12 @@ export function useAccountFixtures(ouName: string) {
     await ad.deleteSubtree(ouDn).catch(() => undefined);
     await prisma.$disconnect();
   });
-  beforeEach(async () => {
-    session = await openBrowser();
-  });
-  afterEach(async () => {
-    expect(session.pageErrors).toEqual([]);
-    await session.close();
-  });
 
   return {
     prisma,
     ad,
     /** This test's browser session. */
-    session: () => session,
+    session,
     /** An active G01 user (cabadmin's agency), enabled in AD with FIRST_PASSWORD. */
     newUser: (prefix: string) => createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix }),
   };

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -114,4 +115,17 @@ export async function screenshotVariants(session: BrowserSession, name: string, 
   }
   await page.setViewportSize(DESKTOP);
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** One Chromium session per test, which must end without page errors. Call at the top of a test file. */
+export function useBrowserPerTest(): () => BrowserSession {
+  let session: BrowserSession;
+  beforeEach(async () => {
+    session = await openBrowser();
+  });
+  afterEach(async () => {
+    expect(session.pageErrors).toEqual([]);
+    await session.close();
+  });
+  return () => session;
 }
