@@ -1,5 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useCallback, useEffect, useState } from 'react';
 import { LoadingScreen } from '../common/LoadingScreen';
@@ -18,6 +16,7 @@ import { AvatarBlock } from './AvatarBlock';
 import { PasswordBlock } from './PasswordBlock';
 import { ProfileBlock } from './ProfileBlock';
 import { OtpBlock } from './OtpBlock';
+import { RetryAlert } from '../common/RetryAlert';
 
 /** 個人帳號管理 (manual 第二章 參): one page of blocks in the manual's order. */
 export default function AccountSettingsPage() {
@@ -44,18 +43,9 @@ export default function AccountSettingsPage() {
     <>
       <PageHeading title={ROUTES.account.title} />
       {error && (
-        <Alert
-          severity="error"
-          role="alert"
-          sx={{ mb: 2 }}
-          action={
-            <Button color="inherit" size="small" onClick={reload}>
-              重新載入
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={reload} retryLabel="重新載入" role="alert" sx={{ mb: 2 }}>
           {error}
-        </Alert>
+        </RetryAlert>
       )}
       {!account ? (
         !error && <LoadingScreen />

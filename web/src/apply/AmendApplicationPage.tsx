@@ -25,6 +25,7 @@ import { PublicPanel } from './PublicPanel';
 import { describeStatus } from './status/statusText';
 import { StatusSummary } from './status/StatusSummary';
 import { useMyApplications } from './status/useApplicationStatus';
+import { RetryAlert } from '../common/RetryAlert';
 
 export const DECIDED_MESSAGE = '此申請已審核，無法修改';
 
@@ -91,18 +92,7 @@ export default function AmendApplicationPage() {
   } else if (loading) {
     content = <LoadingScreen label="讀取申請資料中…" />;
   } else if (error) {
-    content = (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={retry}>
-            重新整理
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
-    );
+    content = <RetryAlert onRetry={retry}>{error.message}</RetryAlert>;
   } else if (outcome?.kind === 'amended') {
     content = (
       <Stack spacing={3}>

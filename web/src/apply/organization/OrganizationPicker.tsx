@@ -1,6 +1,4 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import FormHelperText from '@mui/material/FormHelperText';
 import Skeleton from '@mui/material/Skeleton';
 import Tab from '@mui/material/Tab';
@@ -20,6 +18,7 @@ import {
   type OrgTab,
 } from './orgCascade';
 import { useOrganizations } from './useOrganizations';
+import { RetryAlert } from '../../common/RetryAlert';
 
 /** The manual's two hints under the picker (§3.2.3, reconstructed from the garbled screenshots). */
 export const ORGANIZATION_HINTS = [
@@ -45,16 +44,9 @@ export function OrganizationPicker({ labelledBy, value, onChange, error, disable
   return (
     <Box role="group" aria-labelledby={labelledBy} sx={{ minWidth: 0 }}>
       {loadError ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={retry}>
-              重新載入
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={retry} retryLabel="重新載入">
           無法載入機關單位：{loadError}
-        </Alert>
+        </RetryAlert>
       ) : index ? (
         <Cascade index={index} labelledBy={labelledBy} value={value} onChange={onChange} error={error} disabled={disabled} />
       ) : (

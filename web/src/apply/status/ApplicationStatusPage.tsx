@@ -11,6 +11,7 @@ import { PublicPanel } from '../PublicPanel';
 import { StatusSummary } from './StatusSummary';
 import { StatusVerification } from './StatusVerification';
 import { useApplicationStatus } from './useApplicationStatus';
+import { RetryAlert } from '../../common/RetryAlert';
 
 /**
  * 申請進度 of one application: opened from the mailed link (?key=…), or after verifying the backup
@@ -59,18 +60,7 @@ export default function ApplicationStatusPage() {
       </Alert>
     );
   } else if (error) {
-    content = (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={retry}>
-            重新整理
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
-    );
+    content = <RetryAlert onRetry={retry}>{error.message}</RetryAlert>;
   } else if (view) {
     content = <StatusSummary view={view} />;
   }

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -13,6 +12,7 @@ import { PublicPanel } from '../PublicPanel';
 import { StatusSummary } from './StatusSummary';
 import { StatusVerification } from './StatusVerification';
 import { useMyApplications } from './useApplicationStatus';
+import { RetryAlert } from '../../common/RetryAlert';
 
 /** 申請進度查詢: verify the backup e-mail (purpose STATUS), then every application made with it. */
 export default function StatusLookupPage() {
@@ -32,18 +32,7 @@ export default function StatusLookupPage() {
   } else if (loading) {
     content = <LoadingScreen label="讀取申請案件中…" />;
   } else if (error) {
-    content = (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={retry}>
-            重新整理
-          </Button>
-        }
-      >
-        {error.message}
-      </Alert>
-    );
+    content = <RetryAlert onRetry={retry}>{error.message}</RetryAlert>;
   } else if (items && items.length === 0) {
     content = (
       <Alert severity="info">

@@ -23,6 +23,7 @@ import { DecisionDialog, type DecisionInput } from './DecisionDialog';
 import { DECISION_LABELS } from './reviewQuery';
 import { ESCALATED_HINT, ReviewStatusChip } from './ReviewStatusChip';
 import { decide, useReviewDetail } from './useReviewApplications';
+import { RetryAlert } from '../../common/RetryAlert';
 
 type Notice = { severity: 'success' | 'error' | 'warning'; text: string };
 
@@ -88,20 +89,7 @@ export default function ReviewDetailPage() {
     return (
       <>
         <PageHeading title={ROUTES.consoleAccountApplication.title} actions={back} />
-        {error ? (
-          <Alert
-            severity="error"
-            action={
-              <Button color="inherit" size="small" onClick={reload}>
-                重新整理
-              </Button>
-            }
-          >
-            {error}
-          </Alert>
-        ) : (
-          <LoadingScreen label="讀取申請資料中…" />
-        )}
+        {error ? <RetryAlert onRetry={reload}>{error}</RetryAlert> : <LoadingScreen label="讀取申請資料中…" />}
       </>
     );
   }

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -14,6 +13,7 @@ import type { ConnectivityCheck } from '../../lib/api/types';
 import { formatLatency, RUN_STATUS_LABELS, summarize, summaryTone, targetRows } from './summary';
 import { TargetStatusChip } from './TargetStatusChip';
 import { TemporalLink } from './TemporalLink';
+import { RetryAlert } from '../../common/RetryAlert';
 
 interface ConnectivityRunPanelProps {
   check: ConnectivityCheck | null;
@@ -24,18 +24,7 @@ interface ConnectivityRunPanelProps {
 /** One run: who started it and when, then a row per target (資料庫, AD 主機, 郵件伺服器, 簡訊平台). */
 export function ConnectivityRunPanel({ check, error, onRetry }: ConnectivityRunPanelProps) {
   if (error) {
-    return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={onRetry}>
-            重新整理
-          </Button>
-        }
-      >
-        {error}
-      </Alert>
-    );
+    return <RetryAlert onRetry={onRetry}>{error}</RetryAlert>;
   }
   if (!check) return <LoadingScreen label="讀取連線測試結果中…" />;
 

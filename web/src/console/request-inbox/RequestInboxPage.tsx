@@ -43,6 +43,7 @@ import {
 } from '../account-applications/reviewQuery';
 import type { InboxApi, InboxItem } from './api';
 import { useInboxList } from './useInboxList';
+import { RetryAlert } from '../../common/RetryAlert';
 
 const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
 const EMPTY_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
@@ -224,18 +225,9 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
         </Alert>
       )}
       {error && (
-        <Alert
-          severity="error"
-          role="alert"
-          sx={{ mb: 2 }}
-          action={
-            <Button color="inherit" size="small" onClick={reload}>
-              重新整理
-            </Button>
-          }
-        >
+        <RetryAlert onRetry={reload} role="alert" sx={{ mb: 2 }}>
           {error}
-        </Alert>
+        </RetryAlert>
       )}
 
       <Paper component="section" aria-label="申請清單" sx={{ p: { xs: 1.5, sm: 2 } }}>
