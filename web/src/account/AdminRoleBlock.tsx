@@ -1,5 +1,4 @@
 import CloseIcon from '@mui/icons-material/Close';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -17,7 +16,7 @@ import { ApiError, errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import type { AccountView } from './api';
-import { BlockCard, Facts } from './BlockCard';
+import { BlockCard, BlockNotice, Facts, type BlockNoticeValue } from './BlockCard';
 import { selfServiceApi, type AdminRoleRequestView } from './selfServiceApi';
 
 /** 帳號權限 (manual §3.5.5): the role, 權限異動申請 (reason → 送出) and the latest request's timeline. */
@@ -26,7 +25,7 @@ export function AdminRoleBlock({ account }: { account: AccountView & { roleLabel
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<BlockNoticeValue | null>(null);
   const [version, setVersion] = useState(0);
   const { run, pending } = useSingleFlight();
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -82,15 +81,7 @@ export function AdminRoleBlock({ account }: { account: AccountView & { roleLabel
       }
     >
       <Stack spacing={1.5}>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
+        <BlockNotice notice={notice} onClose={() => setNotice(null)} />
         <Facts
           rows={[
             ['目前權限', account.roleLabels.join('、')],

@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Avatar from '@mui/material/Avatar';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -12,7 +11,7 @@ import { useSession } from '../auth/session';
 import { errorMessage } from '../lib/api';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import type { AccountView } from './api';
-import { BlockCard } from './BlockCard';
+import { BlockCard, BlockNotice, type BlockNoticeValue } from './BlockCard';
 import { AVATAR_MAX_BYTES, AVATAR_URL, selfServiceApi } from './selfServiceApi';
 
 /** 個人圖像 (manual §3.5.1): 選擇檔案 → the name is shown → 存檔; 移除 after a confirm. */
@@ -25,7 +24,7 @@ export function AvatarBlock({
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<BlockNoticeValue | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { run, pending } = useSingleFlight();
   const allowed = account.allowedActions.includes('avatar.manage');
@@ -67,15 +66,7 @@ export function AvatarBlock({
   return (
     <BlockCard title="個人圖像">
       <Stack spacing={2}>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
+        <BlockNotice notice={notice} onClose={() => setNotice(null)} />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
           <Avatar
             src={account.avatar ? `${AVATAR_URL}?v=${encodeURIComponent(account.avatar.updatedAt)}` : undefined}

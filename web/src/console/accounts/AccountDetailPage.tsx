@@ -19,7 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { Facts } from '../../account/BlockCard';
+import { BlockNotice, Facts, type BlockNoticeValue } from '../../account/BlockCard';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { errorMessage } from '../../lib/api';
@@ -67,7 +67,7 @@ export default function AccountDetailPage() {
   const { id = '' } = useParams();
   const [account, setAccount] = useState<AccountDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<BlockNoticeValue | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
@@ -146,15 +146,7 @@ export default function AccountDetailPage() {
         }
       />
       <Stack spacing={2}>
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        )}
+        <BlockNotice notice={notice} onClose={() => setNotice(null)} />
         {account.openRequest && (
           <Alert severity="info">
             進行中：{account.openRequest.label}（{account.openRequest.statusLabel}）{' '}
