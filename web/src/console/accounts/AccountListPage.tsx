@@ -11,7 +11,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeading } from '../../common/PageHeading';
 import { api, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
@@ -19,6 +19,7 @@ import { ROUTES } from '../../routes/routeTable';
 import { DisableDialog, type DisableTarget } from './DisableDialog';
 import { DisableRequestDialog } from './DisableRequestDialog';
 import { SearchField } from '../../common/SearchField';
+import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 
 interface AccountRow {
   id: string;
@@ -36,7 +37,7 @@ interface AccountRow {
 
 /** 管理主控台功能 › 帳號管理: the agency's accounts (all, for system admins), with 停用. */
 export default function AccountListPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchParamsPatch();
   const q = params.get('q') ?? '';
   const openRequest = params.get('request');
   const [keyword, setKeyword] = useState(q);
@@ -70,17 +71,9 @@ export default function AccountListPage() {
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const next = new URLSearchParams(params);
-    if (keyword.trim()) next.set('q', keyword.trim());
-    else next.delete('q');
-    setParams(next);
+    patch({ q: keyword.trim() });
   };
-  const showRequest = (workflowId: string | null) => {
-    const next = new URLSearchParams(params);
-    if (workflowId) next.set('request', workflowId);
-    else next.delete('request');
-    setParams(next);
-  };
+  const showRequest = (workflowId: string | null) => patch({ request: workflowId });
 
   return (
     <Box>

@@ -13,12 +13,12 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { zhTW } from '@mui/x-data-grid/locales';
 import { useCallback, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { AD_SYNC_BASE, useAction, useResource, type DriftRow, type Page, type ReconcileRun, type Started } from './adSyncApi';
 import { TemporalLink } from './TemporalLink';
 import { Timeline } from './Timeline';
+import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 
 const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
 const busy = (run: ReconcileRun) => run.status === 'CHECKING' || run.status === 'REPAIRING';
@@ -59,18 +59,10 @@ function ProgressPanel({ run }: { run: ReconcileRun }) {
  * repairs it through the run. Accounts only in AD are listed, never deleted.
  */
 export function ReconcileTab() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch();
   const filter = params.get('filter') === 'all' ? 'all' : 'open';
   const page = Number(params.get('page') ?? 0) || 0;
   const account = params.get('account') ?? '';
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   const runs = useResource<{ items: ReconcileRun[] }>(`${AD_SYNC_BASE}/reconciles`);
   const runId = params.get('run') ?? runs.value?.items[0]?.workflowId ?? null;
   // A 修復 is accepted before the run starts it: follow the run until that repair has finished.

@@ -10,13 +10,13 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { zhTW } from '@mui/x-data-grid/locales';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { AD_SYNC_BASE, useAction, useResource, type Page, type Started, type SyncUserRow, type UserSync } from './adSyncApi';
 import { TemporalLink } from './TemporalLink';
 import { Timeline } from './Timeline';
 import { SearchField } from '../../common/SearchField';
+import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 
 const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
 const FILTERS = [
@@ -29,21 +29,13 @@ const TONE = { SYNCED: 'success', PENDING: 'warning', FAILED: 'error' } as const
 
 /** 帳號同步狀態: every account's AD sync status, last sync and last error, with 重新同步 per account. */
 export function UserSyncTab() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch();
   const status = params.get('status') ?? '';
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? 0) || 0;
   const pageSize = Number(params.get('pageSize') ?? 20) || 20;
   const syncId = params.get('sync');
   const [keyword, setKeyword] = useState(q);
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
 
   const query = new URLSearchParams({
     page: String(page),

@@ -8,7 +8,6 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { buildTree, ORG_CATEGORIES, ORG_KIND_LABELS, type OrgCategory } from '../../../../domain/org-tree';
 import { PageHeading } from '../../common/PageHeading';
 import { api, errorMessage } from '../../lib/api';
@@ -17,10 +16,11 @@ import { ChangeRequestDialog } from './ChangeRequestDialog';
 import { OrgTree } from './OrgTree';
 import type { OrgUnit, StartedChange } from './types';
 import { SearchField } from '../../common/SearchField';
+import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 
 /** 管理主控台功能 › 組織管理 (system admins): the tree, and every change applied to AD by a workflow. */
 export default function OrganizationsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchParamsPatch();
   const openRequest = params.get('request');
   const [units, setUnits] = useState<OrgUnit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,12 +49,7 @@ export default function OrganizationsPage() {
     return buildTree(units, { includeRetired: showRetired }).filter((root) => root.kind === category);
   }, [units, showRetired, category]);
 
-  const showRequest = (workflowId: string | null) => {
-    const next = new URLSearchParams(params);
-    if (workflowId) next.set('request', workflowId);
-    else next.delete('request');
-    setParams(next);
-  };
+  const showRequest = (workflowId: string | null) => patch({ request: workflowId });
   const started = (change: StartedChange) => {
     setAction(null);
     setVersion((v) => v + 1);
