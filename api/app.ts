@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import crypto from 'node:crypto';
 import { createSessionStore, loadActor } from './auth/session';
 import { errorHandler, notFoundHandler } from './errors';
+import { sameOriginOnly } from './same-origin';
 import { createCaptchas } from './commands/captcha';
 import { createEmailVerification } from './commands/email-verification';
 import { createSmsVerification } from './commands/sms-verification';
@@ -54,6 +55,8 @@ export interface AppDeps {
   env: {
     NODE_ENV: 'development' | 'test' | 'production';
     PUBLIC_URL: string;
+    /** Where browsers reach the portal, when not PUBLIC_URL (development: the Vite dev server). */
+    WEB_URL?: string;
     TRUST_PROXY: string;
     MAILBOX_URL?: string;
     SMS_SIMULATOR_URL?: string;
@@ -116,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.use(express.json({ limit: '1mb' }));
 
   app.use('/healthz', healthRoutes(deps.pings));
+  app.use(['/api', '/dev'], sameOriginOnly([env.PUBLIC_URL, env.WEB_URL ?? env.PUBLIC_URL]));
   app.use('/api', loadActor(sessions));
   const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
   // 自然人憑證: challenges, 忘記密碼 proof, 個人帳號管理 binding; the login method gets the same instance.

@@ -14,6 +14,7 @@ export const errorCatalog = {
   PASSWORD_EXPIRED: { status: 403, message: '密碼已逾期，請設定新密碼' },
   INTERACTION_EXPIRED: { status: 400, message: '登入作業已逾時，請重新登入' },
   FORBIDDEN: { status: 403, message: '您沒有使用此功能的權限' },
+  CROSS_ORIGIN_REQUEST: { status: 403, message: '已拒絕來自其他網站的請求，請直接在臺南市政府公務入口網的頁面上操作' },
   NOT_FOUND: { status: 404, message: '找不到指定的資料。' },
   CONFLICT: { status: 409, message: '資料狀態已變更，請重新整理後再試。' },
   RATE_LIMITED: { status: 429, message: '操作過於頻繁，請稍後再試。' },
