@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/session', sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }));
   if (deps.sso) {
     const { sso } = deps;
-    app.use('/api/auth', portalAuthRoutes({ prisma, sessions, config: sso.portal }));
+    app.use('/api/auth', portalAuthRoutes({ prisma, sessions, config: sso.portal, provider: sso.provider.current }));
     app.use(
       '/api/sso/interaction',
       interactionRoutes({

@@ -3,6 +3,8 @@ import type { PrismaClient } from '@prisma/client';
 import { Router, type Request, type Response } from 'express';
 import * as oidc from 'openid-client';
 import { encryptField } from '../../activities/db/pii';
+import type Provider from 'oidc-provider';
+import { endSsoSession } from '../sso/end-session';
 import { OIDC_MOUNT } from '../sso/provider';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions, type SessionStore } from './session';
 
@@ -52,7 +54,12 @@ export function safeReturnPath(value: unknown): string {
  * 個人帳號登入: the portal signs its users in through the SSO with the authorization code flow and
  * PKCE (openid-client), then keeps its own PostgreSQL session.
  */
-export function portalAuthRoutes(deps: { prisma: PrismaClient; sessions: SessionStore; config: PortalClientConfig }) {
+export function portalAuthRoutes(deps: {
+  prisma: PrismaClient;
+  sessions: SessionStore;
+  config: PortalClientConfig;
+  provider: () => Provider;
+}) {
   const { config, sessions } = deps;
   const issuer = `${config.webUrl}${OIDC_MOUNT}`;
   const internal = `${config.internalUrl}${OIDC_MOUNT}`;
@@ -132,12 +139,13 @@ export function portalAuthRoutes(deps: { prisma: PrismaClient; sessions: Session
     res.redirect(303, flow.returnTo);
   });
 
-  // 登出: the portal session ends here, the SSO session at the provider (RP-initiated logout).
-  router.get('/logout', async (req, res) => {
+  // 登出 (the SPA's POST, behind the same-origin check; a GET that any link could send ends nothing):
+  // the portal session and the browser's SSO session end together, in one click.
+  router.post('/logout', async (req, res) => {
     if (req.sessionToken) await sessions.revoke(req.sessionToken);
+    await endSsoSession(deps.provider(), req, res);
     clearSessionCookie(res, config.secureCookies);
-    const url = oidc.buildEndSessionUrl(client, { client_id: PORTAL_CLIENT_ID, post_logout_redirect_uri: `${config.webUrl}/` });
-    res.redirect(303, url.href);
+    res.status(204).end();
   });
 
   return router;

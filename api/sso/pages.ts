@@ -36,13 +36,15 @@ export async function errorPage(ctx: KoaContextWithOIDC, out: ErrorOut) {
   );
 }
 
-/** RP-initiated logout: the form oidc-provider needs confirmed, submitted at once (one click: 登出). */
+/**
+ * RP-initiated logout: the form oidc-provider needs confirmed, sent only by the person's click on
+ * 確定登出 — a page that submitted itself would let any site end the SSO session by linking here.
+ */
 export async function logoutPage(ctx: KoaContextWithOIDC, form: string) {
   ctx.type = 'html';
   ctx.body = page(
     '登出',
-    `<h1>登出</h1><p>您將登出臺南市政府單一帳號認證平台。</p>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"><button type="submit">確定登出</button></form>')}
-<script nonce="${escape(ctx.state.cspNonce ?? '')}">document.forms[0].submit()</script>`,
+    `<h1>登出</h1><p>您將登出臺南市政府單一帳號認證平台。</p>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"><button type="submit">確定登出</button></form>')}`,
   );
 }
 

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createPrismaAdapter } from './adapter';
 import { accountClaims } from './claims';
 import { errorPage, logoutPage, postLogoutPage } from './pages';
+import { SSO_SESSION_COOKIE } from './end-session';
 import type { SigningKeys } from './signing-keys';
 
 export const OIDC_MOUNT = '/oidc';
@@ -48,7 +49,8 @@ async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
     interactions: { url: (_ctx, interaction) => `/api/sso/interaction/${interaction.uid}` },
     cookies: {
       keys: deps.cookieKeys,
-      long: { signed: true, sameSite: 'lax' },
+      names: { session: SSO_SESSION_COOKIE.name },
+      long: SSO_SESSION_COOKIE.options,
       short: { signed: true, sameSite: 'lax' },
     },
     pkce: { methods: ['S256'], required: () => true },

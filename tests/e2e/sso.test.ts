@@ -84,6 +84,10 @@ describe('單一帳號認證平台 for other systems', () => {
 
     await page.goto(demoRpUrl);
     await page.getByRole('link', { name: '登出' }).click();
+    // The SSO's 登出 page waits for the person's click (one that submitted itself could be linked from
+    // any site); its content-security policy lets the form return to the system.
+    await page.waitForURL(`${baseUrl()}/oidc/session/end**`);
+    await page.getByRole('button', { name: '確定登出' }).click();
     await page.waitForURL(`${demoRpUrl}/`);
     await page.getByRole('link', { name: '以臺南市政府單一帳號登入' }).waitFor();
   });

@@ -99,24 +99,8 @@ export function apiSession(baseUrl = e2e.baseUrl(), options: { headers?: Record<
     return { ...session, landedOn };
   }
 
-  /** 登出: the portal's logout, then the SSO's confirmation form submitted as the page's script does. */
-  async function logout() {
-    const endPage = await follow('/api/auth/logout');
-    const html = await (await raw('GET', endPage.href)).text();
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (!action) return endPage;
-    const fields = new URLSearchParams();
-    for (const [, name, value] of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields.set(name!, value!);
-    const response = await fetch(new URL(action.replace(/&amp;/g, '&'), endPage), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header(), ...options.headers },
-      body: fields,
-    });
-    jar.store(response);
-    const location = response.headers.get('location');
-    return location ? follow(new URL(location, endPage).href) : endPage;
-  }
+  /** 登出: the SPA's POST, which ends the portal session and the SSO session at once. */
+  const logout = () => call('POST', '/api/auth/logout');
 
   return {
     jar,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrisma } from '../../../activities/db/prisma';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
+import { ssoSessionPayload } from './support-sso';
 
 // Accounts only this file touches (lockout and expiry change their state).
 const LOCKOUT_ACCOUNT = 'ykuser2';
@@ -41,10 +42,24 @@ describe('單一帳號認證平台: 一般登入 through OpenID Connect', () => 
     const again = await s.follow('/api/auth/login?returnTo=/home');
     expect(again.pathname).toBe('/home');
 
-    const logout = await s.logout();
-    expect(logout.pathname).toBe('/');
+    // A GET — any link or image on any site — ends nothing (issue 10 item 5).
+    const ssoSession = s.jar.get('_session')!;
+    const grantId = (await ssoSessionPayload(ssoSession))?.authorizations?.portal?.grantId;
+    expect(grantId).toEqual(expect.any(String));
+    const viaGet = await s.get('/api/auth/logout');
+    expect(viaGet).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND', message: '找不到此功能。' } } });
+    expect((await s.get('/api/session')).status).toBe(200);
+
+    // 登出 is the SPA's one POST: the portal session and the SSO session end together.
+    expect((await s.logout()).status).toBe(204);
     expect((await s.get('/api/session')).status).toBe(401);
-    // The SSO session is gone too: the next login asks for credentials again.
+    expect(await ssoSessionPayload(ssoSession)).toBeUndefined();
+    // …with the portal's grant and every code and token issued under it.
+    expect(
+      await withPrisma((prisma) => prisma.oidcPayload.count({ where: { OR: [{ grantId }, { type: 'Grant', id: grantId }] } })),
+    ).toBe(0);
+    expect(s.jar.get('_session')).toBeUndefined();
+    // The next login asks for credentials again.
     expect(await s.startLogin()).toMatch(/^[\w-]+$/);
   });
 

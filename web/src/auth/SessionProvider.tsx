@@ -36,9 +36,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // Any later 401 means the session ended (expired, logged out elsewhere): the guards then send the user to /login.
   useEffect(() => onUnauthenticated(() => setState({ status: 'anonymous', user: null })), []);
 
-  // 登出 ends the portal session and then the SSO session (RP-initiated logout), which returns to the landing page.
+  // 登出 ends the portal session and the SSO session in one POST (a GET would let any link log the user
+  // out), then loads the landing page afresh, leaving nothing of the session in memory.
   const logout = useCallback(async () => {
-    window.location.assign('/api/auth/logout');
+    await api.post('/api/auth/logout');
+    window.location.assign('/');
   }, []);
 
   const value = useMemo<SessionContextValue>(() => ({ state, logout, refresh }), [state, logout, refresh]);
