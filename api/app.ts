@@ -44,6 +44,7 @@ import { devIntegrationRoutes } from './routes/dev-integrations';
 import { INTEGRATIONS_MOUNT, integrationRoutes } from './integrations/routes';
 import type { Sso } from './sso';
 import { OIDC_MOUNT } from './sso/provider';
+import { oidcSecurityHeaders } from './sso/headers';
 import { interactionRoutes } from './sso/interaction-routes';
 import { portalAuthRoutes } from './auth/portal-client';
 import { createCitizenCert } from './identity/citizen-cert';
@@ -88,8 +89,8 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', env.TRUST_PROXY);
   // oidc-provider parses its own bodies and renders its own few pages: mounted before the JSON parser
-  // and the SPA's content-security policy.
-  if (deps.sso) app.use(OIDC_MOUNT, deps.sso.provider.middleware);
+  // and the SPA's content-security policy, with headers of its own.
+  if (deps.sso) app.use(OIDC_MOUNT, oidcSecurityHeaders(secureCookies), deps.sso.provider.middleware);
   app.use(
     pinoHttp({
       logger: deps.log,
