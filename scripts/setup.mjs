@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEnv, EMBEDDED_PG_PORT, MODES, modeConfig, TEMPORAL_PORT, TEMPORAL_UI_PORT } from './lib/env.mjs';
 import { assertPortFree, isPortOpen, run, startProcess, tail, waitFor } from './lib/proc.mjs';
-import { ensureChromium, ensureDebPackages } from './lib/apt.mjs';
+import { ensureChromium, ensureDebPackages, NGINX } from './lib/apt.mjs';
 import { ensureTemporal } from './services/temporal.mjs';
 import { ensureSamba } from './services/samba.mjs';
 
@@ -181,6 +181,13 @@ export async function setup(mode, { log = console.log, browser = false } = {}) {
         packages: ['docker-compose'],
         present: () => fs.existsSync('/usr/bin/docker-compose'),
         what: 'docker-compose 驗證',
+        log,
+      });
+      // Runs deploy/nginx.conf in front of an API replica (tests/integration/proxy.test.ts).
+      await ensureDebPackages({
+        packages: ['nginx'],
+        present: () => fs.existsSync(NGINX),
+        what: '反向代理測試 (nginx)',
         log,
       });
     }

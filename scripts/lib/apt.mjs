@@ -24,6 +24,7 @@ export async function ensureDebPackages({ packages, present, what, log = console
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
+export const NGINX = '/usr/sbin/nginx';
 // fonts-noto-cjk: without a CJK font, screenshots show zh-TW text as empty boxes.
 export const ensureChromium = (log) =>
   ensureDebPackages({

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -44,6 +46,26 @@ describe('docker-compose.yml (production topology)', () => {
     expect(doc.services.worker.command).toEqual(['node', '--import', 'tsx', 'worker/main.ts']);
     expect(doc.services.temporal.environment.DB).toBe('postgres12');
     expect(doc.services.temporal.volumes[0].target ?? doc.services.temporal.volumes[0]).toContain('dynamicconfig');
+  });
+
+  it('trusts X-Forwarded-For from the web proxy’s fixed address only, which writes the address it saw (issue 10 item 4)', async () => {
+    const doc = parse((await config(productionEnv)).stdout);
+    const proxy: string = doc.services.web.networks.default.ipv4_address;
+    const [{ subnet, ip_range: dynamicRange }] = doc.networks.default.ipam.config;
+    const within = (cidr: string) => {
+      const [base, prefix] = cidr.split('/');
+      const list = new net.BlockList();
+      list.addSubnet(base!, Number(prefix));
+      return list.check(proxy);
+    };
+    // On the network, and out of the range Docker hands to the other containers.
+    expect(within(subnet)).toBe(true);
+    expect(within(dynamicRange)).toBe(false);
+    for (const api of ['api-1', 'api-2']) expect(doc.services[api].environment.TRUST_PROXY).toBe(proxy);
+    // The proxy replaces whatever X-Forwarded-For the client sent (tests/integration/proxy.test.ts runs it).
+    const nginx = fs.readFileSync('deploy/nginx.conf', 'utf8');
+    expect(nginx).toMatch(/^\s*proxy_set_header X-Forwarded-For \$remote_addr;$/m);
+    expect(nginx).not.toContain('$proxy_add_x_forwarded_for');
   });
 
   it('refuses to render without the secrets it needs, naming the variable', async () => {

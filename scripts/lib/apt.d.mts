@@ -1,0 +1,4 @@
+// Types for the constants of apt.mjs that TypeScript tests use.
+
+export const CHROMIUM: string;
+export const NGINX: string;
