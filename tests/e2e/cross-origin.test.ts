@@ -57,13 +57,20 @@ async function watchWire(page: Page, url: string) {
   };
 }
 
-describe('another origin of the same site, with the victim logged in (issue 10 item 3)', () => {
-  const session = useBrowserPerTest();
+const session = useBrowserPerTest();
 
+/** A fresh active user (a system admin if asked), logged in to the portal in this test's Chromium. */
+async function loggedIn(role?: 'SYSTEM_ADMIN') {
+  const user = await createActiveUser(prisma);
+  if (role) await prisma.roleAssignment.create({ data: { userId: user.id, role } });
+  const { page } = session();
+  await login(page, { account: user.account, password });
+  return { user, page };
+}
+
+describe('another origin of the same site, with the victim logged in (issue 10 item 3)', () => {
   it('cannot set up OTP 驗證 by a form that posts itself', async () => {
-    const user = await createActiveUser(prisma);
-    const { page } = session();
-    await login(page, { account: user.account, password });
+    const { user, page } = await loggedIn();
     attackerPages.set(
       '/otp',
       `<!doctype html><form method="post" action="${baseUrl()}/api/account/otp/setup"></form><script>document.forms[0].submit()</script>`,
@@ -83,11 +90,8 @@ describe('another origin of the same site, with the victim logged in (issue 10 i
   });
 
   it('cannot retire an organisation with a system admin’s session by fetch', async () => {
-    const admin = await createActiveUser(prisma);
-    await prisma.roleAssignment.create({ data: { userId: admin.id, role: 'SYSTEM_ADMIN' } });
     const { section } = await createTestOrg(prisma);
-    const { page } = session();
-    await login(page, { account: admin.account, password });
+    const { user: admin, page } = await loggedIn('SYSTEM_ADMIN');
     const retire = `${baseUrl()}/api/console/organizations/${section.id}/retire`;
     attackerPages.set(
       '/admin',
@@ -111,12 +115,8 @@ fetch(${JSON.stringify(retire)}, { method: 'POST', mode: 'no-cors', credentials:
 });
 
 describe('登出 (issue 10 item 5)', () => {
-  const session = useBrowserPerTest();
-
   it('is one click in the portal and ends the SSO session too', async () => {
-    const user = await createActiveUser(prisma);
-    const { page } = session();
-    await login(page, { account: user.account, password });
+    const { user, page } = await loggedIn();
     await logout(page, user.name);
     // Signing in again asks for credentials: the SSO session is gone as well.
     await gotoPath(page, '/login');
