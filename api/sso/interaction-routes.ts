@@ -1,8 +1,9 @@
 import type { PrismaClient } from '@prisma/client';
 import { Router, type RequestHandler } from 'express';
 import { errors as oidcErrors } from 'oidc-provider';
+import { requiredLevel } from '../../domain/login-assurance';
 import { fail } from '../errors';
-import { INTERACTION_LOCAL, type Interaction, type LoginKit } from './login-kit';
+import { acrValuesOf, INTERACTION_LOCAL, type Interaction, type LoginKit } from './login-kit';
 import { loginMethods } from './login-methods';
 import type { SsoMethodDeps } from './login-methods/types';
 import type { SsoProvider } from './provider';
@@ -61,7 +62,9 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
       prompt: found.prompt.name as string,
       client: { id: clientId, name: client?.clientName ?? clientId },
       internal,
-      methods: kit.zone.methodsFor(req.ip),
+      methods: kit.methodsFor(req, found),
+      /** The system asked for a certificate (acr_values): the page says why only those are offered. */
+      certificateRequired: requiredLevel(acrValuesOf(found)) > 1,
     };
     if (found.prompt.name !== 'consent') return res.json(base);
     const requested = String(found.params.scope ?? 'openid')

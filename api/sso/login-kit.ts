@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type Provider from 'oidc-provider';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { METHOD_ASSURANCE, methodsMeeting, type LoginMethodName } from '../../domain/login-assurance';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
 import { fail, type ErrorCode } from '../errors';
 import type { IdentityProofs } from '../identity/proof';
@@ -34,6 +35,12 @@ export interface LoginFailure {
 /** The interaction this request already read (interaction-routes stores it in res.locals under this name). */
 export const INTERACTION_LOCAL = 'ssoInteraction';
 export type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/** Said when a system's `acr_values` asks for more than the chosen method gives. */
+export const STRONGER_METHOD_MESSAGE = '此應用系統要求以行動自然人憑證或自然人憑證登入';
+
+export const acrValuesOf = (interaction: Pick<Interaction, 'params'> | undefined) =>
+  typeof interaction?.params.acr_values === 'string' ? interaction.params.acr_values : undefined;
 
 const LOCK_KEY = (account: string) => account.trim().toLowerCase().slice(0, 200);
 
@@ -136,13 +143,25 @@ export function createLoginKit(deps: {
     zone: deps.zone,
 
     /**
-     * Route guard for one method: refused outside 府內網路 unless it is a certificate method, and
-     * limited per source address (shared across replicas through PostgreSQL).
+     * The methods this login may use: the network zone's (府外: certificates only), narrowed to those
+     * meeting the relying party's `acr_values` (docs/decisions/0004).
      */
-    guard(method: LoginMethod): RequestHandler {
-      return async (req, _res, next) => {
+    methodsFor(req: Request, interaction: Pick<Interaction, 'params'> | undefined): LoginMethodName[] {
+      return methodsMeeting(deps.zone.methodsFor(req.ip), acrValuesOf(interaction));
+    },
+
+    /**
+     * Route guard for one method: refused outside 府內網路 unless it is a certificate method, refused
+     * when the system asked for a stronger method, and limited per source address (shared across
+     * replicas through PostgreSQL).
+     */
+    guard(method: LoginMethodName): RequestHandler {
+      return async (req, res, next) => {
         if (!deps.zone.methodsFor(req.ip).includes(method)) {
           throw fail('METHOD_NOT_AVAILABLE', '府外網路僅可使用行動自然人憑證或自然人憑證登入');
+        }
+        if (!this.methodsFor(req, res.locals[INTERACTION_LOCAL] as Interaction | undefined).includes(method)) {
+          throw fail('METHOD_NOT_AVAILABLE', STRONGER_METHOD_MESSAGE);
         }
         await this.limitAddress(req);
         next();
@@ -214,7 +233,7 @@ export function createLoginKit(deps: {
      * OpenID Connect interaction. Answers { redirectTo } (the browser goes there), or, when the
      * password has expired, { passwordExpired, changeToken } for the forced change first.
      */
-    async success(req: Request, res: Response, attempt: { user: LoginUser; method: LoginMethod; account?: string }) {
+    async success(req: Request, res: Response, attempt: { user: LoginUser; method: LoginMethodName; account?: string }) {
       const { user, method } = attempt;
       const account = attempt.account ?? user.account;
       if (user.status !== 'ACTIVE') {
@@ -239,7 +258,9 @@ export function createLoginKit(deps: {
         where: { id: user.id },
         data: { lastLoginAt: new Date(), loginCount: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },
       });
-      const result = { login: { accountId: user.id, amr: [method.toLowerCase()], remember: false } };
+      // acr / amr / auth_time go into the ID token (docs/decisions/0004).
+      const { acr, amr } = METHOD_ASSURANCE[method];
+      const result = { login: { accountId: user.id, acr, amr: [...amr], remember: false } };
       const interaction = res.locals[INTERACTION_LOCAL] as Interaction | undefined;
       let redirectTo: string;
       const ttl = interaction ? interaction.exp - Math.floor(Date.now() / 1000) : 0;

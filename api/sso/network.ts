@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { LoginMethod } from '@prisma/client';
+import type { LoginMethodName as LoginMethod } from '../../domain/login-assurance';
 
 /** Methods offered outside the city government's networks (manual 第二章 壹: 府外環境). */
 export const OUTSIDE_METHODS: readonly LoginMethod[] = ['MOBILE_CERT', 'CITIZEN_CERT'];

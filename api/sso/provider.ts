@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import type { RequestHandler } from 'express';
 import type { Pool } from 'pg';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { ACR_VALUES, satisfies } from '../../domain/login-assurance';
 import type { Logger } from 'pino';
 import { createPrismaAdapter } from './adapter';
 import { accountClaims } from './claims';
@@ -20,6 +21,32 @@ export const SCOPE_CLAIMS = {
   organization: ['organization_code', 'organization_name', 'agency_code', 'agency_name'],
   phone: ['phone_number'],
 } as const;
+
+/**
+ * The ID token says how and when the person signed in (acr, amr, auth_time: docs/decisions/0004), so
+ * every system gets them with `openid`; the provider takes them from the login, not from the account.
+ */
+const PROTOCOL_CLAIMS = { ...SCOPE_CLAIMS, openid: [...SCOPE_CLAIMS.openid, 'acr', 'amr', 'auth_time'] };
+
+/**
+ * oidc-provider's login prompt plus one check: a session whose login is weaker than the system's
+ * `acr_values` asks (e.g. 一般登入 when a certificate is required) signs in again. `max_age` is
+ * already one of the base checks.
+ */
+function interactionPolicyWithAcr() {
+  const policy = interactionPolicy.base();
+  policy.get('login')!.checks.add(
+    new interactionPolicy.Check('acr_values', '應用系統要求較高的登入驗證強度', (ctx) => {
+      const { session, params } = ctx.oidc;
+      if (!session?.accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+      const requested = typeof params?.acr_values === 'string' ? params.acr_values : undefined;
+      return satisfies(session.acr, requested)
+        ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+        : interactionPolicy.Check.REQUEST_PROMPT;
+    }),
+  );
+  return policy;
+}
 
 export interface SsoProviderDeps {
   prisma: PrismaClient;
@@ -43,10 +70,11 @@ async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
       if (!user || user.status !== 'ACTIVE') return undefined;
       return { accountId: id, claims: async () => accountClaims(prisma, id) };
     },
-    claims: SCOPE_CLAIMS as unknown as Configuration['claims'],
+    claims: PROTOCOL_CLAIMS as unknown as Configuration['claims'],
+    acrValues: [...ACR_VALUES],
     scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS).filter((s) => s !== 'openid')],
     extraClientMetadata: { properties: ['urn:tainan:first_party'] },
-    interactions: { url: (_ctx, interaction) => `/api/sso/interaction/${interaction.uid}` },
+    interactions: { policy: interactionPolicyWithAcr(), url: (_ctx, interaction) => `/api/sso/interaction/${interaction.uid}` },
     cookies: {
       keys: deps.cookieKeys,
       names: { session: SSO_SESSION_COOKIE.name },

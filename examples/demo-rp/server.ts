@@ -30,6 +30,7 @@ interface Login {
   tokens?: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
   userinfo?: oidc.UserInfoResponse;
   refreshedAt?: string;
+  maxAge?: number;
 }
 const sessions = new Map<string, Login>();
 
@@ -69,8 +70,16 @@ app.get('/', (_req, res) => {
   );
 });
 
-app.get('/login', async (_req, res) => {
+// `?acr_values=…&max_age=…` pass through, so a test (or a person) can ask for a certificate login or a
+// fresh one and read acr / amr / auth_time in the ID token below.
+app.get('/login', async (req, res) => {
   const login: Login = res.locals.login;
+  const extra = Object.fromEntries(
+    (['acr_values', 'max_age'] as const).flatMap((name) =>
+      typeof req.query[name] === 'string' ? [[name, req.query[name]]] : [],
+    ),
+  );
+  login.maxAge = extra.max_age !== undefined ? Number(extra.max_age) : undefined;
   login.verifier = oidc.randomPKCECodeVerifier();
   login.state = oidc.randomState();
   login.nonce = oidc.randomNonce();
@@ -82,6 +91,7 @@ app.get('/login', async (_req, res) => {
     code_challenge_method: 'S256',
     state: login.state,
     nonce: login.nonce,
+    ...extra,
   });
   res.redirect(url.href);
 });
@@ -94,6 +104,8 @@ app.get('/callback', async (req, res) => {
       expectedState: login.state,
       expectedNonce: login.nonce,
       idTokenExpected: true,
+      // openid-client then checks auth_time against max_age itself.
+      ...(login.maxAge !== undefined ? { maxAge: login.maxAge } : {}),
     });
     login.userinfo = await oidc.fetchUserInfo(config, login.tokens.access_token, login.tokens.claims()!.sub);
     res.redirect('/');

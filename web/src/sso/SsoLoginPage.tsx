@@ -109,7 +109,12 @@ export default function SsoLoginPage() {
           </Typography>
           <Typography sx={{ color: 'text.secondary', mt: 0.5 }}>登入「{details.client.name}」</Typography>
         </Box>
-        {!details.internal && (
+        {details.certificateRequired && (
+          <Alert severity="info" sx={{ mx: { xs: 2.5, sm: 4 }, mb: 1 }}>
+            「{details.client.name}」要求以行動自然人憑證或自然人憑證登入。
+          </Alert>
+        )}
+        {!details.internal && !details.certificateRequired && (
           <Alert severity="info" sx={{ mx: { xs: 2.5, sm: 4 }, mb: 1 }}>
             您目前位於府外網路，僅可使用行動自然人憑證或自然人憑證登入。
           </Alert>

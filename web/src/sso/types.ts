@@ -11,6 +11,8 @@ export interface InteractionDetails {
   /** 府內網路 or not: outside only the certificate methods are offered. */
   internal: boolean;
   methods: LoginMethod[];
+  /** The system asked for a certificate login (OpenID Connect acr_values): only those are offered. */
+  certificateRequired?: boolean;
   user?: { name: string; account: string } | null;
   scopes?: { scope: string; label: string }[];
 }
