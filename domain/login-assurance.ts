@@ -1,6 +1,6 @@
 // How strongly each of the five login methods proves who a person is, in OpenID Connect's terms:
 // `amr` (RFC 8176 method references) and `acr` (an assurance level a relying party can ask for with
-// `acr_values`). Pure; shared by the SSO (api/sso) and the login page. docs/decisions/0004.
+// `acr_values`). Pure; shared by the SSO (api/sso) and the login page. docs/decisions/0005.
 
 /** The five login methods of the manual (第二章 壹). */
 export type LoginMethodName = 'PASSWORD' | 'OTP' | 'TEMP_PASSWORD' | 'CITIZEN_CERT' | 'MOBILE_CERT';

@@ -144,7 +144,7 @@ export function createLoginKit(deps: {
 
     /**
      * The methods this login may use: the network zone's (府外: certificates only), narrowed to those
-     * meeting the relying party's `acr_values` (docs/decisions/0004).
+     * meeting the relying party's `acr_values` (docs/decisions/0005).
      */
     methodsFor(req: Request, interaction: Pick<Interaction, 'params'> | undefined): LoginMethodName[] {
       return methodsMeeting(deps.zone.methodsFor(req.ip), acrValuesOf(interaction));
@@ -258,7 +258,7 @@ export function createLoginKit(deps: {
         where: { id: user.id },
         data: { lastLoginAt: new Date(), loginCount: { increment: 1 }, failedLoginCount: 0, lockedUntil: null },
       });
-      // acr / amr / auth_time go into the ID token (docs/decisions/0004).
+      // acr / amr / auth_time go into the ID token (docs/decisions/0005).
       const { acr, amr } = METHOD_ASSURANCE[method];
       const result = { login: { accountId: user.id, acr, amr: [...amr], remember: false } };
       const interaction = res.locals[INTERACTION_LOCAL] as Interaction | undefined;

@@ -23,7 +23,7 @@ export const SCOPE_CLAIMS = {
 } as const;
 
 /**
- * The ID token says how and when the person signed in (acr, amr, auth_time: docs/decisions/0004), so
+ * The ID token says how and when the person signed in (acr, amr, auth_time: docs/decisions/0005), so
  * every system gets them with `openid`; the provider takes them from the login, not from the account.
  */
 const PROTOCOL_CLAIMS = { ...SCOPE_CLAIMS, openid: [...SCOPE_CLAIMS.openid, 'acr', 'amr', 'auth_time'] };

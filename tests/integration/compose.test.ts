@@ -42,7 +42,10 @@ describe('docker-compose.yml (production topology)', () => {
       expect(doc.services[api].environment.DATABASE_URL).toBe('postgresql://portal:example-password@postgres:5432/portal');
       expect(doc.services[api].environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(doc.services[api].depends_on.migrate.condition).toBe('service_completed_successfully');
+      // One origin for pages, mailed links and the SSO issuer (the development default :5173 would break logins).
+      expect(doc.services[api].environment.WEB_URL).toBe(productionEnv.PUBLIC_URL);
     }
+    expect(doc.services.worker.environment.WEB_URL).toBe(productionEnv.PUBLIC_URL);
     expect(doc.services.worker.command).toEqual(['node', '--import', 'tsx', 'worker/main.ts']);
     expect(doc.services.temporal.environment.DB).toBe('postgres12');
     expect(doc.services.temporal.volumes[0].target ?? doc.services.temporal.volumes[0]).toContain('dynamicconfig');

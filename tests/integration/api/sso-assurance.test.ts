@@ -1,4 +1,4 @@
-// docs/decisions/0004: a relying party learns how and when the person signed in (acr, amr, auth_time
+// docs/decisions/0005: a relying party learns how and when the person signed in (acr, amr, auth_time
 // in the ID token), can ask for a certificate login (acr_values) and for a fresh one (max_age) — tried
 // with openid-client, the certified relying-party library the demo system uses.
 import * as oidc from 'openid-client';
