@@ -1,3 +1,4 @@
+import '../domain/zod-zh-tw';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
@@ -8,6 +9,7 @@ import type { Logger } from 'pino';
 import crypto from 'node:crypto';
 import { createSessionStore, loadActor } from './auth/session';
 import { errorHandler, notFoundHandler } from './errors';
+import { inputGuard } from './input-guard';
 import { createCaptchas } from './commands/captcha';
 import { createEmailVerification } from './commands/email-verification';
 import { createSmsVerification } from './commands/sms-verification';
@@ -86,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', env.TRUST_PROXY);
   // oidc-provider parses its own bodies and renders its own few pages: mounted before the JSON parser
   // and the SPA's content-security policy.
-  if (deps.sso) app.use(OIDC_MOUNT, deps.sso.provider.middleware);
+  if (deps.sso) app.use(OIDC_MOUNT, inputGuard, deps.sso.provider.middleware);
   app.use(
     pinoHttp({
       logger: deps.log,
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use(express.json({ limit: '1mb' }));
+  app.use(['/api', '/dev'], inputGuard);
 
   app.use('/healthz', healthRoutes(deps.pings));
   app.use('/api', loadActor(sessions));
