@@ -113,10 +113,16 @@ const REQUEST_ERRORS: Record<string, () => AppError> = {
 };
 
 function requestError(error: unknown): AppError | null {
-  const e = error as { type?: unknown; status?: unknown } | null;
+  const e = error as { type?: unknown; status?: unknown; expose?: unknown } | null;
   if (typeof e?.type === 'string' && REQUEST_ERRORS[e.type]) return REQUEST_ERRORS[e.type]!();
   // The router's "Failed to decode param" for a path such as /accounts/%E0%A4.
   if (error instanceof URIError && e?.status === 400) return fail('VALIDATION_FAILED', '網址格式不正確。');
+  // Any other client error of the parsers (e.g. a gzip body that does not inflate: zlib's error as a 400).
+  if (e?.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    if (e.status === 413) return fail('PAYLOAD_TOO_LARGE');
+    if (e.status === 415) return fail('UNSUPPORTED_MEDIA_TYPE');
+    return fail('VALIDATION_FAILED', '請求內容格式不正確。');
+  }
   return null;
 }
 

@@ -5,6 +5,9 @@ import { authorize, type Action } from './policies';
 
 const PARSED = Symbol('parsed body');
 
+const hasContent = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
 /** A route's declared body: the middleware that checks it, and the schema the bad-input test reads. */
 export interface BodyDeclaration<S extends z.ZodType> extends RequestHandler {
   readonly bodySchema: S;
@@ -21,8 +24,8 @@ function declare<S extends z.ZodType>(
 ): BodyDeclaration<S> {
   const check: RequestHandler = (req, _res, next) => {
     // A body the parsers skipped (text/plain, XML, …) would otherwise reach the route as "no body".
-    // (req.is answers null for a request without a body, false for a body of another type.)
-    if (mediaType && req.is(mediaType) === false)
+    // An empty POST (content-length: 0, as fetch sends it) has no type to check.
+    if (mediaType && hasContent(req) && !req.is(mediaType))
       throw fail('UNSUPPORTED_MEDIA_TYPE', kind === 'form' ? '送出的資料格式不受支援，請以表單格式送出。' : undefined);
     (req as unknown as Record<symbol, unknown>)[PARSED] = schema.parse(req.body ?? {});
     next();
