@@ -34,9 +34,12 @@ describe('系統參數 display and edit', () => {
   });
 
   // Issue 10 item 10: z.coerce.number turned {"value": true} into 1, a lockout after one failed login.
-  it.each([true, false, '5', '', null, [], {}, Infinity, Number.NaN])('takes only a real number, not %j', (value) => {
+  it.each([true, false, '5', [], {}, Infinity, Number.NaN])('takes only a real number, not %j', (value) => {
     const result = parameterEditSchema(threshold).safeParse({ value });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('登入失敗鎖定次數須為數字');
+  });
+  it.each(['', null, undefined])('asks for a value not entered (%j)', (value) => {
+    expect(parameterEditSchema(threshold).safeParse({ value }).error?.issues[0]?.message).toBe('請輸入登入失敗鎖定次數');
   });
 });

@@ -63,7 +63,10 @@ export function parameterEditSchema(def: Def) {
   const { min, max } = displayRange(def);
   // z.number refuses NaN and ±Infinity (1e400 in JSON) as well as every other type.
   let number = z
-    .number({ error: (issue) => (issue.input === undefined ? `請輸入${def.label}` : `${def.label}須為數字`) })
+    .number({
+      error: (issue) =>
+        issue.input === undefined || issue.input === '' || issue.input === null ? `請輸入${def.label}` : `${def.label}須為數字`,
+    })
     .refine((n) => Number.isInteger(n), { error: `${def.label}須為整數${unit ? `（單位：${def.unit}）` : ''}`, abort: true });
   if (min !== null) number = number.refine((n) => n >= min, `${def.label}不可小於 ${min}${unit}`);
   if (max !== null) number = number.refine((n) => n <= max, `${def.label}不可大於 ${max}${unit}`);
