@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, refusedCharacter, toHalfWidth } from './text';
+import { codePointLength, refusedCharacter, refusedInLine, toHalfWidth } from './text';
 
 describe('toHalfWidth', () => {
   it.each([
@@ -48,5 +48,18 @@ describe('refusedCharacter', () => {
     ['\uDC00\uD800', '\uDC00'], // a pair in the wrong order
   ])('%j → %j', (input, refused) => {
     expect(refusedCharacter(input)).toBe(refused);
+  });
+});
+
+describe('refusedInLine', () => {
+  it.each([
+    ['王小明', undefined],
+    ['a\tb', '\t'],
+    ['a\nb', '\n'],
+    ['a\rb', '\r'],
+    ['a\u0000b', '\u0000'],
+    ['x\uD800', '\uD800'],
+  ])('%j → %j', (input, refused) => {
+    expect(refusedInLine(input)).toBe(refused);
   });
 });

@@ -51,3 +51,8 @@ export function refusedCharacter(value: string): string | undefined {
   }
   return undefined;
 }
+
+/** The same rule for a single-line field (姓名, 職稱, 單位名稱 …), which takes no TAB or line break either. */
+export function refusedInLine(value: string): string | undefined {
+  return refusedCharacter(value) ?? /[\t\n\r]/.exec(value)?.[0];
+}
