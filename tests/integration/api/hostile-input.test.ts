@@ -377,6 +377,7 @@ describe('bad input on every state-changing route', () => {
     ).toEqual([]);
     expect(outcomes.filter(notZhTw).map(show).slice(0, 20)).toEqual([]);
     expect(unexpectedWrites.map(show).slice(0, 20)).toEqual([]);
-    expect(seconds).toBeLessThan(120);
+    // Bounded, not a benchmark: ~55 s alone on the 2-core machine, more beside the other files.
+    expect(seconds).toBeLessThan(180);
   }, 240_000);
 });
