@@ -1,3 +1,4 @@
+import '../domain/zod-zh-tw';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
@@ -9,6 +10,7 @@ import crypto from 'node:crypto';
 import { createSessionStore, loadActor } from './auth/session';
 import { errorHandler, notFoundHandler } from './errors';
 import { sameOriginOnly } from './same-origin';
+import { inputGuard } from './input-guard';
 import { createCaptchas } from './commands/captcha';
 import { createEmailVerification } from './commands/email-verification';
 import { createSmsVerification } from './commands/sms-verification';
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps) {
   app.set('trust proxy', env.TRUST_PROXY);
   // oidc-provider parses its own bodies and renders its own few pages: mounted before the JSON parser
   // and the SPA's content-security policy, with headers of its own.
-  if (deps.sso) app.use(OIDC_MOUNT, oidcSecurityHeaders(secureCookies), deps.sso.provider.middleware);
+  if (deps.sso) app.use(OIDC_MOUNT, oidcSecurityHeaders(secureCookies), inputGuard, deps.sso.provider.middleware);
   app.use(
     pinoHttp({
       logger: deps.log,
@@ -117,10 +119,12 @@ export function createApp(deps: AppDeps) {
       hsts: secureCookies,
     }),
   );
+  // A request from another site is refused before its body is read (docs/decisions/0004).
+  app.use(['/api', '/dev'], sameOriginOnly([env.PUBLIC_URL, env.WEB_URL ?? env.PUBLIC_URL]));
   app.use(express.json({ limit: '1mb' }));
+  app.use(['/api', '/dev'], inputGuard);
 
   app.use('/healthz', healthRoutes(deps.pings));
-  app.use(['/api', '/dev'], sameOriginOnly([env.PUBLIC_URL, env.WEB_URL ?? env.PUBLIC_URL]));
   app.use('/api', loadActor(sessions));
   const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
   // 自然人憑證: challenges, 忘記密碼 proof, 個人帳號管理 binding; the login method gets the same instance.

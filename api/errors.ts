@@ -7,6 +7,8 @@ import { ZodError } from 'zod';
  */
 export const errorCatalog = {
   VALIDATION_FAILED: { status: 400, message: '輸入資料有誤，請檢查標示的欄位。' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '送出的資料過大，請減少內容後再試。' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '送出的資料格式不受支援，請以 UTF-8 編碼的 JSON 送出。' },
   UNAUTHENTICATED: { status: 401, message: '請先登入。' },
   LOGIN_FAILED: { status: 401, message: '帳號或密碼錯誤' },
   LOGIN_LOCKED: { status: 423, message: '登入失敗次數過多，帳號已暫時鎖定，請稍後再試' },
@@ -95,6 +97,36 @@ export function zodFields(error: ZodError): Record<string, string> {
   return fields;
 }
 
+/**
+ * What body-parser and the router throw about a request's framing (http-errors with a `type`), in
+ * the catalog's words: none of them is the server's fault, so none may end as 500 INTERNAL.
+ */
+const REQUEST_ERRORS: Record<string, () => AppError> = {
+  'entity.too.large': () => fail('PAYLOAD_TOO_LARGE'),
+  'parameters.too.many': () => fail('PAYLOAD_TOO_LARGE', '送出的欄位過多，請減少內容後再試。'),
+  'charset.unsupported': () => fail('UNSUPPORTED_MEDIA_TYPE', '不支援此字元編碼，請以 UTF-8 送出。'),
+  'encoding.unsupported': () => fail('UNSUPPORTED_MEDIA_TYPE', '不支援此內容壓縮方式（Content-Encoding）。'),
+  'entity.parse.failed': () => fail('VALIDATION_FAILED', '請求內容不是有效的 JSON。'),
+  'entity.verify.failed': () => fail('VALIDATION_FAILED', '請求內容格式不正確。'),
+  'querystring.parse.rangeError': () => fail('VALIDATION_FAILED', '請求內容的欄位層數過多。'),
+  'request.size.invalid': () => fail('VALIDATION_FAILED', '請求內容不完整，請重新送出。'),
+  'request.aborted': () => fail('VALIDATION_FAILED', '請求內容不完整，請重新送出。'),
+};
+
+function requestError(error: unknown): AppError | null {
+  const e = error as { type?: unknown; status?: unknown; expose?: unknown } | null;
+  if (typeof e?.type === 'string' && REQUEST_ERRORS[e.type]) return REQUEST_ERRORS[e.type]!();
+  // The router's "Failed to decode param" for a path such as /accounts/%E0%A4.
+  if (error instanceof URIError && e?.status === 400) return fail('VALIDATION_FAILED', '網址格式不正確。');
+  // Any other client error of the parsers (e.g. a gzip body that does not inflate: zlib's error as a 400).
+  if (e?.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    if (e.status === 413) return fail('PAYLOAD_TOO_LARGE');
+    if (e.status === 415) return fail('UNSUPPORTED_MEDIA_TYPE');
+    return fail('VALIDATION_FAILED', '請求內容格式不正確。');
+  }
+  return null;
+}
+
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(fail('NOT_FOUND', '找不到此功能。'));
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
@@ -103,9 +135,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
       ? error
       : error instanceof ZodError
         ? fail('VALIDATION_FAILED', undefined, zodFields(error))
-        : error?.type === 'entity.parse.failed'
-          ? fail('VALIDATION_FAILED', '請求內容不是有效的 JSON。')
-          : null;
+        : requestError(error);
   if (!appError) req.log?.error({ err: error }, 'unhandled error');
   const out = appError ?? fail('INTERNAL');
   res.status(out.status).json({

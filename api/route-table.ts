@@ -1,15 +1,19 @@
 import type { Express } from 'express';
+import type { z } from 'zod';
+import type { BodyDeclaration } from './request-body';
 
 /** One route the API answers: method and the Express path pattern (parameters as `:name`). */
 export interface RouteEntry {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
+  /** The body the route declares with `body()`, `formBody()`, `noBody` or `rawBody` (api/request-body.ts). */
+  body?: Pick<BodyDeclaration<z.ZodType>, 'bodySchema' | 'bodyKind'>;
 }
 
 interface Layer {
   rawPath?: unknown;
-  route?: { path: unknown; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
+  route?: { path: unknown; methods: Record<string, boolean>; stack?: Layer[] };
+  handle?: { stack?: Layer[]; bodySchema?: z.ZodType; bodyKind?: BodyDeclaration<z.ZodType>['bodyKind'] };
 }
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,9 +30,12 @@ export function listRoutes(app: Express): RouteEntry[] {
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route && typeof layer.route.path === 'string') {
+        const declared = layer.route.stack?.map((l) => l.handle).find((h) => h?.bodySchema && h.bodyKind);
+        const body = declared ? { bodySchema: declared.bodySchema!, bodyKind: declared.bodyKind! } : undefined;
         for (const [method, on] of Object.entries(layer.route.methods)) {
           const upper = method.toUpperCase();
-          if (on && METHODS.has(upper)) out.push({ method: upper as RouteEntry['method'], path: join(prefix, layer.route.path) });
+          if (on && METHODS.has(upper))
+            out.push({ method: upper as RouteEntry['method'], path: join(prefix, layer.route.path), ...(body ? { body } : {}) });
         }
       } else if (layer.handle?.stack && typeof layer.rawPath === 'string') {
         walk(layer.handle.stack, join(prefix, layer.rawPath));

@@ -1,4 +1,10 @@
-import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
+  type ClientInterceptors,
+} from '@temporalio/client';
 
 export interface TemporalSettings {
   address: string;
@@ -14,13 +20,13 @@ export interface TemporalSettings {
 const API_CALL_ATTEMPTS = 4;
 
 /** A lazy connection: the API starts (and answers /healthz) even while Temporal is down. */
-export function createTemporal(settings: TemporalSettings) {
+export function createTemporal(settings: TemporalSettings, interceptors?: ClientInterceptors) {
   const connection = Connection.lazy({
     address: settings.address,
     connectTimeout: '3 seconds',
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: API_CALL_ATTEMPTS }))],
   });
-  const client = new Client({ connection, namespace: settings.namespace });
+  const client = new Client({ connection, namespace: settings.namespace, interceptors });
   return {
     client,
     connection,

@@ -39,7 +39,8 @@ export function formatParameterValue(def: Pick<Def, 'type' | 'unit'>, stored: nu
 
 /**
  * PUT /api/console/system-parameters/:key {value}: the value in the display unit. Output: the
- * stored value (seconds for DURATION).
+ * stored value (seconds for DURATION). A number must arrive as a JSON number: no coercion, or
+ * `{"value": true}` would become 1 (a lockout after one failed login); the form converts its text.
  */
 export function parameterEditSchema(def: Def) {
   const unit = def.unit ? ` ${def.unit}` : '';
@@ -60,13 +61,14 @@ export function parameterEditSchema(def: Def) {
       .transform((v) => v.value as number | boolean | string);
   }
   const { min, max } = displayRange(def);
-  let number = z.coerce
-    .number({ error: `請輸入${def.label}` })
-    .refine((n) => Number.isFinite(n), { error: `請輸入${def.label}`, abort: true })
+  // z.number refuses NaN and ±Infinity (1e400 in JSON) as well as every other type.
+  let number = z
+    .number({
+      error: (issue) =>
+        issue.input === undefined || issue.input === '' || issue.input === null ? `請輸入${def.label}` : `${def.label}須為數字`,
+    })
     .refine((n) => Number.isInteger(n), { error: `${def.label}須為整數${unit ? `（單位：${def.unit}）` : ''}`, abort: true });
   if (min !== null) number = number.refine((n) => n >= min, `${def.label}不可小於 ${min}${unit}`);
   if (max !== null) number = number.refine((n) => n <= max, `${def.label}不可大於 ${max}${unit}`);
-  return z
-    .object({ value: z.preprocess((v) => (v === '' || v === null ? undefined : v), number) })
-    .transform((v) => (v.value * unitFactor(def)) as number | boolean | string);
+  return z.object({ value: number }).transform((v) => (v.value * unitFactor(def)) as number | boolean | string);
 }

@@ -22,3 +22,37 @@ export function codePointLength(value: string): number {
   for (const _ of value) n++;
   return n;
 }
+
+/** What `refusedCharacter` says, for forms and the API's input guard alike. */
+export const REFUSED_CHARACTER_MESSAGE = '含有不允許的控制字元';
+
+/**
+ * The first character no person types into a form, or undefined: C0 controls except TAB, LF and CR
+ * (U+0000–U+001F, which includes NUL), DEL and the C1 controls (U+007F–U+009F), and a UTF-16 surrogate
+ * without its pair. PostgreSQL cannot store NUL in text or jsonb, and an unpaired surrogate has no
+ * UTF-8 form, so either would fail deep inside a write; the others are invisible and only ever arrive
+ * from scripts. U+FFFE/U+FFFF and the bidi overrides are valid text that PostgreSQL stores, and a name
+ * pasted from a right-to-left document may carry them, so they are left to each field's own format.
+ */
+export function refusedCharacter(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit < 0x20) {
+      if (unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) return value[i];
+    } else if (unit >= 0x7f && unit <= 0x9f) {
+      return value[i];
+    } else if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return value[i];
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      return value[i];
+    }
+  }
+  return undefined;
+}
+
+/** The same rule for a single-line field (姓名, 職稱, 單位名稱 …), which takes no TAB or line break either. */
+export function refusedInLine(value: string): string | undefined {
+  return refusedCharacter(value) ?? /[\t\n\r]/.exec(value)?.[0];
+}

@@ -1,3 +1,4 @@
+import '../domain/zod-zh-tw';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';

@@ -33,8 +33,8 @@ interface Ctx {
 }
 
 /** 帳號管理 › 編輯: the fields an admin may correct (the user keeps 生日 and addresses to themselves). */
-const editSchema = () => profileSchema().pick({ name: true, title: true, officePhone: true, officeExt: true });
-const reasonSchema = z.object({
+export const editSchema = () => profileSchema().pick({ name: true, title: true, officePhone: true, officeExt: true });
+export const reasonSchema = z.object({
   reason: z.string({ error: '請填寫原因' }).trim().min(1, '請填寫原因').max(500, '原因最多 500 字'),
 });
 

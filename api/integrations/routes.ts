@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { PrismaClient } from '@prisma/client';
-import { Router, type ErrorRequestHandler, type Request } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { UsageAction } from '../../domain/usage-actions';
 import { AppError, fail } from '../errors';
+import { body } from '../request-body';
 import type { SigningKeys } from '../sso/signing-keys';
 import { addressAllowed, authenticateClient } from './client-auth';
 import { autoPostPage, issueAssertion, problemPage, redeemAssertion, redirectTarget } from './redirect-login';
@@ -29,12 +30,16 @@ export interface IntegrationDeps {
   limits?: typeof DEFAULT_VERIFY_LIMITS;
 }
 
-const redeemSchema = z.object({
-  assertion: z
-    .string({ error: '請提供 assertion（轉登憑證）' })
-    .min(1, '請提供 assertion（轉登憑證）')
-    .max(4096, 'assertion 過長'),
-});
+const redeemBody = body(
+  z.object({
+    assertion: z
+      .string({ error: '請提供 assertion（轉登憑證）' })
+      .min(1, '請提供 assertion（轉登憑證）')
+      .max(4096, 'assertion 過長'),
+  }),
+);
+const verificationBody = body(verificationSchema);
+const SYSTEM = 'integrationSystem';
 
 /**
  * The API registered systems call (docs/api/integrations.openapi.yaml): 帳號驗證 API and 轉登, plus
@@ -72,6 +77,22 @@ export function integrationRoutes(deps: IntegrationDeps) {
   }
 
   const client = (req: Request) => authenticateClient(prisma, deps.dataKey, req);
+  const systemOf = (res: Response) => res.locals[SYSTEM] as Awaited<ReturnType<typeof client>>;
+
+  // The calling system is known (and limited) before its body is read: a stranger gets 401, not 400.
+  const systemCall: RequestHandler = async (req, res, next) => {
+    // Per address first: guessing client secrets is limited too.
+    await consume(perAddress, req.ip ?? 'unknown');
+    res.locals[SYSTEM] = await client(req);
+    next();
+  };
+  const verifyApiCall: RequestHandler = async (req, res, next) => {
+    const system = systemOf(res);
+    if (!system.verifyApiEnabled) throw fail('VERIFY_API_DISABLED');
+    if (!addressAllowed(req.ip, system.allowedCidrs)) throw fail('CLIENT_ADDRESS_NOT_ALLOWED');
+    await consume(perClient, system.clientId);
+    next();
+  };
 
   router.get('/openapi.yaml', (_req, res) => {
     res
@@ -81,15 +102,9 @@ export function integrationRoutes(deps: IntegrationDeps) {
   });
 
   // 帳號驗證 API
-  router.post('/account-verifications', async (req, res) => {
-    // Per address first: guessing client secrets is limited too.
-    await consume(perAddress, req.ip ?? 'unknown');
-    const system = await client(req);
-    if (!system.verifyApiEnabled) throw fail('VERIFY_API_DISABLED');
-    if (!addressAllowed(req.ip, system.allowedCidrs)) throw fail('CLIENT_ADDRESS_NOT_ALLOWED');
-    await consume(perClient, system.clientId);
-    const input = verificationSchema.parse(req.body ?? {});
-    res.set('cache-control', 'no-store').json(await verifyAccount({ prisma, kit: deps.kit }, req, system, input));
+  router.post('/account-verifications', systemCall, verifyApiCall, verificationBody, async (req, res) => {
+    const input = verificationBody.of(req);
+    res.set('cache-control', 'no-store').json(await verifyAccount({ prisma, kit: deps.kit }, req, systemOf(res), input));
   });
 
   // 轉登 step 1: the portal user's browser gets a page that posts a one-time assertion to the system.
@@ -129,11 +144,9 @@ export function integrationRoutes(deps: IntegrationDeps) {
   });
 
   // 轉登 step 2: the system redeems the assertion it received, once.
-  router.post('/redirect-login/verify', async (req, res) => {
-    await consume(perAddress, req.ip ?? 'unknown');
-    const system = await client(req);
-    const { assertion } = redeemSchema.parse(req.body ?? {});
-    res.set('cache-control', 'no-store').json(await redeemAssertion(deps, system, assertion));
+  router.post('/redirect-login/verify', systemCall, redeemBody, async (req, res) => {
+    const { assertion } = redeemBody.of(req);
+    res.set('cache-control', 'no-store').json(await redeemAssertion(deps, systemOf(res), assertion));
   });
 
   // Standard headers on the errors systems act on (their bodies come from the app's error handler).

@@ -1,6 +1,12 @@
 import express, { Router } from 'express';
+import { z } from 'zod';
 import { DEMO_REDIRECT_CLIENT_ID, DEMO_REDIRECT_PARAM, demoIntegrationSecret } from '../../prisma/seed-integrations';
 import { INTEGRATIONS_MOUNT } from '../integrations/routes';
+import { inputGuard } from '../input-guard';
+import { formBody } from '../request-body';
+
+// The form the portal's 轉登 page posts (api/integrations/redirect-login.ts autoPostPage).
+const demoForm = formBody(z.object({ [DEMO_REDIRECT_PARAM]: z.string().max(4096).optional() }));
 
 const escapeHtml = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -17,8 +23,9 @@ const page = (title: string, body: string) => `<!doctype html>
  */
 export function devIntegrationRoutes(deps: { publicUrl: string; hashKey: Buffer }) {
   const router = Router();
-  router.post('/redirect-login-demo', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
-    const assertion = typeof req.body?.[DEMO_REDIRECT_PARAM] === 'string' ? req.body[DEMO_REDIRECT_PARAM] : '';
+  const form = express.urlencoded({ extended: false, limit: '16kb' });
+  router.post('/redirect-login-demo', form, inputGuard, demoForm, async (req, res) => {
+    const assertion = demoForm.of(req)[DEMO_REDIRECT_PARAM] ?? '';
     const credentials = Buffer.from(
       `${DEMO_REDIRECT_CLIENT_ID}:${demoIntegrationSecret(DEMO_REDIRECT_CLIENT_ID, deps.hashKey)}`,
     ).toString('base64');

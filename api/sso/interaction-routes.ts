@@ -7,6 +7,7 @@ import { acrValuesOf, INTERACTION_LOCAL, type Interaction, type LoginKit } from 
 import { loginMethods } from './login-methods';
 import type { SsoMethodDeps } from './login-methods/types';
 import type { SsoProvider } from './provider';
+import { noBody } from '../request-body';
 
 /** What the 授權 screen says each scope releases. */
 export const SCOPE_LABELS: Record<string, string> = {
@@ -81,7 +82,7 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
   });
 
   // 授權: the person agrees to release the listed data to the system.
-  router.post('/:uid/consent', async (req, res) => {
+  router.post('/:uid/consent', noBody, async (req, res) => {
     const provider = sso.current();
     const found = await details(req, res);
     if (found.prompt.name !== 'consent' || !found.session?.accountId) throw fail('INTERACTION_EXPIRED');
@@ -107,7 +108,7 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
   });
 
   // 取消 / 不同意: back to the system with access_denied.
-  router.post('/:uid/abort', async (req, res) => {
+  router.post('/:uid/abort', noBody, async (req, res) => {
     await details(req, res);
     const redirectTo = await sso
       .current()

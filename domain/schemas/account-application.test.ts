@@ -127,6 +127,7 @@ describe('accountApplicationSchema', () => {
     ['name', '   ', '請輸入您的真實姓名'],
     ['name', '王'.repeat(51), M.NAME_TOO_LONG],
     ['name', '王\u0007明', M.NAME_INVALID],
+    ['name', '王\ud800明', M.NAME_INVALID], // an unpaired surrogate has no UTF-8 form
     ['organizationCode', '', '請選擇機關單位'],
     ['organizationCode', undefined, '請選擇機關單位'],
     ['title', '', '請輸入職稱'],
@@ -137,6 +138,7 @@ describe('accountApplicationSchema', () => {
     ['officeExt', '1234567', PHONE_MESSAGES.EXT_FORMAT],
     ['remark', 'x'.repeat(501), M.REMARK_TOO_LONG],
     ['remark', 'a\u0000b', M.REMARK_INVALID],
+    ['remark', 'a\udc00', M.REMARK_INVALID],
   ])('%s = %j → %s', (field, value, message) => {
     expect(issues(accountApplicationSchema.safeParse({ ...valid, [field]: value }))).toEqual([[field, message]]);
   });

@@ -10,7 +10,7 @@ import {
   PASSWORD_UNCHANGED_MESSAGE,
 } from '../password-policy';
 import { officeExtSchema, officePhoneSchema } from '../phone';
-import { codePointLength, toHalfWidth } from '../text';
+import { codePointLength, refusedCharacter, refusedInLine, toHalfWidth } from '../text';
 
 // Forms of 個人帳號申請 (§3.2.3), 修改個人帳號申請內容 (§3.2.4) and 開通帳號 / 忘記密碼 (§3.1.7–3.1.8).
 // One definition for the web form (field messages) and the API (the authority): outputs are the
@@ -45,9 +45,8 @@ export const NEED_OFFICIAL_MAIL_OPTIONS = [
 export const NEED_OFFICIAL_MAIL_HINT = '公務郵件數量有限，如不需使用公務郵件，請勿勾選！機關管理員有權核可與否。';
 
 // Control characters (other than the line breaks and tabs a textarea produces) are never typed by a
-// person; they come from pasting and break CSV exports and AD attributes.
-const CONTROL = /\p{Cc}/u;
-const CONTROL_EXCEPT_LINES = /[^\P{Cc}\n\r\t]/u;
+// person; they come from pasting and break CSV exports and AD attributes (domain/text.ts, the rule the
+// API's input guard applies to every field, here with the field's own message).
 
 /** Required single-line text: trimmed, inner whitespace runs collapsed, length in code points. */
 function requiredLine(required: string, max: number, tooLong: string, invalid: string) {
@@ -57,7 +56,7 @@ function requiredLine(required: string, max: number, tooLong: string, invalid: s
     .superRefine((v, ctx) => {
       if (v === '') ctx.addIssue({ code: 'custom', message: required });
       else if (codePointLength(v) > max) ctx.addIssue({ code: 'custom', message: tooLong });
-      else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: invalid });
+      else if (refusedInLine(v) !== undefined) ctx.addIssue({ code: 'custom', message: invalid });
     });
 }
 
@@ -124,7 +123,7 @@ const profileFields = {
     .transform((v) => (v ?? '').trim())
     .superRefine((v, ctx) => {
       if (codePointLength(v) > REMARK_MAX_LENGTH) ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.REMARK_TOO_LONG });
-      else if (CONTROL_EXCEPT_LINES.test(v)) ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.REMARK_INVALID });
+      else if (refusedCharacter(v) !== undefined) ctx.addIssue({ code: 'custom', message: APPLICATION_MESSAGES.REMARK_INVALID });
     })
     .transform((v) => (v === '' ? null : v)),
 };

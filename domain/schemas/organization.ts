@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../org-tree';
-import { codePointLength } from '../text';
+import { codePointLength, refusedInLine } from '../text';
 
 // 組織管理 forms: one definition for the web dialogs and the API.
 
 export const ORG_NAME_MAX = 50;
 export const ORG_SHORT_NAME_MAX = 20;
-
-const CONTROL = /\p{Cc}/u;
 
 const unitName = z
   .string({ error: '請輸入單位名稱' })
@@ -15,7 +13,7 @@ const unitName = z
   .superRefine((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: '請輸入單位名稱' });
     else if (codePointLength(v) > ORG_NAME_MAX) ctx.addIssue({ code: 'custom', message: `單位名稱不可超過${ORG_NAME_MAX}個字` });
-    else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: '單位名稱包含無效的字元' });
+    else if (refusedInLine(v) !== undefined) ctx.addIssue({ code: 'custom', message: '單位名稱包含無效的字元' });
   });
 
 const shortName = z
@@ -25,7 +23,7 @@ const shortName = z
   .superRefine((v, ctx) => {
     if (codePointLength(v) > ORG_SHORT_NAME_MAX)
       ctx.addIssue({ code: 'custom', message: `簡稱不可超過${ORG_SHORT_NAME_MAX}個字` });
-    else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: '簡稱包含無效的字元' });
+    else if (refusedInLine(v) !== undefined) ctx.addIssue({ code: 'custom', message: '簡稱包含無效的字元' });
   })
   .transform((v) => (v === '' ? null : v));
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { officeExtSchema, officePhoneSchema } from '../phone';
-import { codePointLength } from '../text';
+import { codePointLength, refusedInLine } from '../text';
 import { APPLICATION_MESSAGES, NAME_MAX_LENGTH, TITLE_MAX_LENGTH } from './account-application';
 
 // 個人帳號管理 › 公務資料、個人資料 (§3.5.4): 職稱, 公務電話, 姓名, 生日, 住址(現居地), 住址(工作地).
@@ -14,8 +14,6 @@ export const PROFILE_MESSAGES = {
   ADDRESS_INVALID: (label: string) => `${label}包含無效的字元`,
 } as const;
 
-const CONTROL = /\p{Cc}/u;
-
 function line(required: string | null, max: number, tooLong: string, invalid: string) {
   return z
     .string({ error: required ?? invalid })
@@ -24,7 +22,7 @@ function line(required: string | null, max: number, tooLong: string, invalid: st
     .superRefine((v, ctx) => {
       if (v === '' && required) ctx.addIssue({ code: 'custom', message: required });
       else if (codePointLength(v) > max) ctx.addIssue({ code: 'custom', message: tooLong });
-      else if (CONTROL.test(v)) ctx.addIssue({ code: 'custom', message: invalid });
+      else if (refusedInLine(v) !== undefined) ctx.addIssue({ code: 'custom', message: invalid });
     })
     .transform((v) => (v === '' ? null : v));
 }

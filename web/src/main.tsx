@@ -1,3 +1,4 @@
+import '../../domain/zod-zh-tw';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

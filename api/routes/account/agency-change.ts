@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import { agencyChangeOverview, requestAgencyChange, type AgencyChangeDeps } from '../../commands/agency-change';
+import { agencyChangeRequestSchema } from '../../../domain/schemas/agency-change';
 import { authorize } from '../../policies';
+import { authorized, body } from '../../request-body';
+
+const agencyChangeBody = body(agencyChangeRequestSchema);
 import { presentEvents } from '../../presenters/account-application';
 
 /**
@@ -34,7 +38,7 @@ export function accountAgencyChangeRoutes(deps: AgencyChangeDeps) {
     });
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', authorized('agencyChange.request'), agencyChangeBody, async (req, res) => {
     authorize(req.actor, 'agencyChange.request');
     res.status(201).json(await requestAgencyChange(deps, { actor: req.actor, ip: req.ip }, req.body));
   });

@@ -5,6 +5,7 @@ import { queueMail } from '../../commands/queue-mail';
 import { fail } from '../../errors';
 import type { CitizenCert } from '../../identity/citizen-cert';
 import { authorize } from '../../policies';
+import { authorized, body, noBody } from '../../request-body';
 import type { Temporal } from '../../temporal';
 import { signedChallengeSchema } from '../identity/citizen-cert';
 
@@ -20,6 +21,7 @@ const CHANGE: Record<'bind' | 'unbind', { action: UsageAction; label: string }> 
   unbind: { action: 'binding.citizenCert.unbind', label: '自然人憑證解除綁定' },
 };
 
+const bindBody = body(signedChallengeSchema);
 const serialText = (serial: string) => serial.toUpperCase();
 
 /**
@@ -91,9 +93,9 @@ export function accountCitizenCertRoutes(deps: AccountCitizenCertDeps) {
   });
 
   // 進行「自然人憑證綁定」: the signed BIND challenge of this user.
-  router.post('/', async (req, res) => {
+  router.post('/', authorized('citizenCert.bind'), bindBody, async (req, res) => {
     authorize(req.actor, 'citizenCert.bind');
-    const input = signedChallengeSchema.parse(req.body);
+    const input = bindBody.of(req);
     const card = await citizenCert.verify(input, 'BIND', req.actor.id);
     const holder = await prisma.user.findUnique({ where: { citizenCertSerial: card.serial }, select: { id: true } });
     if (holder && holder.id !== req.actor.id) throw fail('CITIZEN_CERT_IN_USE');
@@ -117,7 +119,7 @@ export function accountCitizenCertRoutes(deps: AccountCitizenCertDeps) {
   });
 
   // 解除綁定.
-  router.delete('/', async (req, res) => {
+  router.delete('/', authorized('citizenCert.bind'), noBody, async (req, res) => {
     authorize(req.actor, 'citizenCert.bind');
     const before = await prisma.user.findUniqueOrThrow({
       where: { id: req.actor.id },

@@ -7,9 +7,17 @@ import { otpCodeSchema } from '../../../domain/schemas/sso-login';
 import { createAccountBindings, type BindingDeps } from '../../commands/account-bindings';
 import { authorize, type Action } from '../../policies';
 import { presentAccount } from '../../presenters/account';
+import { authorized, body, noBody } from '../../request-body';
 
 const idParams = z.object({ id: z.uuid('驗證編號格式錯誤') });
-const tokenBody = z.object({ token: z.string({ error: '請先完成驗證' }).trim().min(1, '請先完成驗證').max(200) });
+const tokenBody = body(z.object({ token: z.string({ error: '請先完成驗證' }).trim().min(1, '請先完成驗證').max(200) }));
+const otpCodeBody = body(z.object({ code: otpCodeSchema }));
+const mobileBody = body(z.object({ mobile: mobileSchema }));
+const emailBody = body(z.object({ email: backupEmailSchema }));
+const codeBody = body(verificationCodeSchema);
+const otp = authorized('binding.otp.manage');
+const mobile = authorized('binding.mobile.manage');
+const email = authorized('binding.email.manage');
 
 /**
  * 個人帳號管理 (/api/account): the page's data and the bindings of the logged-in user.
@@ -39,61 +47,58 @@ export function accountRoutes(deps: BindingDeps) {
   });
 
   // OTP 驗證
-  router.post('/otp/setup', async (req, res) => {
+  router.post('/otp/setup', otp, noBody, async (req, res) => {
     const c = ctx(req, 'binding.otp.manage');
     res
       .set('cache-control', 'no-store')
       .status(201)
       .json(await bindings.otpSetup(c));
   });
-  router.post('/otp/enable', async (req, res) => {
+  router.post('/otp/enable', otp, otpCodeBody, async (req, res) => {
     const c = ctx(req, 'binding.otp.manage');
-    const { code } = z.object({ code: otpCodeSchema }).parse(req.body);
+    const { code } = otpCodeBody.of(req);
     await bindings.otpEnable(c, code);
     res.status(204).end();
   });
-  router.delete('/otp', async (req, res) => {
+  router.delete('/otp', otp, noBody, async (req, res) => {
     await bindings.otpDisable(ctx(req, 'binding.otp.manage'));
     res.status(204).end();
   });
 
   // 手機號碼
-  router.post('/mobile/verifications', async (req, res) => {
+  router.post('/mobile/verifications', mobile, mobileBody, async (req, res) => {
     const c = ctx(req, 'binding.mobile.manage');
-    const { mobile } = z.object({ mobile: mobileSchema }).parse(req.body);
-    res.status(201).json(await bindings.mobileStart(c, mobile));
+    res.status(201).json(await bindings.mobileStart(c, mobileBody.of(req).mobile));
   });
-  router.post('/mobile/verifications/:id/confirm', async (req, res) => {
+  router.post('/mobile/verifications/:id/confirm', mobile, codeBody, async (req, res) => {
     const c = ctx(req, 'binding.mobile.manage');
     const { id } = idParams.parse(req.params);
-    const { code } = verificationCodeSchema.parse(req.body);
+    const { code } = codeBody.of(req);
     res.json(await bindings.mobileConfirm(c, id, code));
   });
-  router.put('/mobile', async (req, res) => {
+  router.put('/mobile', mobile, tokenBody, async (req, res) => {
     const c = ctx(req, 'binding.mobile.manage');
-    const { token } = tokenBody.parse(req.body);
+    const { token } = tokenBody.of(req);
     res.json(await bindings.mobileBind(c, token));
   });
-  router.delete('/mobile', async (req, res) => {
+  router.delete('/mobile', mobile, noBody, async (req, res) => {
     await bindings.mobileUnbind(ctx(req, 'binding.mobile.manage'));
     res.status(204).end();
   });
 
   // 備用電子郵件
-  router.post('/backup-email/verifications', async (req, res) => {
+  router.post('/backup-email/verifications', email, emailBody, async (req, res) => {
     const c = ctx(req, 'binding.email.manage');
-    const { email } = z.object({ email: backupEmailSchema }).parse(req.body);
-    res.status(201).json(await bindings.emailStart(c, email));
+    res.status(201).json(await bindings.emailStart(c, emailBody.of(req).email));
   });
-  router.post('/backup-email/verifications/:id/confirm', async (req, res) => {
-    ctx(req, 'binding.email.manage');
+  router.post('/backup-email/verifications/:id/confirm', email, codeBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
-    const { code } = verificationCodeSchema.parse(req.body);
+    const { code } = codeBody.of(req);
     res.json(await bindings.emailConfirm(id, code));
   });
-  router.put('/backup-email', async (req, res) => {
+  router.put('/backup-email', email, tokenBody, async (req, res) => {
     const c = ctx(req, 'binding.email.manage');
-    const { token } = tokenBody.parse(req.body);
+    const { token } = tokenBody.of(req);
     res.json(await bindings.emailRebind(c, token));
   });
 

@@ -14,8 +14,25 @@ import {
 } from '../../commands/account-self-service';
 import { fail } from '../../errors';
 import { authorize, type Action } from '../../policies';
+import { authorized, body, noBody, rawBody } from '../../request-body';
+import { adminRoleRequestSchema, profileSchema } from '../../../domain/schemas/profile';
+import {
+  OLD_PASSWORD_REQUIRED_MESSAGE,
+  PASSWORD_REQUIRED_MESSAGE,
+  CONFIRM_PASSWORD_REQUIRED_MESSAGE,
+} from '../../../domain/password-policy';
 
 const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+// Optional: changeOwnPassword and setPassword answer missing passwords with their own field messages.
+const passwordBody = body(
+  z.object({
+    oldPassword: z.string({ error: OLD_PASSWORD_REQUIRED_MESSAGE }).optional(),
+    password: z.string({ error: PASSWORD_REQUIRED_MESSAGE }).optional(),
+    confirmPassword: z.string({ error: CONFIRM_PASSWORD_REQUIRED_MESSAGE }).optional(),
+  }),
+);
+const profileBody = body(profileSchema());
+const adminRoleBody = body(adminRoleRequestSchema);
 
 /** The avatar arrives as the raw file; a body over the limit is answered in the page's words. */
 function rawImage(req: Request, res: Response, next: NextFunction) {
@@ -41,14 +58,14 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
     return { actor: req.actor, ip: req.ip, userAgent: req.get('user-agent') };
   };
 
-  router.post('/password', async (req, res) => {
+  router.post('/password', authorized('password.change'), passwordBody, async (req, res) => {
     const c = ctx(req, 'password.change');
     const sessionId = req.sessionToken ? crypto.createHash('sha256').update(req.sessionToken).digest('hex') : undefined;
     const { changedAt } = await changeOwnPassword(deps, { ...c, sessionId }, req.body);
     res.json({ changedAt: changedAt.toISOString() });
   });
 
-  router.put('/profile', async (req, res) => {
+  router.put('/profile', authorized('profile.update'), profileBody, async (req, res) => {
     const c = ctx(req, 'profile.update');
     res.json(await updateProfile(deps, c, req.body));
   });
@@ -64,12 +81,12 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
       .type(avatar.mimeType)
       .send(Buffer.from(avatar.data));
   });
-  router.put('/avatar', rawImage, async (req, res) => {
+  router.put('/avatar', authorized('avatar.manage'), rawImage, rawBody, async (req, res) => {
     const c = ctx(req, 'avatar.manage');
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res.json(await setAvatar(deps, c, body));
   });
-  router.delete('/avatar', async (req, res) => {
+  router.delete('/avatar', authorized('avatar.manage'), noBody, async (req, res) => {
     res.json(await removeAvatar(deps, ctx(req, 'avatar.manage')));
   });
 
@@ -113,7 +130,7 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
       events: presentEvents(row.events),
     });
   });
-  router.post('/admin-role-requests', async (req, res) => {
+  router.post('/admin-role-requests', authorized('adminRole.request'), adminRoleBody, async (req, res) => {
     const c = ctx(req, 'adminRole.request');
     res.status(201).json(await requestAdminRole(deps, c, req.body));
   });

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { fail } from '../../errors';
 import { authorize, type Action, type Actor } from '../../policies';
+import { authorized, body } from '../../request-body';
 import { decideEach } from './batch';
 
 /** 核准/駁回 with the reviewer's 審核意見, as every console inbox takes it. */
@@ -37,21 +38,22 @@ export interface DecisionRoutes<B extends Decision, R> {
 
 /** `POST /:id/decision` and `POST /batch-decision` (the batch takes only 核准/駁回 and the comment). */
 export function mountDecisionRoutes<B extends Decision, R>(router: Router, o: DecisionRoutes<B, R>) {
-  const batchBody = decisionBody.extend({ ids: o.batchIds });
+  const one = body(o.body);
+  const batch = body(decisionBody.extend({ ids: o.batchIds }));
 
-  router.post('/:id/decision', async (req, res) => {
+  router.post('/:id/decision', authorized(o.listAction), one, async (req, res) => {
     authorize(req.actor, o.listAction);
     const { id } = o.idParams.parse(req.params);
-    const decided = await o.decide(req.actor, id, o.body.parse(req.body), req.ip);
+    const decided = await o.decide(req.actor, id, one.of(req), req.ip);
     res.json({ id, status: await o.statusOf(id, decided) });
   });
 
-  router.post('/batch-decision', async (req, res) => {
+  router.post('/batch-decision', authorized(o.listAction), batch, async (req, res) => {
     authorize(req.actor, o.listAction);
-    const body = batchBody.parse(req.body);
-    if (o.batchNeedsRejectComment) requireRejectComment(body);
-    const results = await decideEach(body.ids, (id) =>
-      o.decide(req.actor!, id, { decision: body.decision, comment: body.comment } as B, req.ip),
+    const input = batch.of(req);
+    if (o.batchNeedsRejectComment) requireRejectComment(input);
+    const results = await decideEach(input.ids, (id) =>
+      o.decide(req.actor!, id, { decision: input.decision, comment: input.comment } as B, req.ip),
     );
     res.json({ results });
   });

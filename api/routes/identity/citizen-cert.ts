@@ -5,6 +5,7 @@ import { AppError, fail } from '../../errors';
 import type { CitizenCert, VerifiedCard } from '../../identity/citizen-cert';
 import type { IdentityProofs } from '../../identity/proof';
 import { authorize } from '../../policies';
+import { body } from '../../request-body';
 
 export interface CitizenCertRouteDeps {
   prisma: PrismaClient;
@@ -27,7 +28,8 @@ export const signedChallengeSchema = z.object({
   certificate: z.string({ error: '缺少憑證' }).min(1, '缺少憑證').max(16384),
 });
 
-const proofSchema = signedChallengeSchema.extend({ purpose: z.literal('RESET_PASSWORD', { error: '驗證用途錯誤' }) });
+const challengeBody = body(challengeSchema);
+const proofBody = body(signedChallengeSchema.extend({ purpose: z.literal('RESET_PASSWORD', { error: '驗證用途錯誤' }) }));
 
 /** The 帳號登入紀錄 name of a certificate attempt (nothing is typed; the card names no account). */
 export const certAttemptAccount = (card: Pick<VerifiedCard, 'serial'> | null) =>
@@ -46,9 +48,9 @@ export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
     res.set('cache-control', 'public, max-age=300').json({ signerUrl: deps.signerUrl });
   });
 
-  router.post('/challenges', async (req, res) => {
+  router.post('/challenges', challengeBody, async (req, res) => {
     await deps.limitAddress?.(req);
-    const { purpose } = challengeSchema.parse(req.body);
+    const { purpose } = challengeBody.of(req);
     let userId: string | null = null;
     if (purpose === 'BIND') {
       authorize(req.actor, 'citizenCert.bind');
@@ -58,9 +60,9 @@ export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
   });
 
   // 忘記密碼 › 使用自然人憑證: PIN CODE → 繼續 → 重設密碼 (only for a bound card).
-  router.post('/proof', async (req, res) => {
+  router.post('/proof', proofBody, async (req, res) => {
     await deps.limitAddress?.(req);
-    const input = proofSchema.parse(req.body);
+    const input = proofBody.of(req);
     const method: LoginMethod = 'CITIZEN_CERT';
     const record = (row: { userId: string | null; account: string; ok: boolean; reason?: string }) =>
       prisma.loginRecord.create({

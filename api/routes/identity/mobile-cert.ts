@@ -5,13 +5,18 @@ import { z } from 'zod';
 import { fail } from '../../errors';
 import { consumeApproved, type MobileCert } from '../../identity/mobile-cert';
 import type { IdentityProofs } from '../../identity/proof';
+import { body } from '../../request-body';
 
-const startSchema = z.object({
-  purpose: z.enum(['LOGIN', 'ACTIVATE', 'RESET_PASSWORD', 'VERIFY'], { error: '驗證用途錯誤' }),
-  nationalId: z.string({ error: '請輸入身分證字號' }),
-});
+const startBody = body(
+  z.object({
+    purpose: z.enum(['LOGIN', 'ACTIVATE', 'RESET_PASSWORD', 'VERIFY'], { error: '驗證用途錯誤' }),
+    nationalId: z.string({ error: '請輸入身分證字號' }),
+  }),
+);
+// The number is checked (and compared with the first one) by mobileCert itself, with its own messages.
+const againBody = body(z.object({ nationalId: z.string({ error: '請輸入身分證字號' }).optional() }));
 const idParams = z.object({ id: z.uuid('驗證編號格式錯誤') });
-const proofSchema = z.object({ purpose: z.enum(['ACTIVATE', 'RESET_PASSWORD', 'VERIFY'], { error: '驗證用途錯誤' }) });
+const proofBody = body(z.object({ purpose: z.enum(['ACTIVATE', 'RESET_PASSWORD', 'VERIFY'], { error: '驗證用途錯誤' }) }));
 
 /** Who may get a proof after a 行動自然人憑證 approval, and what to say when nobody fits. */
 const PROOF_TARGETS = {
@@ -63,9 +68,9 @@ export function mobileCertRoutes(deps: {
   };
   const router = Router();
 
-  router.post('/start', async (req, res) => {
+  router.post('/start', startBody, async (req, res) => {
     await limit(req);
-    const input = startSchema.parse(req.body ?? {});
+    const input = startBody.of(req);
     res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip));
   });
 
@@ -74,22 +79,22 @@ export function mobileCertRoutes(deps: {
     res.set('cache-control', 'no-store').json(await mobileCert.poll(id));
   });
 
-  router.post('/:id/resend', async (req, res) => {
+  router.post('/:id/resend', againBody, async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    res.json(await mobileCert.resend(id, req.body?.nationalId));
+    res.json(await mobileCert.resend(id, againBody.of(req).nationalId));
   });
 
-  router.post('/:id/qr', async (req, res) => {
+  router.post('/:id/qr', againBody, async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    res.json(await mobileCert.qr(id, req.body?.nationalId));
+    res.json(await mobileCert.qr(id, againBody.of(req).nationalId));
   });
 
-  router.post('/:id/proof', async (req, res) => {
+  router.post('/:id/proof', proofBody, async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    const { purpose } = proofSchema.parse(req.body ?? {});
+    const { purpose } = proofBody.of(req);
     const { nationalIdHash } = await consumeApproved(prisma, id, [purpose]);
     const target = PROOF_TARGETS[purpose];
     const user = await prisma.user.findFirst({

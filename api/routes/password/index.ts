@@ -11,6 +11,8 @@ import { setPassword, type PasswordChangeNote, type SetPasswordDeps } from '../.
 import type { SmsVerification } from '../../commands/sms-verification';
 import { fail } from '../../errors';
 import type { IdentityProofs } from '../../identity/proof';
+import { body, noBody } from '../../request-body';
+import { CONFIRM_PASSWORD_REQUIRED_MESSAGE, PASSWORD_REQUIRED_MESSAGE } from '../../../domain/password-policy';
 
 export interface PasswordRouteDeps extends SetPasswordDeps {
   prisma: PrismaClient;
@@ -23,6 +25,15 @@ export interface PasswordRouteDeps extends SetPasswordDeps {
 }
 
 const PROOF_HEADER = 'x-identity-proof';
+const smsStartBody = body(smsResetStartSchema);
+const codeBody = body(verificationCodeSchema);
+// Optional: setPassword answers a missing password with its PASSWORD_POLICY field message.
+const newPasswordBody = body(
+  z.object({
+    password: z.string({ error: PASSWORD_REQUIRED_MESSAGE }).optional(),
+    confirmPassword: z.string({ error: CONFIRM_PASSWORD_REQUIRED_MESSAGE }).optional(),
+  }),
+);
 const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
 const header = (req: Request, name: string) => req.get(name)?.trim() || undefined;
 
@@ -53,7 +64,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
 
   // 使用備用信箱: the code was confirmed at /api/verifications/email (purpose RESET_PASSWORD); its token
   // is spent here for an identity proof, so one mailed code yields one password change.
-  router.post('/verify/email', async (req, res) => {
+  router.post('/verify/email', noBody, async (req, res) => {
     await limited(req);
     const token = header(req, 'x-verification-token');
     const { email } = await deps.verification.require(token, ['RESET_PASSWORD']);
@@ -68,18 +79,18 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   });
 
   // 使用手機簡訊: 手機號碼 + 圖形驗證碼 → SMS to the bound number (same answer whether bound or not).
-  router.post('/verify/sms', async (req, res) => {
+  router.post('/verify/sms', smsStartBody, async (req, res) => {
     await limited(req);
-    const input = smsResetStartSchema.parse(req.body);
+    const input = smsStartBody.of(req);
     await deps.captchas.consume(input.captchaId, input.captchaAnswer);
     res.status(201).json(await deps.sms.start('RESET_PASSWORD', input.mobile, { ip: req.ip }));
   });
 
   // 簡訊驗證碼 → identity proof.
-  router.post('/verify/sms/:id/confirm', async (req, res) => {
+  router.post('/verify/sms/:id/confirm', codeBody, async (req, res) => {
     await limited(req);
     const { id } = z.object({ id: z.uuid('驗證編號格式錯誤') }).parse(req.params);
-    const { code } = verificationCodeSchema.parse(req.body);
+    const { code } = codeBody.of(req);
     const { token } = await deps.sms.confirm(id, code);
     const { userId } = await deps.sms.require(token, ['RESET_PASSWORD'], { consume: true });
     res.status(201).json(await proofFor(userId, 'SMS'));
@@ -99,8 +110,8 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
     }
     return setPassword(deps, {
       userId: user.id,
-      password: req.body?.password,
-      confirmPassword: req.body?.confirmPassword,
+      password: newPasswordBody.of(req).password,
+      confirmPassword: newPasswordBody.of(req).confirmPassword,
       note,
       method: proof.method,
       actor: user.account,
@@ -118,13 +129,13 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   }
 
   // 忘記密碼 › 輸入新密碼.
-  router.post('/reset', async (req, res) => {
+  router.post('/reset', newPasswordBody, async (req, res) => {
     const { account } = await reset(req, '忘記密碼');
     res.json({ account });
   });
 
   // 密碼已逾期: the changeToken the login answered with (a RESET_PASSWORD proof) → forced change.
-  router.post('/expired', async (req, res) => {
+  router.post('/expired', newPasswordBody, async (req, res) => {
     const { account } = await reset(req, '密碼逾期變更');
     res.json({ account });
   });

@@ -1,7 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { normalizeAccountName, accountNameErrors } from '../../../domain/account-name';
-import { emailVerificationSchema, verificationCodeSchema } from '../../../domain/schemas/account-application';
+import {
+  accountAmendmentSchema,
+  accountApplicationSchema,
+  emailVerificationSchema,
+  verificationCodeSchema,
+} from '../../../domain/schemas/account-application';
+import { PASSWORD_REQUIRED_MESSAGE, CONFIRM_PASSWORD_REQUIRED_MESSAGE } from '../../../domain/password-policy';
 import { activatedSignal } from '../../../workflows/account-application.messages';
 import { resetAwaitingActivation } from '../../commands/console-account';
 import {
@@ -18,6 +24,7 @@ import { setPassword } from '../../commands/set-password';
 import type { IdentityProofs } from '../../identity/proof';
 import { adminLookupUse } from './agency-admins';
 import { fail } from '../../errors';
+import { body, noBody } from '../../request-body';
 import { presentApplication } from '../../presenters/account-application';
 
 const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD', 'ADMIN_LOOKUP', 'REACTIVATE'], {
@@ -25,6 +32,18 @@ const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PAS
 });
 const kindSchema = z.enum(['ALL', 'CITY_HALL_UNIT', 'EXTERNAL_AGENCY', 'DISTRICT_OFFICE']).default('ALL');
 const idParams = z.object({ id: z.uuid('申請編號格式錯誤') });
+const emailVerificationBody = body(emailVerificationSchema.extend({ purpose: purposeSchema }));
+const codeBody = body(verificationCodeSchema);
+// The amendment is checked again against the stored ID number (amendApplication); here its shape.
+const applicationBody = body(accountApplicationSchema);
+const amendmentBody = body(accountAmendmentSchema({}));
+// Optional: setPassword answers a missing password with its PASSWORD_POLICY field message.
+const activationBody = body(
+  z.object({
+    newPassword: z.string({ error: PASSWORD_REQUIRED_MESSAGE }).optional(),
+    confirmPassword: z.string({ error: CONFIRM_PASSWORD_REQUIRED_MESSAGE }).optional(),
+  }),
+);
 const AGENCY_KINDS: Record<string, string[]> = {
   CITY_HALL_UNIT: ['CITY_HALL_UNIT'],
   EXTERNAL_AGENCY: ['EXTERNAL_AGENCY'],
@@ -39,13 +58,12 @@ export function publicRoutes(
   const router = Router();
   const token = (header: string | undefined) => header?.trim() || undefined;
 
-  router.post('/captcha', async (_req, res) => {
+  router.post('/captcha', noBody, async (_req, res) => {
     res.status(201).json(await captchas.create());
   });
 
-  router.post('/verifications/email', async (req, res) => {
-    const purpose = purposeSchema.parse(req.body?.purpose);
-    const input = emailVerificationSchema.parse(req.body);
+  router.post('/verifications/email', emailVerificationBody, async (req, res) => {
+    const { purpose, ...input } = emailVerificationBody.of(req);
     await captchas.consume(input.captchaId, input.captchaAnswer);
     if (purpose === 'ADMIN_LOOKUP') {
       // 機關管理員查詢 (api/routes/public/agency-admins.ts): stored as STATUS, mailed as itself.
@@ -54,9 +72,9 @@ export function publicRoutes(
     res.status(201).json(await verification.start(purpose, input.email, req.ip));
   });
 
-  router.post('/verifications/email/:id/confirm', async (req, res) => {
+  router.post('/verifications/email/:id/confirm', codeBody, async (req, res) => {
     const { id } = z.object({ id: z.uuid('驗證編號格式錯誤') }).parse(req.params);
-    const { code } = verificationCodeSchema.parse(req.body);
+    const { code } = codeBody.of(req);
     res.json(await verification.confirm(id, code));
   });
 
@@ -102,7 +120,7 @@ export function publicRoutes(
     res.json({ available, message: available ? '此帳號可以使用' : '此帳號已被使用' });
   });
 
-  router.post('/account-applications', async (req, res) => {
+  router.post('/account-applications', applicationBody, async (req, res) => {
     const { email } = await verification.require(token(req.get('x-verification-token')), ['APPLY']);
     const created = await submitApplication(deps, email, req.body);
     const row = await applicationFor(prisma, created.id, { email });
@@ -129,7 +147,7 @@ export function publicRoutes(
     res.json(await presentApplication(prisma, row, deps.dataKey));
   });
 
-  router.put('/account-applications/:id', async (req, res) => {
+  router.put('/account-applications/:id', amendmentBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     const { email } = await verification.require(token(req.get('x-verification-token')), ['AMEND']);
     await amendApplication(deps, email, id, req.body);
@@ -140,7 +158,7 @@ export function publicRoutes(
   // 開通帳號: after 備用信箱 (X-Verification-Token, purpose ACTIVATE) or 行動自然人憑證 (X-Identity-Proof,
   // purpose ACTIVATE). set-password checks and stores the password; the application's workflow gets the
   // sealed password's id, activates the user and writes the password to AD as it enables the account.
-  router.post('/activation', async (req, res) => {
+  router.post('/activation', activationBody, async (req, res) => {
     const proofToken = token(req.get('x-identity-proof'));
     let user;
     let method: 'BACKUP_EMAIL' | 'MOBILE_CERT' | 'CITIZEN_CERT' = 'BACKUP_EMAIL';
@@ -169,8 +187,8 @@ export function publicRoutes(
     if (!application) throw fail('NOT_FOUND', '找不到此帳號的申請紀錄');
     const { account } = await setPassword(deps, {
       userId: user.id,
-      password: req.body?.newPassword,
-      confirmPassword: req.body?.confirmPassword,
+      password: activationBody.of(req).newPassword,
+      confirmPassword: activationBody.of(req).confirmPassword,
       fields: { password: 'newPassword', confirm: 'confirmPassword' },
       note: '開通帳號',
       method,

@@ -5,6 +5,10 @@ import {
   submitReactivation,
   type ReactivationDeps,
 } from '../../commands/account-reactivation';
+import { reactivationFormSchema } from '../../../domain/schemas/account-reactivation';
+import { body } from '../../request-body';
+
+const reactivationBody = body(reactivationFormSchema);
 
 /**
  * 個人帳號復用 (not logged in, manual §3.2.5), mounted at /api/reactivation:
@@ -26,7 +30,7 @@ export function reactivationRoutes(deps: ReactivationDeps) {
     res.set('cache-control', 'no-store').json(await reactivationView(prisma, user));
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', reactivationBody, async (req, res) => {
     const user = await reactivationApplicant(deps, headers(req));
     res.status(201).json(await submitReactivation(deps, user, req.body, req.ip));
   });

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { clearSessionCookie, type SessionStore } from '../../auth/session';
 import { authorize, type Actor } from '../../policies';
 import { organizationPath } from '../../presenters/account-application';
+import { noBody } from '../../request-body';
 import { presentSessionUser } from '../../presenters/user';
 
 interface Deps {
@@ -37,7 +38,7 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
     res.json(await present(req.actor));
   });
 
-  router.delete('/', async (req, res) => {
+  router.delete('/', noBody, async (req, res) => {
     if (req.sessionToken) await sessions.revoke(req.sessionToken);
     clearSessionCookie(res, secureCookies);
     res.status(204).end();

@@ -3,6 +3,9 @@ import { AppError } from '../../errors';
 import type { VerifiedCard } from '../../identity/citizen-cert';
 import { certAttemptAccount, signedChallengeSchema } from '../../routes/identity/citizen-cert';
 import type { LoginMethodModule } from './types';
+import { body } from '../../request-body';
+
+const signedBody = body(signedChallengeSchema);
 
 /**
  * 自然人憑證登入 (manual §3.1.3): PIN CODE on the user's PC → the card signs a LOGIN challenge
@@ -17,8 +20,8 @@ export const citizenCertLogin: LoginMethodModule = {
     const router = Router({ mergeParams: true });
     const method = 'CITIZEN_CERT' as const;
 
-    router.post('/', async (req, res) => {
-      const input = signedChallengeSchema.parse(req.body);
+    router.post('/', signedBody, async (req, res) => {
+      const input = signedBody.of(req);
       let card: VerifiedCard;
       try {
         card = await citizenCert.verify(input, 'LOGIN');

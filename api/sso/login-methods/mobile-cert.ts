@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { consumeApproved } from '../../identity/mobile-cert';
 import type { LoginMethodModule } from './types';
+import { body } from '../../request-body';
 
-const bodySchema = z.object({ transactionId: z.uuid('驗證編號格式錯誤') });
+const transactionBody = body(z.object({ transactionId: z.uuid('驗證編號格式錯誤') }));
 
 /**
  * 行動自然人憑證 login: the tab verified the person through /api/identity/mobile-cert (push or QR
@@ -17,8 +18,8 @@ export const mobileCertLogin: LoginMethodModule = {
   method: 'MOBILE_CERT',
   routes: ({ prisma, kit }) => {
     const router = Router({ mergeParams: true });
-    router.post('/', async (req, res) => {
-      const { transactionId } = bodySchema.parse(req.body ?? {});
+    router.post('/', transactionBody, async (req, res) => {
+      const { transactionId } = transactionBody.of(req);
       let nationalIdHash: string;
       try {
         ({ nationalIdHash } = await consumeApproved(prisma, transactionId, ['LOGIN']));

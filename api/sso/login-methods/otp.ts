@@ -3,6 +3,9 @@ import { decryptField } from '../../../activities/db/pii';
 import { otpLoginSchema } from '../../../domain/schemas/sso-login';
 import { checkTotp, newOtpSecret } from '../totp';
 import type { LoginMethodModule } from './types';
+import { body } from '../../request-body';
+
+const otpBody = body(otpLoginSchema);
 
 export const OTP_LOGIN_FAILED = '帳號或動態驗證碼錯誤';
 // Checked when the account has no OTP, so both paths do the same work.
@@ -19,8 +22,8 @@ export const otpLogin: LoginMethodModule = {
   routes: ({ prisma, kit, dataKey }) => {
     const router = Router({ mergeParams: true });
 
-    router.post('/', async (req, res) => {
-      const { account, code } = otpLoginSchema.parse(req.body);
+    router.post('/', otpBody, async (req, res) => {
+      const { account, code } = otpBody.of(req);
       await kit.assertNotLocked(account);
       const user = await prisma.user.findUnique({
         where: { account: account.toLowerCase() },

@@ -2,6 +2,9 @@ import { Router } from 'express';
 import { hashPassword, verifyPassword } from '../../auth/password-hash';
 import { loginSchema } from '../../../domain/schemas/session';
 import type { LoginMethodModule } from './types';
+import { body } from '../../request-body';
+
+const loginBody = body(loginSchema);
 
 // Verified against when the account does not exist, so both paths cost the same time (same parameters).
 const DUMMY_HASH = hashPassword('no-such-account-placeholder');
@@ -12,8 +15,8 @@ export const passwordLogin: LoginMethodModule = {
   method: 'PASSWORD',
   routes: ({ prisma, captchas, kit }) => {
     const router = Router({ mergeParams: true });
-    router.post('/', async (req, res) => {
-      const input = loginSchema.parse(req.body);
+    router.post('/', loginBody, async (req, res) => {
+      const input = loginBody.of(req);
       // One image, one guess: the captcha is spent before the credentials are looked at.
       await captchas.consume(input.captchaId, input.captchaAnswer);
       const account = input.account.trim().toLowerCase();

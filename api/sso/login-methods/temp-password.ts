@@ -2,6 +2,10 @@ import { Router } from 'express';
 import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '../../../domain/schemas/sso-login';
 import { createTemporaryPasswords } from '../../commands/temporary-password';
 import type { LoginMethodModule } from './types';
+import { body } from '../../request-body';
+
+const sendBody = body(temporaryPasswordRequestSchema);
+const loginBody = body(temporaryPasswordLoginSchema);
 
 export const TEMP_PASSWORD_LOGIN_FAILED = '備用信箱或臨時密碼錯誤，或臨時密碼已失效，請重新申請';
 
@@ -19,8 +23,8 @@ export const temporaryPasswordLogin: LoginMethodModule = {
     const router = Router({ mergeParams: true });
     const passwords = createTemporaryPasswords({ prisma, temporal, baseUrl, hashKey });
 
-    router.post('/send', async (req, res) => {
-      const input = temporaryPasswordRequestSchema.parse(req.body);
+    router.post('/send', sendBody, async (req, res) => {
+      const input = sendBody.of(req);
       await captchas.consume(input.captchaId, input.captchaAnswer);
       const sent = await passwords.send(input.email);
       res.status(202).json({
@@ -29,8 +33,8 @@ export const temporaryPasswordLogin: LoginMethodModule = {
       });
     });
 
-    router.post('/', async (req, res) => {
-      const input = temporaryPasswordLoginSchema.parse(req.body);
+    router.post('/', loginBody, async (req, res) => {
+      const input = loginBody.of(req);
       await captchas.consume(input.captchaId, input.captchaAnswer);
       await kit.assertNotLocked(input.email);
       const owner = await passwords.userFor(input.email);

@@ -152,6 +152,8 @@ function bodyFor(route: ConsoleRoute, f: Fixtures): unknown {
     return { ids: [paramValue(route.area, '/:id', 'id', f)], decision: 'REJECT', comment: '跨機關測試' };
   if (route.path.endsWith('/decision')) return { decision: 'REJECT', comment: '跨機關測試' };
   if (route.method === 'patch') return { name: '跨機關', title: '科員', officePhone: '2991111' };
+  // 機關管理者 / 系統管理者 設定與移除 take nothing in the body (a stray field is refused as bad input).
+  if (route.path.includes('/roles/')) return {};
   return { reason: '跨機關測試' };
 }
 

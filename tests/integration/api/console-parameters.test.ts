@@ -62,6 +62,25 @@ describe('系統參數管理 (/api/console/system-parameters)', () => {
     expect(await stored()).toBe(before);
   });
 
+  // Issue 10 item 10: the value was coerced, so {"value": true} set the parameter to 1.
+  it('takes only a real number: true, "5", null and 1e400 are refused and change nothing', async () => {
+    const before = await stored();
+    const put = (body: string) =>
+      fetch(new URL(`/api/console/system-parameters/${KEY}`, e2e.baseUrl()), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: sysadmin.jar.header() },
+        body,
+      });
+    for (const body of ['{"value": true}', '{"value": "5"}', '{"value": null}', '{"value": 1e400}', '{"value": [5]}']) {
+      const answer = await put(body);
+      expect(answer.status, body).toBe(400);
+      const { error } = (await answer.json()) as { error: { code: string; fields: Record<string, string> } };
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.fields.value).toMatch(/^(請輸入閒置停用預告期間|閒置停用預告期間須為數字|參數值格式不正確)$/);
+    }
+    expect(await stored()).toBe(before);
+  });
+
   it('stores a change in seconds, shows who changed it, and records old and new value in 帳號使用紀錄', async () => {
     const beforeText = (await sysadmin.get('/api/console/system-parameters')).body.items.find(
       (p: { key: string }) => p.key === KEY,

@@ -8,7 +8,10 @@ import {
   setSystemAdmin,
   startAccountEnable,
   updateAccount,
+  editSchema,
+  reasonSchema,
 } from '../../../commands/console-account';
+import { authorized, body, noBody } from '../../../request-body';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, can } from '../../../policies';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
@@ -22,9 +25,15 @@ const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 const idParams = z.object({ id: z.string().trim().min(1).max(64) });
-const disableBody = z.object({
-  reason: z.string({ error: '請填寫停用原因' }).trim().min(1, '請填寫停用原因').max(500, '停用原因最多 500 字'),
-});
+const disableBody = body(
+  z.object({
+    reason: z.string({ error: '請填寫停用原因' }).trim().min(1, '請填寫停用原因').max(500, '停用原因最多 500 字'),
+  }),
+);
+const editBody = body(editSchema());
+const reasonBody = body(reasonSchema);
+// Any admin passes; the account's agency is checked once it is loaded (the command's authorize).
+const anyAdmin = authorized('consoleAccount.list');
 const requestParams = z.object({
   workflowId: z
     .string()
@@ -83,10 +92,10 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
     });
   });
 
-  router.post('/:id/disable', async (req, res) => {
+  router.post('/:id/disable', anyAdmin, disableBody, async (req, res) => {
     authorize(req.actor, 'consoleAccount.list');
     const { id } = idParams.parse(req.params);
-    const { reason } = disableBody.parse(req.body);
+    const { reason } = disableBody.of(req);
     const started = await startAccountDisable(deps, req.actor, { userId: id, reason, ip: req.ip });
     res.status(202).json(started);
   });
@@ -122,15 +131,15 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
     const { id } = idParams.parse(req.params);
     res.json(await accountDetail(deps, { actor: req.actor }, id));
   });
-  router.patch('/:id', async (req, res) => {
+  router.patch('/:id', anyAdmin, editBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     res.json(await updateAccount(deps, { actor: req.actor, ip: req.ip }, id, req.body));
   });
-  router.post('/:id/enable', async (req, res) => {
+  router.post('/:id/enable', anyAdmin, reasonBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     res.status(202).json(await startAccountEnable(deps, { actor: req.actor, ip: req.ip }, id, 'ENABLE', req.body));
   });
-  router.post('/:id/reset-activation', async (req, res) => {
+  router.post('/:id/reset-activation', anyAdmin, reasonBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     res.status(202).json(await startAccountEnable(deps, { actor: req.actor, ip: req.ip }, id, 'RESET_ACTIVATION', req.body));
   });
@@ -138,11 +147,11 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
     ['agency-admin', setAgencyAdmin],
     ['system-admin', setSystemAdmin],
   ] as const) {
-    router.put(`/:id/roles/${path}`, async (req, res) => {
+    router.put(`/:id/roles/${path}`, anyAdmin, noBody, async (req, res) => {
       const { id } = idParams.parse(req.params);
       res.json(await set(deps, { actor: req.actor, ip: req.ip }, id, true));
     });
-    router.delete(`/:id/roles/${path}`, async (req, res) => {
+    router.delete(`/:id/roles/${path}`, anyAdmin, noBody, async (req, res) => {
       const { id } = idParams.parse(req.params);
       res.json(await set(deps, { actor: req.actor, ip: req.ip }, id, false));
     });

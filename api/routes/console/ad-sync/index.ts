@@ -11,10 +11,12 @@ import {
 } from '../../../commands/ad-sync';
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
+import { authorized, body, noBody } from '../../../request-body';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
 import { AD_DRIFT_KIND_LABELS, AD_RECONCILE_PREFIX } from '../../../../workflows/ad-reconcile.messages';
 import { driftListQuery, repairBody, runParams, syncParams, userListQuery, userParams } from './schema';
 
+const repair = body(repairBody);
 const SYNC_LABELS: Record<AdSyncStatus, string> = { SYNCED: '已同步', PENDING: '待同步', FAILED: '同步失敗' };
 const USER_STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -94,7 +96,7 @@ export function adSyncRoutes(deps: AdSyncDeps) {
     });
   });
 
-  router.post('/users/:id/sync', async (req, res) => {
+  router.post('/users/:id/sync', authorized('adSync.run'), noBody, async (req, res) => {
     authorize(req.actor, 'adSync.run');
     const { id } = userParams.parse(req.params);
     res.status(202).json(await startUserAdSync(deps, req.actor, id));
@@ -128,7 +130,7 @@ export function adSyncRoutes(deps: AdSyncDeps) {
     res.json({ items: rows.map(presentRun) });
   });
 
-  router.post('/reconciles', async (req, res) => {
+  router.post('/reconciles', authorized('adSync.run'), noBody, async (req, res) => {
     authorize(req.actor, 'adSync.run');
     res.status(202).json(await startAdReconcile(deps, req.actor));
   });
@@ -179,10 +181,10 @@ export function adSyncRoutes(deps: AdSyncDeps) {
     });
   });
 
-  router.post('/reconciles/:workflowId/repair', async (req, res) => {
+  router.post('/reconciles/:workflowId/repair', authorized('adSync.run'), repair, async (req, res) => {
     authorize(req.actor, 'adSync.run');
     const { workflowId } = runParams.parse(req.params);
-    const { driftIds } = repairBody.parse(req.body ?? {});
+    const { driftIds } = repair.of(req);
     const row = await prisma.request.findUnique({ where: { workflowId }, select: { type: true } });
     if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此同步比對。');
     res.status(202).json(await repairAdDrifts(deps, req.actor, workflowId, driftIds));

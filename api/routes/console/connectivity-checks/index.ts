@@ -4,6 +4,7 @@ import { startConnectivityCheck } from '../../../commands/start-connectivity-che
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { presentConnectivityCheck } from '../../../presenters/connectivity-check';
+import { authorized, noBody } from '../../../request-body';
 import type { Temporal } from '../../../temporal';
 import { idParams, listQuery } from './schema';
 
@@ -14,7 +15,7 @@ export function connectivityCheckRoutes({ prisma, temporal }: { prisma: PrismaCl
   const router = Router();
   const present = (row: Parameters<typeof presentConnectivityCheck>[0]) => presentConnectivityCheck(row, temporal.workflowUrl);
 
-  router.post('/', async (req, res) => {
+  router.post('/', authorized('connectivityCheck.run'), noBody, async (req, res) => {
     authorize(req.actor, 'connectivityCheck.run');
     const agency = await prisma.organization.findUnique({ where: { id: req.actor.agencyId }, select: { code: true } });
     res.status(202).json(await startConnectivityCheck({ prisma, temporal }, req.actor, agency?.code ?? ''));

@@ -11,6 +11,12 @@ import {
 } from '../../../commands/organization-change';
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
+import { authorized, body, noBody } from '../../../request-body';
+import {
+  createOrganizationSchema,
+  moveOrganizationSchema,
+  renameOrganizationSchema,
+} from '../../../../domain/schemas/organization';
 import { presentEvents } from '../../../presenters/account-application';
 import {
   OPEN_ORGANIZATION_CHANGE_STATUSES,
@@ -18,6 +24,10 @@ import {
 } from '../../../../workflows/organization-change.messages';
 
 const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+const manage = authorized('organization.manage');
+const createBody = body(createOrganizationSchema);
+const renameBody = body(renameOrganizationSchema);
+const moveBody = body(moveOrganizationSchema);
 const requestParams = z.object({
   workflowId: z.string().trim().regex(ORGANIZATION_CHANGE_WORKFLOW_ID, '組織異動作業編號格式錯誤'),
 });
@@ -66,29 +76,29 @@ export function organizationRoutes(deps: OrganizationChangeDeps) {
     });
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', manage, createBody, async (req, res) => {
     res.status(202).json(await createOrganization(deps, req.actor, req.body ?? {}, req.ip));
   });
 
-  router.patch('/:id', async (req, res) => {
+  router.patch('/:id', manage, renameBody, async (req, res) => {
     authorize(req.actor, 'organization.manage');
     const { id } = idParams.parse(req.params);
     res.status(202).json(await renameOrganization(deps, req.actor, id, req.body ?? {}, req.ip));
   });
 
-  router.post('/:id/move', async (req, res) => {
+  router.post('/:id/move', manage, moveBody, async (req, res) => {
     authorize(req.actor, 'organization.manage');
     const { id } = idParams.parse(req.params);
     res.status(202).json(await moveOrganization(deps, req.actor, id, req.body ?? {}, req.ip));
   });
 
-  router.post('/:id/retire', async (req, res) => {
+  router.post('/:id/retire', manage, noBody, async (req, res) => {
     authorize(req.actor, 'organization.manage');
     const { id } = idParams.parse(req.params);
     res.status(202).json(await retireOrganization(deps, req.actor, id, req.ip));
   });
 
-  router.post('/:id/restore', async (req, res) => {
+  router.post('/:id/restore', manage, noBody, async (req, res) => {
     authorize(req.actor, 'organization.manage');
     const { id } = idParams.parse(req.params);
     res.status(202).json(await restoreOrganization(deps, req.actor, id, req.ip));

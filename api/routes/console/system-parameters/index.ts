@@ -16,8 +16,13 @@ import {
 } from '../../../../prisma/system-parameters';
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
+import { authorized, body } from '../../../request-body';
 
 const keyParams = z.object({ key: z.string().max(100) });
+// The JSON types a parameter can have; the parameter's own definition then decides (parameterEditSchema).
+const valueBody = body(
+  z.object({ value: z.union([z.number(), z.boolean(), z.string().max(500)], { error: '參數值格式不正確' }).optional() }),
+);
 
 type Row = SystemParameter & { updatedBy: Pick<User, 'account' | 'name'> | null };
 
@@ -74,12 +79,12 @@ export function systemParameterRoutes(deps: { prisma: PrismaClient }) {
     });
   });
 
-  router.put('/:key', async (req, res) => {
+  router.put('/:key', authorized('systemParameter.update'), valueBody, async (req, res) => {
     authorize(req.actor, 'systemParameter.update');
     const { key } = keyParams.parse(req.params);
     const def = getParameterDefinition(key);
     if (!def) throw fail('NOT_FOUND', '找不到此系統參數');
-    const value = parameterEditSchema(def).parse(req.body ?? {});
+    const value = parameterEditSchema(def).parse(valueBody.of(req));
     const actor = req.actor;
     const text = serializeParameterValue(def.type, value);
     await prisma.$transaction(async (tx) => {

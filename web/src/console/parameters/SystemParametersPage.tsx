@@ -161,7 +161,9 @@ function EditDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The same rules as the server (range from the parameter's definition, in its unit).
-    const checked = parameterEditSchema({ ...parameter, ...unitless(parameter) }).safeParse({ value });
+    // The server takes a JSON number only; an empty field is "not entered", not 0.
+    const number = value.trim() === '' ? undefined : Number(value);
+    const checked = parameterEditSchema({ ...parameter, ...unitless(parameter) }).safeParse({ value: number });
     if (!checked.success) return setFieldError(checked.error.issues[0]?.message ?? '輸入資料有誤');
     setFieldError(null);
     void run(async () => {
@@ -169,7 +171,7 @@ function EditDialog({
       try {
         onSaved(
           await api.put<Parameter>(`/api/console/system-parameters/${encodeURIComponent(parameter.key)}`, {
-            value: Number(value),
+            value: number,
           }),
         );
       } catch (cause) {

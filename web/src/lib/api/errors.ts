@@ -5,6 +5,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   UNAUTHENTICATED: '請先登入公務入口網',
   LOGIN_FAILED: '帳號或密碼錯誤',
   VALIDATION_FAILED: '輸入的資料有誤，請檢查後再送出',
+  PAYLOAD_TOO_LARGE: '送出的資料過大，請減少內容後再試',
+  UNSUPPORTED_MEDIA_TYPE: '送出的資料格式不受支援',
   FORBIDDEN: '您沒有使用此功能的權限',
   NOT_FOUND: '查無資料',
   CONFLICT: '資料已被變更，請重新整理後再試',
