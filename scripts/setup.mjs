@@ -77,12 +77,13 @@ async function prepareDatabase(env, mode, log) {
  * Brings up every service of `mode` ('development' | 'test'), prepares the database and AD, and
  * returns { env, handles, stop } — stop() ends exactly the processes this call started.
  */
-export async function setup(mode, { log = console.log, browser = false } = {}) {
+export async function setup(mode, { log = console.log, browser = false, onPackages } = {}) {
   checkNode();
   const m = modeConfig(mode);
   const stateDir = path.join(rootDir, m.stateDir);
   fs.mkdirSync(stateDir, { recursive: true });
   await ensureNpmDeps(log);
+  onPackages?.();
 
   const handles = [];
   const stop = async () => {

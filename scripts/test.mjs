@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildWeb, rootDir, setup, startApp } from './setup.mjs';
 import { run } from './lib/proc.mjs';
+import { reportStaticChecks, startStaticChecks } from './lib/static-checks.mjs';
 
 const log = (line) => console.log(line);
 // `node scripts/test.mjs e2e -- tests/e2e/login.test.ts`: projects before `--`, Vitest filters after it.
@@ -31,9 +32,26 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// The whole suite (no project or file named) starts with typecheck and lint, run while the services start.
+const wholeSuite = projects.length === 0 && filters.length === 0;
+let staticChecks;
+class ChecksFailed extends Error {
+  message = '型別檢查或程式碼風格檢查未通過（見上方訊息），未執行測試。';
+}
+
 try {
-  session = await setup('test', { log, browser: true });
+  session = await setup('test', {
+    log,
+    browser: true,
+    onPackages: () => {
+      if (wholeSuite) staticChecks = startStaticChecks(rootDir);
+    },
+  });
   const { env } = session;
+  if (staticChecks) {
+    log('型別檢查與程式碼風格檢查（typecheck、eslint、prettier）…');
+    if (!reportStaticChecks(await staticChecks, log)) throw new ChecksFailed();
+  }
   // Only the browser suite needs the built web app.
   if (projects.length === 0 || projects.includes('e2e')) {
     log('建置網頁 (vite build) …');
@@ -66,7 +84,7 @@ try {
     );
   }
 } catch (error) {
-  console.error(`\n測試環境準備失敗：${error.stack ?? error.message}`);
+  console.error(error instanceof ChecksFailed ? `\n${error.message}` : `\n測試環境準備失敗：${error.stack ?? error.message}`);
   exitCode = 1;
 } finally {
   await stopEverything();
