@@ -35,6 +35,8 @@ const env = parseEnv(process.env, [
   'WEB_URL',
   'INTERNAL_CIDRS',
   'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'CAPTCHA_RATE_LIMIT_PER_MINUTE',
+  'ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE',
   'WEB_DIST',
 ] as const);
 const log = createLogger(env.LOG_LEVEL, 'api');

@@ -4,6 +4,7 @@ import type Provider from 'oidc-provider';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { createAddressLimit } from '../address-limit';
 import { fail, type ErrorCode } from '../errors';
 import type { IdentityProofs } from '../identity/proof';
 import type { NetworkZone } from './network';
@@ -58,15 +59,7 @@ export function createLoginKit(deps: {
   ipPointsPerMinute: number;
 }) {
   const { prisma } = deps;
-  const perIp = new RateLimiterPostgres({
-    storeClient: deps.pool,
-    storeType: 'pg',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    keyPrefix: 'ip',
-    points: deps.ipPointsPerMinute,
-    duration: 60,
-  });
+  const perIp = createAddressLimit(deps.pool, { keyPrefix: 'ip', pointsPerMinute: deps.ipPointsPerMinute });
   // Rebuilt when 登入失敗鎖定次數 / 鎖定時間 change in 系統參數管理.
   let lockLimiter: { threshold: number; seconds: number; limiter: RateLimiterPostgres } | undefined;
 
@@ -150,18 +143,7 @@ export function createLoginKit(deps: {
     },
 
     /** Per-address limit for any public authentication endpoint (codes, captchas, verifications). */
-    async limitAddress(req: Request) {
-      try {
-        await perIp.consume(req.ip ?? 'unknown');
-      } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          throw fail('RATE_LIMITED', '操作過於頻繁，請稍後再試', undefined, {
-            retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
-          });
-        }
-        throw error;
-      }
-    },
+    limitAddress: (req: Request) => perIp(req),
 
     /**
      * Throws LOGIN_LOCKED while the typed account is locked; call before checking a secret. With
@@ -229,7 +211,7 @@ export function createLoginKit(deps: {
       const expired = !user.passwordChangedAt || user.passwordChangedAt.getTime() + passwordMaxAgeSeconds * 1000 <= Date.now();
       if (expired) {
         await record(req, { userId: user.id, account, method, action: 'LOGIN', ok: false, reason: 'PASSWORD_EXPIRED' });
-        const proof = await deps.proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method });
+        const proof = await deps.proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method }, req.bindClient());
         res.json({ passwordExpired: true, changeToken: proof.token, account: user.account });
         return;
       }

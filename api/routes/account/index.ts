@@ -26,8 +26,10 @@ export function accountRoutes(deps: BindingDeps) {
   const bindings = createAccountBindings(deps);
   const ctx = (req: Request, action: Action) => {
     authorize(req.actor, action);
-    return { actor: req.actor, ip: req.ip };
+    return { actor: req.actor, ip: req.ip, client: req.boundClient };
   };
+  // Sending a code binds it (and the token it leads to) to this browser.
+  const issuing = (req: Request, action: Action) => ({ ...ctx(req, action), client: req.bindClient() });
 
   router.get('/', async (req, res) => {
     authorize(req.actor, 'account.read');
@@ -59,7 +61,7 @@ export function accountRoutes(deps: BindingDeps) {
 
   // 手機號碼
   router.post('/mobile/verifications', async (req, res) => {
-    const c = ctx(req, 'binding.mobile.manage');
+    const c = issuing(req, 'binding.mobile.manage');
     const { mobile } = z.object({ mobile: mobileSchema }).parse(req.body);
     res.status(201).json(await bindings.mobileStart(c, mobile));
   });
@@ -81,15 +83,15 @@ export function accountRoutes(deps: BindingDeps) {
 
   // 備用電子郵件
   router.post('/backup-email/verifications', async (req, res) => {
-    const c = ctx(req, 'binding.email.manage');
+    const c = issuing(req, 'binding.email.manage');
     const { email } = z.object({ email: backupEmailSchema }).parse(req.body);
     res.status(201).json(await bindings.emailStart(c, email));
   });
   router.post('/backup-email/verifications/:id/confirm', async (req, res) => {
-    ctx(req, 'binding.email.manage');
+    const c = ctx(req, 'binding.email.manage');
     const { id } = idParams.parse(req.params);
     const { code } = verificationCodeSchema.parse(req.body);
-    res.json(await bindings.emailConfirm(id, code));
+    res.json(await bindings.emailConfirm(c, id, code));
   });
   router.put('/backup-email', async (req, res) => {
     const c = ctx(req, 'binding.email.manage');

@@ -97,7 +97,7 @@ export function mobileCertRoutes(deps: {
       select: { id: true, account: true },
     });
     if (!user) throw fail('MOBILE_CERT_NO_ACCOUNT', target.missing);
-    const proof = await deps.proofs.issue({ userId: user.id, purpose, method: 'MOBILE_CERT' });
+    const proof = await deps.proofs.issue({ userId: user.id, purpose, method: 'MOBILE_CERT' }, req.bindClient());
     res.status(201).json({ token: proof.token, expiresAt: proof.expiresAt, account: user.account, purpose });
   });
 

@@ -15,7 +15,7 @@ export const passwordLogin: LoginMethodModule = {
     router.post('/', async (req, res) => {
       const input = loginSchema.parse(req.body);
       // One image, one guess: the captcha is spent before the credentials are looked at.
-      await captchas.consume(input.captchaId, input.captchaAnswer);
+      await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
       const account = input.account.trim().toLowerCase();
       await kit.assertNotLocked(account, req);
       const user = await prisma.user.findUnique({ where: { account } });

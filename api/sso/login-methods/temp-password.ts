@@ -21,7 +21,7 @@ export const temporaryPasswordLogin: LoginMethodModule = {
 
     router.post('/send', async (req, res) => {
       const input = temporaryPasswordRequestSchema.parse(req.body);
-      await captchas.consume(input.captchaId, input.captchaAnswer);
+      await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
       const sent = await passwords.send(input.email);
       res.status(202).json({
         ...sent,
@@ -31,7 +31,7 @@ export const temporaryPasswordLogin: LoginMethodModule = {
 
     router.post('/', async (req, res) => {
       const input = temporaryPasswordLoginSchema.parse(req.body);
-      await captchas.consume(input.captchaId, input.captchaAnswer);
+      await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
       await kit.assertNotLocked(input.email);
       const owner = await passwords.userFor(input.email);
       // A lockout earned by another method on the same account applies here too.
