@@ -156,6 +156,13 @@ export function createLoginKit(deps: {
       if (!state && req) (uncounted.get(req) ?? uncounted.set(req, new Set()).get(req)!).add(LOCK_KEY(account));
     },
 
+    /** Whether the account is locked now, for a method that must not say so (臨時密碼 by backup e-mail). */
+    async isLocked(account: string) {
+      const { limiter } = await lockout();
+      const state = await limiter.get(LOCK_KEY(account));
+      return Boolean(state && state.consumedPoints >= limiter.points);
+    },
+
     /** Records a failed attempt, counts it towards the lockout, and throws the error to show. */
     async failure(req: Request, attempt: LoginFailure): Promise<never> {
       const action = attempt.action ?? 'LOGIN';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '../../../domain/schemas/sso-login';
-import { createTemporaryPasswords } from '../../commands/temporary-password';
+import { createTemporaryPasswords, type TemporaryPasswordCheck } from '../../commands/temporary-password';
+import type { LoginUser } from '../login-kit';
 import type { LoginMethodModule } from './types';
 
 export const TEMP_PASSWORD_LOGIN_FAILED = '備用信箱或臨時密碼錯誤，或臨時密碼已失效，請重新申請';
@@ -34,9 +35,13 @@ export const temporaryPasswordLogin: LoginMethodModule = {
       await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
       await kit.assertNotLocked(input.email);
       const owner = await passwords.userFor(input.email);
-      // A lockout earned by another method on the same account applies here too.
-      if (owner) await kit.assertNotLocked(owner.account);
-      const checked = await passwords.check(input.email, input.temporaryPassword);
+      // A lockout earned by another method on the same account applies here too, but is answered as
+      // an unknown address is (LOGIN_FAILED, counted on the typed address): 423 would tell anyone that
+      // the address is the backup e-mail of an account.
+      const checked: TemporaryPasswordCheck | { ok: false; user: LoginUser; reason: 'ACCOUNT_LOCKED' } =
+        owner && (await kit.isLocked(owner.account))
+          ? { ok: false, user: owner, reason: 'ACCOUNT_LOCKED' }
+          : await passwords.check(input.email, input.temporaryPassword);
       if (!checked.ok) {
         return kit.failure(req, {
           account: input.email,
