@@ -66,31 +66,31 @@ export function mobileCertRoutes(deps: {
   router.post('/start', async (req, res) => {
     await limit(req);
     const input = startSchema.parse(req.body ?? {});
-    res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip));
+    res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip, req.bindClient()));
   });
 
   router.get('/:id', async (req, res) => {
     const { id } = idParams.parse(req.params);
-    res.set('cache-control', 'no-store').json(await mobileCert.poll(id));
+    res.set('cache-control', 'no-store').json(await mobileCert.poll(id, req.boundClient));
   });
 
   router.post('/:id/resend', async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    res.json(await mobileCert.resend(id, req.body?.nationalId));
+    res.json(await mobileCert.resend(id, req.body?.nationalId, req.boundClient));
   });
 
   router.post('/:id/qr', async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    res.json(await mobileCert.qr(id, req.body?.nationalId));
+    res.json(await mobileCert.qr(id, req.body?.nationalId, req.boundClient));
   });
 
   router.post('/:id/proof', async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
     const { purpose } = proofSchema.parse(req.body ?? {});
-    const { nationalIdHash } = await consumeApproved(prisma, id, [purpose]);
+    const { nationalIdHash } = await consumeApproved(prisma, id, [purpose], req.boundClient);
     const target = PROOF_TARGETS[purpose];
     const user = await prisma.user.findFirst({
       where: { nationalIdHash, status: target.status },

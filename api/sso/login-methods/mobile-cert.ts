@@ -21,7 +21,7 @@ export const mobileCertLogin: LoginMethodModule = {
       const { transactionId } = bodySchema.parse(req.body ?? {});
       let nationalIdHash: string;
       try {
-        ({ nationalIdHash } = await consumeApproved(prisma, transactionId, ['LOGIN']));
+        ({ nationalIdHash } = await consumeApproved(prisma, transactionId, ['LOGIN'], req.boundClient));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         return kit.failure(req, {

@@ -23,7 +23,7 @@ export const temporaryPasswordLogin: LoginMethodModule = {
     router.post('/send', async (req, res) => {
       const input = temporaryPasswordRequestSchema.parse(req.body);
       await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
-      const sent = await passwords.send(input.email);
+      const sent = await passwords.send(input.email, req.bindClient());
       res.status(202).json({
         ...sent,
         message: `若 ${sent.email} 已綁定臺南市政府公務帳號，系統已寄送臨時密碼至該信箱，請於 ${sent.minutes} 分鐘內輸入。`,
@@ -41,7 +41,7 @@ export const temporaryPasswordLogin: LoginMethodModule = {
       const checked: TemporaryPasswordCheck | { ok: false; user: LoginUser; reason: 'ACCOUNT_LOCKED' } =
         owner && (await kit.isLocked(owner.account))
           ? { ok: false, user: owner, reason: 'ACCOUNT_LOCKED' }
-          : await passwords.check(input.email, input.temporaryPassword);
+          : await passwords.check(input.email, input.temporaryPassword, req.boundClient);
       if (!checked.ok) {
         return kit.failure(req, {
           account: input.email,

@@ -6,3 +6,4 @@ ALTER TABLE "identity_proofs" ADD COLUMN "client_hash" CHAR(64);
 ALTER TABLE "sms_verifications" ADD COLUMN "client_hash" CHAR(64);
 ALTER TABLE "captchas" ADD COLUMN "client_hash" CHAR(64);
 ALTER TABLE "mobile_cert_transactions" ADD COLUMN "client_hash" CHAR(64);
+ALTER TABLE "temporary_passwords" ADD COLUMN "client_hash" CHAR(64);

@@ -235,6 +235,10 @@ describe('臨時密碼 login', () => {
     expect(password, mail.body).toBeDefined();
     expect(mail.subject).not.toContain(password!);
 
+    // The right password from another browser (a forwarded or intercepted mail) is refused alike.
+    const elsewhere = apiSession();
+    expect((await login(elsewhere, await elsewhere.startLogin(), email, password!)).body.error).toEqual(TEMP_FAILED);
+
     const wrong = await login(s, uid, email, 'ABCDEFGHJKLM');
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toEqual(TEMP_FAILED);
@@ -252,6 +256,7 @@ describe('臨時密碼 login', () => {
       orderBy: { at: 'asc' },
     });
     expect(records.map((r) => [r.result, r.reason])).toEqual([
+      ['FAILURE', 'OTHER_BROWSER'],
       ['FAILURE', 'BAD_TEMP_PASSWORD'],
       ['SUCCESS', null],
       ['FAILURE', 'NO_TEMPORARY_PASSWORD'],
