@@ -60,7 +60,7 @@ export function apiSession(baseUrl = e2e.baseUrl(), options: { headers?: Record<
     const response = await raw(method, path, body, headers);
     const text = await response.text();
     const answer = text ? JSON.parse(text) : null;
-    noteExchange(path, body, answer, jar.header);
+    noteExchange(path, body, answer, jar.header, response.status < 400);
     return { status: response.status, body: answer, headers: response.headers };
   }
 

@@ -14,7 +14,7 @@ const file = process.env.ISSUED_SECRETS_FILE;
 const clients = new Map<string, () => string>();
 
 /** Response fields that hold a bearer value, wherever they are in the body. */
-const ISSUED_FIELDS = new Set(['token', 'changeToken', 'proof', 'verificationId', 'temporaryPassword']);
+const ISSUED_FIELDS = new Set(['token', 'changeToken', 'proof', 'verificationId', 'temporaryPassword', 'secret']);
 /** Request fields that hold a password or a code the person typed. */
 const SENT_FIELDS = new Set(['password', 'newPassword', 'confirmPassword', 'oldPassword', 'temporaryPassword', 'code']);
 /** Answers whose `id` is itself a bearer value (a captcha, a 行動自然人憑證 transaction). */
@@ -36,11 +36,15 @@ function walk(body: unknown, fields: Set<string>, found: (key: string, value: st
   }
 }
 
-/** What apiSession calls for every exchange: records what was sent and issued, and to which client. */
-export function noteExchange(path: string, sent: unknown, answer: unknown, cookieHeader: () => string) {
+/**
+ * What apiSession calls for every exchange: records what was sent and issued, and to which client.
+ * `accepted` (the answer was not an error): a 6-digit code counts only then — the wrong ones tests
+ * type on purpose (000000, 100000 …) are no secret, and would match any such number in a log.
+ */
+export function noteExchange(path: string, sent: unknown, answer: unknown, cookieHeader: () => string, accepted = true) {
   walk(sent, SENT_FIELDS, (key, value) => {
     // `code` is also an organisation's code in console forms: only a 6-digit verification or OTP code.
-    if (key !== 'code' || /^\d{6}$/.test(value)) recordIssued(`sent ${key}`, value);
+    if (key !== 'code' || (accepted && /^\d{6}$/.test(value))) recordIssued(`sent ${key}`, value);
   });
   const issued = (kind: string, value: string) => {
     recordIssued(kind, value);

@@ -100,22 +100,18 @@ function recordApiExchanges(context: BrowserContext) {
     const { pathname } = new URL(url);
     return pathname.startsWith('/api/') ? pathname : null;
   };
-  context.on('request', (request) => {
-    const path = apiPath(request.url());
+  context.on('response', async (response) => {
+    const path = apiPath(response.url());
     if (!path) return;
     let sent: unknown;
     try {
-      sent = request.postDataJSON();
+      sent = response.request().postDataJSON();
     } catch {
-      return; // not JSON (a form post to the SSO, a file)
+      sent = undefined; // not JSON (a form post to the SSO, a file)
     }
-    noteExchange(path, sent, null, () => '');
-  });
-  context.on('response', async (response) => {
-    const path = apiPath(response.url());
-    if (!path || !response.headers()['content-type']?.includes('application/json')) return;
-    const answer: unknown = await response.json().catch(() => null); // the page may have closed meanwhile
-    noteExchange(path, undefined, answer, () => '');
+    const json = response.headers()['content-type']?.includes('application/json');
+    const answer: unknown = json ? await response.json().catch(() => null) : null; // the page may have closed meanwhile
+    noteExchange(path, sent, answer, () => '', response.status() < 400);
   });
 }
 
