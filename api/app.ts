@@ -8,6 +8,9 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import crypto from 'node:crypto';
 import { createSessionStore, loadActor } from './auth/session';
+import { clientBinding } from './auth/client-binding';
+import { createRouteNamer, requestLogSerializers } from './request-log';
+import { listRoutes } from './route-table';
 import { errorHandler, notFoundHandler } from './errors';
 import { sameOriginOnly } from './same-origin';
 import { inputGuard } from './input-guard';
@@ -102,6 +105,9 @@ export function createApp(deps: AppDeps) {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Allowlisted fields only (api/request-log.ts): no token, proof, cookie or query value.
+      serializers: requestLogSerializers(createRouteNamer(app)),
+      wrapSerializers: false,
     }),
   );
   app.use(
@@ -126,6 +132,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/healthz', healthRoutes(deps.pings));
   app.use('/api', loadActor(sessions));
+  app.use('/api', clientBinding({ hashKey: deps.keys.hashKey, secure: secureCookies }));
   const captchas = createCaptchas(prisma, deps.keys.sessionSecret, { exposeAnswers: env.NODE_ENV !== 'production' });
   // 自然人憑證: challenges, 忘記密碼 proof, 個人帳號管理 binding; the login method gets the same instance.
   const citizenCert = createCitizenCert(prisma, {
@@ -174,7 +181,7 @@ export function createApp(deps: AppDeps) {
   const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);
-  app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs }));
+  app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs, limits: deps.sso?.limits }));
   app.use('/api/agency-admin-lookup', agencyAdminLookupRoutes({ prisma, verification, proofs }));
   app.use('/api/reactivation', reactivationRoutes({ prisma, temporal, verification, proofs }));
   app.use('/api/console/reactivation-requests', reactivationReviewRoutes({ prisma, temporal }));
@@ -218,6 +225,8 @@ export function createApp(deps: AppDeps) {
   if (env.NODE_ENV !== 'production') {
     app.use('/dev', devRoutes({ mailboxUrl: env.MAILBOX_URL, smsUrl: env.SMS_SIMULATOR_URL, captchas }));
     app.use('/dev/integrations', devIntegrationRoutes({ publicUrl: env.PUBLIC_URL, hashKey: deps.keys.hashKey }));
+    // Every route, for the tests that probe all of them (tests/integration/api/request-log.test.ts).
+    app.get('/dev/routes', (_req, res) => res.json({ routes: listRoutes(app) }));
   }
   if (deps.moi) {
     const mobileCert = createMobileCert({ prisma, moi: deps.moi, hashKey: deps.keys.hashKey });

@@ -1,6 +1,9 @@
 import { pino, type Logger } from 'pino';
 
-/** JSON logs; secrets are redacted wherever they might appear in a logged object. */
+/**
+ * JSON logs. Requests are logged from an allowlist (api/request-log.ts); this redaction is the second
+ * line for objects code logs itself.
+ */
 export function createLogger(level: string, name: string): Logger {
   return pino({
     name,

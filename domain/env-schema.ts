@@ -77,6 +77,16 @@ export const envSchema = z.object({
     ),
   /** Login and verification requests allowed per source address per minute, shared by all API replicas. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /**
+   * 圖形驗證碼 images per source address per minute (each is a database row). A person needs one per
+   * form plus a few 重新產生; 30 leaves room for several people behind one address.
+   */
+  CAPTCHA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /**
+   * 檢查帳號 of 個人帳號申請 per source address per minute. The page asks only on 檢查帳號 and on 送出
+   * (never per keystroke); 20 is far above a person and slows listing taken account names.
+   */
+  ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -49,12 +49,15 @@ async function ensureNpmDeps(log) {
   fs.writeFileSync(stamp, digest);
 }
 
-/** Starts a Node service script unless its port already answers; returns its handle or null. */
-async function ensureNodeService({ name, script, args, port, stateDir, log }) {
+/**
+ * Starts a Node service script unless its port already answers; returns its handle or null.
+ * `secrets` go in its environment, never in `args`: a command line is readable by every user (ps).
+ */
+export async function ensureNodeService({ name, script, args, secrets = {}, port, stateDir, log }) {
   if (await isPortOpen(port)) return null;
   const handle = startProcess(name, process.execPath, [path.join(rootDir, script), ...args], {
     cwd: rootDir,
-    env: process.env,
+    env: { ...process.env, ...secrets },
     logFile: path.join(rootDir, stateDir, 'logs', `${name}.log`),
   });
   await waitFor(async () => !handle.exited && (await isPortOpen(port)), { timeoutMs: 20_000, what: name }).catch((error) => {
@@ -133,16 +136,8 @@ export async function setup(mode, { log = console.log, browser = false, onPackag
     const sms = await ensureNodeService({
       name: 'mitake-sim',
       script: 'scripts/services/mitake-sim.mjs',
-      args: [
-        '--port',
-        String(m.smsPort),
-        '--store',
-        path.join(stateDir, 'sms'),
-        '--username',
-        env.MITAKE_USERNAME,
-        '--password',
-        env.MITAKE_PASSWORD,
-      ],
+      args: ['--port', String(m.smsPort), '--store', path.join(stateDir, 'sms'), '--username', env.MITAKE_USERNAME],
+      secrets: { MITAKE_PASSWORD: env.MITAKE_PASSWORD },
       port: m.smsPort,
       stateDir: m.stateDir,
       log,
@@ -151,7 +146,8 @@ export async function setup(mode, { log = console.log, browser = false, onPackag
     const moi = await ensureNodeService({
       name: 'moi-fido-sim',
       script: 'scripts/services/moi-fido-sim.mjs',
-      args: ['--port', String(m.moiPort), '--sp-service-id', env.MOI_FIDO_SP_SERVICE_ID, '--sp-key', env.MOI_FIDO_SP_KEY],
+      args: ['--port', String(m.moiPort), '--sp-service-id', env.MOI_FIDO_SP_SERVICE_ID],
+      secrets: { MOI_FIDO_SP_KEY: env.MOI_FIDO_SP_KEY },
       port: m.moiPort,
       stateDir: m.stateDir,
       log,

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { buildWeb, rootDir, setup, startApp } from './setup.mjs';
 import { run } from './lib/proc.mjs';
 import { reportStaticChecks, startStaticChecks } from './lib/static-checks.mjs';
+import { modeConfig } from './lib/env.mjs';
+import { describeScan, logOffsets, recordedSecrets, scanLogs, secretsInMessages } from './lib/secret-scan.mjs';
 
 const log = (line) => console.log(line);
 // `node scripts/test.mjs e2e -- tests/e2e/login.test.ts`: projects before `--`, Vitest filters after it.
@@ -16,6 +18,13 @@ const started = Date.now();
 let session;
 let appHandles = [];
 let exitCode = 1;
+// The log scan (scripts/lib/secret-scan.mjs) reads only what this run adds to the slot's logs.
+const stateDir = path.join(rootDir, modeConfig('test').stateDir);
+const logsDir = path.join(stateDir, 'logs');
+const offsets = logOffsets(logsDir);
+const issuedFile = path.join(stateDir, 'issued-secrets.jsonl');
+fs.rmSync(issuedFile, { force: true });
+let scanEnv;
 
 async function stopEverything() {
   for (const handle of appHandles.reverse()) await handle.stop().catch(() => undefined);
@@ -67,7 +76,10 @@ try {
     E2E_SYSADMIN_ACCOUNT: 'sysadmin',
     E2E_USER_ACCOUNT: 'sdcuser1',
     E2E_DEMO_PASSWORD: process.env.SEED_DEMO_PASSWORD || 'Tainan@2026',
+    ISSUED_SECRETS_FILE: issuedFile,
+    API_LOG_FILE: path.join(logsDir, 'api.log'),
   };
+  scanEnv = { ...env, E2E_DEMO_PASSWORD: testEnv.E2E_DEMO_PASSWORD };
   const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`];
   for (const project of projects) args.push('--project', project);
   args.push(...filters);
@@ -88,6 +100,27 @@ try {
   exitCode = 1;
 } finally {
   await stopEverything();
+  if (scanEnv && !scanSecrets(scanEnv)) exitCode = 1;
   console.log(`npm test 總耗時 ${Math.round((Date.now() - started) / 1000)} 秒`);
   process.exit(exitCode);
+}
+
+/**
+ * Every token, proof, code, temporary password and password this run issued or typed, searched for
+ * in every log the run wrote (API, worker, simulators). Prints the figures; false when any was found.
+ */
+function scanSecrets(env) {
+  const secrets = [
+    ...recordedSecrets(issuedFile),
+    ...secretsInMessages({ mailDir: path.join(stateDir, 'mail'), smsDir: path.join(stateDir, 'sms'), since: started }),
+    { kind: 'demo password', value: env.E2E_DEMO_PASSWORD },
+    ...Object.entries(env)
+      .filter(([name]) => /(PASSWORD|SECRET|_KEY)$/.test(name))
+      .map(([name, value]) => ({ kind: name, value })),
+  ];
+  const result = scanLogs({ logsDir, offsets, secrets });
+  const byKind = new Map();
+  for (const { kind } of secrets) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  for (const line of describeScan(result, byKind)) console.log(line);
+  return result.hits.length === 0;
 }

@@ -25,6 +25,8 @@ export interface BindingDeps {
 export interface ChangeContext {
   actor: Actor;
   ip?: string;
+  /** The browser's binding (api/auth/client-binding.ts): codes and tokens stay in the browser that asked. */
+  client: string | undefined;
 }
 
 /** 'someone@example.com' → 'so*****@example.com' for notices that travel by mail. */
@@ -143,16 +145,20 @@ export function createAccountBindings(deps: BindingDeps) {
     // ---- 手機號碼 ----
 
     /** 發送驗證簡訊 to the number typed. */
-    mobileStart: (ctx: ChangeContext, mobile: string) =>
-      deps.sms.start('BIND_MOBILE', mobile, { userId: ctx.actor.id, ip: ctx.ip }),
+    mobileStart: (ctx: ChangeContext & { client: string }, mobile: string) =>
+      deps.sms.start('BIND_MOBILE', mobile, { userId: ctx.actor.id, ip: ctx.ip, client: ctx.client }),
 
     /** 進行驗證: the 簡訊驗證碼. */
     mobileConfirm: (ctx: ChangeContext, verificationId: string, code: string) =>
-      deps.sms.confirm(verificationId, code, { userId: ctx.actor.id }),
+      deps.sms.confirm(verificationId, code, { userId: ctx.actor.id, client: ctx.client }),
 
     /** 確定: binds the verified number (the token works once). */
     async mobileBind(ctx: ChangeContext, token: string | undefined) {
-      const { mobile } = await deps.sms.require(token, ['BIND_MOBILE'], { userId: ctx.actor.id, consume: true });
+      const { mobile } = await deps.sms.require(token, ['BIND_MOBILE'], {
+        userId: ctx.actor.id,
+        consume: true,
+        client: ctx.client,
+      });
       const user = await me(ctx);
       const [, record] = await prisma.$transaction([
         prisma.user.update({ where: { id: user.id }, data: { mobile, mobileVerifiedAt: new Date() } }),
@@ -176,32 +182,35 @@ export function createAccountBindings(deps: BindingDeps) {
     // ---- 備用電子郵件 ----
 
     /** 發送驗證信 to the new address (not @mail.tainan.gov.tw, not bound to another account). */
-    emailStart: (ctx: ChangeContext, email: string) => deps.verification.start('BIND', email, ctx.ip),
+    emailStart: (ctx: ChangeContext & { client: string }, email: string) =>
+      deps.verification.start('BIND', email, { ip: ctx.ip, client: ctx.client }),
 
     /** 進行驗證: the code from the mail. */
-    emailConfirm: (verificationId: string, code: string) => deps.verification.confirm(verificationId, code),
+    emailConfirm: (ctx: ChangeContext, verificationId: string, code: string) =>
+      deps.verification.confirm(verificationId, code, ctx.client),
 
     /** 確定: the verified address replaces the old one (there is no plain unbind). */
     async emailRebind(ctx: ChangeContext, token: string | undefined) {
-      const { email } = await deps.verification.require(token, ['BIND']);
-      const user = await me(ctx);
-      if (user.backupEmail === email) return { backupEmail: email };
-      const now = new Date();
-      let record;
-      try {
-        [, , , record] = await prisma.$transaction([
-          prisma.user.update({ where: { id: user.id }, data: { backupEmail: email } }),
-          prisma.backupEmailBinding.updateMany({ where: { userId: user.id, unboundAt: null }, data: { unboundAt: now } }),
-          prisma.backupEmailBinding.create({ data: { userId: user.id, email, boundAt: now } }),
-          usage(ctx, 'binding.email.rebind', { email: maskEmail(email) }),
-        ]);
-      } catch (error) {
-        if (uniqueViolation(error))
-          throw fail('EMAIL_ALREADY_BOUND', undefined, { email: '此備用信箱已綁定其他公務帳號，請改用其他信箱' });
-        throw error;
-      }
-      await notify(user, 'binding.email.rebind', [user.backupEmail, email], `備用電子郵件 ${maskEmail(email)}`, ctx, record.id);
-      return { backupEmail: email };
+      return deps.verification.spend(token, ['BIND'], ctx.client, async ({ email }) => {
+        const user = await me(ctx);
+        if (user.backupEmail === email) return { backupEmail: email };
+        const now = new Date();
+        let record;
+        try {
+          [, , , record] = await prisma.$transaction([
+            prisma.user.update({ where: { id: user.id }, data: { backupEmail: email } }),
+            prisma.backupEmailBinding.updateMany({ where: { userId: user.id, unboundAt: null }, data: { unboundAt: now } }),
+            prisma.backupEmailBinding.create({ data: { userId: user.id, email, boundAt: now } }),
+            usage(ctx, 'binding.email.rebind', { email: maskEmail(email) }),
+          ]);
+        } catch (error) {
+          if (uniqueViolation(error))
+            throw fail('EMAIL_ALREADY_BOUND', undefined, { email: '此備用信箱已綁定其他公務帳號，請改用其他信箱' });
+          throw error;
+        }
+        await notify(user, 'binding.email.rebind', [user.backupEmail, email], `備用電子郵件 ${maskEmail(email)}`, ctx, record.id);
+        return { backupEmail: email };
+      });
     },
   };
 }

@@ -39,23 +39,48 @@ const AGENCY_CHANGE_FINISHED = ['APPROVED', 'REJECTED', 'EXPIRED', 'CANCELLED', 
 
 /**
  * The disabled account behind a 個人帳號復用 verification: 行動自然人憑證 (X-Identity-Proof, purpose
- * VERIFY, not spent: the form and its submission both use it while it lasts) or 備用信箱
+ * VERIFY: read by the form while it lasts, spent by 確定) or 備用信箱
  * (X-Verification-Token, purpose REACTIVATE). Anything else is VERIFICATION_REQUIRED, with one
  * message whatever the reason, so the page cannot be used to learn which accounts are disabled.
  */
 export async function reactivationApplicant(
   deps: Pick<ReactivationDeps, 'prisma' | 'verification' | 'proofs'>,
-  headers: { proof?: string; token?: string },
+  headers: ReactivationHeaders,
 ): Promise<User> {
   const { prisma } = deps;
-  let user: User | null;
   if (headers.proof) {
-    const proof = await deps.proofs.peek(headers.proof, ['VERIFY']);
-    user = await prisma.user.findUnique({ where: { id: proof.userId } });
-  } else {
-    const { email } = await deps.verification.require(headers.token, ['REACTIVATE']);
-    user = await prisma.user.findUnique({ where: { backupEmail: email } });
+    const proof = await deps.proofs.peek(headers.proof, ['VERIFY'], headers.client);
+    return disabledOrRefused(await prisma.user.findUnique({ where: { id: proof.userId } }));
   }
+  const { email } = await deps.verification.require(headers.token, ['REACTIVATE'], headers.client);
+  return disabledOrRefused(await prisma.user.findUnique({ where: { backupEmail: email } }));
+}
+
+/** 確定: the same check, spending the proof or token for `write` (given back if `write` refuses). */
+export async function spendForReactivation<T>(
+  deps: Pick<ReactivationDeps, 'prisma' | 'verification' | 'proofs'>,
+  headers: ReactivationHeaders,
+  write: (user: User) => Promise<T>,
+): Promise<T> {
+  const { prisma } = deps;
+  if (headers.proof) {
+    return deps.proofs.spend(headers.proof, ['VERIFY'], headers.client, async (proof) =>
+      write(disabledOrRefused(await prisma.user.findUnique({ where: { id: proof.userId } }))),
+    );
+  }
+  return deps.verification.spend(headers.token, ['REACTIVATE'], headers.client, async ({ email }) =>
+    write(disabledOrRefused(await prisma.user.findUnique({ where: { backupEmail: email } }))),
+  );
+}
+
+interface ReactivationHeaders {
+  proof?: string;
+  token?: string;
+  /** The browser's binding (api/auth/client-binding.ts). */
+  client: string | undefined;
+}
+
+function disabledOrRefused(user: User | null): User {
   if (!user || user.status !== 'DISABLED') {
     throw fail('VERIFICATION_REQUIRED', '查無可復用的停用帳號。個人帳號復用僅供已停用的帳號使用，請確認驗證方式或洽機關管理者。');
   }

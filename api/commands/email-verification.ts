@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { PrismaClient, VerificationPurpose } from '@prisma/client';
 import { backupEmailError, isOfficialMail, normalizeEmail } from '../../domain/email';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { sameClient } from '../auth/client-binding';
 import { fail } from '../errors';
+import { isRefusal } from './refusal';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
 
@@ -24,6 +26,10 @@ const sha256 = (value: string) => crypto.createHash('sha256').update(value).dige
 /**
  * 備用信箱驗證: a 6-digit code mailed to the address, then a short-lived token for the next step.
  * For every purpose but APPLY the answer does not say whether the address is known.
+ * The code and the token are bound to the browser that asked for the code (`client`, the HMAC of its
+ * binding cookie, api/auth/client-binding.ts). The token may be read (`require`) while it lasts — the
+ * status pages and 機關管理員查詢 list several things with one verification — but only one step that
+ * changes something can `spend` it.
  */
 export function createEmailVerification(deps: { prisma: PrismaClient; temporal: Temporal; baseUrl: string; hashKey: Buffer }) {
   const { prisma } = deps;
@@ -73,6 +79,20 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
     }
   }
 
+  async function verified(token: string | undefined, purposes: readonly VerificationPurpose[], client: string | undefined) {
+    const row = token ? await prisma.emailVerification.findUnique({ where: { tokenHash: sha256(token) } }) : null;
+    if (
+      !row ||
+      !row.tokenExpiresAt ||
+      row.tokenExpiresAt <= new Date() ||
+      !purposes.includes(row.purpose) ||
+      !sameClient(row.clientHash, client)
+    ) {
+      throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
+    }
+    return row;
+  }
+
   return {
     /**
      * `use` lets a page that shares a stored purpose say what the code is for and who may get one
@@ -81,7 +101,7 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
     async start(
       purpose: VerificationPurpose,
       rawEmail: string,
-      ip: string | undefined,
+      request: { ip?: string; client: string },
       use?: { label: string; eligible: (email: string) => Promise<boolean> },
     ) {
       const email = normalizeEmail(rawEmail);
@@ -101,7 +121,16 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
       await prisma.emailVerification.create({
-        data: { id, purpose, email, codeHash: codeHash(id, code), expiresAt, delivered, ip: ip ?? null },
+        data: {
+          id,
+          purpose,
+          email,
+          codeHash: codeHash(id, code),
+          expiresAt,
+          delivered,
+          ip: request.ip ?? null,
+          clientHash: request.client,
+        },
       });
       if (delivered) {
         await queueMail(deps, {
@@ -119,10 +148,14 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       };
     },
 
-    async confirm(id: string, code: string) {
+    async confirm(id: string, code: string, client: string | undefined) {
       const { 'verification.codeMaxAttempts': maxAttempts } = await parameters();
       const row = await prisma.emailVerification.findUnique({ where: { id } });
       if (!row || row.verifiedAt) throw fail('CODE_INVALID', '驗證碼錯誤，請重新發送', { code: '驗證碼錯誤，請重新發送' });
+      if (!sameClient(row.clientHash, client)) {
+        const message = '請在發送驗證碼的同一個瀏覽器輸入驗證碼，或重新發送';
+        throw fail('CODE_INVALID', message, { code: message });
+      }
       if (row.expiresAt <= new Date()) throw fail('CODE_EXPIRED', undefined, { code: '驗證碼已過期，請重新發送' });
       // Count the attempt before comparing, atomically, so parallel guesses cannot exceed the limit.
       const counted = await prisma.emailVerification.updateMany({
@@ -157,13 +190,35 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       return { token, expiresAt: tokenExpiresAt.toISOString(), ...(account ? { account } : {}) };
     },
 
-    /** The verified address behind a token, for one of the given purposes; else VERIFICATION_REQUIRED. */
-    async require(token: string | undefined, purposes: readonly VerificationPurpose[]) {
-      const row = token ? await prisma.emailVerification.findUnique({ where: { tokenHash: sha256(token) } }) : null;
-      if (!row || !row.tokenExpiresAt || row.tokenExpiresAt <= new Date() || !purposes.includes(row.purpose)) {
-        throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
+    /**
+     * The verified address behind a token, for one of the given purposes, asked from the browser the
+     * token was issued to; else VERIFICATION_REQUIRED. Reading does not spend the token.
+     */
+    require: async (token: string | undefined, purposes: readonly VerificationPurpose[], client: string | undefined) =>
+      verified(token, purposes, client).then(({ email, purpose }) => ({ email, purpose })),
+
+    /**
+     * The one use of a token that changes something: marked spent (atomically, so two racing
+     * requests cannot both pass), then `write` runs. When `write` refuses (bad input, a conflict:
+     * nothing was changed) the token is given back so the person can correct and send again.
+     */
+    async spend<T>(
+      token: string | undefined,
+      purposes: readonly VerificationPurpose[],
+      client: string | undefined,
+      write: (verified: { email: string; purpose: VerificationPurpose }) => Promise<T>,
+    ): Promise<T> {
+      const row = await verified(token, purposes, client);
+      const spentAt = new Date();
+      const spent = await prisma.emailVerification.updateMany({ where: { id: row.id, spentAt: null }, data: { spentAt } });
+      if (spent.count === 0) throw fail('VERIFICATION_REQUIRED', '此次身分驗證已使用過，請重新驗證備用信箱');
+      try {
+        return await write({ email: row.email, purpose: row.purpose });
+      } catch (error) {
+        if (isRefusal(error))
+          await prisma.emailVerification.updateMany({ where: { id: row.id, spentAt }, data: { spentAt: null } });
+        throw error;
       }
-      return { email: row.email, purpose: row.purpose };
     },
   };
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient, SmsPurpose } from '@prisma/client';
 import { maskMobile, mobileError, normalizeMobile } from '../../domain/phone';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { sameClient } from '../auth/client-binding';
 import { fail } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueSms } from './queue-sms';
@@ -27,6 +28,8 @@ export function smsCodeBody(purpose: SmsPurpose, code: string, minutes: number) 
  *     the token belong to that user only. A number bound to another active account is refused.
  *   - RESET_PASSWORD (忘記密碼 › 使用手機簡訊): sent only when the number is bound to an active account,
  *     but the answer is the same either way, so numbers cannot be enumerated. `require` names the user.
+ * The code and the token are bound to the browser that asked for the code (`client`, the HMAC of its
+ * binding cookie, api/auth/client-binding.ts).
  */
 export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Temporal; hashKey: Buffer }) {
   const { prisma } = deps;
@@ -57,7 +60,7 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
      * Sends a code to `rawMobile` (09xxxxxxxx in any common notation). BIND_MOBILE needs the
      * logged-in user's id. Throws VALIDATION_FAILED (field mobile), MOBILE_ALREADY_BOUND, RESEND_TOO_SOON.
      */
-    async start(purpose: SmsPurpose, rawMobile: string, context: { userId?: string; ip?: string }) {
+    async start(purpose: SmsPurpose, rawMobile: string, context: { userId?: string; ip?: string; client: string }) {
       const mobile = normalizeMobile(rawMobile ?? '');
       const error = mobileError(mobile);
       if (error) throw fail('VALIDATION_FAILED', error, { mobile: error });
@@ -86,7 +89,17 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
       const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
       await prisma.smsVerification.create({
-        data: { id, purpose, mobile, userId, codeHash: codeHash(id, code), expiresAt, delivered, ip: context.ip ?? null },
+        data: {
+          id,
+          purpose,
+          mobile,
+          userId,
+          codeHash: codeHash(id, code),
+          expiresAt,
+          delivered,
+          ip: context.ip ?? null,
+          clientHash: context.client,
+        },
       });
       if (delivered) {
         await queueSms(deps, {
@@ -107,12 +120,16 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
      * Checks the 簡訊驗證碼 (attempts counted atomically before comparing) and answers a token.
      * For BIND_MOBILE only the user who asked for the code can confirm it.
      */
-    async confirm(id: string, code: string, context: { userId?: string } = {}) {
+    async confirm(id: string, code: string, context: { userId?: string; client: string | undefined }) {
       const { 'verification.codeMaxAttempts': maxAttempts } = await parameters();
       const row = await prisma.smsVerification.findUnique({ where: { id } });
       const invalid = () => fail('CODE_INVALID', '簡訊驗證碼錯誤，請重新發送', { code: '簡訊驗證碼錯誤，請重新發送' });
       if (!row || row.verifiedAt) throw invalid();
       if (row.purpose === 'BIND_MOBILE' && row.userId !== context.userId) throw invalid();
+      if (!sameClient(row.clientHash, context.client)) {
+        const message = '請在發送簡訊驗證碼的同一個瀏覽器輸入驗證碼，或重新發送';
+        throw fail('CODE_INVALID', message, { code: message });
+      }
       if (row.expiresAt <= new Date())
         throw fail('CODE_EXPIRED', '簡訊驗證碼已過期，請重新發送', { code: '簡訊驗證碼已過期，請重新發送' });
       const counted = await prisma.smsVerification.updateMany({
@@ -145,12 +162,13 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
     async require(
       token: string | undefined,
       purposes: readonly SmsPurpose[],
-      options: { userId?: string; consume?: boolean } = {},
+      options: { userId?: string; consume?: boolean; client: string | undefined },
     ) {
       const row = token ? await prisma.smsVerification.findUnique({ where: { tokenHash: sha256(token) } }) : null;
       const refused = () => fail('VERIFICATION_REQUIRED', '手機簡訊驗證已逾時或無效，請重新驗證');
       if (!row || !row.tokenExpiresAt || row.tokenExpiresAt <= new Date() || !purposes.includes(row.purpose)) throw refused();
       if (!row.userId || (options.userId !== undefined && row.userId !== options.userId)) throw refused();
+      if (!sameClient(row.clientHash, options.client)) throw refused();
       if (options.consume) {
         const spent = await prisma.smsVerification.updateMany({
           where: { id: row.id, tokenExpiresAt: { gt: new Date() } },

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import { TEMPORARY_PASSWORD_ALPHABET } from '../../activities/mail/templates/account-security';
 import { normalizeEmail } from '../../domain/email';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { sameClient } from '../auth/client-binding';
 import { fail } from '../errors';
 import type { LoginUser } from '../sso/login-kit';
 import type { Temporal } from '../temporal';
@@ -29,7 +30,8 @@ export type TemporaryPasswordCheck =
         | 'NO_TEMPORARY_PASSWORD'
         | 'TEMP_PASSWORD_TOO_MANY_ATTEMPTS'
         | 'BAD_TEMP_PASSWORD'
-        | 'TEMP_PASSWORD_REUSED';
+        | 'TEMP_PASSWORD_REUSED'
+        | 'OTHER_BROWSER';
     };
 
 const userSelect = { id: true, account: true, name: true, status: true, passwordChangedAt: true } as const;
@@ -38,7 +40,8 @@ const userSelect = { id: true, account: true, name: true, status: true, password
  * 臨時密碼 (登入方式四). `send` mails a one-time password to a backup e-mail bound to an active
  * account (the answer is the same for any address); `check` accepts the newest unexpired one once.
  * Only HMAC-SHA256(HASH_KEY, id:password) is stored; the password itself lives only in the outbox row
- * the mailDelivery workflow delivers by key.
+ * the mailDelivery workflow delivers by key. It logs in only from the browser that asked for it
+ * (`client`, api/auth/client-binding.ts): a copy read elsewhere (a forwarded or intercepted mail) is useless.
  */
 export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal: Temporal; baseUrl: string; hashKey: Buffer }) {
   const { prisma } = deps;
@@ -74,7 +77,7 @@ export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal:
   }
 
   return {
-    async send(rawEmail: string) {
+    async send(rawEmail: string, client: string) {
       const email = normalizeEmail(rawEmail);
       await throttle(email);
       const { 'login.temporaryPasswordTtl': ttlSeconds } = await parameters();
@@ -87,7 +90,13 @@ export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal:
           // A new temporary password replaces any earlier one still waiting.
           prisma.temporaryPassword.updateMany({ where: { userId: user.id, consumedAt: null }, data: { consumedAt: new Date() } }),
           prisma.temporaryPassword.create({
-            data: { id, userId: user.id, hash: hash(id, password), expiresAt: new Date(Date.now() + ttlSeconds * 1000) },
+            data: {
+              id,
+              userId: user.id,
+              hash: hash(id, password),
+              expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+              clientHash: client,
+            },
           }),
         ]);
         await queueMail(deps, {
@@ -105,7 +114,7 @@ export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal:
       prisma.user.findFirst({ where: { backupEmail: normalizeEmail(rawEmail) }, select: userSelect }),
 
     /** Accepts the newest unexpired temporary password of the address's account, once. */
-    async check(rawEmail: string, password: string): Promise<TemporaryPasswordCheck> {
+    async check(rawEmail: string, password: string, client: string | undefined): Promise<TemporaryPasswordCheck> {
       const email = normalizeEmail(rawEmail);
       const { 'verification.codeMaxAttempts': maxAttempts } = await parameters();
       const user = await prisma.user.findFirst({ where: { backupEmail: email }, select: userSelect });
@@ -121,6 +130,7 @@ export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal:
         data: { attempts: { increment: 1 } },
       });
       if (counted.count === 0) return { ok: false, user, reason: 'TEMP_PASSWORD_TOO_MANY_ATTEMPTS' };
+      if (!sameClient(row.clientHash, client)) return { ok: false, user, reason: 'OTHER_BROWSER' };
       const expected = Buffer.from(row.hash);
       const actual = Buffer.from(hash(row.id, password));
       if (expected.length !== actual.length || !crypto.timingSafeEqual(expected, actual))

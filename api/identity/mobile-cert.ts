@@ -4,6 +4,7 @@ import { nationalIdError, normalizeNationalId } from '../../domain/national-id';
 import { hashNationalId } from '../../activities/db/pii';
 import { MoiFidoError, type MoiFidoClient } from '../../activities/moi/client';
 import type { MoiTicket } from '../../activities/moi/types';
+import { sameClient } from '../auth/client-binding';
 import { fail } from '../errors';
 
 /**
@@ -123,9 +124,10 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
   /** Last time each transaction asked MOI (per replica; MOI's 4-second rule, not a security limit). */
   const lastAsked = new Map<string, number>();
 
-  async function load(id: string) {
+  /** The transaction, only for the browser that started it (api/auth/client-binding.ts). */
+  async function load(id: string, client: string | undefined) {
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await prisma.mobileCertTransaction.findUnique({ where: { id } }) : null;
-    if (!row) throw fail('NOT_FOUND', '找不到此行動自然人憑證驗證，請重新驗證');
+    if (!row || !sameClient(row.clientHash, client)) throw fail('NOT_FOUND', '找不到此行動自然人憑證驗證，請重新驗證');
     return row;
   }
 
@@ -155,8 +157,8 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
   }
 
   /** 重新發送推播 and QRCode 模式: a new MOI request for the same verification. */
-  async function reissue(id: string, rawNationalId: unknown, mode: 'PUSH' | 'QR') {
-    const row = await load(id);
+  async function reissue(id: string, rawNationalId: unknown, mode: 'PUSH' | 'QR', client: string | undefined) {
+    const row = await load(id, client);
     const nationalId = sameNationalId(row, rawNationalId);
     if (row.consumedAt || row.status === 'APPROVED') throw fail('CONFLICT', '此驗證已完成，無需重新發送');
     if (row.status === 'FAILED') throw fail('CONFLICT', '此驗證已失效，請重新驗證');
@@ -183,7 +185,12 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
 
   return {
     /** 登入 / 繼續: validates the ID number and pushes a request to the person's APP. */
-    async start(purpose: MobileCertPurpose, rawNationalId: unknown, ip: string | undefined): Promise<MobileCertView> {
+    async start(
+      purpose: MobileCertPurpose,
+      rawNationalId: unknown,
+      ip: string | undefined,
+      client: string,
+    ): Promise<MobileCertView> {
       const nationalId = readNationalId(rawNationalId);
       const nationalIdHash = hashNationalId(nationalId, deps.hashKey);
       const recent = await prisma.mobileCertTransaction.count({
@@ -202,14 +209,15 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
           status: 'PENDING',
           expiresAt: ticket.expiresAt,
           ip: ip?.slice(0, 64) ?? null,
+          clientHash: client,
         },
       });
       return view(row);
     },
 
     /** The state of a verification; asks MOI while it is pending (at most every 4 seconds). */
-    async poll(id: string): Promise<MobileCertView> {
-      const row = await load(id);
+    async poll(id: string, client: string | undefined): Promise<MobileCertView> {
+      const row = await load(id, client);
       if (row.status !== 'PENDING') return view(row);
       const asked = lastAsked.get(row.id);
       if (asked !== undefined && now() - asked < MOI_POLL_INTERVAL_MS - 500) return view(row);
@@ -234,7 +242,7 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
         else if (result.status === 'EXPIRED') next = { status: 'EXPIRED', detail: result.code };
         else if (result.status === 'REDEEMED') {
           // Another replica took the result and recorded it; read what it wrote.
-          return view(await load(id));
+          return view(await load(id, client));
         } else next = { status: 'FAILED', detail: result.code };
       }
       if (!next) return view(row);
@@ -244,33 +252,37 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
         data: { status: next.status, resultDetail: next.detail.slice(0, 200) },
       });
       lastAsked.delete(row.id);
-      return view(await load(id));
+      return view(await load(id, client));
     },
 
     /** 重新發送推播: a new push for the same verification (the ID number is given again). */
-    resend: (id: string, rawNationalId: unknown) => reissue(id, rawNationalId, 'PUSH'),
+    resend: (id: string, rawNationalId: unknown, client: string | undefined) => reissue(id, rawNationalId, 'PUSH', client),
 
     /** QRCode 模式登入: switches to a QR code the APP scans; answers the code's content. */
-    qr: (id: string, rawNationalId: unknown) => reissue(id, rawNationalId, 'QR'),
+    qr: (id: string, rawNationalId: unknown, client: string | undefined) => reissue(id, rawNationalId, 'QR', client),
   };
 }
 
 export type MobileCert = ReturnType<typeof createMobileCert>;
 
 /**
- * Spends an approval: once, for one of `purposes`, soon after it was given. Needs only the
- * database, so the login method and the proof route can use it without the MOI client.
+ * Spends an approval: once, for one of `purposes`, soon after it was given, from the browser that
+ * started it. Needs only the database, so the login method and the proof route can use it without
+ * the MOI client.
  */
 export async function consumeApproved(
   prisma: PrismaClient,
   id: string,
   purposes: readonly MobileCertPurpose[],
+  client: string | undefined,
 ): Promise<{ nationalIdHash: string; purpose: IdentityPurpose }> {
   const notApproved = () => fail('MOBILE_CERT_NOT_APPROVED', '行動自然人憑證驗證尚未完成或已使用，請重新驗證');
-  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw notApproved();
+  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id) || !client) throw notApproved();
   const spent = await prisma.mobileCertTransaction.updateMany({
     where: {
       id,
+      // An HMAC of the browser's random cookie: equality in SQL leaks nothing usable.
+      clientHash: client,
       status: 'APPROVED',
       consumedAt: null,
       purpose: { in: [...purposes] },

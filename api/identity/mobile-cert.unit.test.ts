@@ -52,6 +52,9 @@ function fakePrisma() {
   return { rows, prisma: { mobileCertTransaction: table } as unknown as PrismaClient };
 }
 
+/** The binding (HMAC of the browser cookie) of the browser every call here comes from. */
+const CLIENT = 'c'.repeat(64);
+
 function fakeMoi(results: MoiResult[] = []) {
   const ticket = (input: { transactionId: string; timeLimit: number }) => ({
     transactionId: input.transactionId,
@@ -86,7 +89,7 @@ const code = (promise: Promise<unknown>) =>
 describe('mobile certificate verification rules', () => {
   it('refuses a malformed ID number without asking MOI or storing anything', async () => {
     const { service, moi, rows } = setup();
-    const error = await service.start('LOGIN', 'A123456788', '127.0.0.1').catch((e: AppError) => e);
+    const error = await service.start('LOGIN', 'A123456788', '127.0.0.1', CLIENT).catch((e: AppError) => e);
     expect(error).toMatchObject({
       code: 'VALIDATION_FAILED',
       fields: { nationalId: '身分證字號檢查碼錯誤，請確認是否輸入正確' },
@@ -97,7 +100,7 @@ describe('mobile certificate verification rules', () => {
 
   it('sends the normalised number to MOI and keeps only its HMAC', async () => {
     const { service, moi, rows } = setup();
-    const view = await service.start('LOGIN', ' ａ123456789 ', '127.0.0.1');
+    const view = await service.start('LOGIN', ' ａ123456789 ', '127.0.0.1', CLIENT);
     expect(moi.requestPush).toHaveBeenCalledWith(expect.objectContaining({ idNum: ID, timeLimit: MOBILE_CERT_TIME_LIMIT_S }));
     const row = rows.get(view.id)!;
     expect(row.nationalIdHash).toBe(hashNationalId(ID, hashKey));
@@ -107,17 +110,17 @@ describe('mobile certificate verification rules', () => {
   it('turns MOI refusals into what the person can act on', async () => {
     const { service, moi } = setup();
     moi.requestPush.mockRejectedValueOnce(new MoiFidoError('x', 'unregistered', false, 'SP-API-ATH-03-IDNUM_USERPROF_NF'));
-    expect(await code(service.start('LOGIN', ID, undefined))).toBe('MOBILE_CERT_NOT_REGISTERED');
+    expect(await code(service.start('LOGIN', ID, undefined, CLIENT))).toBe('MOBILE_CERT_NOT_REGISTERED');
     moi.requestPush.mockRejectedValueOnce(new MoiFidoError('x', 'auth', false, 'SP-API-ATH-03-INV_SP_CHECKSUM'));
-    expect(await code(service.start('LOGIN', ID, undefined))).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(await code(service.start('LOGIN', ID, undefined, CLIENT))).toBe('DEPENDENCY_UNAVAILABLE');
   });
 
   it(`allows ${STARTS_PER_ID} pushes per ID number in ten minutes`, async () => {
     const { service, advance } = setup();
-    for (let i = 0; i < STARTS_PER_ID; i++) await service.start('LOGIN', ID, undefined);
-    expect(await code(service.start('LOGIN', ID, undefined))).toBe('RATE_LIMITED');
+    for (let i = 0; i < STARTS_PER_ID; i++) await service.start('LOGIN', ID, undefined, CLIENT);
+    expect(await code(service.start('LOGIN', ID, undefined, CLIENT))).toBe('RATE_LIMITED');
     advance(11 * 60_000);
-    expect(await code(service.start('LOGIN', ID, undefined))).toBe('resolved');
+    expect(await code(service.start('LOGIN', ID, undefined, CLIENT))).toBe('resolved');
   });
 
   it('asks MOI at most every 4 seconds and records the outcome once', async () => {
@@ -125,58 +128,72 @@ describe('mobile certificate verification rules', () => {
       { status: 'PENDING' },
       { status: 'DENIED', code: 'SP-API-ATH-02-APP_USER_CANCEL', message: '' },
     ]);
-    const { id } = await service.start('LOGIN', ID, undefined);
-    expect((await service.poll(id)).status).toBe('PENDING');
-    expect((await service.poll(id)).status).toBe('PENDING');
+    const { id } = await service.start('LOGIN', ID, undefined, CLIENT);
+    expect((await service.poll(id, CLIENT)).status).toBe('PENDING');
+    expect((await service.poll(id, CLIENT)).status).toBe('PENDING');
     expect(moi.getResult).toHaveBeenCalledTimes(1);
     advance(4_000);
-    const denied = await service.poll(id);
+    const denied = await service.poll(id, CLIENT);
     expect(denied).toMatchObject({ status: 'DENIED', message: '您已在行動自然人憑證 APP 拒絕此次驗證。如需繼續，請重新驗證。' });
     advance(4_000);
-    await service.poll(id);
+    await service.poll(id, CLIENT);
     expect(moi.getResult).toHaveBeenCalledTimes(2);
   });
 
   it('expires a verification MOI still calls pending after its time', async () => {
     const { service, advance } = setup();
-    const { id } = await service.start('LOGIN', ID, undefined);
+    const { id } = await service.start('LOGIN', ID, undefined, CLIENT);
     advance(MOBILE_CERT_TIME_LIMIT_S * 1000 + 1);
-    expect((await service.poll(id)).status).toBe('EXPIRED');
+    expect((await service.poll(id, CLIENT)).status).toBe('EXPIRED');
   });
 
   it('keeps waiting while MOI cannot be reached', async () => {
     const { service, moi, advance } = setup();
-    const { id } = await service.start('LOGIN', ID, undefined);
+    const { id } = await service.start('LOGIN', ID, undefined, CLIENT);
     moi.getResult.mockRejectedValueOnce(new MoiFidoError('down', 'unavailable', true));
-    expect((await service.poll(id)).status).toBe('PENDING');
+    expect((await service.poll(id, CLIENT)).status).toBe('PENDING');
     advance(4_000);
-    expect((await service.poll(id)).status).toBe('PENDING');
+    expect((await service.poll(id, CLIENT)).status).toBe('PENDING');
   });
 
   it('重新發送推播 and QRCode 模式 need the same ID number; a push is resent only after a pause', async () => {
     const { service, moi, advance } = setup();
-    const { id } = await service.start('LOGIN', ID, undefined);
-    expect(await code(service.resend(id, ID))).toBe('RESEND_TOO_SOON');
-    expect(await code(service.qr(id, 'B123456780'))).toBe('VALIDATION_FAILED');
-    const qr = await service.qr(id, ID); // switching to the QR code needs no pause
+    const { id } = await service.start('LOGIN', ID, undefined, CLIENT);
+    expect(await code(service.resend(id, ID, CLIENT))).toBe('RESEND_TOO_SOON');
+    expect(await code(service.qr(id, 'B123456780', CLIENT))).toBe('VALIDATION_FAILED');
+    const qr = await service.qr(id, ID, CLIENT); // switching to the QR code needs no pause
     expect(qr).toMatchObject({ mode: 'QR', qrCode: 'payload.digest', status: 'PENDING' });
     advance(RESEND_AFTER_MS);
-    expect((await service.resend(id, ID)).mode).toBe('PUSH');
+    expect((await service.resend(id, ID, CLIENT)).mode).toBe('PUSH');
     expect(moi.requestPush).toHaveBeenCalledTimes(2);
   });
 
   it('spends an approval once, for its own purpose only', async () => {
     const { service, prisma, rows } = setup([{ status: 'APPROVED', hashedIdNum: 'h', signedResponse: null, cert: null }]);
-    const { id } = await service.start('ACTIVATE', ID, undefined);
-    expect(await code(consumeApproved(prisma, id, ['ACTIVATE']))).toBe('MOBILE_CERT_NOT_APPROVED'); // still pending
-    expect((await service.poll(id)).status).toBe('APPROVED');
-    expect(await code(consumeApproved(prisma, id, ['LOGIN']))).toBe('MOBILE_CERT_NOT_APPROVED');
-    await expect(consumeApproved(prisma, id, ['ACTIVATE'])).resolves.toEqual({
+    const { id } = await service.start('ACTIVATE', ID, undefined, CLIENT);
+    expect(await code(consumeApproved(prisma, id, ['ACTIVATE'], CLIENT))).toBe('MOBILE_CERT_NOT_APPROVED'); // still pending
+    expect((await service.poll(id, CLIENT)).status).toBe('APPROVED');
+    expect(await code(consumeApproved(prisma, id, ['LOGIN'], CLIENT))).toBe('MOBILE_CERT_NOT_APPROVED');
+    await expect(consumeApproved(prisma, id, ['ACTIVATE'], CLIENT)).resolves.toEqual({
       nationalIdHash: hashNationalId(ID, hashKey),
       purpose: 'ACTIVATE',
     });
-    expect(await code(consumeApproved(prisma, id, ['ACTIVATE']))).toBe('MOBILE_CERT_NOT_APPROVED');
+    expect(await code(consumeApproved(prisma, id, ['ACTIVATE'], CLIENT))).toBe('MOBILE_CERT_NOT_APPROVED');
     expect(rows.get(id)!.consumedAt).toBeInstanceOf(Date);
-    expect(await code(service.resend(id, ID))).toBe('CONFLICT');
+    expect(await code(service.resend(id, ID, CLIENT))).toBe('CONFLICT');
+  });
+
+  it('answers only the browser that started it: another one can neither poll nor spend it (issue 10 #1)', async () => {
+    const { service, prisma, rows } = setup([{ status: 'APPROVED', hashedIdNum: 'h', signedResponse: null, cert: null }]);
+    const { id } = await service.start('RESET_PASSWORD', ID, undefined, CLIENT);
+    const other = 'd'.repeat(64);
+    expect(await code(service.poll(id, other))).toBe('NOT_FOUND');
+    expect(await code(service.poll(id, undefined))).toBe('NOT_FOUND');
+    expect((await service.poll(id, CLIENT)).status).toBe('APPROVED');
+    expect(await code(service.qr(id, ID, other))).toBe('NOT_FOUND');
+    expect(await code(consumeApproved(prisma, id, ['RESET_PASSWORD'], other))).toBe('MOBILE_CERT_NOT_APPROVED');
+    expect(await code(consumeApproved(prisma, id, ['RESET_PASSWORD'], undefined))).toBe('MOBILE_CERT_NOT_APPROVED');
+    expect(rows.get(id)!.consumedAt).toBeNull();
+    await expect(consumeApproved(prisma, id, ['RESET_PASSWORD'], CLIENT)).resolves.toMatchObject({ purpose: 'RESET_PASSWORD' });
   });
 });

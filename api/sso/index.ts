@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { createIdentityProofs } from '../identity/proof';
 import { ensurePortalClient, portalClientSecret, type PortalClientConfig } from '../auth/portal-client';
+import { createAddressLimit, type AddressLimit } from '../address-limit';
 import { createLoginKit } from './login-kit';
 import { createNetworkZone } from './network';
 import { createSsoProvider, OIDC_MOUNT } from './provider';
@@ -14,6 +15,8 @@ export interface SsoEnv {
   DATABASE_URL: string;
   INTERNAL_CIDRS: string;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
+  CAPTCHA_RATE_LIMIT_PER_MINUTE: number;
+  ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE: number;
 }
 
 /**
@@ -58,7 +61,21 @@ export async function createSso(deps: {
     secureCookies: env.WEB_URL.startsWith('https://'),
   };
   await ensurePortalClient(prisma, portal);
-  return { provider, kit, proofs, signingKeys, portal, pool, close: () => pool.end() };
+  // The public pages' other per-address budgets, in the same shared table as the login's.
+  const limits: PublicLimits = {
+    captcha: createAddressLimit(pool, { keyPrefix: 'captcha', pointsPerMinute: env.CAPTCHA_RATE_LIMIT_PER_MINUTE }),
+    accountAvailability: createAddressLimit(pool, {
+      keyPrefix: 'availability',
+      pointsPerMinute: env.ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE,
+    }),
+  };
+  return { provider, kit, proofs, signingKeys, portal, pool, limits, close: () => pool.end() };
 }
 
 export type Sso = Awaited<ReturnType<typeof createSso>>;
+
+/** 圖形驗證碼 (POST /api/captcha) and 檢查帳號 (GET …/account-availability), per source address. */
+export interface PublicLimits {
+  captcha: AddressLimit;
+  accountAvailability: AddressLimit;
+}

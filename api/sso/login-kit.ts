@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { METHOD_ASSURANCE, methodsMeeting, type LoginMethodName } from '../../domain/login-assurance';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { createAddressLimit } from '../address-limit';
 import { fail, type ErrorCode } from '../errors';
 import type { IdentityProofs } from '../identity/proof';
 import type { NetworkZone } from './network';
@@ -65,15 +66,7 @@ export function createLoginKit(deps: {
   ipPointsPerMinute: number;
 }) {
   const { prisma } = deps;
-  const perIp = new RateLimiterPostgres({
-    storeClient: deps.pool,
-    storeType: 'pg',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    keyPrefix: 'ip',
-    points: deps.ipPointsPerMinute,
-    duration: 60,
-  });
+  const perIp = createAddressLimit(deps.pool, { keyPrefix: 'ip', pointsPerMinute: deps.ipPointsPerMinute });
   // Rebuilt when 登入失敗鎖定次數 / 鎖定時間 change in 系統參數管理.
   let lockLimiter: { threshold: number; seconds: number; limiter: RateLimiterPostgres } | undefined;
 
@@ -169,18 +162,7 @@ export function createLoginKit(deps: {
     },
 
     /** Per-address limit for any public authentication endpoint (codes, captchas, verifications). */
-    async limitAddress(req: Request) {
-      try {
-        await perIp.consume(req.ip ?? 'unknown');
-      } catch (error) {
-        if (error instanceof RateLimiterRes) {
-          throw fail('RATE_LIMITED', '操作過於頻繁，請稍後再試', undefined, {
-            retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
-          });
-        }
-        throw error;
-      }
-    },
+    limitAddress: (req: Request) => perIp(req),
 
     /**
      * Throws LOGIN_LOCKED while the typed account is locked; call before checking a secret. With
@@ -191,6 +173,13 @@ export function createLoginKit(deps: {
       const state = await limiter.get(LOCK_KEY(account));
       if (state && state.consumedPoints >= limiter.points) throw lockedError(state.msBeforeNext);
       if (!state && req) (uncounted.get(req) ?? uncounted.set(req, new Set()).get(req)!).add(LOCK_KEY(account));
+    },
+
+    /** Whether the account is locked now, for a method that must not say so (臨時密碼 by backup e-mail). */
+    async isLocked(account: string) {
+      const { limiter } = await lockout();
+      const state = await limiter.get(LOCK_KEY(account));
+      return Boolean(state && state.consumedPoints >= limiter.points);
     },
 
     /** Records a failed attempt, counts it towards the lockout, and throws the error to show. */
@@ -248,7 +237,7 @@ export function createLoginKit(deps: {
       const expired = !user.passwordChangedAt || user.passwordChangedAt.getTime() + passwordMaxAgeSeconds * 1000 <= Date.now();
       if (expired) {
         await record(req, { userId: user.id, account, method, action: 'LOGIN', ok: false, reason: 'PASSWORD_EXPIRED' });
-        const proof = await deps.proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method });
+        const proof = await deps.proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method }, req.bindClient());
         res.json({ passwordExpired: true, changeToken: proof.token, account: user.account });
         return;
       }

@@ -145,10 +145,17 @@ export function buildEnv(rootDir, mode, services) {
     ...(mode === 'test' && process.env.TEST_SLOT ? { WEB_DIST: path.join(rootDir, m.stateDir, 'web-dist') } : {}),
     // The whole suite logs in from 127.0.0.1 hundreds of times a minute; the per-address limit itself
     // is tested with its own small limit (tests/integration/api/sso-rate-limit.test.ts).
-    ...(mode === 'test' ? { LOGIN_RATE_LIMIT_PER_MINUTE: process.env.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000000' } : {}),
+    ...(mode === 'test'
+      ? {
+          LOGIN_RATE_LIMIT_PER_MINUTE: process.env.LOGIN_RATE_LIMIT_PER_MINUTE ?? '1000000',
+          CAPTCHA_RATE_LIMIT_PER_MINUTE: process.env.CAPTCHA_RATE_LIMIT_PER_MINUTE ?? '1000000',
+          ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE: process.env.ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE ?? '1000000',
+        }
+      : {}),
     DATA_KEY: secrets.DATA_KEY,
     HASH_KEY: secrets.HASH_KEY,
     SESSION_SECRET: secrets.SESSION_SECRET,
-    LOG_LEVEL: mode === 'test' ? 'warn' : 'info',
+    // Tests log every request too: the run ends by searching the logs for every secret it was issued.
+    LOG_LEVEL: 'info',
   };
 }

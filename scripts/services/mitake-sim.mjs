@@ -37,7 +37,8 @@
 //     down5xx → HTTP 503; timeout → the API never answers (until failMode changes or stop()).
 //   GET / → a small page listing the messages
 //
-//   node scripts/services/mitake-sim.mjs --port 8900 --store .data/sms [--username u --password p]
+//   MITAKE_PASSWORD=p node scripts/services/mitake-sim.mjs --port 8900 --store .data/sms [--username u]
+//   The password comes from the environment only: a command line is readable by every user (ps).
 
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -531,7 +532,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       port: { type: 'string', default: '8900' },
       store: { type: 'string', default: '.data/sms' },
       username: { type: 'string', default: process.env.MITAKE_USERNAME ?? 'portal' },
-      password: { type: 'string', default: process.env.MITAKE_PASSWORD ?? 'portal-sms' },
       host: { type: 'string', default: HOST },
     },
   });
@@ -540,7 +540,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     port: Number(values.port),
     storeDir: values.store,
     username: values.username,
-    password: values.password,
+    password: process.env.MITAKE_PASSWORD ?? 'portal-sms',
     host: values.host,
     log,
   }).then(

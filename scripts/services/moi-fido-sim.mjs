@@ -71,7 +71,8 @@
 //   GET|POST /__control { failMode: 'none'|'down5xx'|'timeout', unregistered?: [id_num…] }
 //   GET  /  → the "phone": pending requests with 同意 / 拒絕, and a box to paste a scanned QR code
 //
-//   node scripts/services/moi-fido-sim.mjs --port 8910 --sp-service-id ID --sp-key BASE64
+//   MOI_FIDO_SP_KEY=BASE64 node scripts/services/moi-fido-sim.mjs --port 8910 --sp-service-id ID
+//   The SP key comes from the environment only: a command line is readable by every user (ps).
 
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -651,7 +652,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       port: { type: 'string', default: '8910' },
       host: { type: 'string', default: HOST },
       'sp-service-id': { type: 'string', default: process.env.MOI_FIDO_SP_SERVICE_ID ?? '' },
-      'sp-key': { type: 'string', default: process.env.MOI_FIDO_SP_KEY ?? '' },
     },
   });
   const log = (msg) => console.log(`[moi-fido-sim] ${msg}`);
@@ -659,7 +659,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     port: Number(values.port),
     host: values.host,
     spServiceId: values['sp-service-id'],
-    spKey: values['sp-key'],
+    spKey: process.env.MOI_FIDO_SP_KEY ?? '',
     log,
   }).then(
     (sim) => {

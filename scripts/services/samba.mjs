@@ -251,28 +251,20 @@ async function ensureProvisioned(L, log) {
     // `ldap server require strong auth` deliberately left at its default (yes): like real AD,
     // simple binds and unicodePwd then need LDAPS (or StartTLS).
   };
-  const args = [
-    'domain',
-    'provision',
-    '-s',
-    emptyConf,
-    `--realm=${REALM}`,
-    `--domain=${DOMAIN}`,
-    '--server-role=dc',
-    '--dns-backend=NONE',
-    `--host-name=${HOST_NAME}`,
-    `--targetdir=${L.dir}`,
-    `--adminpass=${password}`,
-    ...Object.entries(options).map(([k, v]) => `--option=${k}=${v}`),
-  ];
-  const p = await run('samba-tool', args);
-  if (p.code !== 0) throw new Error(`samba-tool domain provision failed (exit ${p.code}):\n${tail(p.output, 40)}`);
+  const p = await run('samba-tool', provisionArgs({ baseConf: emptyConf, targetDir: L.dir, options }));
+  // Its output names the random password samba-tool chose: never shown, and replaced at once.
+  if (p.code !== 0)
+    throw new Error(`samba-tool domain provision failed (exit ${p.code}):\n${withoutAdminPassword(tail(p.output, 40))}`);
   await fsp.rm(emptyConf, { force: true });
   // --targetdir wins over our `lock directory` option (it writes the target dir itself); move the
   // lock/messaging files into lock/ so the top of the state directory stays readable.
   const conf = await fsp.readFile(L.smbConf, 'utf8');
   await fsp.writeFile(L.smbConf, conf.replace(/^(\s*lock directory\s*=).*$/m, `$1 ${path.join(L.dir, 'lock')}`));
   await applyConfSettings(L);
+  const a = await run(samdbPython(), ['-c', SET_ADMIN_PASSWORD_PY, L.smbConf], {
+    env: { ...CHILD_ENV, [ADMIN_PASSWORD_ENV]: password },
+  });
+  if (a.code !== 0) throw new Error(`setting the Administrator password failed (exit ${a.code}):\n${tail(a.output, 20)}`);
 
   // Domain password policy. The portal enforces its own, stricter policy (length, classes,
   // dictionary, history) before it ever calls AD; AD must accept everything the portal accepts
@@ -770,6 +762,52 @@ async function acquireLock(lockFile, log) {
     }
     await sleep(250);
   }
+}
+
+/**
+ * `samba-tool domain provision`'s arguments. No password among them: a command line is readable by
+ * every user of the machine (ps, /proc/<pid>/cmdline), and samba-tool has no file or environment
+ * option for it. Without --adminpass it picks a random one, which SET_ADMIN_PASSWORD_PY replaces
+ * with ours, read from the environment.
+ */
+export function provisionArgs({ baseConf, targetDir, options }) {
+  return [
+    'domain',
+    'provision',
+    '-s',
+    baseConf,
+    `--realm=${REALM}`,
+    `--domain=${DOMAIN}`,
+    '--server-role=dc',
+    '--dns-backend=NONE',
+    `--host-name=${HOST_NAME}`,
+    `--targetdir=${targetDir}`,
+    ...Object.entries(options).map(([k, v]) => `--option=${k}=${v}`),
+  ];
+}
+
+export const ADMIN_PASSWORD_ENV = 'SAMBA_ADMIN_PASSWORD';
+/** What `samba-tool user setpassword` does, with the password from the environment (argv: smb.conf). */
+export const SET_ADMIN_PASSWORD_PY = `
+import os, sys
+from samba.auth import system_session
+from samba.param import LoadParm
+from samba.samdb import SamDB
+lp = LoadParm()
+lp.load(sys.argv[1])
+samdb = SamDB(url=lp.samdb_url(), session_info=system_session(), lp=lp)
+samdb.setpassword("(sAMAccountName=Administrator)", os.environ["${ADMIN_PASSWORD_ENV}"], force_change_at_next_login=False, username="Administrator")
+`;
+
+/** The Python that has Samba's modules: the interpreter samba-tool itself runs with. */
+function samdbPython() {
+  const tool = which('samba-tool');
+  const shebang = tool ? /^#!\s*(\S+)/.exec(fs.readFileSync(tool, 'utf8').split('\n', 1)[0])?.[1] : undefined;
+  return shebang ?? '/usr/bin/python3';
+}
+
+function withoutAdminPassword(output) {
+  return output.replace(/^(\s*Admin password:).*$/gim, '$1 [hidden]');
 }
 
 // ---------------------------------------------------------------------------------------------

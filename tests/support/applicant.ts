@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { e2e, eventually } from './env';
 import { apiSession } from './http';
+import { issuingClient } from './issued';
 
 /** A checksum-valid Taiwan ID number with a random serial (tests never reuse one). */
 export function randomNationalId(letter = 'D'): string {
@@ -65,10 +66,17 @@ export async function verifyEmailFully(
   return confirmed.body as { token: string; expiresAt: string; account?: string };
 }
 
+/** X-Verification-Token as the browser that verified the address sends it (with its binding cookie). */
+export const verifiedHeaders = (token: string) => ({ 'x-verification-token': token, ...issuingClient(token) });
+
+/** X-Identity-Proof likewise. */
+export const proofHeaders = (proof: string) => ({ 'x-identity-proof': proof, ...issuingClient(proof) });
+
 export async function apply(token: string, form: Record<string, unknown>) {
   const response = await fetch(`${e2e.baseUrl()}/api/account-applications`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-verification-token': token },
+    // From the browser that verified the address: the token is bound to it.
+    headers: { 'content-type': 'application/json', ...verifiedHeaders(token) },
     body: JSON.stringify(form),
   });
   return { status: response.status, body: await response.json() };

@@ -1,4 +1,5 @@
 import { e2e } from './env';
+import { noteExchange } from './issued';
 
 /** Cookies by name, like a browser's jar for one site (paths ignored: extra cookies are harmless here). */
 export function cookieJar() {
@@ -17,6 +18,7 @@ export function cookieJar() {
       }
     },
     get: (name: string) => cookies.get(name),
+    set: (name: string, value: string) => void cookies.set(name, value),
   };
 }
 
@@ -57,7 +59,9 @@ export function apiSession(baseUrl = e2e.baseUrl(), options: { headers?: Record<
   async function call(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
     const response = await raw(method, path, body, headers);
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    const answer = text ? JSON.parse(text) : null;
+    noteExchange(path, body, answer, jar.header, response.status < 400);
+    return { status: response.status, body: answer, headers: response.headers };
   }
 
   /** Follows redirects by hand (keeping cookies) until a non-redirect answer or `stopAt` matches the URL. */

@@ -34,8 +34,10 @@ export function accountRoutes(deps: BindingDeps) {
   const bindings = createAccountBindings(deps);
   const ctx = (req: Request, action: Action) => {
     authorize(req.actor, action);
-    return { actor: req.actor, ip: req.ip };
+    return { actor: req.actor, ip: req.ip, client: req.boundClient };
   };
+  // Sending a code binds it (and the token it leads to) to this browser.
+  const issuing = (req: Request, action: Action) => ({ ...ctx(req, action), client: req.bindClient() });
 
   router.get('/', async (req, res) => {
     authorize(req.actor, 'account.read');
@@ -67,7 +69,7 @@ export function accountRoutes(deps: BindingDeps) {
 
   // 手機號碼
   router.post('/mobile/verifications', mobile, mobileBody, async (req, res) => {
-    const c = ctx(req, 'binding.mobile.manage');
+    const c = issuing(req, 'binding.mobile.manage');
     res.status(201).json(await bindings.mobileStart(c, mobileBody.of(req).mobile));
   });
   router.post('/mobile/verifications/:id/confirm', mobile, codeBody, async (req, res) => {
@@ -88,13 +90,14 @@ export function accountRoutes(deps: BindingDeps) {
 
   // 備用電子郵件
   router.post('/backup-email/verifications', email, emailBody, async (req, res) => {
-    const c = ctx(req, 'binding.email.manage');
+    const c = issuing(req, 'binding.email.manage');
     res.status(201).json(await bindings.emailStart(c, emailBody.of(req).email));
   });
   router.post('/backup-email/verifications/:id/confirm', email, codeBody, async (req, res) => {
+    const c = ctx(req, 'binding.email.manage');
     const { id } = idParams.parse(req.params);
     const { code } = codeBody.of(req);
-    res.json(await bindings.emailConfirm(id, code));
+    res.json(await bindings.emailConfirm(c, id, code));
   });
   router.put('/backup-email', email, tokenBody, async (req, res) => {
     const c = ctx(req, 'binding.email.manage');

@@ -98,7 +98,7 @@ export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
       throw fail('VERIFICATION_REQUIRED', '此帳號目前無法重設密碼，請洽機關管理者');
     }
     // The success row of 帳號登入紀錄 is written when the new password is set (api/commands/set-password.ts).
-    const proof = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method });
+    const proof = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method }, req.bindClient());
     res.status(201).json({ ...proof, account: user.account });
   });
 

@@ -71,38 +71,38 @@ export function mobileCertRoutes(deps: {
   router.post('/start', startBody, async (req, res) => {
     await limit(req);
     const input = startBody.of(req);
-    res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip));
+    res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip, req.bindClient()));
   });
 
   router.get('/:id', async (req, res) => {
     const { id } = idParams.parse(req.params);
-    res.set('cache-control', 'no-store').json(await mobileCert.poll(id));
+    res.set('cache-control', 'no-store').json(await mobileCert.poll(id, req.boundClient));
   });
 
   router.post('/:id/resend', againBody, async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    res.json(await mobileCert.resend(id, againBody.of(req).nationalId));
+    res.json(await mobileCert.resend(id, againBody.of(req).nationalId, req.boundClient));
   });
 
   router.post('/:id/qr', againBody, async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
-    res.json(await mobileCert.qr(id, againBody.of(req).nationalId));
+    res.json(await mobileCert.qr(id, againBody.of(req).nationalId, req.boundClient));
   });
 
   router.post('/:id/proof', proofBody, async (req, res) => {
     await limit(req);
     const { id } = idParams.parse(req.params);
     const { purpose } = proofBody.of(req);
-    const { nationalIdHash } = await consumeApproved(prisma, id, [purpose]);
+    const { nationalIdHash } = await consumeApproved(prisma, id, [purpose], req.boundClient);
     const target = PROOF_TARGETS[purpose];
     const user = await prisma.user.findFirst({
       where: { nationalIdHash, status: target.status },
       select: { id: true, account: true },
     });
     if (!user) throw fail('MOBILE_CERT_NO_ACCOUNT', target.missing);
-    const proof = await deps.proofs.issue({ userId: user.id, purpose, method: 'MOBILE_CERT' });
+    const proof = await deps.proofs.issue({ userId: user.id, purpose, method: 'MOBILE_CERT' }, req.bindClient());
     res.status(201).json({ token: proof.token, expiresAt: proof.expiresAt, account: user.account, purpose });
   });
 

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -34,7 +33,6 @@ const newPasswordBody = body(
     confirmPassword: z.string({ error: CONFIRM_PASSWORD_REQUIRED_MESSAGE }).optional(),
   }),
 );
-const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
 const header = (req: Request, name: string) => req.get(name)?.trim() || undefined;
 
 /**
@@ -47,16 +45,16 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   const router = Router();
   const limited = async (req: Request) => deps.limitAddress?.(req);
 
-  async function proofFor(userId: string, method: 'BACKUP_EMAIL' | 'SMS') {
+  async function proofFor(req: Request, userId: string, method: 'BACKUP_EMAIL' | 'SMS') {
     const user = await prisma.user.findUnique({ where: { id: userId }, select: { account: true, status: true } });
     if (!user || user.status !== 'ACTIVE') throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證');
-    const proof = await proofs.issue({ userId, purpose: 'RESET_PASSWORD', method });
+    const proof = await proofs.issue({ userId, purpose: 'RESET_PASSWORD', method }, req.bindClient());
     return { ...proof, account: user.account };
   }
 
   /** The active user a RESET_PASSWORD proof names (without spending it). */
   async function proven(req: Request) {
-    const proof = await proofs.peek(header(req, PROOF_HEADER), ['RESET_PASSWORD']);
+    const proof = await proofs.peek(header(req, PROOF_HEADER), ['RESET_PASSWORD'], req.boundClient);
     const user = await prisma.user.findUnique({ where: { id: proof.userId } });
     if (!user || user.status !== 'ACTIVE') throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證');
     return { proof, user };
@@ -67,23 +65,20 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   router.post('/verify/email', noBody, async (req, res) => {
     await limited(req);
     const token = header(req, 'x-verification-token');
-    const { email } = await deps.verification.require(token, ['RESET_PASSWORD']);
-    const spent = await prisma.emailVerification.updateMany({
-      where: { tokenHash: sha256(token!), purpose: 'RESET_PASSWORD', tokenExpiresAt: { gt: new Date() } },
-      data: { tokenExpiresAt: new Date() },
+    const proof = await deps.verification.spend(token, ['RESET_PASSWORD'], req.boundClient, async ({ email }) => {
+      const user = await prisma.user.findFirst({ where: { backupEmail: email, status: 'ACTIVE' }, select: { id: true } });
+      if (!user) throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
+      return proofFor(req, user.id, 'BACKUP_EMAIL');
     });
-    if (spent.count === 0) throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
-    const user = await prisma.user.findFirst({ where: { backupEmail: email, status: 'ACTIVE' }, select: { id: true } });
-    if (!user) throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
-    res.status(201).json(await proofFor(user.id, 'BACKUP_EMAIL'));
+    res.status(201).json(proof);
   });
 
   // 使用手機簡訊: 手機號碼 + 圖形驗證碼 → SMS to the bound number (same answer whether bound or not).
   router.post('/verify/sms', smsStartBody, async (req, res) => {
     await limited(req);
     const input = smsStartBody.of(req);
-    await deps.captchas.consume(input.captchaId, input.captchaAnswer);
-    res.status(201).json(await deps.sms.start('RESET_PASSWORD', input.mobile, { ip: req.ip }));
+    await deps.captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
+    res.status(201).json(await deps.sms.start('RESET_PASSWORD', input.mobile, { ip: req.ip, client: req.bindClient() }));
   });
 
   // 簡訊驗證碼 → identity proof.
@@ -91,9 +86,9 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
     await limited(req);
     const { id } = z.object({ id: z.uuid('驗證編號格式錯誤') }).parse(req.params);
     const { code } = codeBody.of(req);
-    const { token } = await deps.sms.confirm(id, code);
-    const { userId } = await deps.sms.require(token, ['RESET_PASSWORD'], { consume: true });
-    res.status(201).json(await proofFor(userId, 'SMS'));
+    const { token } = await deps.sms.confirm(id, code, { client: req.boundClient });
+    const { userId } = await deps.sms.require(token, ['RESET_PASSWORD'], { consume: true, client: req.boundClient });
+    res.status(201).json(await proofFor(req, userId, 'SMS'));
   });
 
   // The account behind the proof, so the page can check 「不可與帳號名稱相同」 as the user types.
@@ -117,7 +112,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
       actor: user.account,
       request: { ip: req.ip, userAgent: req.get('user-agent') },
       // Spent only once the password passed every rule: a rejected password can be corrected.
-      beforeWrite: () => proofs.consume(token, ['RESET_PASSWORD']),
+      beforeWrite: () => proofs.consume(token, ['RESET_PASSWORD'], req.boundClient),
     });
   }
 

@@ -83,8 +83,8 @@ export function agencyAdminLookupRoutes(deps: { prisma: PrismaClient; verificati
 
   router.get('/:agencyCode', async (req, res) => {
     const proof = req.get('x-identity-proof')?.trim();
-    if (proof) await deps.proofs.peek(proof, ['VERIFY']);
-    else await deps.verification.require(req.get('x-verification-token')?.trim() || undefined, ['STATUS']);
+    if (proof) await deps.proofs.peek(proof, ['VERIFY'], req.boundClient);
+    else await deps.verification.require(req.get('x-verification-token')?.trim() || undefined, ['STATUS'], req.boundClient);
     const { agencyCode } = codeParams.parse(req.params);
     const agency = await agencyByCode(prisma, agencyCode);
     res.json({

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import {
   reactivationApplicant,
+  spendForReactivation,
   reactivationView,
   submitReactivation,
   type ReactivationDeps,
@@ -23,6 +24,7 @@ export function reactivationRoutes(deps: ReactivationDeps) {
   const headers = (req: Request) => ({
     proof: req.get('x-identity-proof')?.trim() || undefined,
     token: req.get('x-verification-token')?.trim() || undefined,
+    client: req.boundClient,
   });
 
   router.get('/', async (req, res) => {
@@ -31,8 +33,9 @@ export function reactivationRoutes(deps: ReactivationDeps) {
   });
 
   router.post('/', reactivationBody, async (req, res) => {
-    const user = await reactivationApplicant(deps, headers(req));
-    res.status(201).json(await submitReactivation(deps, user, req.body, req.ip));
+    // 確定 spends the verification (given back when the form is refused); the form can still be read.
+    const created = await spendForReactivation(deps, headers(req), (user) => submitReactivation(deps, user, req.body, req.ip));
+    res.status(201).json(created);
   });
 
   return router;

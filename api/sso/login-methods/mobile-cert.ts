@@ -22,7 +22,7 @@ export const mobileCertLogin: LoginMethodModule = {
       const { transactionId } = transactionBody.of(req);
       let nationalIdHash: string;
       try {
-        ({ nationalIdHash } = await consumeApproved(prisma, transactionId, ['LOGIN']));
+        ({ nationalIdHash } = await consumeApproved(prisma, transactionId, ['LOGIN'], req.boundClient));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         return kit.failure(req, {

@@ -18,7 +18,7 @@ export const passwordLogin: LoginMethodModule = {
     router.post('/', loginBody, async (req, res) => {
       const input = loginBody.of(req);
       // One image, one guess: the captcha is spent before the credentials are looked at.
-      await captchas.consume(input.captchaId, input.captchaAnswer);
+      await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
       const account = input.account.trim().toLowerCase();
       await kit.assertNotLocked(account, req);
       const user = await prisma.user.findUnique({ where: { account } });

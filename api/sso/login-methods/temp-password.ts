@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '../../../domain/schemas/sso-login';
-import { createTemporaryPasswords } from '../../commands/temporary-password';
+import { createTemporaryPasswords, type TemporaryPasswordCheck } from '../../commands/temporary-password';
+import type { LoginUser } from '../login-kit';
 import type { LoginMethodModule } from './types';
 import { body } from '../../request-body';
 
@@ -25,8 +26,8 @@ export const temporaryPasswordLogin: LoginMethodModule = {
 
     router.post('/send', sendBody, async (req, res) => {
       const input = sendBody.of(req);
-      await captchas.consume(input.captchaId, input.captchaAnswer);
-      const sent = await passwords.send(input.email);
+      await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
+      const sent = await passwords.send(input.email, req.bindClient());
       res.status(202).json({
         ...sent,
         message: `若 ${sent.email} 已綁定臺南市政府公務帳號，系統已寄送臨時密碼至該信箱，請於 ${sent.minutes} 分鐘內輸入。`,
@@ -35,12 +36,16 @@ export const temporaryPasswordLogin: LoginMethodModule = {
 
     router.post('/', loginBody, async (req, res) => {
       const input = loginBody.of(req);
-      await captchas.consume(input.captchaId, input.captchaAnswer);
+      await captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
       await kit.assertNotLocked(input.email);
       const owner = await passwords.userFor(input.email);
-      // A lockout earned by another method on the same account applies here too.
-      if (owner) await kit.assertNotLocked(owner.account);
-      const checked = await passwords.check(input.email, input.temporaryPassword);
+      // A lockout earned by another method on the same account applies here too, but is answered as
+      // an unknown address is (LOGIN_FAILED, counted on the typed address): 423 would tell anyone that
+      // the address is the backup e-mail of an account.
+      const checked: TemporaryPasswordCheck | { ok: false; user: LoginUser; reason: 'ACCOUNT_LOCKED' } =
+        owner && (await kit.isLocked(owner.account))
+          ? { ok: false, user: owner, reason: 'ACCOUNT_LOCKED' }
+          : await passwords.check(input.email, input.temporaryPassword, req.boundClient);
       if (!checked.ok) {
         return kit.failure(req, {
           account: input.email,

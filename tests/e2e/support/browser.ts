@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterEach, beforeEach, expect } from 'vitest';
+import { noteExchange } from '../../support/issued';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -78,6 +79,7 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  recordApiExchanges(context);
   return {
     context,
     page,
@@ -87,6 +89,30 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What the pages send to and get from the API, for the log scan at the end of npm test
+ * (tests/support/issued.ts): passwords and codes typed, tokens, proofs and ids handed out.
+ */
+function recordApiExchanges(context: BrowserContext) {
+  const apiPath = (url: string) => {
+    const { pathname } = new URL(url);
+    return pathname.startsWith('/api/') ? pathname : null;
+  };
+  context.on('response', async (response) => {
+    const path = apiPath(response.url());
+    if (!path) return;
+    let sent: unknown;
+    try {
+      sent = response.request().postDataJSON();
+    } catch {
+      sent = undefined; // not JSON (a form post to the SSO, a file)
+    }
+    const json = response.headers()['content-type']?.includes('application/json');
+    const answer: unknown = json ? await response.json().catch(() => null) : null; // the page may have closed meanwhile
+    noteExchange(path, sent, answer, () => '', response.status() < 400);
+  });
 }
 
 /** Saves a full-page screenshot as test-results/e2e/<name>.png and returns its path. */

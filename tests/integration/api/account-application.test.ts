@@ -11,6 +11,7 @@ import {
   uniqueEmail,
   verifyEmail,
   verifyEmailFully,
+  verifiedHeaders,
 } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
@@ -41,7 +42,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
 
 async function statusOf(token: string, id: string) {
   const response = await fetch(`${e2e.baseUrl()}/api/account-applications/${id}/status`, {
-    headers: { 'x-verification-token': token },
+    headers: { ...verifiedHeaders(token) },
   });
   return response.json();
 }
@@ -102,7 +103,7 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     const activate = (body: object) =>
       fetch(`${e2e.baseUrl()}/api/activation`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-verification-token': activationToken },
+        headers: { 'content-type': 'application/json', ...verifiedHeaders(activationToken) },
         body: JSON.stringify(body),
       });
     const weak = await activate({ newPassword: 'abc', confirmPassword: 'abc' });
@@ -194,6 +195,14 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['account', 'nationalId', 'officePhone']);
     expect(await clients.prisma.accountApplication.count()).toBe(before);
+    // The token works only from the browser that verified the address (not from a copy elsewhere).
+    const elsewhere = await fetch(`${e2e.baseUrl()}/api/account-applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-verification-token': token },
+      body: JSON.stringify(form()),
+    });
+    expect(elsewhere.status).toBe(401);
+    expect(await clients.prisma.accountApplication.count()).toBe(before);
   });
 
   it('lets exactly one of two applications for the same account name be approved', async () => {
@@ -266,18 +275,22 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     const token = await verifyEmail('APPLY', email);
     const input = form();
     const { body } = await apply(token, input);
-    const amendToken = await verifyEmail('AMEND', email);
+    let amendToken = await verifyEmail('AMEND', email);
     const put = (changes: object) =>
       fetch(`${e2e.baseUrl()}/api/account-applications/${body.id}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-verification-token': amendToken },
+        headers: { 'content-type': 'application/json', ...verifiedHeaders(amendToken) },
         body: JSON.stringify({ ...input, ...changes }),
       });
+    // A refused amendment does not spend the verification: the person corrects and sends again.
+    expect((await put({ officePhone: '06-299' })).status).toBe(400);
     const amended = await put({ title: '專員' });
     expect(amended.status).toBe(200);
     const amendedBody = await amended.json();
     expect(amendedBody.title).toBe('專員');
     expect(amendedBody.events.map((e: { kind: string }) => e.kind)).toEqual(['SUBMITTED', 'AMENDED']);
+    // The saved amendment spent it.
+    expect((await put({ title: '科員' })).status).toBe(401);
 
     const admin = apiSession();
     await admin.login('sysadmin');
@@ -285,6 +298,9 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
       (await admin.post(`/api/console/account-applications/${body.id}/decision`, { decision: 'REJECT', comment: '資料不符' }))
         .status,
     ).toBe(200);
+    // A new verification (the resend wait moved back) after the decision: refused as decided.
+    await clients.prisma.emailVerification.updateMany({ where: { email }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    amendToken = await verifyEmail('AMEND', email);
     const late = await put({ title: '科員' });
     expect(late.status).toBe(409);
     expect((await late.json()).error.message).toBe('此申請已審核，無法修改');

@@ -235,6 +235,10 @@ describe('臨時密碼 login', () => {
     expect(password, mail.body).toBeDefined();
     expect(mail.subject).not.toContain(password!);
 
+    // The right password from another browser (a forwarded or intercepted mail) is refused alike.
+    const elsewhere = apiSession();
+    expect((await login(elsewhere, await elsewhere.startLogin(), email, password!)).body.error).toEqual(TEMP_FAILED);
+
     const wrong = await login(s, uid, email, 'ABCDEFGHJKLM');
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toEqual(TEMP_FAILED);
@@ -252,6 +256,7 @@ describe('臨時密碼 login', () => {
       orderBy: { at: 'asc' },
     });
     expect(records.map((r) => [r.result, r.reason])).toEqual([
+      ['FAILURE', 'OTHER_BROWSER'],
       ['FAILURE', 'BAD_TEMP_PASSWORD'],
       ['SUCCESS', null],
       ['FAILURE', 'NO_TEMPORARY_PASSWORD'],
@@ -262,6 +267,50 @@ describe('臨時密碼 login', () => {
     const history = await historyText(`mail-temporary-password:${row.id}`);
     expect(history).toContain(`temporary-password:${row.id}`);
     expect(history).not.toContain(password!);
+  });
+
+  it('answers with a locked account’s real backup e-mail exactly as with an unknown address (issue 10 #6)', async () => {
+    const user = await createActiveUser(prisma);
+    // Locked by wrong passwords on the 一般登入 tab.
+    const s = apiSession();
+    const uid = await s.startLogin();
+    let locked;
+    for (let i = 0; i < 5; i++)
+      locked = await s.call('POST', `/api/sso/interaction/${uid}/password`, {
+        account: user.account,
+        password: 'Wrong!2026x',
+        ...(await s.captcha()),
+      });
+    expect(locked!.body.error.code).toBe('LOGIN_LOCKED');
+
+    const unknownEmail = `nobody-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const attempt = async (email: string) => {
+      const client = apiSession();
+      const loginUid = await client.startLogin();
+      const captcha = await client.captcha();
+      const started = performance.now();
+      const answer = await client.call('POST', `/api/sso/interaction/${loginUid}/temp-password`, {
+        email,
+        temporaryPassword: 'ABCDEFGHJKLM',
+        ...captcha,
+      });
+      return { ...answer, ms: performance.now() - started };
+    };
+    const known: Awaited<ReturnType<typeof attempt>>[] = [];
+    const unknown: typeof known = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await attempt(user.backupEmail!));
+      unknown.push(await attempt(unknownEmail));
+    }
+    for (const [a, b] of known.map((k, i) => [k, unknown[i]!] as const)) {
+      expect(a.status).toBe(401);
+      expect(a.status).toBe(b.status);
+      expect(a.body).toEqual(b.body);
+    }
+    expect(known[0]!.body.error).toEqual(TEMP_FAILED);
+    // Timing: the medians differ by far less than a database round trip's worth of work would show.
+    const median = (xs: typeof known) => xs.map((x) => x.ms).sort((p, q) => p - q)[1]!;
+    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(250);
   });
 
   it('refuses an expired temporary password and one replaced by a newer request', async () => {

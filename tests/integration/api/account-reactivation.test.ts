@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useAccountSandbox } from './support-sandbox';
 import { decryptNationalId } from '../../../activities/db/pii';
 import { agencyAdminGroupName } from '../../../activities/self-service';
-import { latestMail, secretsUsed, verifyEmail, verifyEmailFully } from '../../support/applicant';
+import { latestMail, secretsUsed, verifyEmail, verifyEmailFully, verifiedHeaders, proofHeaders } from '../../support/applicant';
 import { e2e, eventually } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { apiSession } from '../../support/http';
@@ -45,7 +45,7 @@ const form = { organizationCode: 'G25-02', title: '專員', officePhone: '299111
 
 function reactivation(token: string) {
   const s = apiSession();
-  const headers = { 'x-verification-token': token };
+  const headers = { ...verifiedHeaders(token) };
   return {
     view: () => s.get('/api/reactivation', headers),
     submit: (body: object) => s.post('/api/reactivation', body, headers),
@@ -70,7 +70,7 @@ async function activate(user: { email: string; account: string }, password: stri
   expect(activation.account).toBe(user.account);
   const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-verification-token': activation.token },
+    headers: { 'content-type': 'application/json', ...verifiedHeaders(activation.token) },
     body: JSON.stringify({ newPassword: password, confirmPassword: password }),
   });
   expect(activated.status, await activated.clone().text()).toBe(200);
@@ -102,8 +102,19 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     const id = submitted.body.id as string;
     await latestMail(user.email, '個人帳號復用已送出');
 
-    // A second request while this one is open: refused with its link.
-    const second = await me.submit({ ...form, title: '科員' });
+    // 確定 spent the verification: the same token submits nothing more, though the page can still read.
+    const spent = await me.submit({ ...form, title: '科員' });
+    expect(spent.status).toBe(401);
+    expect(spent.body.error.code).toBe('VERIFICATION_REQUIRED');
+    expect((await me.view()).body.request).toMatchObject({ id, open: true });
+
+    // A second request while this one is open, after a new verification: refused with its link.
+    await prisma.emailVerification.updateMany({
+      where: { email: user.email },
+      data: { createdAt: new Date(Date.now() - 120_000) },
+    });
+    const renewed = reactivation(await verifyEmail('REACTIVATE', user.email));
+    const second = await renewed.submit({ ...form, title: '科員' });
     expect(second.status).toBe(409);
     expect(second.body.error).toMatchObject({ code: 'REQUEST_OPEN', openRequest: { id } });
     expect(second.body.error.openRequest.url).toContain(id);
@@ -252,10 +263,10 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     const user = await disabledUser('rem');
     const proof = await mobileCertProof(decryptNationalId(user.nationalIdCipher, dataKey), 'VERIFY');
     expect(proof.status, JSON.stringify(proof.body)).toBe(201);
-    const view = await apiSession().get('/api/reactivation', { 'x-identity-proof': proof.body.token });
+    const view = await apiSession().get('/api/reactivation', proofHeaders(proof.body.token));
     expect(view.status, JSON.stringify(view.body)).toBe(200);
     expect(view.body).toMatchObject({ account: user.account, name: user.name });
-    const submitted = await apiSession().post('/api/reactivation', form, { 'x-identity-proof': proof.body.token });
+    const submitted = await apiSession().post('/api/reactivation', form, proofHeaders(proof.body.token));
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   }, 60_000);
 

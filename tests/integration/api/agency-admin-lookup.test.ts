@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedUsers } from '../../../prisma/seed-users';
-import { latestMail, verifyEmail } from '../../support/applicant';
+import { latestMail, proofHeaders, verifiedHeaders, verifyEmail } from '../../support/applicant';
 import { e2e, eventually } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { testPrisma } from '../db/helpers';
@@ -40,7 +40,7 @@ describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not l
     expect(mail.body).toContain('機關管理員查詢');
 
     const anonymous = apiSession();
-    const { status, body } = await anonymous.get('/api/agency-admin-lookup/G25', { 'X-Verification-Token': token });
+    const { status, body } = await anonymous.get('/api/agency-admin-lookup/G25', verifiedHeaders(token));
     expect(status).toBe(200);
     expect(body.agency).toEqual({ code: 'G25', name: '智慧發展中心' });
     expect(body.fallback).toBe(false);
@@ -57,12 +57,12 @@ describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not l
     await expectNoPrivateData(body);
 
     // The same verification looks up another agency while it lasts.
-    const cab = await anonymous.get('/api/agency-admin-lookup/G01', { 'X-Verification-Token': token });
+    const cab = await anonymous.get('/api/agency-admin-lookup/G01', verifiedHeaders(token));
     expectCabAdmins(cab.body.items);
   });
 
   it('an agency without an admin of its own lists the system admins, who decide its requests', async () => {
-    const { status, body } = await apiSession().get('/api/agency-admin-lookup/G02', { 'X-Verification-Token': token });
+    const { status, body } = await apiSession().get('/api/agency-admin-lookup/G02', verifiedHeaders(token));
     expect(status).toBe(200);
     expect(body).toMatchObject({ agency: { code: 'G02', name: '財政稅務局' }, fallback: true });
     expect(body.items.map((i: { name: string }) => i.name)).toContain('系統管理者');
@@ -76,7 +76,7 @@ describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not l
     expect(none.body.error.code).toBe('VERIFICATION_REQUIRED');
     expect((await anonymous.get('/api/agency-admin-lookup/G25', { 'X-Verification-Token': 'nonsense' })).status).toBe(401);
     expect((await anonymous.get('/api/agency-admin-lookup/G25', { 'X-Identity-Proof': 'nonsense' })).status).toBe(401);
-    const missing = await anonymous.get('/api/agency-admin-lookup/NOPE', { 'X-Verification-Token': token });
+    const missing = await anonymous.get('/api/agency-admin-lookup/NOPE', verifiedHeaders(token));
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('找不到此機關，請重新選擇');
   });
@@ -99,12 +99,12 @@ describe('機關管理員查詢 (GET /api/agency-admin-lookup/:agencyCode, not l
     });
     const proof = await s.post(`/api/identity/mobile-cert/${started.body.id}/proof`, { purpose: 'VERIFY' });
     expect(proof.status).toBe(201);
-    const { status, body } = await apiSession().get('/api/agency-admin-lookup/G01', { 'X-Identity-Proof': proof.body.token });
+    const { status, body } = await apiSession().get('/api/agency-admin-lookup/G01', proofHeaders(proof.body.token));
     expect(status).toBe(200);
     expectCabAdmins(body.items);
     await expectNoPrivateData(body);
     // Looking up does not spend the proof: it still answers for another agency.
-    expect((await apiSession().get('/api/agency-admin-lookup/G25', { 'X-Identity-Proof': proof.body.token })).status).toBe(200);
+    expect((await apiSession().get('/api/agency-admin-lookup/G25', proofHeaders(proof.body.token))).status).toBe(200);
   });
 
   it('mails no code to an address no account or application uses (same answer to the browser)', async () => {

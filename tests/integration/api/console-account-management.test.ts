@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useAccountSandbox } from './support-sandbox';
 import { agencyAdminGroupName } from '../../../activities/self-service';
 import { e2e, eventually } from '../../support/env';
-import { latestMail, verifyEmailFully } from '../../support/applicant';
+import { latestMail, verifyEmailFully, verifiedHeaders } from '../../support/applicant';
 import { apiSession } from '../../support/http';
 import { FIRST_PASSWORD } from '../../support/reset-users';
 import { createTestUser } from '../db/helpers';
@@ -136,7 +136,7 @@ describe('帳號管理 › 詳細 over HTTP', () => {
     const NEW = 'Reset!2026new';
     const activated = await fetch(`${e2e.baseUrl()}/api/activation`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-verification-token': token },
+      headers: { 'content-type': 'application/json', ...verifiedHeaders(token) },
       body: JSON.stringify({ newPassword: NEW, confirmPassword: NEW }),
     });
     expect(activated.status, await activated.clone().text()).toBe(200);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
 import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
 import { createMoiFidoClient } from '../../../activities/moi/client';
+import { clientBinding, clientDigest, CLIENT_COOKIE } from '../../../api/auth/client-binding';
 import { errorHandler } from '../../../api/errors';
 import { createMobileCert, RESEND_AFTER_MS, STARTS_PER_ID } from '../../../api/identity/mobile-cert';
 import { createIdentityProofs } from '../../../api/identity/proof';
@@ -39,6 +40,7 @@ beforeAll(async () => {
   const mobileCert = createMobileCert({ prisma: clients.prisma, moi, hashKey, now: () => Date.now() + skewMs });
   const app = express();
   app.use(express.json());
+  app.use('/api', clientBinding({ hashKey, secure: false }));
   app.use(
     '/api/identity/mobile-cert',
     mobileCertRoutes({
@@ -63,10 +65,12 @@ beforeEach(async () => {
   await control({ failMode: 'none', unregistered: [] });
 });
 
+/** One browser for the whole file: what the API issues is bound to it (api/auth/client-binding.ts). */
+const browser = crypto.randomBytes(32).toString('base64url');
 async function call(method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { cookie: `${CLIENT_COOKIE}=${browser}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -215,7 +219,11 @@ describe('行動自然人憑證 verification against the MOI simulator', () => {
     expect(ok).toHaveLength(1);
     expect(ok[0]!.body).toMatchObject({ account: user.account, purpose: 'RESET_PASSWORD' });
     expect([a, b].find((r) => r.status !== 201)!.body.error.code).toBe('MOBILE_CERT_NOT_APPROVED');
-    const proof = await createIdentityProofs(clients.prisma).peek(ok[0]!.body.token, ['RESET_PASSWORD']);
+    const proof = await createIdentityProofs(clients.prisma).peek(
+      ok[0]!.body.token,
+      ['RESET_PASSWORD'],
+      clientDigest(hashKey, browser),
+    );
     expect(proof).toMatchObject({ userId: user.id, method: 'MOBILE_CERT' });
   });
 

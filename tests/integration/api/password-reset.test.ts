@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useAccountSandbox } from './support-sandbox';
 import { createIdentityProofs } from '../../../api/identity/proof';
 import { latestMail } from '../../support/applicant';
-import { e2e, eventually } from '../../support/env';
+import { bindBrowser } from '../../support/client-binding';
+import { eventually } from '../../support/env';
 import { allHistories } from '../../support/histories';
 import { apiSession } from '../../support/http';
 import { FIRST_PASSWORD, randomMobile } from '../../support/reset-users';
@@ -14,15 +15,10 @@ const passwordsSet: string[] = [];
 const FIRST = FIRST_PASSWORD;
 const activeUser = (options: { changedAt?: Date } = {}) => newUser(options);
 
-async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${e2e.baseUrl()}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+/** The person's browser: captchas, codes, tokens and proofs are bound to it (api/auth/client-binding.ts). */
+const browser = apiSession();
+const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  browser.call(method, path, body, headers);
 
 async function captcha() {
   const { id } = (await send('POST', '/api/captcha')).body as { id: string };
@@ -154,7 +150,7 @@ describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP
 
     // The history holds the last passwords: going back to the first one is refused.
     const proofs = createIdentityProofs(prisma);
-    const next = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method: 'SMS' });
+    const next = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method: 'SMS' }, bindBrowser(browser));
     const back = await reset(next.token, FIRST);
     expect(back.body.error.code).toBe('PASSWORD_REUSED');
   }, 120_000);
@@ -163,7 +159,9 @@ describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP
     const proofs = createIdentityProofs(prisma);
     const expired = await activeUser({ changedAt: new Date(Date.now() - 400 * 86_400_000) });
     // What LoginKit hands the login page when the password has expired.
-    const changeToken = (await proofs.issue({ userId: expired.id, purpose: 'RESET_PASSWORD', method: 'PASSWORD' })).token;
+    const changeToken = (
+      await proofs.issue({ userId: expired.id, purpose: 'RESET_PASSWORD', method: 'PASSWORD' }, bindBrowser(browser))
+    ).token;
     const third = 'Renew!2026c';
     const changed = await send(
       'POST',
@@ -181,7 +179,8 @@ describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP
     expect((await apiSession().login(expired.account, third)).status).toBe(200);
 
     const valid = await activeUser();
-    const token = (await proofs.issue({ userId: valid.id, purpose: 'RESET_PASSWORD', method: 'PASSWORD' })).token;
+    const token = (await proofs.issue({ userId: valid.id, purpose: 'RESET_PASSWORD', method: 'PASSWORD' }, bindBrowser(browser)))
+      .token;
     const refused = await send('POST', '/api/password/expired', { password: third, confirmPassword: third }, proofHeader(token));
     expect(refused.status).toBe(400);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: valid.id } })).passwordHash).toBe(valid.passwordHash);
@@ -190,13 +189,47 @@ describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP
   it('refuses a proof made for another purpose or none at all', async () => {
     const user = await activeUser();
     const proofs = createIdentityProofs(prisma);
-    const activation = await proofs.issue({ userId: user.id, purpose: 'ACTIVATE', method: 'MOBILE_CERT' });
+    const activation = await proofs.issue({ userId: user.id, purpose: 'ACTIVATE', method: 'MOBILE_CERT' }, bindBrowser(browser));
     expect((await reset(activation.token, 'Other!2026d')).status).toBe(401);
     expect((await send('POST', '/api/password/reset', { password: 'Other!2026d', confirmPassword: 'Other!2026d' })).status).toBe(
       401,
     );
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
   });
+
+  it('refuses a verification token or proof replayed from another browser (as copied from a log), and honours each once', async () => {
+    const user = await activeUser();
+    const verificationToken = await emailToken(user.email);
+    // The tester's client: fresh, then with a binding cookie of its own.
+    const other = apiSession();
+    const tryExchange = () => other.post('/api/password/verify/email', {}, { 'x-verification-token': verificationToken });
+    expect((await tryExchange()).body.error).toMatchObject({ code: 'VERIFICATION_REQUIRED' });
+
+    const exchanged = await send('POST', '/api/password/verify/email', {}, { 'x-verification-token': verificationToken });
+    expect(exchanged.status).toBe(201);
+    const proof = exchanged.body.token as string;
+
+    const stolen = 'Stolen!2026x';
+    passwordsSet.push(stolen);
+    const tryReset = () => other.post('/api/password/reset', { password: stolen, confirmPassword: stolen }, proofHeader(proof));
+    const fresh = await tryReset();
+    expect(fresh.status).toBe(401);
+    expect(fresh.body.error).toEqual({ code: 'VERIFICATION_REQUIRED', message: '身分驗證已逾時或無效，請重新驗證' });
+    await other.post('/api/captcha');
+    expect(other.jar.get('portal_client')).toBeTruthy();
+    expect((await tryReset()).status).toBe(401);
+    expect((await other.get('/api/password/reset', proofHeader(proof))).status).toBe(401);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(user.passwordHash);
+
+    // The browser it was issued to: one change, then the proof is spent.
+    const mine = 'Mine!2026x';
+    expect((await reset(proof, mine)).status).toBe(200);
+    const replay = await reset(proof, 'Mine!2026y');
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe('VERIFICATION_REQUIRED');
+    expect((await apiSession().login(user.account, mine)).status).toBe(200);
+    expect((await apiSession().login(user.account, stolen)).status).not.toBe(200);
+  }, 120_000);
 
   it('leaves none of the passwords it set in any workflow history (passwordSync carries SecretBox ids only)', async () => {
     const secrets = [...new Set(passwordsSet.filter((p) => p.length >= 8))];
