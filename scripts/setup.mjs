@@ -67,11 +67,17 @@ export async function ensureNodeService({ name, script, args, secrets = {}, port
   return handle;
 }
 
+/** The Prisma client is generated from the schema (no database needed), before anything type-checks or imports it. */
+async function generatePrismaClient(log) {
+  const { prismaEnv } = await import('../prisma/offline-env.mjs');
+  log('產生 Prisma client（prisma generate）…');
+  await run(npx('prisma'), ['generate'], { cwd: rootDir, env: { ...process.env, ...prismaEnv(rootDir) }, quiet: true });
+}
+
 async function prepareDatabase(env, mode, log) {
   const { prismaEnv } = await import('../prisma/offline-env.mjs');
   const childEnv = { ...process.env, ...env, ...prismaEnv(rootDir) };
-  log('資料庫：prisma generate / migrate deploy / seed …');
-  await run(npx('prisma'), ['generate'], { cwd: rootDir, env: childEnv, quiet: true });
+  log('資料庫：prisma migrate deploy / seed …');
   await run(npx('prisma'), ['migrate', 'deploy'], { cwd: rootDir, env: childEnv, quiet: true });
   await run(npx('tsx'), ['scripts/seed.ts', ...(mode === 'test' ? ['--reset-ad'] : [])], { cwd: rootDir, env: childEnv });
 }
@@ -86,6 +92,7 @@ export async function setup(mode, { log = console.log, browser = false, onPackag
   const stateDir = path.join(rootDir, m.stateDir);
   fs.mkdirSync(stateDir, { recursive: true });
   await ensureNpmDeps(log);
+  await generatePrismaClient(log);
   onPackages?.();
 
   const handles = [];

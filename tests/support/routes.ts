@@ -22,7 +22,16 @@ export function mountedRoutes(publicUrl = 'http://127.0.0.1'): RouteEntry[] {
     pings: inert,
     passwordMaxAgeDays: inert,
     keys: { dataKey: Buffer.alloc(32), hashKey: Buffer.alloc(32), sessionSecret: 'routes'.repeat(6) },
-    sso: { provider: inert, kit: inert, proofs: inert, signingKeys: inert, pool: inert, close: inert, limits: inert, portal } as AppDeps['sso'],
+    sso: {
+      provider: inert,
+      kit: inert,
+      proofs: inert,
+      signingKeys: inert,
+      pool: inert,
+      close: inert,
+      limits: inert,
+      portal,
+    } as AppDeps['sso'],
     moi: inert,
   });
   return listRoutes(app);
