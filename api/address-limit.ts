@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { fail } from './errors';
@@ -29,3 +29,14 @@ export function createAddressLimit(pool: Pool, options: { keyPrefix: string; poi
 }
 
 export type AddressLimit = ReturnType<typeof createAddressLimit>;
+
+/**
+ * A per-address limit as the middleware placed before a route's body declaration: malformed requests
+ * spend the budget too, so a flood of them is refused as a flood rather than answered one by one.
+ */
+export const limitedFirst =
+  (limit: ((req: Request) => Promise<void>) | undefined): RequestHandler =>
+  async (req, _res, next) => {
+    await limit?.(req);
+    next();
+  };

@@ -7,6 +7,7 @@ import type Provider from 'oidc-provider';
 import { endSsoSession } from '../sso/end-session';
 import { OIDC_MOUNT } from '../sso/provider';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions, type SessionStore } from './session';
+import { noBody } from '../request-body';
 
 export const PORTAL_CLIENT_ID = 'portal';
 const FLOW_COOKIE = 'portal_oidc';
@@ -141,7 +142,7 @@ export function portalAuthRoutes(deps: {
 
   // 登出 (the SPA's POST, behind the same-origin check; a GET that any link could send ends nothing):
   // the portal session and the browser's SSO session end together, in one click.
-  router.post('/logout', async (req, res) => {
+  router.post('/logout', noBody, async (req, res) => {
     if (req.sessionToken) await sessions.revoke(req.sessionToken);
     await endSsoSession(deps.provider(), req, res);
     clearSessionCookie(res, config.secureCookies);

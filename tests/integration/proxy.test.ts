@@ -168,9 +168,11 @@ describe('the client address behind deploy/nginx.conf (issue 10 item 4)', () => 
     const browser = apiSession();
     const uid = await browser.startLogin();
     const account = `nobody_${crypto.randomBytes(4).toString('hex')}`;
+    // The captcha is bound to the browser's client cookie, which taking it may set: take it first.
+    const captcha = await browser.captcha();
     const attempt = await viaProxy(INSIDE, 'POST', `/api/sso/interaction/${uid}/password`, {
       headers: { cookie: browser.jar.header() },
-      body: { account, password: 'Wrong@Pass1', ...(await browser.captcha()) },
+      body: { account, password: 'Wrong@Pass1', ...captcha },
     });
     expect(attempt.body.error?.code).toBe('LOGIN_FAILED');
     const records = await prisma.loginRecord.findMany({ where: { account }, select: { ip: true, result: true } });

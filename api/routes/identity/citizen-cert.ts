@@ -6,6 +6,7 @@ import type { CitizenCert, VerifiedCard } from '../../identity/citizen-cert';
 import type { IdentityProofs } from '../../identity/proof';
 import { authorize } from '../../policies';
 import { body } from '../../request-body';
+import { limitedFirst } from '../../address-limit';
 
 export interface CitizenCertRouteDeps {
   prisma: PrismaClient;
@@ -48,8 +49,7 @@ export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
     res.set('cache-control', 'public, max-age=300').json({ signerUrl: deps.signerUrl });
   });
 
-  router.post('/challenges', challengeBody, async (req, res) => {
-    await deps.limitAddress?.(req);
+  router.post('/challenges', limitedFirst(deps.limitAddress), challengeBody, async (req, res) => {
     const { purpose } = challengeBody.of(req);
     let userId: string | null = null;
     if (purpose === 'BIND') {
@@ -60,8 +60,7 @@ export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
   });
 
   // 忘記密碼 › 使用自然人憑證: PIN CODE → 繼續 → 重設密碼 (only for a bound card).
-  router.post('/proof', proofBody, async (req, res) => {
-    await deps.limitAddress?.(req);
+  router.post('/proof', limitedFirst(deps.limitAddress), proofBody, async (req, res) => {
     const input = proofBody.of(req);
     const method: LoginMethod = 'CITIZEN_CERT';
     const record = (row: { userId: string | null; account: string; ok: boolean; reason?: string }) =>

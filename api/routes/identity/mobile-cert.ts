@@ -6,6 +6,7 @@ import { fail } from '../../errors';
 import { consumeApproved, type MobileCert } from '../../identity/mobile-cert';
 import type { IdentityProofs } from '../../identity/proof';
 import { body } from '../../request-body';
+import { limitedFirst } from '../../address-limit';
 
 const startBody = body(
   z.object({
@@ -68,8 +69,7 @@ export function mobileCertRoutes(deps: {
   };
   const router = Router();
 
-  router.post('/start', startBody, async (req, res) => {
-    await limit(req);
+  router.post('/start', limitedFirst(limit), startBody, async (req, res) => {
     const input = startBody.of(req);
     res.status(201).json(await mobileCert.start(input.purpose, input.nationalId, req.ip, req.bindClient()));
   });
@@ -79,20 +79,17 @@ export function mobileCertRoutes(deps: {
     res.set('cache-control', 'no-store').json(await mobileCert.poll(id, req.boundClient));
   });
 
-  router.post('/:id/resend', againBody, async (req, res) => {
-    await limit(req);
+  router.post('/:id/resend', limitedFirst(limit), againBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     res.json(await mobileCert.resend(id, againBody.of(req).nationalId, req.boundClient));
   });
 
-  router.post('/:id/qr', againBody, async (req, res) => {
-    await limit(req);
+  router.post('/:id/qr', limitedFirst(limit), againBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     res.json(await mobileCert.qr(id, againBody.of(req).nationalId, req.boundClient));
   });
 
-  router.post('/:id/proof', proofBody, async (req, res) => {
-    await limit(req);
+  router.post('/:id/proof', limitedFirst(limit), proofBody, async (req, res) => {
     const { id } = idParams.parse(req.params);
     const { purpose } = proofBody.of(req);
     const { nationalIdHash } = await consumeApproved(prisma, id, [purpose], req.boundClient);

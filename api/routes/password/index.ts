@@ -12,6 +12,7 @@ import { fail } from '../../errors';
 import type { IdentityProofs } from '../../identity/proof';
 import { body, noBody } from '../../request-body';
 import { CONFIRM_PASSWORD_REQUIRED_MESSAGE, PASSWORD_REQUIRED_MESSAGE } from '../../../domain/password-policy';
+import { limitedFirst } from '../../address-limit';
 
 export interface PasswordRouteDeps extends SetPasswordDeps {
   prisma: PrismaClient;
@@ -43,7 +44,6 @@ const header = (req: Request, name: string) => req.get(name)?.trim() || undefine
 export function passwordRoutes(deps: PasswordRouteDeps) {
   const { prisma, proofs } = deps;
   const router = Router();
-  const limited = async (req: Request) => deps.limitAddress?.(req);
 
   async function proofFor(req: Request, userId: string, method: 'BACKUP_EMAIL' | 'SMS') {
     const user = await prisma.user.findUnique({ where: { id: userId }, select: { account: true, status: true } });
@@ -62,8 +62,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
 
   // 使用備用信箱: the code was confirmed at /api/verifications/email (purpose RESET_PASSWORD); its token
   // is spent here for an identity proof, so one mailed code yields one password change.
-  router.post('/verify/email', noBody, async (req, res) => {
-    await limited(req);
+  router.post('/verify/email', limitedFirst(deps.limitAddress), noBody, async (req, res) => {
     const token = header(req, 'x-verification-token');
     const proof = await deps.verification.spend(token, ['RESET_PASSWORD'], req.boundClient, async ({ email }) => {
       const user = await prisma.user.findFirst({ where: { backupEmail: email, status: 'ACTIVE' }, select: { id: true } });
@@ -74,16 +73,14 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   });
 
   // 使用手機簡訊: 手機號碼 + 圖形驗證碼 → SMS to the bound number (same answer whether bound or not).
-  router.post('/verify/sms', smsStartBody, async (req, res) => {
-    await limited(req);
+  router.post('/verify/sms', limitedFirst(deps.limitAddress), smsStartBody, async (req, res) => {
     const input = smsStartBody.of(req);
     await deps.captchas.consume(input.captchaId, input.captchaAnswer, req.boundClient);
     res.status(201).json(await deps.sms.start('RESET_PASSWORD', input.mobile, { ip: req.ip, client: req.bindClient() }));
   });
 
   // 簡訊驗證碼 → identity proof.
-  router.post('/verify/sms/:id/confirm', codeBody, async (req, res) => {
-    await limited(req);
+  router.post('/verify/sms/:id/confirm', limitedFirst(deps.limitAddress), codeBody, async (req, res) => {
     const { id } = z.object({ id: z.uuid('驗證編號格式錯誤') }).parse(req.params);
     const { code } = codeBody.of(req);
     const { token } = await deps.sms.confirm(id, code, { client: req.boundClient });

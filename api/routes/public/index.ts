@@ -27,6 +27,7 @@ import { fail } from '../../errors';
 import { body, noBody } from '../../request-body';
 import type { PublicLimits } from '../../sso';
 import { presentApplication } from '../../presenters/account-application';
+import { limitedFirst } from '../../address-limit';
 
 const purposeSchema = z.enum(['APPLY', 'AMEND', 'STATUS', 'ACTIVATE', 'RESET_PASSWORD', 'ADMIN_LOOKUP', 'REACTIVATE'], {
   error: '驗證用途錯誤',
@@ -66,8 +67,7 @@ export function publicRoutes(
   const token = (header: string | undefined) => header?.trim() || undefined;
   const issuedTo = (req: Request) => ({ ip: req.ip, client: req.bindClient() });
 
-  router.post('/captcha', noBody, async (req, res) => {
-    await deps.limits?.captcha(req);
+  router.post('/captcha', limitedFirst(deps.limits?.captcha), noBody, async (req, res) => {
     res.status(201).json(await captchas.create(req.bindClient()));
   });
 

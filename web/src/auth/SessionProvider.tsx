@@ -39,8 +39,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // 登出 ends the portal session and the SSO session in one POST (a GET would let any link log the user
   // out), then loads the landing page afresh, leaving nothing of the session in memory.
   const logout = useCallback(async () => {
-    await api.post('/api/auth/logout');
-    window.location.assign('/');
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      window.location.assign('/');
+    }
   }, []);
 
   const value = useMemo<SessionContextValue>(() => ({ state, logout, refresh }), [state, logout, refresh]);

@@ -15,11 +15,11 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import { useId, useState, type ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useSession } from '../auth/session';
 import type { SessionUser } from '../lib/api/types';
 import { NAME_MENU } from '../routes/menu';
-import { LANDING_PATH, ROUTES, type RouteId } from '../routes/routeTable';
+import { ROUTES, type RouteId } from '../routes/routeTable';
 import { COLOR_MODE_LABELS, useColorMode } from '../theme/useColorMode';
 import { passwordReminder } from './passwordReminder';
 
@@ -36,17 +36,14 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const menuId = useId();
   const { mode, toggle } = useColorMode();
   const { logout } = useSession();
-  const navigate = useNavigate();
   const reminder = passwordReminder(user.passwordExpiresInDays);
   const close = () => setAnchor(null);
 
-  const handleLogout = async () => {
+  // logout() ends with a full page load of the landing page (no state of this user survives it);
+  // a router navigation here as well would race that load.
+  const handleLogout = () => {
     close();
-    try {
-      await logout();
-    } finally {
-      void navigate(LANDING_PATH, { replace: true });
-    }
+    void logout();
   };
 
   return (
@@ -108,7 +105,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
           </MenuItem>
         ))}
         <Divider />
-        <MenuItem onClick={() => void handleLogout()}>
+        <MenuItem onClick={handleLogout}>
           <ListItemIcon>
             <LogoutOutlined fontSize="small" />
           </ListItemIcon>
