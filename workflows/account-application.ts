@@ -7,6 +7,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { decisionCommentProblem } from '../domain/requests/decision';
 import type { createAccountApplicationActivities } from '../activities/account-application';
 import type { createDbActivities } from '../activities/db';
 import type { createMailActivities } from '../activities/mail';
@@ -117,9 +118,8 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
             'ApplicationDecided',
           );
         }
-        if (input.decision === 'REJECT' && !input.comment?.trim()) {
-          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
-        }
+        const problem = decisionCommentProblem(input.decision, input.comment);
+        if (problem) throw ApplicationFailure.nonRetryable(problem, 'CommentRequired');
       },
     },
   );

@@ -1,5 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { decisionCommentProblem } from '../domain/requests/decision';
 
 export interface ReviewActor {
   userId: string;
@@ -54,9 +55,8 @@ export function requestReview<S extends string, D extends ReviewDecision>(opts: 
           const by = decision ? `（${decision.actor.name}）` : '';
           throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${labels[state.status]}`, 'RequestDecided');
         }
-        if (input.decision === 'REJECT' && !input.comment?.trim()) {
-          throw ApplicationFailure.nonRetryable('駁回時請填寫審核意見', 'CommentRequired');
-        }
+        const problem = decisionCommentProblem(input.decision, input.comment);
+        if (problem) throw ApplicationFailure.nonRetryable(problem, 'CommentRequired');
         if (input.actor.userId === applicantUserId) {
           throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
         }

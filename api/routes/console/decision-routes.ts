@@ -1,26 +1,23 @@
 import type { Router } from 'express';
 import { z } from 'zod';
+import { decisionCommentProblem } from '../../../domain/requests/decision';
+import { decisionSchema } from '../../../domain/schemas/decision';
 import { fail } from '../../errors';
 import { authorize, type Action, type Actor } from '../../policies';
 import { authorized, body } from '../../request-body';
 import { decideEach } from './batch';
 
-/** 核准/駁回 with the reviewer's 審核意見, as every console inbox takes it. */
-export const decisionBody = z.object({
-  decision: z.enum(['APPROVE', 'REJECT'], { error: '請選擇核准或駁回' }),
-  comment: z.string().trim().max(1000, '審核意見最多 1000 字').optional(),
-});
+export const decisionBody = decisionSchema;
 export type Decision = z.infer<typeof decisionBody>;
 
 /** The ids of a 批次核准/駁回 (checked one by one later, so only their shape here). */
 export const batchIds = (id: z.ZodType<string> = z.string().min(1).max(64)) =>
   z.array(id).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆');
 
-const REJECT_COMMENT = '駁回時請填寫審核意見';
-
 /** A rejection tells the applicant why, so it needs a comment. */
 export function requireRejectComment(body: Decision) {
-  if (body.decision === 'REJECT' && !body.comment) throw fail('VALIDATION_FAILED', REJECT_COMMENT, { comment: REJECT_COMMENT });
+  const problem = decisionCommentProblem(body.decision, body.comment);
+  if (problem) throw fail('VALIDATION_FAILED', problem, { comment: problem });
 }
 
 export interface DecisionRoutes<B extends Decision, R> {

@@ -215,6 +215,13 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     const noComment = await admin.post(`/api/console/reactivation-requests/${id}/decision`, { decision: 'REJECT' });
     expect(noComment.status).toBe(400);
     expect(noComment.body.error.fields.comment).toBe('駁回時請填寫審核意見');
+    // The one comment limit the inbox dialog also enforces (domain/requests/decision.ts).
+    const tooLong = await admin.post(`/api/console/reactivation-requests/${id}/decision`, {
+      decision: 'REJECT',
+      comment: '請'.repeat(501),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.fields.comment).toBe('審核意見不可超過 500 個字元');
 
     const batch = await admin.post('/api/console/reactivation-requests/batch-decision', {
       ids: [id, 'no-such-request'],

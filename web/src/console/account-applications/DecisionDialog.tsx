@@ -10,10 +10,8 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { COMMENT_MAX_LENGTH, decisionCommentProblem } from '../../../../domain/requests/decision';
 import type { Decision } from '../../lib/api';
-
-export const COMMENT_MAX_LENGTH = 500;
-export const REJECT_COMMENT_REQUIRED = '請輸入駁回原因';
 
 export interface DecisionInput {
   comment: string;
@@ -53,12 +51,9 @@ export function DecisionDialog({
     event.preventDefault();
     if (pending) return;
     const trimmed = comment.trim();
-    if (reject && trimmed === '') {
-      setCommentError(REJECT_COMMENT_REQUIRED);
-      return;
-    }
-    if (trimmed.length > COMMENT_MAX_LENGTH) {
-      setCommentError(`審核意見不可超過${COMMENT_MAX_LENGTH}個字元`);
+    const problem = decisionCommentProblem(decision, trimmed);
+    if (problem) {
+      setCommentError(problem);
       return;
     }
     setCommentError(null);

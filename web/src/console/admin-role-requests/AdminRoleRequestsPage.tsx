@@ -15,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { TimelineEvent } from '../../account/selfServiceApi';
+import { decisionCommentProblem } from '../../../../domain/requests/decision';
 import { api, ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
@@ -102,8 +103,9 @@ function DetailDialog({ id, onClose, onDecided }: { id: string; onClose: () => v
 
   const decide = (decision: 'APPROVE' | 'REJECT') =>
     run(async () => {
-      if (decision === 'REJECT' && !comment.trim()) {
-        setCommentError('駁回時請填寫審核意見');
+      const problem = decisionCommentProblem(decision, comment);
+      if (problem) {
+        setCommentError(problem);
         return;
       }
       try {
