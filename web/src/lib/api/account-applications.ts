@@ -1,5 +1,6 @@
 // Response shapes of 個人帳號申請 → 審核 → 開通 (docs/api/account-application.md).
 import type { AccountAmendment, AccountApplication } from '../../../../domain/schemas/account-application';
+import type { ApplicationStatus } from '../../../../domain/requests/account-application-status';
 
 /** What a backup-e-mail verification (and its token) is for. */
 export type VerificationPurpose = 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'RESET_PASSWORD' | 'ADMIN_LOOKUP' | 'REACTIVATE';
@@ -43,7 +44,7 @@ export interface AccountAvailability {
   message: string;
 }
 
-export type AccountApplicationStatus = 'PENDING' | 'PROVISIONING' | 'AWAITING_ACTIVATION' | 'ACTIVE' | 'REJECTED' | 'EXPIRED';
+export type AccountApplicationStatus = ApplicationStatus;
 
 export interface ApplicationEvent {
   seq: number;
