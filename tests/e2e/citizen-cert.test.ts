@@ -11,7 +11,7 @@ import { insertCard, resetCards, simCards, TEST_PIN } from '../support/card-sign
 import { testEnv } from '../support/env';
 import { createActiveUser } from '../integration/api/support-users';
 import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
-import { gotoPath, login, logout } from './support/portal';
+import { arrivesAt, gotoPath, login, logout } from './support/portal';
 
 const prisma = createPrisma(testEnv().DATABASE_URL);
 const CARD = 'sdcuser1';
@@ -215,7 +215,7 @@ describe('忘記密碼 › 使用自然人憑證', () => {
     await page.getByLabel(/^再次輸入新密碼/).fill(password);
     await page.getByRole('button', { name: '繼續' }).click();
     await page.getByRole('heading', { name: '變更完成' }).waitFor();
-    await page.waitForURL('**/login/sso/**', { timeout: 20_000 });
+    await arrivesAt(page, /^\/login\/sso\//);
     await login(page, { account: user.account, password });
     expect(new URL(page.url()).pathname).toBe('/home');
 

@@ -58,6 +58,16 @@ export async function colorScheme(page: Page): Promise<string | null> {
   return page.evaluate(() => document.documentElement.getAttribute('data-color-scheme'));
 }
 
+/**
+ * Waits for a page to arrive at `path` through a chain of redirects the app starts by itself (e.g.
+ * 變更完成 → 個人帳號登入 → /oidc/auth → /login/sso/…): Playwright's waitForURL gives up when one link of
+ * the chain is cut short by the next, which is the chain working as designed.
+ */
+export async function arrivesAt(page: Page, path: RegExp, timeoutMs = 20_000): Promise<void> {
+  await eventually(`the page at ${path}`, async () => path.test(new URL(page.url()).pathname), timeoutMs);
+  await page.waitForLoadState('load');
+}
+
 /** Waits until `check` returns true (polling), or throws with `what`. */
 export async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
