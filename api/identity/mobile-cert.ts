@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { IdentityPurpose, MobileCertStatus, MobileCertTransaction, PrismaClient } from '@prisma/client';
+import type { MobileCertPurpose, MobileCertView } from '../../domain/contracts/mobile-cert';
 import { nationalIdError, normalizeNationalId } from '../../domain/national-id';
 import { hashNationalId } from '../../activities/db/pii';
 import { MoiFidoError, type MoiFidoClient } from '../../activities/moi/client';
@@ -18,7 +19,7 @@ import { fail } from '../errors';
  * to poll, and the frozen schema has one column for it.
  */
 
-export type MobileCertPurpose = Extract<IdentityPurpose, 'LOGIN' | 'ACTIVATE' | 'RESET_PASSWORD' | 'VERIFY'>;
+export type { MobileCertPurpose, MobileCertView };
 export const MOBILE_CERT_PURPOSES = [
   'LOGIN',
   'ACTIVATE',
@@ -58,21 +59,6 @@ const UNAVAILABLE = '內政部行動自然人憑證服務暫時無法使用，�
 const NOT_REGISTERED =
   '此身分證字號尚未註冊行動自然人憑證，請先下載「行動自然人憑證」APP 並至內政部行動自然人憑證網站（fido.moi.gov.tw）完成註冊綁定。';
 
-export interface MobileCertView {
-  id: string;
-  purpose: IdentityPurpose;
-  status: MobileCertStatus;
-  mode: 'PUSH' | 'QR';
-  expiresAt: string;
-  message: string;
-  /** Milliseconds until the next poll is worth making. */
-  pollAfterMs: number;
-  /** When 重新發送推播 / QRCode 模式 open (ISO). */
-  resendAfter: string;
-  /** QR mode: the content of the QR code to show (the MOI sp_ticket). Only in the answer that made it. */
-  qrCode?: string;
-}
-
 const moiRef = (ticket: MoiTicket) => `${ticket.transactionId} ${ticket.spTicketId}`;
 function parseRef(ref: string | null) {
   const [transactionId, spTicketId] = (ref ?? '').split(' ');
@@ -83,7 +69,7 @@ function view(row: MobileCertTransaction, extra: { qrCode?: string } = {}): Mobi
   const sentAt = row.expiresAt.getTime() - MOBILE_CERT_TIME_LIMIT_S * 1000;
   return {
     id: row.id,
-    purpose: row.purpose,
+    purpose: row.purpose as MobileCertPurpose,
     status: row.status,
     mode: row.mode === 'QR' ? 'QR' : 'PUSH',
     expiresAt: row.expiresAt.toISOString(),

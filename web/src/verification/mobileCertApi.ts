@@ -1,31 +1,19 @@
 // 行動自然人憑證 verification (api/routes/identity/mobile-cert.ts).
+import type {
+  MobileCertProof,
+  MobileCertProofPurpose,
+  MobileCertPurpose,
+  MobileCertView,
+} from '../../../domain/contracts/mobile-cert';
 import { api } from '../lib/api';
 
-export type MobileCertPurpose = 'LOGIN' | 'ACTIVATE' | 'RESET_PASSWORD' | 'VERIFY';
-/** Purposes that end in an identity proof (X-Identity-Proof). */
-export type MobileCertProofPurpose = 'ACTIVATE' | 'RESET_PASSWORD' | 'VERIFY';
-export type MobileCertStatus = 'PENDING' | 'APPROVED' | 'DENIED' | 'EXPIRED' | 'FAILED';
-
-export interface MobileCertView {
-  id: string;
-  purpose: MobileCertPurpose;
-  status: MobileCertStatus;
-  mode: 'PUSH' | 'QR';
-  expiresAt: string;
-  /** zh-TW, to show as is. */
-  message: string;
-  pollAfterMs: number;
-  resendAfter: string;
-  /** QR mode: the content of the QR code, in the answer that switched to it. */
-  qrCode?: string;
-}
-
-export interface MobileCertProof {
-  token: string;
-  expiresAt: string;
-  account: string;
-  purpose: MobileCertProofPurpose;
-}
+export type {
+  MobileCertProof,
+  MobileCertProofPurpose,
+  MobileCertPurpose,
+  MobileCertStatus,
+  MobileCertView,
+} from '../../../domain/contracts/mobile-cert';
 
 const base = '/api/identity/mobile-cert';
 const at = (id: string) => `${base}/${encodeURIComponent(id)}`;
