@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ApplicationChanges, ApplicationStatus } from '../domain/requests/account-application';
 
 /** 個人帳號申請: what the workflow takes, the decisions it accepts and what it reports. */
 export const accountApplicationWorkflowId = (applicationId: string) => `account-application-${applicationId}`;
@@ -6,9 +7,9 @@ export const accountApplicationWorkflowId = (applicationId: string) => `account-
 export {
   APPLICATION_STATUS_EXPLANATIONS,
   APPLICATION_STATUS_LABELS,
+  type ApplicationChanges,
   type ApplicationStatus,
-} from '../domain/requests/account-application-status';
-import type { ApplicationStatus } from '../domain/requests/account-application-status';
+} from '../domain/requests/account-application';
 
 export interface AccountApplicationInput {
   applicationId: string;
@@ -26,17 +27,6 @@ export interface DecideInput {
   comment?: string;
   /** 是否核發公務郵件: the approver's decision (defaults to what the applicant asked for). */
   grantOfficialMail?: boolean;
-}
-
-export interface ApplicationChanges {
-  account: string;
-  needOfficialMail: boolean;
-  name: string;
-  organizationId: string;
-  title: string;
-  officePhone: string;
-  officeExt: string | null;
-  remark: string | null;
 }
 
 export interface AmendInput {

@@ -1,5 +1,7 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { PrecheckProblem } from '../domain/account-prechecks';
+import type { DisableStatus } from '../domain/requests/account-disable';
+export { DISABLE_STATUS_LABELS, OPEN_DISABLE_STATUSES, type DisableStatus } from '../domain/requests/account-disable';
 
 /** 停用 (手動停用) and 閒置停用: one workflow, `accountDisable`; the daily `idleDisable` starts it per idle account. */
 export type DisableKind = 'MANUAL' | 'IDLE';
@@ -13,17 +15,6 @@ export const REQUEST_TYPE_OF: Record<DisableKind, 'ACCOUNT_DISABLE' | 'IDLE_DISA
   IDLE: 'IDLE_DISABLE',
 };
 export const DISABLE_KIND_LABEL: Record<DisableKind, string> = { MANUAL: '手動停用', IDLE: '閒置停用' };
-
-export type DisableStatus = 'CHECKING' | 'BLOCKED' | 'DISABLING_AD' | 'DISABLED';
-
-export const DISABLE_STATUS_LABELS: Record<DisableStatus, string> = {
-  CHECKING: '停用前檢查中',
-  BLOCKED: '未通過停用前檢查（未停用）',
-  DISABLING_AD: '已停用（AD 停用中）',
-  DISABLED: '已停用',
-};
-/** Statuses of a request still in progress: a second disable of the same user is refused meanwhile. */
-export const OPEN_DISABLE_STATUSES: DisableStatus[] = ['CHECKING', 'DISABLING_AD'];
 
 export interface DisableActor {
   userId: string;

@@ -1,19 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { AdminRoleRequestStatus } from '../domain/requests/admin-role-request';
+export {
+  ADMIN_ROLE_REQUEST_TYPE_LABEL,
+  ADMIN_ROLE_STATUS_LABELS,
+  type AdminRoleRequestStatus,
+} from '../domain/requests/admin-role-request';
 
 /** 機關管理者申請 / 權限異動申請: what the workflow takes, the decisions it accepts and what it reports. */
 export const ADMIN_ROLE_REQUEST_PREFIX = 'admin-role-request-';
 export const adminRoleRequestWorkflowId = (key: string) => `${ADMIN_ROLE_REQUEST_PREFIX}${key}`;
-export const ADMIN_ROLE_REQUEST_TYPE_LABEL = '機關管理者權限異動申請';
-
-export type AdminRoleRequestStatus = 'PENDING' | 'GRANTING' | 'GRANTED' | 'REJECTED' | 'EXPIRED';
-
-export const ADMIN_ROLE_STATUS_LABELS: Record<AdminRoleRequestStatus, string> = {
-  PENDING: '待機關管理者審核',
-  GRANTING: '已核准，權限設定中',
-  GRANTED: '已核准（下次登入生效）',
-  REJECTED: '已駁回',
-  EXPIRED: '逾期未審核（已失效）',
-};
 
 export interface AdminRoleRequestInput {
   /** The requester; their agency is the one they will administer. */

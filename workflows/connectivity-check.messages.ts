@@ -1,4 +1,6 @@
 import { defineQuery } from '@temporalio/workflow';
+import type { ProbeResult } from '../domain/contracts/connectivity';
+export { type ProbeResult } from '../domain/contracts/connectivity';
 
 /** 連線測試 (管理主控台 › AD 同步管理作業): what the workflow takes, reports and answers. */
 export const CONNECTIVITY_TARGETS = ['postgres', 'ad', 'smtp', 'sms'] as const;
@@ -15,12 +17,6 @@ export interface ConnectivityCheckInput {
   requestId: string;
   startedBy: { account: string; name: string };
   agencyCode: string;
-}
-
-export interface ProbeResult {
-  ok: boolean;
-  message: string;
-  latencyMs: number | null;
 }
 
 export interface ConnectivityResult extends ProbeResult {

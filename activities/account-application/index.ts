@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
 import { AdError } from '../ad/errors';
 import type { createMailActivities } from '../mail';
-import type { ApplicationChanges, ApplicationStatus } from '../../workflows/account-application.messages';
+import type { ApplicationChanges, ApplicationStatus } from '../../domain/requests/account-application';
 import { organizationChain } from '../db/organization-chain';
 import { openSecret } from '../db/secret-box';
 import { uniqueViolation } from '../db/unique-violation';

@@ -6,7 +6,7 @@ import type { AdError } from '../ad/errors';
 import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { agencyAdminGroupName } from '../self-service';
-import { AGENCY_CHANGE_TYPE_LABEL } from '../../workflows/agency-change.messages';
+import { AGENCY_CHANGE_TYPE_LABEL } from '../../domain/requests/agency-change';
 import { agencyOf, mailAddressOf } from './index';
 
 interface Deps {

@@ -4,7 +4,7 @@ import type { AdClient } from '../ad/client';
 import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import { revokeUserSessions } from '../db/revoke-sessions';
-import { OPEN_DISABLE_STATUSES } from '../../workflows/account-disable.messages';
+import { OPEN_DISABLE_STATUSES } from '../../domain/requests/account-disable';
 import { accountLeavePrechecks } from './prechecks';
 
 export { accountLeavePrechecks } from './prechecks';

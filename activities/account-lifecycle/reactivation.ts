@@ -6,7 +6,7 @@ import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import { openSecret } from '../db/secret-box';
 import { AD_PASSWORD_BOX } from '../password-sync';
-import type { ReactivationChanges } from '../../workflows/account-reactivation.messages';
+import type { ReactivationChanges } from '../../domain/requests/account-reactivation';
 import { agencyOf, mailAddressOf } from './index';
 import { createRoleSyncActivities } from './roles';
 

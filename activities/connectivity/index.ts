@@ -1,4 +1,4 @@
-import type { ProbeResult } from '../../workflows/connectivity-check.messages';
+import type { ProbeResult } from '../../domain/contracts/connectivity';
 
 export type Ping = () => Promise<unknown>;
 

@@ -4,7 +4,7 @@ import type { AdClient } from '../ad/client';
 import { toApplicationFailure } from '../ad';
 import { organizationChain } from '../db/organization-chain';
 import { ouDescription } from '../../domain/org-tree';
-import type { OrganizationChangeInput, OrganizationChangeKind } from '../../workflows/organization-change.messages';
+import type { OrganizationChangeInput, OrganizationChangeKind } from '../../domain/requests/organization-change';
 
 /** What the API stored with a change's request row, enough to start its workflow later. */
 interface StoredChange {

@@ -5,7 +5,7 @@ import type { AdClient } from '../ad/client';
 import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
-import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../workflows/admin-role-request.messages';
+import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../domain/requests/admin-role-request';
 
 interface Deps {
   prisma: PrismaClient;

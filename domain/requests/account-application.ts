@@ -22,3 +22,14 @@ export const APPLICATION_STATUS_EXPLANATIONS: Record<ApplicationStatus, string> 
   REJECTED: '您的申請未獲核准，原因請見審核意見。如有疑問請洽所屬機關的機關管理者。',
   EXPIRED: '您的申請逾期未獲審核，已自動失效。如仍需要個人公務帳號，請重新提出個人帳號申請，或洽所屬機關的機關管理者。',
 };
+
+export interface ApplicationChanges {
+  account: string;
+  needOfficialMail: boolean;
+  name: string;
+  organizationId: string;
+  title: string;
+  officePhone: string;
+  officeExt: string | null;
+  remark: string | null;
+}
