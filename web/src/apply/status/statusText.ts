@@ -3,7 +3,7 @@
 import {
   APPLICATION_STATUS_EXPLANATIONS as STATUS_EXPLANATIONS,
   APPLICATION_STATUS_LABELS as STATUS_LABELS,
-} from '../../../../domain/requests/account-application-status';
+} from '../../../../domain/requests/account-application';
 import type { AccountApplicationStatus, ApplicationEvent } from '../../lib/api';
 
 export { STATUS_EXPLANATIONS, STATUS_LABELS };

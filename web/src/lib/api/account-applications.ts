@@ -1,6 +1,6 @@
 // Response shapes of 個人帳號申請 → 審核 → 開通 (docs/api/account-application.md).
 import type { AccountAmendment, AccountApplication } from '../../../../domain/schemas/account-application';
-import type { ApplicationStatus } from '../../../../domain/requests/account-application-status';
+import type { ApplicationStatus } from '../../../../domain/requests/account-application';
 
 /** What a backup-e-mail verification (and its token) is for. */
 export type VerificationPurpose = 'APPLY' | 'AMEND' | 'STATUS' | 'ACTIVATE' | 'RESET_PASSWORD' | 'ADMIN_LOOKUP' | 'REACTIVATE';
