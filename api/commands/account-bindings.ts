@@ -11,6 +11,7 @@ import type { Temporal } from '../temporal';
 import type { EmailVerification } from './email-verification';
 import { queueMail } from './queue-mail';
 import type { SmsVerification } from './sms-verification';
+import { recordUsage } from './usage';
 
 export interface BindingDeps {
   prisma: PrismaClient;
@@ -69,7 +70,7 @@ export function createAccountBindings(deps: BindingDeps) {
   }
 
   const usage = (ctx: ChangeContext, action: UsageAction, detail: Record<string, string> = {}) =>
-    prisma.usageRecord.create({ data: { userId: ctx.actor.id, action, target: 'account', detail, ip: ctx.ip ?? null } });
+    recordUsage(prisma, { userId: ctx.actor.id, action, target: 'account', detail, ip: ctx.ip ?? null });
 
   const me = (ctx: ChangeContext) =>
     prisma.user.findUniqueOrThrow({
@@ -124,9 +125,7 @@ export function createAccountBindings(deps: BindingDeps) {
           data: { otpEnabledAt: new Date(), otpLastStep: checked.step },
         });
         if (enabled.count === 0) throw fail('OTP_ALREADY_ENABLED');
-        return tx.usageRecord.create({
-          data: { userId: ctx.actor.id, action: 'binding.otp.enable', target: 'account', ip: ctx.ip ?? null },
-        });
+        return recordUsage(tx, { userId: ctx.actor.id, action: 'binding.otp.enable', target: 'account', ip: ctx.ip ?? null });
       });
       await notify(user, 'binding.otp.enable', [user.backupEmail], undefined, ctx, record.id);
     },

@@ -9,6 +9,7 @@ import { requestSearchAttributes } from '../../workflows/search-attributes';
 import { fail } from '../errors';
 import { authorize, type Actor } from '../policies';
 import type { Temporal } from '../temporal';
+import { personTarget, recordUsage } from './usage';
 
 export interface AccountDisableDeps {
   prisma: PrismaClient;
@@ -84,14 +85,12 @@ export async function startAccountDisable(
       throw fail('DEPENDENCY_UNAVAILABLE', '停用作業暫時無法啟動，請稍後再試');
     }
   }
-  await prisma.usageRecord.create({
-    data: {
-      userId: actor.id,
-      action: 'account.disable' satisfies UsageAction,
-      target: `${user.name}（${user.account}）`,
-      detail: { userId: user.id, workflowId },
-      ip: input.ip ?? null,
-    },
+  await recordUsage(prisma, {
+    userId: actor.id,
+    action: 'account.disable' satisfies UsageAction,
+    target: personTarget(user),
+    detail: { userId: user.id, workflowId },
+    ip: input.ip ?? null,
   });
   return { workflowId, requestUrl: disableRequestUrl(workflowId), temporalUrl: temporal.workflowUrl(workflowId) };
 }

@@ -19,6 +19,7 @@ import { fail } from '../errors';
 import type { IdentityProofs } from '../identity/proof';
 import { presentEvents } from '../presenters/account-application';
 import type { Temporal } from '../temporal';
+import { personTarget, recordUsage } from './usage';
 
 export interface ReactivationDeps {
   prisma: PrismaClient;
@@ -208,14 +209,12 @@ export async function submitReactivation(deps: ReactivationDeps, user: User, bod
       status: 'PENDING',
     },
   );
-  await prisma.usageRecord.create({
-    data: {
-      userId: user.id,
-      action: 'application.submit' satisfies UsageAction,
-      target: `${user.name}（${user.account}）`,
-      detail: { requestId: request.id, organizationPath: agency.organizationPath },
-      ip: ip ?? null,
-    },
+  await recordUsage(prisma, {
+    userId: user.id,
+    action: 'application.submit' satisfies UsageAction,
+    target: personTarget(user),
+    detail: { requestId: request.id, organizationPath: agency.organizationPath },
+    ip: ip ?? null,
   });
   return { id: request.id, status: request.status, statusLabel: request.statusLabel, url: reactivationRequestUrl(request.id) };
 }

@@ -18,6 +18,7 @@ import { fail } from '../errors';
 import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';
 import { setPassword, type SetPasswordDeps } from './set-password';
+import { recordUsage } from './usage';
 
 export interface SelfServiceDeps extends SetPasswordDeps {
   prisma: PrismaClient;
@@ -31,9 +32,7 @@ interface Ctx {
 }
 
 const usage = (prisma: PrismaClient, ctx: Ctx, action: UsageAction, detail: Record<string, unknown>, target?: string) =>
-  prisma.usageRecord.create({
-    data: { userId: ctx.actor.id, action, detail: detail as object, ip: ctx.ip ?? null, target: target ?? null },
-  });
+  recordUsage(prisma, { userId: ctx.actor.id, action, detail: detail as object, ip: ctx.ip ?? null, target: target ?? null });
 
 /**
  * 密碼修改 (§3.5.3): the old password must verify against the stored argon2id hash, then the one

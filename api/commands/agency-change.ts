@@ -16,6 +16,7 @@ import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';
 import { updateRefusal } from './account-self-service';
 import { startRequestWorkflow } from './request-workflow';
+import { recordUsage } from './usage';
 
 export interface AgencyChangeDeps {
   prisma: PrismaClient;
@@ -118,14 +119,12 @@ export async function requestAgencyChange(deps: AgencyChangeDeps, ctx: Ctx, body
     { args: [{ userId: user.id, organizationId: unit.id, reason: input.reason }] },
     { requestType: 'AGENCY_CHANGE', agencyCode: to.agencyCode, applicantAccount: user.account, status: 'CHECKING' },
   );
-  await prisma.usageRecord.create({
-    data: {
-      userId: user.id,
-      action: 'organization.change' satisfies UsageAction,
-      target: to.organizationPath,
-      detail: { requestId: request.id },
-      ip: ctx.ip ?? null,
-    },
+  await recordUsage(prisma, {
+    userId: user.id,
+    action: 'organization.change' satisfies UsageAction,
+    target: to.organizationPath,
+    detail: { requestId: request.id },
+    ip: ctx.ip ?? null,
   });
 
   const deadline = Date.now() + SIGN_OUT_WAIT_MS;

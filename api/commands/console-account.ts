@@ -21,6 +21,7 @@ import { disableRequestUrl } from './account-disable';
 import { fail } from '../errors';
 import { authorize, can, type Action, type Actor } from '../policies';
 import type { Temporal } from '../temporal';
+import { personTarget, recordUsage } from './usage';
 
 export interface ConsoleAccountDeps {
   prisma: PrismaClient;
@@ -111,14 +112,12 @@ const usage = (
   detail: Record<string, unknown>,
   ip?: string,
 ) =>
-  prisma.usageRecord.create({
-    data: {
-      userId: actor.id,
-      action,
-      target: `${target.name}（${target.account}）`,
-      detail: { userId: target.id, ...detail },
-      ip: ip ?? null,
-    },
+  recordUsage(prisma, {
+    userId: actor.id,
+    action,
+    target: personTarget(target),
+    detail: { userId: target.id, ...detail },
+    ip: ip ?? null,
   });
 
 /** What an admin may do with an account, in the order the detail page offers them. */

@@ -17,6 +17,7 @@ import { requestSearchAttributes } from '../../workflows/search-attributes';
 import { fail } from '../errors';
 import { authorize, type Actor } from '../policies';
 import type { Temporal } from '../temporal';
+import { recordUsage } from './usage';
 
 export interface OrganizationChangeDeps {
   prisma: PrismaClient;
@@ -304,14 +305,12 @@ async function change(
       });
     }
   }
-  await prisma.usageRecord.create({
-    data: {
-      userId: actor.id,
-      action: 'organization.treeChange' satisfies UsageAction,
-      target: `${ORGANIZATION_CHANGE_LABELS[planned.kind]}：${planned.description}`.slice(0, 200),
-      detail: { organizationId: planned.unit.id, workflowId },
-      ip: ip ?? null,
-    },
+  await recordUsage(prisma, {
+    userId: actor.id,
+    action: 'organization.treeChange' satisfies UsageAction,
+    target: `${ORGANIZATION_CHANGE_LABELS[planned.kind]}：${planned.description}`.slice(0, 200),
+    detail: { organizationId: planned.unit.id, workflowId },
+    ip: ip ?? null,
   });
   return {
     workflowId,

@@ -17,6 +17,7 @@ import { hashPassword, verifyPassword } from '../auth/password-hash';
 import { fail } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
+import { recordUsage } from './usage';
 
 export type PasswordChangeNote = '開通帳號' | '忘記密碼' | '密碼逾期變更' | '密碼修改';
 
@@ -189,9 +190,7 @@ export async function setPassword(deps: SetPasswordDeps, input: SetPasswordInput
         userAgent,
       },
     }),
-    prisma.usageRecord.create({
-      data: { userId: user.id, action: USAGE[input.note], detail: { method: input.method, note: input.note }, ip },
-    }),
+    recordUsage(prisma, { userId: user.id, action: USAGE[input.note], detail: { method: input.method, note: input.note }, ip }),
     prisma.secretBox.create({
       data: {
         id: boxId,

@@ -12,6 +12,7 @@ import type { SigningKeys } from '../sso/signing-keys';
 import { addressAllowed, authenticateClient } from './client-auth';
 import { autoPostPage, issueAssertion, problemPage, redeemAssertion, redirectTarget } from './redirect-login';
 import { verificationSchema, verifyAccount, type VerifyKit } from './verify-account';
+import { recordUsage } from '../commands/usage';
 
 export const INTEGRATIONS_MOUNT = '/api/integrations/v1';
 export const OPENAPI_FILE = new URL('../../docs/api/integrations.openapi.yaml', import.meta.url);
@@ -123,14 +124,12 @@ export function integrationRoutes(deps: IntegrationDeps) {
         .send(problemPage('無法轉登', '此應用系統不存在、已停用或未提供轉登，請聯絡系統管理者。'));
     }
     const { assertion } = await issueAssertion(deps, system, req.actor.id);
-    await prisma.usageRecord.create({
-      data: {
-        userId: req.actor.id,
-        action: 'integration.redirectLogin' satisfies UsageAction,
-        target: system.name,
-        detail: { clientId: system.clientId },
-        ip: req.ip ?? null,
-      },
+    await recordUsage(prisma, {
+      userId: req.actor.id,
+      action: 'integration.redirectLogin' satisfies UsageAction,
+      target: system.name,
+      detail: { clientId: system.clientId },
+      ip: req.ip ?? null,
     });
     const nonce = crypto.randomBytes(16).toString('base64');
     const page = autoPostPage({

@@ -8,6 +8,7 @@ import { loginMethods } from './login-methods';
 import type { SsoMethodDeps } from './login-methods/types';
 import type { SsoProvider } from './provider';
 import { noBody } from '../request-body';
+import { recordUsage } from '../commands/usage';
 
 /** What the 授權 screen says each scope releases. */
 export const SCOPE_LABELS: Record<string, string> = {
@@ -94,14 +95,12 @@ export function interactionRoutes(deps: { sso: SsoProvider; kit: LoginKit; prism
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
     const grantId = await grant.save();
-    await deps.prisma.usageRecord.create({
-      data: {
-        userId: found.session.accountId,
-        action: 'sso.consent',
-        target: clientId,
-        detail: { scopes: missing.missingOIDCScope ?? [] },
-        ip: req.ip ?? null,
-      },
+    await recordUsage(deps.prisma, {
+      userId: found.session.accountId,
+      action: 'sso.consent',
+      target: clientId,
+      detail: { scopes: missing.missingOIDCScope ?? [] },
+      ip: req.ip ?? null,
     });
     const redirectTo = await provider.interactionResult(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     res.json({ redirectTo });

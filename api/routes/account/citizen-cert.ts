@@ -8,6 +8,7 @@ import { authorize } from '../../policies';
 import { authorized, body, noBody } from '../../request-body';
 import type { Temporal } from '../../temporal';
 import { signedChallengeSchema } from '../identity/citizen-cert';
+import { recordUsage } from '../../commands/usage';
 
 export interface AccountCitizenCertDeps {
   prisma: PrismaClient;
@@ -58,15 +59,13 @@ export function accountCitizenCertRoutes(deps: AccountCitizenCertDeps) {
       select: { account: true, name: true, backupEmail: true },
     });
     const at = new Date();
-    const usage = await prisma.usageRecord.create({
-      data: {
-        userId,
-        action: CHANGE[change].action,
-        target: 'citizenCert',
-        detail: { holder: card.holder, serial: serialText(card.serial) },
-        ip: req.ip ?? null,
-        at,
-      },
+    const usage = await recordUsage(prisma, {
+      userId,
+      action: CHANGE[change].action,
+      target: 'citizenCert',
+      detail: { holder: card.holder, serial: serialText(card.serial) },
+      ip: req.ip ?? null,
+      at,
     });
     if (!user.backupEmail) return;
     await queueMail(deps, {

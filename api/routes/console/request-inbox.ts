@@ -8,6 +8,7 @@ import { presentEvents } from '../../presenters/account-application';
 import type { Temporal } from '../../temporal';
 import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
 import { listInbox } from './inbox';
+import { recordUsage } from '../../commands/usage';
 
 /** 待審核/已審核, applicant search and paging of a console inbox. */
 export const inboxListQuery = z.object({
@@ -97,14 +98,12 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
       actor: { userId: actor.id, account: actor.account, name: actor.name },
     });
     await untilDecidedInReadModel(id);
-    await prisma.usageRecord.create({
-      data: {
-        userId: actor.id,
-        action: 'application.decide' satisfies UsageAction,
-        target: `${inbox.usageTarget}（${row.applicantAccount ?? ''}）`,
-        detail: { requestId: id, decision: body.decision },
-        ip: ip ?? null,
-      },
+    await recordUsage(prisma, {
+      userId: actor.id,
+      action: 'application.decide' satisfies UsageAction,
+      target: `${inbox.usageTarget}（${row.applicantAccount ?? ''}）`,
+      detail: { requestId: id, decision: body.decision },
+      ip: ip ?? null,
     });
     return state;
   }

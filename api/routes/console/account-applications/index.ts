@@ -10,6 +10,7 @@ import { organizationPath, presentEvents } from '../../../presenters/account-app
 import { batchIds, decisionBody as reviewDecision, mountDecisionRoutes, requireRejectComment } from '../decision-routes';
 import { listInbox } from '../inbox';
 import { inboxListQuery } from '../request-inbox';
+import { recordUsage } from '../../../commands/usage';
 
 const listQuery = inboxListQuery.extend({ agencyCode: z.string().trim().max(32).optional() });
 const idParams = z.object({ id: z.uuid('申請編號格式錯誤') });
@@ -40,14 +41,12 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       actor: { userId: actor.id, account: actor.account, name: actor.name },
     });
     // 帳號使用紀錄 of the approver.
-    await prisma.usageRecord.create({
-      data: {
-        userId: actor.id,
-        action: 'application.decide' satisfies UsageAction,
-        target: `個人帳號申請（${row.account}）`,
-        detail: { applicationId: id, decision: body.decision },
-        ip: ip ?? null,
-      },
+    await recordUsage(prisma, {
+      userId: actor.id,
+      action: 'application.decide' satisfies UsageAction,
+      target: `個人帳號申請（${row.account}）`,
+      detail: { applicationId: id, decision: body.decision },
+      ip: ip ?? null,
     });
     return row;
   }

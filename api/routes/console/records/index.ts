@@ -24,6 +24,7 @@ import {
   presentUsageRecord,
   usageRecordFilter,
 } from '../../../queries/records';
+import { recordUsage } from '../../../commands/usage';
 
 /** The most rows one 匯出 Excel writes; a larger result asks for narrower conditions. */
 export const RECORD_EXPORT_MAX_ROWS = 10_000;
@@ -243,8 +244,12 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
     ip?: string,
   ) {
     const { since: _s, until: _u, page: _p, pageSize: _ps, ...conditions } = query;
-    await prisma.usageRecord.create({
-      data: { userId: actor.id, action: 'records.export', target: kind, detail: { ...conditions, rows }, ip: ip ?? null },
+    await recordUsage(prisma, {
+      userId: actor.id,
+      action: 'records.export',
+      target: kind,
+      detail: { ...conditions, rows },
+      ip: ip ?? null,
     });
   }
 

@@ -17,6 +17,7 @@ import {
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { authorized, body } from '../../../request-body';
+import { recordUsage } from '../../../commands/usage';
 
 const keyParams = z.object({ key: z.string().max(100) });
 // The JSON types a parameter can have; the parameter's own definition then decides (parameterEditSchema).
@@ -104,21 +105,19 @@ export function systemParameterRoutes(deps: { prisma: PrismaClient }) {
         create: { key, value: text, ...common, updatedById: actor.id },
         update: { value: text, updatedById: actor.id },
       });
-      await tx.usageRecord.create({
-        data: {
-          userId: actor.id,
-          action: 'parameter.update',
-          target: key,
-          detail: {
-            label: def.label,
-            unit: def.unit,
-            oldValue: old,
-            newValue: value,
-            oldText: formatParameterValue(def, old),
-            newText: formatParameterValue(def, value),
-          },
-          ip: req.ip ?? null,
+      await recordUsage(tx, {
+        userId: actor.id,
+        action: 'parameter.update',
+        target: key,
+        detail: {
+          label: def.label,
+          unit: def.unit,
+          oldValue: old,
+          newValue: value,
+          oldText: formatParameterValue(def, old),
+          newText: formatParameterValue(def, value),
         },
+        ip: req.ip ?? null,
       });
     });
     const rows = await rowsByKey();
