@@ -21,6 +21,23 @@ export class AppError extends Error {
 export const fail = (code: ErrorCode, message?: string, fields?: Record<string, string>, details?: Record<string, unknown>) =>
   new AppError(code, message, fields, details);
 
+/**
+ * A resend inside its cooldown (驗證碼, 簡訊驗證碼, 臨時密碼, 推播): the message names the seconds left and
+ * the answer carries them (`retryAfterSeconds`, and the instant `resendAfter`), so a page counts down
+ * from the refusal itself — also after a reload, when it no longer knows when it last sent.
+ */
+export function resendTooSoon(
+  availableAt: Date,
+  words: { sent: string; again: string } = { sent: '驗證碼已寄出', again: '重新發送' },
+  now = Date.now(),
+): AppError {
+  const seconds = Math.max(1, Math.ceil((availableAt.getTime() - now) / 1000));
+  return fail('RESEND_TOO_SOON', `${words.sent}，請於 ${seconds} 秒後再${words.again}`, undefined, {
+    resendAfter: availableAt.toISOString(),
+    retryAfterSeconds: seconds,
+  });
+}
+
 /** Field path → first message, for forms. */
 export function zodFields(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

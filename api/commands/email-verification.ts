@@ -3,7 +3,7 @@ import type { PrismaClient, VerificationPurpose } from '@prisma/client';
 import { backupEmailError, isOfficialMail, normalizeEmail } from '../../domain/email';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
 import { sameClient } from '../auth/client-binding';
-import { fail } from '../errors';
+import { fail, resendTooSoon } from '../errors';
 import { isRefusal } from './refusal';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
@@ -111,8 +111,7 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
 
       const last = await prisma.emailVerification.findFirst({ where: { email, purpose }, orderBy: { createdAt: 'desc' } });
       if (last && Date.now() - last.createdAt.getTime() < RESEND_AFTER_MS) {
-        const resendAfter = new Date(last.createdAt.getTime() + RESEND_AFTER_MS).toISOString();
-        throw fail('RESEND_TOO_SOON', undefined, undefined, { resendAfter });
+        throw resendTooSoon(new Date(last.createdAt.getTime() + RESEND_AFTER_MS));
       }
 
       const delivered = use ? await use.eligible(email) : await eligible(purpose, email);

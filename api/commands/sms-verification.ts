@@ -3,7 +3,7 @@ import type { PrismaClient, SmsPurpose } from '@prisma/client';
 import { maskMobile, mobileError, normalizeMobile } from '../../domain/phone';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
 import { sameClient } from '../auth/client-binding';
-import { fail } from '../errors';
+import { fail, resendTooSoon } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueSms } from './queue-sms';
 
@@ -78,8 +78,10 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
 
       const last = await prisma.smsVerification.findFirst({ where: { mobile, purpose }, orderBy: { createdAt: 'desc' } });
       if (last && Date.now() - last.createdAt.getTime() < RESEND_AFTER_MS) {
-        const resendAfter = new Date(last.createdAt.getTime() + RESEND_AFTER_MS).toISOString();
-        throw fail('RESEND_TOO_SOON', '簡訊驗證碼已送出，請稍後再重新發送', undefined, { resendAfter });
+        throw resendTooSoon(new Date(last.createdAt.getTime() + RESEND_AFTER_MS), {
+          sent: '簡訊驗證碼已送出',
+          again: '重新發送',
+        });
       }
 
       const delivered = userId !== null;

@@ -4,7 +4,7 @@ import { TEMPORARY_PASSWORD_ALPHABET } from '../../activities/mail/templates/acc
 import { normalizeEmail } from '../../domain/email';
 import { resolveSystemParameters } from '../../prisma/system-parameters';
 import { sameClient } from '../auth/client-binding';
-import { fail } from '../errors';
+import { resendTooSoon } from '../errors';
 import type { LoginUser } from '../sso/login-kit';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
@@ -70,9 +70,7 @@ export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal:
       RETURNING points, expire`;
     const row = rows[0]!;
     if (row.points > 1) {
-      throw fail('RESEND_TOO_SOON', '臨時密碼已寄出，請稍後再重新申請', undefined, {
-        resendAfter: new Date(Number(row.expire)).toISOString(),
-      });
+      throw resendTooSoon(new Date(Number(row.expire)), { sent: '臨時密碼已寄出', again: '重新申請' }, now);
     }
   }
 

@@ -6,7 +6,7 @@ import { hashNationalId } from '../../activities/db/pii';
 import { MoiFidoError, type MoiFidoClient } from '../../activities/moi/client';
 import type { MoiTicket } from '../../activities/moi/types';
 import { sameClient } from '../auth/client-binding';
-import { fail } from '../errors';
+import { fail, resendTooSoon } from '../errors';
 
 /**
  * 行動自然人憑證 verification over MobileCertTransaction: a push (or QR code) through the MOI TW FidO
@@ -151,13 +151,10 @@ export function createMobileCert(deps: { prisma: PrismaClient; moi: MoiFidoClien
     const sentAt = row.expiresAt.getTime() - MOBILE_CERT_TIME_LIMIT_S * 1000;
     const wait = sentAt + RESEND_AFTER_MS - now();
     if (wait > 0 && row.mode === mode) {
-      throw fail(
-        'RESEND_TOO_SOON',
-        `請於 ${Math.ceil(wait / 1000)} 秒後再${mode === 'PUSH' ? '重新發送推播' : '產生 QRCode'}`,
-        undefined,
-        {
-          resendAfter: new Date(sentAt + RESEND_AFTER_MS).toISOString(),
-        },
+      throw resendTooSoon(
+        new Date(sentAt + RESEND_AFTER_MS),
+        mode === 'PUSH' ? { sent: '推播已送出', again: '重新發送推播' } : { sent: 'QRCode 已產生', again: '產生 QRCode' },
+        now(),
       );
     }
     const ticket = await ask(mode, row.purpose as MobileCertPurpose, nationalId);

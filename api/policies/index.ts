@@ -86,9 +86,9 @@ const rules = {
   /** 系統參數管理: system admins only. */
   'systemParameter.read': (actor: Actor) => isSystemAdmin(actor),
   'systemParameter.update': (actor: Actor) => isSystemAdmin(actor),
-  /** 日誌紀錄管理: every admin, rows filtered by `agencyScope` (agency admins: their agency's users). */
-  'records.search': (actor: Actor) => isAnyAdmin(actor),
-  'records.export': (actor: Actor) => isAnyAdmin(actor),
+  /** 日誌紀錄管理 (帳號登入紀錄, 帳號使用紀錄, 匯出 Excel): system admins only (表 2). */
+  'records.search': (actor: Actor) => isSystemAdmin(actor),
+  'records.export': (actor: Actor) => isSystemAdmin(actor),
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),

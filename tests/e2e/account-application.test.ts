@@ -6,7 +6,7 @@ import { createAdClient, type AdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { randomNationalId } from '../support/applicant';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { eventually, gotoPath, login, submitGeneralLogin } from './support/portal';
+import { eventually, fillCaptcha, gotoPath, login, submitGeneralLogin } from './support/portal';
 import { verifyBackupEmail, waitForMail } from './support/verification';
 
 describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
@@ -146,5 +146,59 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
     await page.getByText(name, { exact: true }).first().waitFor();
     await screenshot(page, 'activate-4-home');
     expect(applicant.pageErrors).toEqual([]);
+  });
+});
+
+describe('開通帳號 › 重新發送驗證碼 counts down, also after a reload', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the seconds left on the button and in the refusal, and counts them down', async () => {
+    const { page } = session;
+    // 開通帳號 answers the same for an address no account uses, so it waits the same way.
+    const email = `e2e-cooldown-${crypto.randomBytes(4).toString('hex')}@example.com`;
+    const sendCode = async () => {
+      await page.getByRole('button', { name: /使用備用信箱/ }).click();
+      const form = page.getByRole('form', { name: '備用信箱驗證' });
+      await form.getByLabel(/^備用信箱/).fill(email);
+      await fillCaptcha(form);
+      await form.getByRole('button', { name: '繼續', exact: true }).click();
+      return form;
+    };
+    const secondsIn = async (text: Promise<string | null>) => Number(/(\d+) 秒/.exec((await text) ?? '')?.[1]);
+
+    await gotoPath(page, '/login/activate');
+    await sendCode();
+    const codeForm = page.getByRole('form', { name: '輸入驗證碼' });
+    const resend = codeForm.getByRole('button', { name: /^重新發送驗證碼（\d+ 秒後可重新發送）$/ });
+    await resend.waitFor();
+    expect(await resend.isDisabled()).toBe(true);
+
+    // After a reload the page no longer knows it sent; the server's refusal says how long to wait.
+    await page.reload();
+    const form = await sendCode();
+    const notice = form.getByRole('status').filter({ hasText: /^驗證碼已寄出，請於 \d+ 秒後再重新發送$/ });
+    await notice.waitFor();
+    const button = form.getByRole('button', { name: /^繼續（\d+ 秒後可重新發送）$/ });
+    expect(await button.isDisabled()).toBe(true);
+    const first = await secondsIn(notice.textContent());
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(60);
+    await screenshot(page, 'activate-resend-cooldown');
+    await expect.poll(() => secondsIn(notice.textContent()), { timeout: 5_000 }).toBeLessThan(first);
+    // The button counts the same seconds (read a moment apart, so within one).
+    const [onButton, inNotice] = [await secondsIn(button.textContent()), await secondsIn(notice.textContent())];
+    expect(Math.abs(onButton - inNotice)).toBeLessThanOrEqual(1);
+
+    // Another address is not waiting.
+    await form.getByLabel(/^備用信箱/).fill(`other-${email}`);
+    expect(await form.getByRole('button', { name: '繼續', exact: true }).isDisabled()).toBe(false);
+    expect(await notice.count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
   });
 });

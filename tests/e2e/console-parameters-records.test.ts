@@ -1,5 +1,5 @@
-// 管理主控台功能 › 系統參數管理 and 日誌紀錄管理 (system administrator), 機關管理員查詢 (not logged in) and
-// 本機關管理者 (a general user), in Chromium.
+// 管理主控台功能 › 系統參數管理 and 日誌紀錄管理 (system administrator; an agency administrator is refused),
+// 機關管理員查詢 (not logged in) and 本機關管理者 (a general user), in Chromium.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -91,6 +91,8 @@ describe('系統參數管理 and 日誌紀錄管理 (system administrator)', () 
 
   it('finds the change in 日誌紀錄管理 › 帳號使用紀錄 and exports it to Excel', async () => {
     const { page } = session;
+    const link = sideMenu(page).getByRole('link', { name: '日誌紀錄管理', exact: true });
+    expect(await link.getAttribute('href')).toBe('/console/logs');
     await gotoPath(page, '/console/logs?tab=usage&q=sysadmin');
     await page.getByRole('heading', { level: 1, name: '日誌紀錄管理' }).waitFor();
     const grid = page.getByRole('grid', { name: '帳號使用紀錄' });
@@ -123,6 +125,32 @@ describe('系統參數管理 and 日誌紀錄管理 (system administrator)', () 
     await page.getByRole('tab', { name: '帳號登入紀錄' }).click();
     await page.getByRole('grid', { name: '帳號登入紀錄' }).getByText('sysadmin').first().waitFor();
     await screenshot(page, 'console-logs-login');
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe('日誌紀錄管理 is for system administrators only (表 2)', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await openBrowser();
+    await login(session.page, { account: 'sdcadmin', password: sysadmin().password });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('an agency administrator does not see it in the menu and gets 您沒有使用此功能的權限 at its address', async () => {
+    const { page } = session;
+    const menu = sideMenu(page);
+    await menu.getByRole('button', { name: '管理主控台功能' }).click();
+    await menu.getByRole('link', { name: '帳號管理', exact: true }).waitFor();
+    expect(await menu.getByRole('link', { name: '日誌紀錄管理' }).count()).toBe(0);
+
+    await gotoPath(page, '/console/logs?tab=login');
+    await page.getByRole('heading', { level: 1, name: '您沒有使用此功能的權限' }).waitFor();
+    expect(await page.getByRole('grid').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '匯出 Excel' }).count()).toBe(0);
+    await screenshot(page, 'console-logs-agency-admin-forbidden');
     expect(session.pageErrors).toEqual([]);
   });
 });

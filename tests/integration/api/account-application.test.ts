@@ -205,6 +205,29 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     expect(await clients.prisma.accountApplication.count()).toBe(before);
   });
 
+  it('refuses a resend within the minute with the seconds left, for 個人帳號申請 and 開通帳號 alike', async () => {
+    const s = apiSession();
+    const captcha = async () => {
+      const { id } = (await s.post('/api/captcha')).body as { id: string };
+      return { captchaId: id, captchaAnswer: (await s.get(`/dev/captcha/${id}`)).body.answer as string };
+    };
+    // 開通帳號 answers the same for an address no account uses, so the wait is the same too.
+    for (const purpose of ['APPLY', 'ACTIVATE']) {
+      const email = uniqueEmail();
+      const first = await s.post('/api/verifications/email', { purpose, email, ...(await captcha()) });
+      expect(first.status, purpose).toBe(201);
+      const early = await s.post('/api/verifications/email', { purpose, email, ...(await captcha()) });
+      expect(early.status, purpose).toBe(429);
+      const { code, message, retryAfterSeconds, resendAfter } = early.body.error;
+      expect(code).toBe('RESEND_TOO_SOON');
+      expect(retryAfterSeconds).toBeGreaterThan(0);
+      expect(retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect(message).toBe(`驗證碼已寄出，請於 ${retryAfterSeconds} 秒後再重新發送`);
+      // The instant agrees with the first answer's resendAfter.
+      expect(Math.abs(Date.parse(resendAfter) - Date.parse(first.body.resendAfter))).toBeLessThan(1000);
+    }
+  });
+
   it('lets exactly one of two applications for the same account name be approved', async () => {
     const account = uniqueAccount('dup');
     const ids: string[] = [];

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 /** Console areas for system admins only: an agency admin gets 403 on every route. */
-const SYSTEM_ADMIN_ONLY = ['connectivity-checks', 'ad-sync', 'system-parameters', 'organizations'];
+const SYSTEM_ADMIN_ONLY = ['connectivity-checks', 'ad-sync', 'system-parameters', 'organizations', 'records'];
 /** Areas agency admins use for their own agency: lists leave other agencies out, items answer 403. */
 const AGENCY_SCOPED: Record<string, { list: (f: Fixtures) => string }> = {
   accounts: { list: (f) => `?q=${f.user.account}&pageSize=100` },
@@ -32,7 +32,6 @@ const AGENCY_SCOPED: Record<string, { list: (f: Fixtures) => string }> = {
   'admin-role-requests': { list: () => '?status=ALL&pageSize=100' },
   'agency-change-requests': { list: () => '?status=ALL&pageSize=100' },
   'reactivation-requests': { list: () => '?status=ALL&pageSize=100' },
-  records: { list: (f) => `?q=${f.user.account}` },
 };
 
 interface ConsoleRoute {

@@ -123,6 +123,14 @@ describe('忘記密碼 over HTTP (real API, PostgreSQL, Temporal, Samba AD, SMTP
     expect(forBound.status).toBe(201);
     expect(Object.keys(forUnbound.body).sort()).toEqual(Object.keys(forBound.body).sort());
     expect(forBound.body.mobile).not.toContain(user.mobile.slice(4, 7));
+    // Sending again within the minute is refused with the seconds left, bound or not.
+    const early = await send('POST', '/api/password/verify/sms', { mobile: unbound, ...(await captcha()) });
+    expect(early.status).toBe(429);
+    expect(early.body.error.code).toBe('RESEND_TOO_SOON');
+    const seconds = early.body.error.retryAfterSeconds as number;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(early.body.error.message).toBe(`簡訊驗證碼已送出，請於 ${seconds} 秒後再重新發送`);
 
     const sms = await eventually(async () => (await smsTo(user.mobile))[0], { timeoutMs: 30_000 });
     const code = /\b(\d{6})\b/.exec(sms.body)![1]!;

@@ -9,8 +9,9 @@ import TextField from '@mui/material/TextField';
 import { useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
 import { useSingleFlight } from '../lib/useSingleFlight';
-import { formatCountdown, resolveInstant } from '../verification/countdown';
-import { useCountdown } from '../verification/useCountdown';
+import { resendLabel } from '../verification/countdown';
+import { ResendNotice } from '../verification/ResendNotice';
+import { useResendCooldown } from '../verification/useResendCooldown';
 import type { CodeSent } from './api';
 
 export interface CodeBindingTexts {
@@ -55,13 +56,15 @@ export function CodeBindingDialog({
 }: CodeBindingDialogProps) {
   const titleId = useId();
   const [target, setTarget] = useState('');
-  const [sent, setSent] = useState<{ id: string; to: string; resendAt: number | null } | null>(null);
+  const [sent, setSent] = useState<{ id: string; to: string } | null>(null);
   const [code, setCode] = useState('');
   const [token, setToken] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ target?: string; code?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const { run, pending } = useSingleFlight();
-  const secondsLeft = useCountdown(sent?.resendAt ?? null);
+  // Per address or number, like the server's; the dialog stays mounted, so the wait survives 取消.
+  const cooldown = useResendCooldown();
+  const waiting = cooldown.secondsLeft > 0 && cooldown.appliesTo(target);
   const codeRef = useRef<HTMLInputElement>(null);
 
   const reset = () => {
@@ -87,18 +90,16 @@ export function CodeBindingDialog({
       setErrors({});
       try {
         const answer = await start(target.trim());
-        setSent({ id: answer.verificationId, to: target.trim(), resendAt: resolveInstant(answer.resendAfter, Date.now()) });
+        setSent({ id: answer.verificationId, to: target.trim() });
+        cooldown.sent(answer.resendAfter, target);
         setCode('');
         setToken(null);
         codeRef.current?.focus();
       } catch (error) {
+        if (cooldown.refused(error, target)) return;
         const message = fieldOf(error, 'email') ?? fieldOf(error, 'mobile');
         if (message) setErrors({ target: message });
         else setFormError(errorMessage(error));
-        if (error instanceof ApiError && error.code === 'RESEND_TOO_SOON' && sent) {
-          const resendAt = resolveInstant(error.details.resendAfter as string | undefined, Date.now());
-          setSent({ ...sent, resendAt });
-        }
       }
     });
 
@@ -138,6 +139,7 @@ export function CodeBindingDialog({
               {formError}
             </Alert>
           )}
+          {waiting && <ResendNotice notice={cooldown.notice} />}
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
             <TextField
               label={texts.targetLabel}
@@ -156,10 +158,10 @@ export function CodeBindingDialog({
             <Button
               variant="outlined"
               onClick={() => void send()}
-              disabled={pending || token !== null || secondsLeft > 0}
+              disabled={pending || token !== null || waiting}
               sx={{ mt: { sm: 1 }, flexShrink: 0 }}
             >
-              {secondsLeft > 0 ? `${texts.sendLabel}（${formatCountdown(secondsLeft)}）` : texts.sendLabel}
+              {waiting ? resendLabel(cooldown.secondsLeft, texts.sendLabel) : texts.sendLabel}
             </Button>
           </Stack>
           {sent && <Alert severity="info">{texts.sentNotice(sent.to)}</Alert>}

@@ -1,47 +1,76 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from './api';
+import { createPoller, type Poller } from './poller';
+
+export interface PolledResourceOptions<T> {
+  /** Read again while this holds for the newest answer (the page's latest predicate is used). */
+  keepPolling: (value: T) => boolean;
+  /** Runs on every answer that ends the polling, so the page behind can refresh. */
+  onSettled?: () => void;
+  /** Whether a failed read is tried again; default: while the last answer kept polling. */
+  retryOnError?: (last: T | undefined) => boolean;
+  intervalMs?: number;
+}
+
+interface State<T> {
+  url: string | null;
+  value: T | null;
+  error: string | null;
+  loading: boolean;
+}
 
 /**
- * GETs `url`, and again every `intervalMs` while `keepPolling(value)` holds (a running workflow's
- * request) or while it fails (a request just started may not be recorded yet). `onSettled` runs once
- * polling stops, so the page behind can refresh.
+ * GETs `url` (null: nothing yet) and follows it while `keepPolling` holds, through one poller
+ * (lib/poller.ts: reads scheduled after answers, older answers dropped). `refresh` reads at once and
+ * follows again — after a decision, say, whose effect the next answers will show.
  */
 export function usePolledResource<T>(
-  url: string,
-  keepPolling: (value: T) => boolean,
-  onSettled?: () => void,
-  intervalMs = 1000,
-): { value: T | null; error: string | null } {
-  const [value, setValue] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const callbacks = useRef({ keepPolling, onSettled });
+  url: string | null,
+  options: PolledResourceOptions<T>,
+): { value: T | null; error: string | null; loading: boolean; refresh: () => void } {
+  const { intervalMs = 1000 } = options;
+  const [state, setState] = useState<State<T>>({ url, value: null, error: null, loading: url !== null });
+  const latest = useRef(options);
   useEffect(() => {
-    callbacks.current = { keepPolling, onSettled };
+    latest.current = options;
   });
+  const poller = useRef<Poller | null>(null);
 
   useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      api.get<T>(url, { signal: controller.signal }).then(
-        (next) => {
-          setValue(next);
-          setError(null);
-          if (callbacks.current.keepPolling(next)) timer = setTimeout(load, intervalMs);
-          else callbacks.current.onSettled?.();
-        },
-        (cause: unknown) => {
-          if (controller.signal.aborted) return;
-          setError(errorMessage(cause));
-          timer = setTimeout(load, intervalMs * 2);
-        },
-      );
-    void load();
+    if (url === null) return undefined;
+    // Another resource: nothing of the previous one is shown meanwhile.
+    const update = (patch: Partial<State<T>>) =>
+      setState((current) => ({
+        ...(current.url === url ? current : { value: null, error: null, loading: true }),
+        ...patch,
+        url,
+      }));
+    const current = createPoller<T>({
+      load: (signal) => api.get<T>(url, { signal }),
+      isTransitional: (value) => latest.current.keepPolling(value),
+      retryOnError: (last) => latest.current.retryOnError?.(last) ?? (last !== undefined && latest.current.keepPolling(last)),
+      onValue: (value) => {
+        update({ value, error: null });
+        if (!latest.current.keepPolling(value)) latest.current.onSettled?.();
+      },
+      onError: (cause) => update({ error: errorMessage(cause) }),
+      onBusy: (loading) => update({ loading }),
+      intervalMs,
+    });
+    poller.current = current;
+    current.refresh();
     return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
+      current.stop();
+      if (poller.current === current) poller.current = null;
     };
   }, [url, intervalMs]);
 
-  return { value, error };
+  const refresh = useCallback(() => poller.current?.refresh(), []);
+  const mine = state.url === url;
+  return {
+    value: mine ? state.value : null,
+    error: mine ? state.error : null,
+    loading: mine ? state.loading : url !== null,
+    refresh,
+  };
 }

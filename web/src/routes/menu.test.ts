@@ -108,8 +108,8 @@ describe('menu by role', () => {
     ]);
   });
 
-  it('shows an agency administrator only 帳號管理, 日誌紀錄管理 (own agency, issue 5) and 物品管理', () => {
-    expect(consoleFor(['AGENCY_ADMIN'])).toEqual(['帳號管理', '日誌紀錄管理', '物品管理']);
+  it('shows an agency administrator only 帳號管理 and 物品管理 (日誌紀錄管理 is for system admins, 表 2)', () => {
+    expect(consoleFor(['AGENCY_ADMIN'])).toEqual(['帳號管理', '物品管理']);
   });
 
   it('hides 管理主控台功能 from a general user and keeps everything else', () => {

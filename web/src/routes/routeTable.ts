@@ -296,13 +296,11 @@ const specs = {
   },
   consoleIntegrations: { path: '/console/integrations', title: '應用系統服務介接管理', access: 'user', roles: SA },
   consoleHomeApps: { path: '/console/home-apps', title: '首頁應用程式管理', access: 'user', roles: SA },
-  // 表 2 lists 日誌紀錄管理 for system admins only; issue 5 opens it to agency admins for their own
-  // agency's users (scoped like 帳號管理, api/routes/console/records).
   consoleLogs: {
     path: '/console/logs',
     title: '日誌紀錄管理',
     access: 'user',
-    roles: SA_AA,
+    roles: SA,
     load: () => import('../console/records/ConsoleRecordsPage'),
   },
   consoleParameters: {

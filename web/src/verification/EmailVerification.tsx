@@ -18,16 +18,11 @@ import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { confirmEmailVerification, startEmailVerification } from './api';
 import { CaptchaField } from './CaptchaField';
-import { resendLabel, resolveInstant } from './countdown';
+import { resendLabel } from './countdown';
 import type { VerificationMethodProps } from './methods';
+import { ResendNotice } from './ResendNotice';
 import { useCaptcha } from './useCaptcha';
-import { useCountdown } from './useCountdown';
-
-interface Sent {
-  started: EmailVerificationStarted;
-  /** When 重新發送驗證碼 opens (epoch ms). */
-  resendAt: number | null;
-}
+import { useResendCooldown } from './useResendCooldown';
 
 type StartFields = Partial<Record<'email' | 'captchaAnswer', string>>;
 
@@ -49,10 +44,6 @@ function startFailure(error: unknown): { fields: StartFields; message: string | 
   }
 }
 
-function readResendAfter(value: unknown): string | number | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
-}
-
 function firstIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of issues) {
@@ -71,28 +62,24 @@ export function sentNotice(purpose: VerificationPurpose, email: string): string 
 
 /** 使用備用信箱: e-mail + 圖形驗證碼 → code mailed → 6-digit code → verification token. */
 export function EmailVerification({ purpose, submitLabel, onVerified, onStepChange }: VerificationMethodProps) {
-  const [sent, setSent] = useState<Sent | null>(null);
+  const [started, setStarted] = useState<EmailVerificationStarted | null>(null);
   const [email, setEmail] = useState('');
 
   const showStart = () => {
-    setSent(null);
+    setStarted(null);
     onStepChange?.('start');
   };
-  const showCode = (started: EmailVerificationStarted, resendAfter: string | number) => {
-    setSent({ started, resendAt: resolveInstant(resendAfter, Date.now()) });
+  const showCode = (next: EmailVerificationStarted) => {
+    setStarted(next);
     onStepChange?.('code');
   };
 
-  const delayResend = (resendAfter: string | number) =>
-    setSent((current) => current && { ...current, resendAt: resolveInstant(resendAfter, Date.now()) });
-
-  return sent ? (
+  return started ? (
     <CodeForm
       purpose={purpose}
       submitLabel={submitLabel}
-      sent={sent}
-      onResent={showCode}
-      onTooSoon={delayResend}
+      started={started}
+      onResent={setStarted}
       onChangeEmail={showStart}
       onVerified={onVerified}
     />
@@ -106,7 +93,7 @@ interface StartFormProps {
   submitLabel: string;
   email: string;
   onEmailChange: (value: string) => void;
-  onSent: (started: EmailVerificationStarted, resendAfter: string | number) => void;
+  onSent: (started: EmailVerificationStarted) => void;
 }
 
 function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: StartFormProps) {
@@ -115,6 +102,9 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
   const [fields, setFields] = useState<StartFields>({});
   const [formError, setFormError] = useState<string | null>(null);
   const { run, pending } = useSingleFlight();
+  // Sent from another visit or before a reload: the refusal says how long to wait for this address.
+  const cooldown = useResendCooldown();
+  const waiting = cooldown.secondsLeft > 0 && cooldown.appliesTo(email);
   const emailRef = useRef<HTMLInputElement>(null);
   const answerRef = useRef<HTMLInputElement>(null);
 
@@ -133,16 +123,12 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
     setFields({});
     await run(async () => {
       try {
-        const started = await startEmailVerification({ purpose, ...parsed.data });
-        onSent(started, started.resendAfter);
+        onSent(await startEmailVerification({ purpose, ...parsed.data }));
       } catch (error) {
         // A captcha is single use: whatever went wrong, the next try needs a new one.
         setAnswer('');
         captcha.refresh();
-        if (error instanceof ApiError && error.code === 'RESEND_TOO_SOON') {
-          setFormError(error.message);
-          return;
-        }
+        if (cooldown.refused(error, parsed.data.email)) return;
         const failure = startFailure(error);
         setFields(failure.fields);
         setFormError(failure.message);
@@ -159,6 +145,7 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
           {formError}
         </Alert>
       )}
+      {waiting && <ResendNotice notice={cooldown.notice} />}
       <TextField
         label="備用信箱"
         name="email"
@@ -183,8 +170,15 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
         inputRef={answerRef}
       />
       <Box>
-        <Button type="submit" variant="contained" size="large" disabled={pending} loading={pending} sx={{ minWidth: 120 }}>
-          {submitLabel}
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          disabled={pending || waiting}
+          loading={pending}
+          sx={{ minWidth: 120 }}
+        >
+          {waiting ? resendLabel(cooldown.secondsLeft, submitLabel) : submitLabel}
         </Button>
       </Box>
     </Stack>
@@ -194,15 +188,13 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
 interface CodeFormProps {
   purpose: VerificationPurpose;
   submitLabel: string;
-  sent: Sent;
-  onResent: (started: EmailVerificationStarted, resendAfter: string | number) => void;
-  onTooSoon: (resendAfter: string | number) => void;
+  started: EmailVerificationStarted;
+  onResent: (started: EmailVerificationStarted) => void;
   onChangeEmail: () => void;
   onVerified: VerificationMethodProps['onVerified'];
 }
 
-function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEmail, onVerified }: CodeFormProps) {
-  const { started } = sent;
+function CodeForm({ purpose, submitLabel, started, onResent, onChangeEmail, onVerified }: CodeFormProps) {
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -211,7 +203,7 @@ function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEma
   const [mustResend, setMustResend] = useState(false);
   const [resentNotice, setResentNotice] = useState(false);
   const { run, pending } = useSingleFlight();
-  const secondsLeft = useCountdown(sent.resendAt);
+  const cooldown = useResendCooldown(started.resendAfter);
   const codeRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -249,20 +241,21 @@ function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEma
     });
   };
 
-  const tooSoon = (message: string, resendAfter: string | number | undefined) => {
+  const tooSoon = (refusal: unknown) => {
     setResendOpen(false);
-    setFormError(message);
-    if (resendAfter !== undefined) onTooSoon(resendAfter);
+    setFormError(null);
+    cooldown.refused(refusal);
   };
 
-  const resent = (next: EmailVerificationStarted, resendAfter: string | number) => {
+  const resent = (next: EmailVerificationStarted) => {
     setResendOpen(false);
     setMustResend(false);
     setFormError(null);
     setCodeError(null);
     setCode('');
     setResentNotice(true);
-    onResent(next, resendAfter);
+    cooldown.sent(next.resendAfter);
+    onResent(next);
   };
 
   return (
@@ -277,6 +270,7 @@ function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEma
           {formError}
         </Alert>
       )}
+      <ResendNotice notice={cooldown.notice} />
       <TextField
         label="驗證碼"
         name="code"
@@ -303,8 +297,8 @@ function CodeForm({ purpose, submitLabel, sent, onResent, onTooSoon, onChangeEma
         >
           {submitLabel}
         </Button>
-        <Button variant="outlined" onClick={() => setResendOpen(true)} disabled={pending || secondsLeft > 0}>
-          {resendLabel(secondsLeft)}
+        <Button variant="outlined" onClick={() => setResendOpen(true)} disabled={pending || cooldown.secondsLeft > 0}>
+          {resendLabel(cooldown.secondsLeft)}
         </Button>
         <Button variant="text" onClick={onChangeEmail} disabled={pending}>
           更換備用信箱
@@ -327,8 +321,9 @@ interface ResendDialogProps {
   purpose: VerificationPurpose;
   email: string;
   onClose: () => void;
-  onResent: (started: EmailVerificationStarted, resendAfter: string | number) => void;
-  onTooSoon: (message: string, resendAfter: string | number | undefined) => void;
+  onResent: (started: EmailVerificationStarted) => void;
+  /** RESEND_TOO_SOON: the code form counts down from the refusal. */
+  onTooSoon: (refusal: ApiError) => void;
 }
 
 /** 重新發送驗證碼 asks for a new 圖形驗證碼, as the first sending did. */
@@ -353,11 +348,10 @@ function ResendDialog({ purpose, email, onClose, onResent, onTooSoon }: ResendDi
     setAnswerError(null);
     await run(async () => {
       try {
-        const started = await startEmailVerification({ purpose, ...parsed.data });
-        onResent(started, started.resendAfter);
+        onResent(await startEmailVerification({ purpose, ...parsed.data }));
       } catch (error) {
         if (error instanceof ApiError && error.code === 'RESEND_TOO_SOON') {
-          onTooSoon(error.message, readResendAfter(error.details.resendAfter));
+          onTooSoon(error);
           return;
         }
         setAnswer('');

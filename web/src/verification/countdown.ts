@@ -36,7 +36,30 @@ export function formatCountdown(seconds: number): string {
   return `${minutes} 分 ${String(rest).padStart(2, '0')} 秒`;
 }
 
-/** The 重新發送驗證碼 button text: with the time left while it is disabled. */
-export function resendLabel(secondsLeft: number): string {
-  return secondsLeft > 0 ? `重新發送驗證碼（${formatCountdown(secondsLeft)}後可重新發送）` : '重新發送驗證碼';
+/** A resend button's text (重新發送驗證碼, 發送驗證信, …): with the time left while it is disabled. */
+export function resendLabel(secondsLeft: number, label = '重新發送驗證碼'): string {
+  return secondsLeft > 0 ? `${label}（${formatCountdown(secondsLeft)}後可重新發送）` : label;
+}
+
+/**
+ * When a RESEND_TOO_SOON refusal says sending opens again (epoch ms), null for any other error.
+ * `retryAfterSeconds` comes first: counted from the answer, it does not depend on the browser's clock
+ * agreeing with the server's; `resendAfter` (an instant) serves answers without it.
+ */
+export function refusalResendAt(
+  error: { code?: unknown; details?: Readonly<Record<string, unknown>> } | null | undefined,
+  now: number,
+): number | null {
+  if (error?.code !== 'RESEND_TOO_SOON') return null;
+  const { retryAfterSeconds, resendAfter } = error.details ?? {};
+  if (typeof retryAfterSeconds === 'number' && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)
+    return now + retryAfterSeconds * 1000;
+  const at = typeof resendAfter === 'string' || typeof resendAfter === 'number' ? resolveInstant(resendAfter, now) : null;
+  // A refusal without a readable time still waits: the usual minute.
+  return at ?? now + 60_000;
+}
+
+/** The refusal's own words with the seconds still to wait: 「…請於 45 秒後再重新發送」 → 「…請於 44 秒後…」. */
+export function withSecondsLeft(message: string, secondsLeft: number): string {
+  return message.replace(/\d+ 秒/, `${Math.max(0, Math.ceil(secondsLeft))} 秒`);
 }

@@ -82,6 +82,10 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       where: { workflowId: row.workflowId },
       include: { events: { orderBy: { seq: 'asc' } } },
     });
+    // Status and its words from one row, written together: the application row is updated a moment
+    // before the request row, and a page that read one from each showed 帳號建立中 while the status
+    // already said 待開通帳號 — and stopped following it.
+    const status = request?.status ?? row.status;
     res.json({
       id: row.id,
       workflowId: row.workflowId,
@@ -98,11 +102,11 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
       officeExt: row.officeExt,
       remark: row.remark,
       submittedAt: row.createdAt.toISOString(),
-      status: row.status,
+      status,
       statusLabel: request?.statusLabel ?? row.status,
       events: presentEvents(request?.events ?? []),
       allowedActions:
-        row.status === 'PENDING'
+        row.status === 'PENDING' && status === 'PENDING'
           ? allowedActions(req.actor, ['accountApplication.decide'], { agencyId }).map(() => 'decide')
           : [],
       temporalUrl: temporal.workflowUrl(row.workflowId),

@@ -16,7 +16,7 @@ import { usageActionLabel } from '../../../../domain/usage-actions';
 import { parseUserAgent } from '../../../../domain/user-agent';
 import { getParameterDefinition } from '../../../../prisma/system-parameters';
 import { fail } from '../../../errors';
-import { agencyScope, authorize, type Actor } from '../../../policies';
+import { authorize, type Actor } from '../../../policies';
 import {
   loginRecordFilter,
   newestFirst,
@@ -36,24 +36,14 @@ type WithUser = {
   user: { account: string; name: string; organization: { name: string; agency: { name: string } | null } } | null;
 };
 
-/** Whose rows an admin sees: all for system admins; else their agencies' users (never rows of unknown accounts). */
-const scopeUser = (actor: Actor): Prisma.UserWhereInput | undefined => {
-  const scope = agencyScope(actor);
-  return scope ? { organization: { agencyId: { in: scope } } } : undefined;
-};
-
-function loginWhere(actor: Actor, query: ConsoleLoginRecordQuery): Prisma.LoginRecordWhereInput {
-  const user = scopeUser(actor);
+function loginWhere(query: ConsoleLoginRecordQuery): Prisma.LoginRecordWhereInput {
   const and: Prisma.LoginRecordWhereInput[] = [loginRecordFilter(query)];
-  if (user) and.push({ user });
   if (query.q) and.push({ OR: [{ account: { contains: query.q.toLowerCase() } }, { user: { name: { contains: query.q } } }] });
   return { AND: and };
 }
 
-function usageWhere(actor: Actor, query: ConsoleUsageRecordQuery): Prisma.UsageRecordWhereInput {
-  const user = scopeUser(actor);
+function usageWhere(query: ConsoleUsageRecordQuery): Prisma.UsageRecordWhereInput {
   const and: Prisma.UsageRecordWhereInput[] = [usageRecordFilter(query)];
-  if (user) and.push({ user });
   if (query.action) and.push({ action: query.action });
   if (query.q) and.push({ user: { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } });
   return { AND: and };
@@ -110,8 +100,8 @@ function assertExportable(total: number) {
 }
 
 /**
- * 管理主控台 › 日誌紀錄管理: 帳號登入紀錄 and 帳號使用紀錄 of every user (system admins) or of the users
- * of the admin's agency (agency admins), with the filters of the personal pages plus 帳號/姓名, and
+ * 管理主控台 › 日誌紀錄管理 (system admins only, 表 2): 帳號登入紀錄 and 帳號使用紀錄 of every user,
+ * attempts on unknown accounts included, with the filters of the personal pages plus 帳號/姓名, and
  * 匯出 Excel of the same conditions.
  */
 export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Date }) {
@@ -122,7 +112,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/login', async (req, res) => {
     authorize(req.actor, 'records.search');
     const query = consoleLoginRecordQuerySchema(now).parse(req.query);
-    const where = loginWhere(req.actor, query);
+    const where = loginWhere(query);
     const [total, rows] = await Promise.all([
       prisma.loginRecord.count({ where }),
       prisma.loginRecord.findMany({ where, include: userInclude, ...newestFirst(query) }),
@@ -142,7 +132,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/usage', async (req, res) => {
     authorize(req.actor, 'records.search');
     const query = consoleUsageRecordQuerySchema(now).parse(req.query);
-    const where = usageWhere(req.actor, query);
+    const where = usageWhere(query);
     const [total, rows] = await Promise.all([
       prisma.usageRecord.count({ where }),
       prisma.usageRecord.findMany({ where, include: userInclude, ...newestFirst(query) }),
@@ -162,7 +152,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/login/export', async (req, res) => {
     authorize(req.actor, 'records.export');
     const query = consoleLoginRecordQuerySchema(now).parse(req.query);
-    const where = loginWhere(req.actor, query);
+    const where = loginWhere(query);
     const total = await prisma.loginRecord.count({ where });
     assertExportable(total);
     const rows = await prisma.loginRecord.findMany({
@@ -203,7 +193,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/usage/export', async (req, res) => {
     authorize(req.actor, 'records.export');
     const query = consoleUsageRecordQuerySchema(now).parse(req.query);
-    const where = usageWhere(req.actor, query);
+    const where = usageWhere(query);
     const total = await prisma.usageRecord.count({ where });
     assertExportable(total);
     const rows = await prisma.usageRecord.findMany({

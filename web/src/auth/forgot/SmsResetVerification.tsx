@@ -11,10 +11,11 @@ import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { CaptchaField } from '../../verification/CaptchaField';
-import { resendLabel, resolveInstant } from '../../verification/countdown';
+import { resendLabel } from '../../verification/countdown';
 import type { VerificationMethodProps } from '../../verification/methods';
+import { ResendNotice } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
-import { useCountdown } from '../../verification/useCountdown';
+import { useResendCooldown } from '../../verification/useResendCooldown';
 import { passwordApi, type SmsResetStarted } from './api';
 
 /**
@@ -77,6 +78,9 @@ function StartForm({
   const [fields, setFields] = useState<{ mobile?: string; captchaAnswer?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
   const { run, pending } = useSingleFlight();
+  // 重新發送驗證碼 comes back here; a number sent to less than a minute ago waits, counting down.
+  const cooldown = useResendCooldown();
+  const waiting = cooldown.secondsLeft > 0 && cooldown.appliesTo(mobile);
   const mobileRef = useRef<HTMLInputElement>(null);
   const answerRef = useRef<HTMLInputElement>(null);
 
@@ -102,6 +106,7 @@ function StartForm({
         // A captcha is single use: the next try needs a new one.
         setAnswer('');
         captcha.refresh();
+        if (cooldown.refused(error, mobile)) return;
         if (error instanceof ApiError && (error.fields.mobile || error.code === 'CAPTCHA_INVALID')) {
           setFields({ mobile: error.fields.mobile, captchaAnswer: error.code === 'CAPTCHA_INVALID' ? error.message : undefined });
           (error.fields.mobile ? mobileRef : answerRef).current?.focus();
@@ -119,6 +124,7 @@ function StartForm({
           {formError}
         </Alert>
       )}
+      {waiting && <ResendNotice notice={cooldown.notice} />}
       <TextField
         label="手機號碼"
         name="mobile"
@@ -143,8 +149,15 @@ function StartForm({
         inputRef={answerRef}
       />
       <Box>
-        <Button type="submit" variant="contained" size="large" disabled={pending} loading={pending} sx={{ minWidth: 120 }}>
-          {submitLabel}
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          disabled={pending || waiting}
+          loading={pending}
+          sx={{ minWidth: 120 }}
+        >
+          {waiting ? resendLabel(cooldown.secondsLeft, submitLabel) : submitLabel}
         </Button>
       </Box>
     </Stack>
@@ -168,8 +181,7 @@ function CodeForm({
   const [dead, setDead] = useState(false);
   const { run, pending } = useSingleFlight();
   const codeRef = useRef<HTMLInputElement>(null);
-  const [resendAt] = useState(() => resolveInstant(sent.resendAfter, Date.now()));
-  const secondsLeft = useCountdown(resendAt);
+  const { secondsLeft } = useResendCooldown(sent.resendAfter);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -7,7 +7,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { describeStatus } from '../../apply/status/statusText';
 import { StatusTimeline } from '../../apply/status/StatusTimeline';
@@ -32,19 +32,13 @@ export default function ReviewDetailPage() {
   const { id } = useParams();
   const location = useLocation();
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? '';
-  const { detail, error, loading, reload } = useReviewDetail(id);
+  // Decided here or by someone else meanwhile: the page follows the application until it settles.
+  const [decided, setDecided] = useState(false);
+  const { detail, error, loading, reload } = useReviewDetail(id, decided);
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { run, pending } = useSingleFlight();
-
-  // 帳號建立中 moves on by itself (AD may even be down for a while): follow it without a reload.
-  const provisioning = detail?.status === 'PROVISIONING';
-  useEffect(() => {
-    if (!provisioning) return undefined;
-    const timer = setInterval(reload, 3_000);
-    return () => clearInterval(timer);
-  }, [provisioning, reload]);
 
   const submit = (decision: Decision, input: DecisionInput) =>
     void run(async () => {
@@ -57,6 +51,7 @@ export default function ReviewDetailPage() {
           ...(input.grantOfficialMail === undefined ? {} : { grantOfficialMail: input.grantOfficialMail }),
         });
         setDialog(null);
+        setDecided(true);
         setNotice({ severity: 'success', text: `已${DECISION_LABELS[decision]}此申請。` });
       } catch (cause) {
         if (cause instanceof ApiError && cause.code === 'VALIDATION_FAILED') {
@@ -66,6 +61,7 @@ export default function ReviewDetailPage() {
         // Decided meanwhile (APPLICATION_DECIDED), account taken (ACCOUNT_TAKEN), no right (FORBIDDEN)…:
         // the page says why and shows the application as it is now.
         setDialog(null);
+        if (cause instanceof ApiError && cause.status === 409) setDecided(true);
         setNotice({
           severity: cause instanceof ApiError && cause.status === 409 ? 'warning' : 'error',
           text: errorMessage(cause),

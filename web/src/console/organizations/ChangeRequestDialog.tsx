@@ -25,9 +25,13 @@ export function ChangeRequestDialog({
   const titleId = useId();
   const { value: request, error } = usePolledResource<OrgChangeRequest>(
     `/api/console/organizations/requests/${encodeURIComponent(workflowId)}`,
-    // 待套用 (saved while the workflow service was down) turns into 套用至 AD 中 by itself: keep watching.
-    (r) => r.status === 'APPLYING_AD' || r.status === 'NOT_STARTED',
-    onSettled,
+    {
+      // 待套用 (saved while the workflow service was down) turns into 套用至 AD 中 by itself: keep watching.
+      keepPolling: (r) => r.status === 'APPLYING_AD' || r.status === 'NOT_STARTED',
+      onSettled,
+      // A request just started may not be recorded yet: keep asking.
+      retryOnError: () => true,
+    },
   );
 
   const running = !request || request.status === 'APPLYING_AD';

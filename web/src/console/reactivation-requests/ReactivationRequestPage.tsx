@@ -4,7 +4,7 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { StatusTimeline } from '../../apply/status/StatusTimeline';
 import { LoadingScreen } from '../../common/LoadingScreen';
@@ -13,6 +13,7 @@ import { RouterLink } from '../../common/RouterLink';
 import { api, errorMessage } from '../../lib/api';
 import type { ApplicationEvent, Decision } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
+import { usePolledResource } from '../../lib/usePolledResource';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/routeTable';
 import { DecisionDialog, type DecisionInput } from '../account-applications/DecisionDialog';
@@ -29,41 +30,22 @@ interface Detail extends ReactivationItem {
 /** 復用申請明細: who, from which unit to which, the timeline, the Temporal UI link, 核准 / 駁回. */
 export default function ReactivationRequestPage() {
   const { id = '' } = useParams();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const { run, pending } = useSingleFlight();
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      api.get<Detail>(`${REACTIVATION_API}/${encodeURIComponent(id)}`, { signal }).then(
-        (value) => {
-          setDetail(value);
-          setError(null);
-        },
-        (cause: unknown) => {
-          if (!signal?.aborted) setError(errorMessage(cause));
-        },
-      ),
-    [id],
-  );
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
   // While AD is being changed (…中) the page follows the request until it settles; so it does right after
   // a decision, until the read model (written by the workflow a moment later) leaves 待審核.
   const [decided, setDecided] = useState(false);
-  const inProgress =
-    detail?.status === 'MOVING_AD' || detail?.status === 'ENABLING_AD' || (decided && detail?.status === 'PENDING');
-  useEffect(() => {
-    if (!inProgress) return undefined;
-    const timer = setInterval(() => void load(), decided && detail?.status === 'PENDING' ? 1_000 : 3_000);
-    return () => clearInterval(timer);
-  }, [inProgress, load, decided, detail?.status]);
+  const {
+    value: detail,
+    error,
+    refresh,
+  } = usePolledResource<Detail>(`${REACTIVATION_API}/${encodeURIComponent(id)}`, {
+    keepPolling: (d) => d.status === 'MOVING_AD' || d.status === 'ENABLING_AD' || (decided && d.status === 'PENDING'),
+    intervalMs: 1500,
+  });
 
   const decide = (decision: Decision, input: DecisionInput) =>
     void run(async () => {
@@ -80,7 +62,7 @@ export default function ReactivationRequestPage() {
             ? `已核准 ${detail?.name ?? ''} 的帳號復用申請，申請人開通帳號後即可使用`
             : `已駁回 ${detail?.name ?? ''} 的帳號復用申請`,
         );
-        await load();
+        refresh();
       } catch (cause) {
         setDialogError(errorMessage(cause));
       }

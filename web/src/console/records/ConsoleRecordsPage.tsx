@@ -131,8 +131,8 @@ async function download(path: string): Promise<void> {
 }
 
 /**
- * 管理主控台 › 日誌紀錄管理: 帳號登入紀錄 and 帳號使用紀錄 of every user (系統管理者) or of the admin's own
- * agency (機關管理者), with 匯出 Excel of the same conditions.
+ * 管理主控台 › 日誌紀錄管理 (系統管理者 only, 表 2): 帳號登入紀錄 and 帳號使用紀錄 of every user, with
+ * 匯出 Excel of the same conditions.
  */
 export default function ConsoleRecordsPage() {
   const [params, setParams] = useSearchParams();

@@ -8,7 +8,10 @@ import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '..
 import { ApiError, errorMessage } from '../../lib/api';
 import { api } from '../../lib/api';
 import { CaptchaField } from '../../verification/CaptchaField';
+import { resendLabel } from '../../verification/countdown';
+import { ResendNotice } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
+import { useResendCooldown } from '../../verification/useResendCooldown';
 import { ssoApi } from '../api';
 import type { LoginTabProps } from '../types';
 import { SubmitButton } from '../../common/SubmitButton';
@@ -19,6 +22,7 @@ type Errors = Partial<Record<Field, string>>;
 interface Sent {
   email: string;
   message: string;
+  resendAfter: string;
 }
 
 function issuesToErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
@@ -58,12 +62,14 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const cooldown = useResendCooldown();
+  const waiting = cooldown.secondsLeft > 0 && cooldown.appliesTo(email);
   const emailRef = useRef<HTMLInputElement>(null);
   const answerRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (pending) return;
+    if (pending || waiting) return;
     setFormError(null);
     const parsed = temporaryPasswordRequestSchema.safeParse({
       email,
@@ -79,20 +85,18 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
     setErrors({});
     setPending(true);
     try {
-      const answered = await api.post<{ email: string; message: string }>(
-        `/api/sso/interaction/${encodeURIComponent(uid)}/temp-password/send`,
-        parsed.data,
-      );
-      onSent({ email: answered.email, message: answered.message });
+      const answered = await api.post<Sent>(`/api/sso/interaction/${encodeURIComponent(uid)}/temp-password/send`, parsed.data);
+      onSent({ email: answered.email, message: answered.message, resendAfter: answered.resendAfter });
     } catch (error) {
       // A captcha is single use: whatever went wrong, the next try needs a new one.
       captcha.refresh();
       setAnswer('');
+      setPending(false);
+      if (cooldown.refused(error, parsed.data.email)) return;
       const next = apiErrors(error);
       setErrors(next);
       setFormError(next.email || next.captchaAnswer ? null : errorMessage(error));
       (next.email ? emailRef : answerRef).current?.focus();
-      setPending(false);
     }
   };
 
@@ -106,6 +110,7 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
           {formError}
         </Alert>
       )}
+      {waiting && <ResendNotice notice={cooldown.notice} />}
       <TextField
         label="備用信箱"
         name="email"
@@ -129,7 +134,9 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
         disabled={pending}
         inputRef={answerRef}
       />
-      <SubmitButton pending={pending}>送出</SubmitButton>
+      <SubmitButton pending={pending} disabled={waiting}>
+        {waiting ? resendLabel(cooldown.secondsLeft, '送出') : '送出'}
+      </SubmitButton>
     </Stack>
   );
 }
@@ -151,6 +158,7 @@ function LoginStep({
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const { secondsLeft } = useResendCooldown(sent.resendAfter);
   const passwordRef = useRef<HTMLInputElement>(null);
   const answerRef = useRef<HTMLInputElement>(null);
 
@@ -217,8 +225,8 @@ function LoginStep({
         inputRef={answerRef}
       />
       <SubmitButton pending={pending}>登入</SubmitButton>
-      <Button variant="text" onClick={onRestart} disabled={pending}>
-        重新申請臨時密碼
+      <Button variant="text" onClick={onRestart} disabled={pending || secondsLeft > 0}>
+        {resendLabel(secondsLeft, '重新申請臨時密碼')}
       </Button>
     </Stack>
   );
