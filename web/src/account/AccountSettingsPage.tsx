@@ -4,7 +4,7 @@ import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
 import { errorMessage } from '../lib/api';
 import { formatDate } from '../lib/datetime';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { accountApi, type AccountView } from './api';
 import { BackupEmailBlock } from './BackupEmailBlock';
 import { BlockCard, Facts } from './BlockCard';

@@ -16,7 +16,7 @@ import { OrganizationPicker } from '../apply/organization/OrganizationPicker';
 import { api, ApiError, errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { BlockCard, Facts } from './BlockCard';
 
 interface Overview {

@@ -3,7 +3,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router';
 import { PublicPanel } from '../apply/PublicPanel';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 
 /** Where 機關(單位)異動申請 › 送出 leaves the user: already signed out, told what happens next. */
 export default function AgencyChangeSubmittedPage() {

@@ -14,7 +14,7 @@ import { PageHeading } from '../common/PageHeading';
 import { ApiError, errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 
 const NOT_FILLED = '（未填寫，可於個人帳號管理修改）';
 

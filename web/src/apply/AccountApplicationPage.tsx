@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { Link as RouterDomLink } from 'react-router';
 import { RouterLink } from '../common/RouterLink';
 import type { ApplicationBody, SubmittedApplication } from '../lib/api';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { EmailVerification } from '../verification/EmailVerification';
 import type { VerifiedIdentity } from '../verification/methods';
 import { submitApplication } from './api';

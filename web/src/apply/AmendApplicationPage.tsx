@@ -13,7 +13,7 @@ import { RouterLink } from '../common/RouterLink';
 import { ApiError } from '../lib/api';
 import type { AmendmentBody, ApplicationStatusView, MyApplication } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { IdentityVerification } from '../verification/IdentityVerification';
 import { emailMethod, MOBILE_ID_METHOD } from '../verification/methodList';
 import type { VerificationMethod, VerifiedIdentity } from '../verification/methods';

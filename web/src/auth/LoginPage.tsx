@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { usePageTitle } from '../common/usePageTitle';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { safeReturnPath } from './returnPath';
 
 const ERRORS: Record<string, string> = {

@@ -6,7 +6,7 @@ import { Navigate, useLocation } from 'react-router';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PortalLayout } from '../layout/PortalLayout';
 import { PublicLayout } from '../layout/PublicLayout';
-import { LOGIN_PATH } from '../routes/routeTable';
+import { LOGIN_PATH } from '../routes/paths';
 import { safeReturnPath, type LoginRedirectState } from './returnPath';
 import { useSession } from './session';
 

@@ -1,4 +1,4 @@
-import { HOME_PATH } from '../routes/routeTable';
+import { HOME_PATH } from '../routes/paths';
 
 export interface LoginRedirectState {
   /** Where to return after logging in. */

@@ -10,7 +10,7 @@ import { useOrganizations } from '../apply/organization/useOrganizations';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { RouterLink } from '../common/RouterLink';
 import { api, isApiError, errorMessage } from '../lib/api';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { identityHeaders } from '../verification/api';
 import { IdentityVerification } from '../verification/IdentityVerification';
 import { emailMethod, mobileIdMethod } from '../verification/methodList';

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
 import { api, errorMessage } from '../lib/api';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { AgencyAdminList, type AgencyAdmins } from './AgencyAdminList';
 
 /** 公務通訊資源 › 本機關管理者 (manual 第二章第三節): the admins of the user's own agency. */

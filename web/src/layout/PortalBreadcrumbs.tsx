@@ -3,7 +3,7 @@ import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Typography from '@mui/material/Typography';
 import { RouterLink } from '../common/RouterLink';
 import { breadcrumbTrail } from '../routes/menu';
-import type { RouteId } from '../routes/routeTable';
+import type { RouteId } from '../routes/paths';
 
 /** 首頁 / 管理主控台功能 / AD 同步管理作業 */
 export function PortalBreadcrumbs({ routeId }: { routeId: RouteId }) {

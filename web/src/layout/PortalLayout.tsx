@@ -9,7 +9,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
 import type { SessionUser } from '../lib/api/types';
-import { HOME_PATH } from '../routes/routeTable';
+import { HOME_PATH } from '../routes/paths';
 import { useCurrentRoute } from '../routes/useCurrentRoute';
 import { PortalBreadcrumbs } from './PortalBreadcrumbs';
 import { PortalFooter } from './PortalFooter';

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import { Outlet } from 'react-router';
-import { LANDING_PATH } from '../routes/routeTable';
+import { LANDING_PATH } from '../routes/paths';
 import { PortalFooter } from './PortalFooter';
 import { PortalTitle } from './PortalTitle';
 import { SkipLink } from './SkipLink';

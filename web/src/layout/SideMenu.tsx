@@ -25,7 +25,7 @@ import { AVATAR_URL } from '../account/selfServiceApi';
 import { config } from '../config';
 import type { SessionUser } from '../lib/api/types';
 import { menuTarget, routeTrail, visibleMenu, type MenuGroup } from '../routes/menu';
-import { canAccess, ROUTES, subMenuOf, type RouteId } from '../routes/routeTable';
+import { canAccess, ROUTES, subMenuOf, type RouteId } from '../routes/paths';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,

@@ -19,7 +19,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/session';
 import type { SessionUser } from '../lib/api/types';
 import { NAME_MENU } from '../routes/menu';
-import { ROUTES, type RouteId } from '../routes/routeTable';
+import { ROUTES, type RouteId } from '../routes/paths';
 import { COLOR_MODE_LABELS, useColorMode } from '../theme/useColorMode';
 import { passwordReminder } from './passwordReminder';
 

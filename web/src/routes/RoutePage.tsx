@@ -4,13 +4,15 @@ import { LANDING_HOME, PORTAL_HOME } from '../common/homeLink';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { NotOpenPage } from '../common/NotOpenPage';
 import type { Role } from '../lib/api/types';
-import { canAccess, ROUTE_LIST, type RouteDef, type RouteId } from './routeTable';
+import { PAGES } from './pages';
+import { canAccess, ROUTE_LIST, type RouteDef, type RouteId } from './paths';
 
 // One code-split element per built page, created once at start-up (never during render).
 const pages = new Map<RouteId, ReactElement>(
-  ROUTE_LIST.flatMap((route) =>
-    route.load ? [[route.id, <Suspense fallback={<LoadingScreen />}>{createElement(lazy(route.load))}</Suspense>] as const] : [],
-  ),
+  ROUTE_LIST.flatMap((route) => {
+    const load = PAGES[route.id];
+    return load ? [[route.id, <Suspense fallback={<LoadingScreen />}>{createElement(lazy(load))}</Suspense>] as const] : [];
+  }),
 );
 
 /** Renders a route-table entry: 403 when the roles do not allow it, 尚未開放 when it is not built yet. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../lib/api/types';
 import { breadcrumbTrail, groupOf, menuTarget, NAME_MENU, routeTrail, SIDE_MENU, visibleMenu, type MenuEntry } from './menu';
-import { ancestorsOf, canAccess, ROUTE_LIST, ROUTES, routeByPath, subMenuOf, type RouteId } from './routeTable';
+import { ancestorsOf, canAccess, ROUTE_LIST, ROUTES, routeByPath, subMenuOf, type RouteId } from './paths';
 
 const idsOf = (menu: readonly MenuEntry[]): RouteId[] =>
   menu.flatMap((entry) => (entry.kind === 'route' ? [entry.route] : [...entry.items]));

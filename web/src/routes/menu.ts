@@ -1,8 +1,8 @@
 // The left menu (mirroring the manual's menu), the user's name menu and the breadcrumbs, all made of
-// route ids from routeTable.ts.
+// route ids from paths.ts.
 import type { ExternalLinks } from '../config';
 import type { Role } from '../lib/api/types';
-import { ancestorsOf, canAccess, HOME_PATH, isLinkablePath, ROUTES, type RouteDef, type RouteId } from './routeTable';
+import { ancestorsOf, canAccess, HOME_PATH, isLinkablePath, ROUTES, type RouteDef, type RouteId } from './paths';
 
 export interface MenuLeaf {
   kind: 'route';

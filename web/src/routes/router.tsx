@@ -7,7 +7,7 @@ import { LANDING_HOME, PORTAL_HOME } from '../common/homeLink';
 import { NotFoundPage } from '../common/NotFoundPage';
 import { PublicLayout } from '../layout/PublicLayout';
 import { RoutePage } from './RoutePage';
-import { ROUTE_LIST, type RouteDef } from './routeTable';
+import { ROUTE_LIST, type RouteDef } from './paths';
 import type { RouteHandle } from './useCurrentRoute';
 
 function SessionRoutePage({ route }: { route: RouteDef }) {

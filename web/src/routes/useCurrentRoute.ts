@@ -1,5 +1,5 @@
 import { useMatches } from 'react-router';
-import { ROUTES, type RouteDef, type RouteId } from './routeTable';
+import { ROUTES, type RouteDef, type RouteId } from './paths';
 
 export interface RouteHandle {
   routeId: RouteId;

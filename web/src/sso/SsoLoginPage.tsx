@@ -12,7 +12,7 @@ import { LoadingScreen } from '../common/LoadingScreen';
 import { RouterLink } from '../common/RouterLink';
 import { usePageTitle } from '../common/usePageTitle';
 import { ApiError, errorMessage } from '../lib/api';
-import { ROUTES } from '../routes/routeTable';
+import { ROUTES } from '../routes/paths';
 import { ssoApi } from './api';
 import { ConsentView } from './ConsentView';
 import type { InteractionDetails, LoginMethod, LoginResult, LoginTabProps } from './types';

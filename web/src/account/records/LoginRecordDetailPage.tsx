@@ -11,7 +11,7 @@ import { loginActionLabel, loginMethodLabel } from '../../../../domain/login-rec
 import { PageHeading } from '../../common/PageHeading';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { recordsApi, type LoginRecordDetail } from './api';
 import { ResultChip } from './LoginRecordsPage';
 

@@ -11,7 +11,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { RECORD_PAGE_SIZES, loginActionLabel, loginMethodLabel, loginResultLabel } from '../../../../domain/login-records';
 import { PageHeading } from '../../common/PageHeading';
 import { formatDateTime } from '../../lib/datetime';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { useRecordPage, type LoginRecordRow } from './api';
 import { RecordFilters } from './RecordFilters';
 import { apiPath, paramsFromQuery, queryFromParams, type RecordsQuery } from './recordsQuery';

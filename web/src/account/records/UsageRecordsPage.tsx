@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router';
 import { RECORD_PAGE_SIZES } from '../../../../domain/login-records';
 import { PageHeading } from '../../common/PageHeading';
 import { formatDateTime } from '../../lib/datetime';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { useRecordPage, type UsageRecordRow } from './api';
 import { RecordFilters } from './RecordFilters';
 import { apiPath, paramsFromQuery, queryFromParams, type RecordsQuery } from './recordsQuery';

@@ -9,7 +9,7 @@ import { LoadingScreen } from '../../common/LoadingScreen';
 import { RouterLink } from '../../common/RouterLink';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { IdentityVerification } from '../../verification/IdentityVerification';
 import { emailMethod, mobileIdMethod } from '../../verification/methodList';
 import type { VerificationMethod, VerifiedIdentity } from '../../verification/methods';

@@ -5,7 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { RouterLink } from '../../common/RouterLink';
 import { ApiError } from '../../lib/api';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { isVerificationExpired } from '../form/validation';
 import { PublicPanel } from '../PublicPanel';
 import { StatusSummary } from './StatusSummary';

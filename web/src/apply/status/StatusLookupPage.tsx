@@ -7,7 +7,7 @@ import { LoadingScreen } from '../../common/LoadingScreen';
 import { RouterLink } from '../../common/RouterLink';
 import { formatDate } from '../../lib/datetime';
 import { isVerificationExpired } from '../form/validation';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { PublicPanel } from '../PublicPanel';
 import { StatusSummary } from './StatusSummary';
 import { StatusVerification } from './StatusVerification';

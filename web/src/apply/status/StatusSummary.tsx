@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { Link } from 'react-router';
 import type { ApplicationStatusView } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { describeStatus } from './statusText';
 import { StatusTimeline } from './StatusTimeline';
 

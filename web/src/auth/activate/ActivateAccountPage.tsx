@@ -1,4 +1,4 @@
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { emailMethod, mobileIdMethod } from '../../verification/methodList';
 import type { VerificationMethod } from '../../verification/methods';
 import { PasswordWizardPage } from '../password/PasswordWizardPage';

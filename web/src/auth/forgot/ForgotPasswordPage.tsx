@@ -1,4 +1,4 @@
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { CITIZEN_CERT_METHOD } from '../../verification/CitizenCertIdentityVerification';
 import { mobileIdMethod } from '../../verification/methodList';
 import type { VerificationMethod, VerificationMethodId } from '../../verification/methods';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { PublicPanel } from '../../apply/PublicPanel';
 import { RouterLink } from '../../common/RouterLink';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { passwordApi } from '../forgot/api';
 import { PasswordChangeDone, PasswordWizardHeader, REDIRECT_SECONDS } from './PasswordWizard';
 import { SetPasswordForm } from './SetPasswordForm';

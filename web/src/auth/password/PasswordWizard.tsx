@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { RouterLink } from '../../common/RouterLink';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { useCountdown } from '../../verification/useCountdown';
 
 /** The wizard of 開通帳號 and 忘記密碼 (manual §3.1.7 圖 19, §3.1.8 圖 20). */

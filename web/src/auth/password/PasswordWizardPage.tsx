@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { PublicPanel } from '../../apply/PublicPanel';
 import { RouterLink } from '../../common/RouterLink';
 import type { VerificationPurpose } from '../../lib/api';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { IdentityVerification } from '../../verification/IdentityVerification';
 import type { VerificationMethod, VerifiedIdentity } from '../../verification/methods';
 import { PasswordChangeDone, PasswordWizardHeader, REDIRECT_SECONDS } from './PasswordWizard';

@@ -17,7 +17,7 @@ import { ApiError, errorMessage } from '../../lib/api';
 import type { Decision, ReviewDetail } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { TemporalLink } from '../ad-sync/TemporalLink';
 import { DecisionDialog, type DecisionInput } from './DecisionDialog';
 import { DECISION_LABELS } from './reviewQuery';

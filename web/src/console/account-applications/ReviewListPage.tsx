@@ -1,5 +1,5 @@
 import type { ReviewListItem } from '../../lib/api';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { inboxApi } from '../request-inbox/api';
 import { RequestInboxPage, type RequestInboxConfig } from '../request-inbox/RequestInboxPage';
 import { ReviewStatusChip } from './ReviewStatusChip';

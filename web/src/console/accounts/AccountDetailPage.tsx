@@ -25,7 +25,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import {
   ACCOUNT_STATUS_LABELS,
   AD_STATUS_LABELS,

@@ -15,7 +15,7 @@ import { Link } from 'react-router';
 import { PageHeading } from '../../common/PageHeading';
 import { api, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { DisableDialog, type DisableTarget } from './DisableDialog';
 import { DisableRequestDialog } from './DisableRequestDialog';
 import { SearchField } from '../../common/SearchField';

@@ -2,7 +2,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../common/PageHeading';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { ConnectivityTab } from './ConnectivityTab';
 import { ReconcileTab } from './ReconcileTab';
 import { UserSyncTab } from './UserSyncTab';

@@ -19,7 +19,7 @@ import { decisionCommentProblem } from '../../../../domain/requests/decision';
 import { api, ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { RequestInboxPage, type RequestInboxConfig } from '../request-inbox/RequestInboxPage';
 import { ADMIN_ROLE_API, adminRoleInboxApi, type AdminRoleItem } from './api';
 

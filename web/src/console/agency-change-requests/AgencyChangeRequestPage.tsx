@@ -15,7 +15,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { errorMessage, type Decision } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { DecisionDialog } from '../account-applications/DecisionDialog';
 import { agencyChangeReviewApi, DECISION_LABELS, type AgencyChangeDetail } from './api';
 

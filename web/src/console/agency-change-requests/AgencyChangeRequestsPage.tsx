@@ -1,4 +1,4 @@
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { RequestInboxPage, type RequestInboxConfig } from '../request-inbox/RequestInboxPage';
 import { agencyChangeReviewApi, type AgencyChangeItem } from './api';
 

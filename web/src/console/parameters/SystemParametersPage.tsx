@@ -21,7 +21,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { api, ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 
 interface Parameter {
   key: string;

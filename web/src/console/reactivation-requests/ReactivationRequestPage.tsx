@@ -15,7 +15,7 @@ import type { ApplicationEvent, Decision } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { usePolledResource } from '../../lib/usePolledResource';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { DecisionDialog, type DecisionInput } from '../account-applications/DecisionDialog';
 import { DECISION_LABELS } from '../account-applications/reviewQuery';
 import { REACTIVATION_API, type ReactivationItem } from './api';

@@ -1,4 +1,4 @@
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { RequestInboxPage, type RequestInboxConfig } from '../request-inbox/RequestInboxPage';
 import { reactivationInboxApi, type ReactivationItem } from './api';
 

@@ -30,7 +30,7 @@ import { PageHeading } from '../../common/PageHeading';
 import { ApiError, messageForCode } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import {
   consoleExportPath,
   consoleListPath,

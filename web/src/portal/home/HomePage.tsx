@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../common/PageHeading';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 
 /** 內容主頁: for now a welcome with the user's name and agency (訊息介接, 公告 and 應用程式儀表板 come later). */
 export default function HomePage() {

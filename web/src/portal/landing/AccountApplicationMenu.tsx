@@ -4,7 +4,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { ROUTES, type RouteId } from '../../routes/routeTable';
+import { ROUTES, type RouteId } from '../../routes/paths';
 
 const ITEMS: readonly RouteId[] = ['accountApplication', 'accountApplicationEdit', 'accountReactivation'];
 

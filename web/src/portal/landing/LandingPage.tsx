@@ -6,7 +6,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { usePageTitle } from '../../common/usePageTitle';
 import { config, PORTAL_NAME } from '../../config';
-import { ROUTES } from '../../routes/routeTable';
+import { ROUTES } from '../../routes/paths';
 import { AccountApplicationMenu } from './AccountApplicationMenu';
 import { EntryCard } from './EntryCard';
 

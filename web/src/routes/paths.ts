@@ -1,17 +1,15 @@
-// The route table: every page of the SPA, once, with its path, zh-TW title (the manual's wording),
-// who may open it and the component that renders it. The left menu, the breadcrumbs, the guards and
-// the router are all derived from this module (see menu.ts and router.tsx).
+// The route table: every page of the SPA, once, with its path, zh-TW title (the manual's wording)
+// and who may open it. The left menu, the breadcrumbs, the guards and the router are all derived from
+// this module (see menu.ts and router.tsx); pages link to each other through it. The component that
+// renders each route is in pages.ts, so pages never import the module that lazy-loads them.
 //
-// A route without `load` is not built yet: it renders the 尚未開放 page with its title.
+// A route without a page in pages.ts is not built yet: it renders the 尚未開放 page with its title.
 // A route with `externalLink` opens that configured address in a new window from the menu; while the
 // address is not configured, the route's own path shows the 尚未開放 page.
-import type { ComponentType } from 'react';
 import type { ExternalLinks } from '../config';
 import type { Role } from '../lib/api/types';
 
 export type Access = 'public' | 'user';
-export type PageModule = { default: ComponentType };
-export type PageLoader = () => Promise<PageModule>;
 
 interface RouteSpec {
   path: string;
@@ -20,7 +18,6 @@ interface RouteSpec {
   access: Access;
   /** Any one of these roles is required; absent = every logged-in user. */
   roles?: readonly Role[];
-  load?: PageLoader;
   externalLink?: keyof ExternalLinks;
   /**
    * The route this page belongs to (a route id): a sub-function of a menu item or a detail page.
@@ -41,95 +38,82 @@ const SA_AA: readonly Role[] = ['SYSTEM_ADMIN', 'AGENCY_ADMIN'];
 
 const specs = {
   // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
-  landing: { path: '/', title: '臺南市政府公務入口網', access: 'public', load: () => import('../portal/landing/LandingPage') },
-  login: { path: '/login', title: '個人帳號登入', access: 'public', load: () => import('../auth/LoginPage') },
+  landing: { path: '/', title: '臺南市政府公務入口網', access: 'public' },
+  login: { path: '/login', title: '個人帳號登入', access: 'public' },
   // 單一帳號認證平台 (manual 第二章第一節): oidc-provider sends the browser here for login and 授權.
-  ssoLogin: { path: '/login/sso/:uid', title: '單一帳號認證平台', access: 'public', load: () => import('../sso/SsoLoginPage') },
+  ssoLogin: { path: '/login/sso/:uid', title: '單一帳號認證平台', access: 'public' },
   forgotPassword: {
     path: '/login/forgot-password',
     title: '忘記密碼',
     access: 'public',
-    load: () => import('../auth/forgot/ForgotPasswordPage'),
   },
   // 密碼已逾期: the SSO login page comes here with the login's changeToken in the router state.
   passwordExpired: {
     path: '/login/password-expired',
     title: '密碼已逾期',
     access: 'public',
-    load: () => import('../auth/password/ExpiredPasswordPage'),
   },
   activateAccount: {
     path: '/login/activate',
     title: '開通帳號',
     access: 'public',
-    load: () => import('../auth/activate/ActivateAccountPage'),
   },
   // 機關(單位)異動申請 › 送出 signs the user out: this public page says what happens next.
   agencyChangeSubmitted: {
     path: '/login/agency-change-submitted',
     title: '機關(單位)異動申請已送出',
     access: 'public',
-    load: () => import('../account/AgencyChangeSubmittedPage'),
   },
   accountApplication: {
     path: '/apply/account',
     title: '個人帳號申請',
     access: 'public',
-    load: () => import('../apply/AccountApplicationPage'),
   },
   accountApplicationEdit: {
     path: '/apply/account/edit',
     title: '修改個人帳號申請內容',
     access: 'public',
-    load: () => import('../apply/AmendApplicationPage'),
   },
   accountApplicationStatusLookup: {
     path: '/apply/account/status',
     title: '申請進度查詢',
     access: 'public',
-    load: () => import('../apply/status/StatusLookupPage'),
   },
   accountApplicationStatus: {
     path: '/apply/account/status/:id',
     title: '申請進度',
     access: 'public',
-    load: () => import('../apply/status/ApplicationStatusPage'),
   },
   accountReactivation: {
     path: '/apply/reactivation',
     title: '個人帳號復用',
     access: 'public',
-    load: () => import('../apply/reactivation/AccountReactivationPage'),
   },
   agencyAdminLookup: {
     path: '/agency-admins/lookup',
     title: '機關管理員查詢',
     access: 'public',
-    load: () => import('../communication/AgencyAdminLookupPage'),
   },
 
   // 內容主頁 and the user's name menu
-  home: { path: '/home', title: '內容主頁', access: 'user', load: () => import('../portal/home/HomePage') },
+  home: { path: '/home', title: '內容主頁', access: 'user' },
   personalization: { path: '/settings/personalization', title: '個人化設定', access: 'user' },
-  account: { path: '/account', title: '個人帳號管理', access: 'user', load: () => import('../account/AccountSettingsPage') },
+  account: { path: '/account', title: '個人帳號管理', access: 'user' },
   loginRecords: {
     path: '/account/login-records',
     title: '個人帳號登入紀錄',
     access: 'user',
-    load: () => import('../account/records/LoginRecordsPage'),
   },
   loginRecordDetail: {
     path: '/account/login-records/:id',
     title: '登入紀錄詳細資料',
     access: 'user',
     parent: 'loginRecords',
-    load: () => import('../account/records/LoginRecordDetailPage'),
   },
   usageRecords: {
     path: '/account/usage-records',
     title: '個人帳號使用紀錄',
     access: 'user',
-    load: () => import('../account/records/UsageRecordsPage'),
   },
 
   // 我的個人應用
@@ -178,7 +162,6 @@ const specs = {
     path: '/communication/agency-admins',
     title: '本機關管理者',
     access: 'user',
-    load: () => import('../communication/MyAgencyAdminsPage'),
   },
 
   // 線上申請作業
@@ -191,7 +174,6 @@ const specs = {
     path: '/applications/agency-admin',
     title: '機關管理者申請',
     access: 'user',
-    load: () => import('../applications/AgencyAdminApplicationPage'),
   },
   integrationApplication: { path: '/applications/integrations', title: '應用系統服務介接申請', access: 'user' },
 
@@ -202,14 +184,12 @@ const specs = {
     title: '組織管理',
     access: 'user',
     roles: SA,
-    load: () => import('../console/organizations/OrganizationsPage'),
   },
   consoleAccounts: {
     path: '/console/accounts',
     title: '帳號管理',
     access: 'user',
     roles: SA_AA,
-    load: () => import('../console/accounts/AccountListPage'),
   },
   consoleAccount: {
     path: '/console/accounts/:id',
@@ -217,7 +197,6 @@ const specs = {
     access: 'user',
     roles: SA_AA,
     parent: 'consoleAccounts',
-    load: () => import('../console/accounts/AccountDetailPage'),
   },
   consoleAccountApplications: {
     path: '/console/accounts/applications',
@@ -226,7 +205,6 @@ const specs = {
     roles: SA_AA,
     parent: 'consoleAccounts',
     subMenu: true,
-    load: () => import('../console/account-applications/ReviewListPage'),
   },
   consoleAccountApplication: {
     path: '/console/accounts/applications/:id',
@@ -234,7 +212,6 @@ const specs = {
     access: 'user',
     roles: SA_AA,
     parent: 'consoleAccountApplications',
-    load: () => import('../console/account-applications/ReviewDetailPage'),
   },
   consoleAdminRoleRequests: {
     path: '/console/accounts/admin-role-requests',
@@ -243,7 +220,6 @@ const specs = {
     roles: SA_AA,
     parent: 'consoleAccounts',
     subMenu: true,
-    load: () => import('../console/admin-role-requests/AdminRoleRequestsPage'),
   },
   consoleAdminRoleRequest: {
     path: '/console/accounts/admin-role-requests/:id',
@@ -251,7 +227,6 @@ const specs = {
     access: 'user',
     roles: SA_AA,
     parent: 'consoleAdminRoleRequests',
-    load: () => import('../console/admin-role-requests/AdminRoleRequestsPage'),
   },
   consoleAgencyChangeRequests: {
     path: '/console/accounts/agency-change-requests',
@@ -260,7 +235,6 @@ const specs = {
     roles: SA_AA,
     parent: 'consoleAccounts',
     subMenu: true,
-    load: () => import('../console/agency-change-requests/AgencyChangeRequestsPage'),
   },
   consoleAgencyChangeRequest: {
     path: '/console/accounts/agency-change-requests/:id',
@@ -268,7 +242,6 @@ const specs = {
     access: 'user',
     roles: SA_AA,
     parent: 'consoleAgencyChangeRequests',
-    load: () => import('../console/agency-change-requests/AgencyChangeRequestPage'),
   },
   consoleReactivationRequests: {
     path: '/console/accounts/reactivation-requests',
@@ -277,7 +250,6 @@ const specs = {
     roles: SA_AA,
     parent: 'consoleAccounts',
     subMenu: true,
-    load: () => import('../console/reactivation-requests/ReactivationRequestsPage'),
   },
   consoleReactivationRequest: {
     path: '/console/accounts/reactivation-requests/:id',
@@ -285,14 +257,12 @@ const specs = {
     access: 'user',
     roles: SA_AA,
     parent: 'consoleReactivationRequests',
-    load: () => import('../console/reactivation-requests/ReactivationRequestPage'),
   },
   consoleAdSync: {
     path: '/console/ad-sync',
     title: 'AD 同步管理作業',
     access: 'user',
     roles: SA,
-    load: () => import('../console/ad-sync/AdSyncPage'),
   },
   consoleIntegrations: { path: '/console/integrations', title: '應用系統服務介接管理', access: 'user', roles: SA },
   consoleHomeApps: { path: '/console/home-apps', title: '首頁應用程式管理', access: 'user', roles: SA },
@@ -301,14 +271,12 @@ const specs = {
     title: '日誌紀錄管理',
     access: 'user',
     roles: SA,
-    load: () => import('../console/records/ConsoleRecordsPage'),
   },
   consoleParameters: {
     path: '/console/parameters',
     title: '系統參數管理',
     access: 'user',
     roles: SA,
-    load: () => import('../console/parameters/SystemParametersPage'),
   },
   // 表 2 also lets custodians (保管人) who are general users in; the session does not carry custody yet.
   consoleItems: { path: '/console/items', title: '物品管理', access: 'user', roles: SA_AA },
