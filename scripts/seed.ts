@@ -7,8 +7,9 @@ import { parseEnv } from '../domain/env-schema';
 import { createAdClient, type AdClient, type OuTreeNode } from '../activities/ad/client';
 import { adConfigFromEnv } from '../activities/ad/config';
 import { createPrisma } from '../activities/db/prisma';
+import { createAgencyAdminGroupActivities } from '../activities/self-service/agency-admin-group';
 import { runSeed } from '../prisma/seed';
-import { DEFAULT_DEMO_PASSWORD, seedUsers } from '../prisma/seed-users';
+import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from '../prisma/seed-users';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -74,8 +75,30 @@ async function seedAd(prisma: PrismaClient, ad: AdClient, demoPassword: string, 
     });
     created++;
   }
-  console.log(`AD：組織單位 新增 ${ous.created}、更新 ${ous.updated}；示範帳號 新增 ${created}`);
+  // Every run, not only for new accounts: an AD seeded before the demo admins were put in their
+  // group catches up. The same activity an approved 機關管理者申請 runs, group created when missing.
+  const { addAgencyAdminGroup } = createAgencyAdminGroupActivities({ prisma, ad });
+  const agencyIds = new Map(
+    (await prisma.organization.findMany({ where: { code: { in: seedUsers.flatMap(adminAgencyCodes) } } })).map((o) => [
+      o.code,
+      o.id,
+    ]),
+  );
+  let joined = 0;
+  for (const seed of seedUsers) {
+    const codes = adminAgencyCodes(seed);
+    if (codes.length === 0) continue;
+    const { id: userId } = await prisma.user.findUniqueOrThrow({ where: { account: seed.account }, select: { id: true } });
+    for (const code of codes) {
+      const agencyId = agencyIds.get(code);
+      if (!agencyId) throw new Error(`seed: organisation ${code} not found`);
+      if ((await addAgencyAdminGroup({ userId, agencyId })).added) joined++;
+    }
+  }
+  console.log(`AD：組織單位 新增 ${ous.created}、更新 ${ous.updated}；示範帳號 新增 ${created}；加入機關管理者群組 ${joined}`);
 }
+
+const adminAgencyCodes = (seed: SeedUser) => seed.roles.flatMap((r) => (r.role === 'AGENCY_ADMIN' ? [r.agencyCode] : []));
 
 const env = parseEnv(process.env, ['DATABASE_URL', 'DATA_KEY', 'HASH_KEY'] as const);
 const prisma = createPrisma(env.DATABASE_URL);

@@ -40,6 +40,8 @@ export interface ReconcileProgress {
   drifts: number;
   /** Accounts under the root OU the portal does not manage (listed only). */
   unmanaged: number;
+  /** Members of the portal's 機關管理者 groups that are no portal account (listed only); absent in runs before it was counted. */
+  adminGroupOutsiders?: number;
   repaired: number;
   repairFailed: number;
 }

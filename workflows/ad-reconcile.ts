@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -129,6 +130,10 @@ export async function adReconcile(input: AdReconcileInput): Promise<AdReconcileS
     }
   }
   progress.unmanaged = (await sync.recordUnmanagedAccounts({ workflowId })).unmanaged;
+  // Runs started before this step existed replay without it.
+  if (patched('admin-group-outsiders')) {
+    progress.adminGroupOutsiders = (await sync.recordAdminGroupOutsiders({ workflowId })).outsiders;
+  }
   await record();
   const reviewLabel = () =>
     progress.drifts === 0 ? '比對完成（無差異）' : `比對完成（差異 ${progress.drifts - progress.repaired} 筆待修復）`;
@@ -141,6 +146,13 @@ export async function adReconcile(input: AdReconcileInput): Promise<AdReconcileS
     await event('UNMANAGED', `AD 中有 ${progress.unmanaged} 個入口網未管理的帳號（僅列出，不會自動刪除）`, {
       data: { unmanaged: progress.unmanaged },
     });
+  }
+  if (progress.adminGroupOutsiders) {
+    await event(
+      'ADMIN_GROUP_OUTSIDERS',
+      `AD 機關管理者群組中有 ${progress.adminGroupOutsiders} 個入口網未管理的成員（僅列出，不會自動移出）`,
+      { data: { adminGroupOutsiders: progress.adminGroupOutsiders } },
+    );
   }
 
   const reviewMs = (input.reviewSeconds ?? DEFAULT_REVIEW_SECONDS) * 1000;

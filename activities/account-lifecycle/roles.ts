@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../ad/client';
 import { AdError, toAdError } from '../ad/errors';
 import { organizationChain } from '../db/organization-chain';
-import { agencyAdminGroupName } from '../self-service';
+import { agencyAdminGroupDescription, agencyAdminGroupName } from '../self-service/agency-admin-group';
 
 interface Deps {
   prisma: PrismaClient;
@@ -34,13 +34,18 @@ export function createRoleSyncActivities({ prisma, ad }: Deps) {
           });
           if (!user) throw ApplicationFailure.nonRetryable(`找不到帳號 ${userId}`, 'UserMissing');
           try {
-            const wanted = new Map(user.roles.map((r) => [agencyAdminGroupName(r.organization!.code), r.organizationId!]));
+            const wanted = new Map(user.roles.map((r) => [agencyAdminGroupName(r.organization!.code), r.organization!]));
             const current = (await ad.listGroups(user.account)).filter((g) => ADMIN_GROUP.test(g));
             const added: string[] = [];
             const removed: string[] = [];
-            for (const [group, agencyId] of wanted) {
+            for (const [group, agency] of wanted) {
               if (current.includes(group)) continue;
-              await ad.addGroupMember(user.account, { name: group, ouDn: await groupOuDn(agencyId) });
+              // Created when missing with the same description as an approved 機關管理者申請 gives it.
+              await ad.addGroupMember(user.account, {
+                name: group,
+                ouDn: await groupOuDn(agency.id),
+                description: agencyAdminGroupDescription(agency.name),
+              });
               added.push(group);
             }
             for (const group of current.filter((g) => !wanted.has(g))) {

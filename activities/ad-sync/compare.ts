@@ -13,8 +13,8 @@ export interface FoundDrift {
 }
 
 export const ATTRIBUTE_FIELDS = ['displayName', 'title', 'telephoneNumber'] as const;
-const MEMBER = '成員';
-const NOT_MEMBER = '非成員';
+export const MEMBER = '成員';
+export const NOT_MEMBER = '非成員';
 const enabledLabel = (enabled: boolean) => (enabled ? '啟用' : '停用');
 
 export const isUnder = (dn: string, rootDn: string) => {
@@ -22,7 +22,7 @@ export const isUnder = (dn: string, rootDn: string) => {
   const root = splitDn(rootDn);
   return rdns.length > root.length && sameDn(rdns.slice(rdns.length - root.length).join(','), rootDn);
 };
-const cnOf = (dn: string) => (splitDn(dn)[0] ?? '').replace(/^CN=/i, '').replace(/\\(.)/g, '$1');
+export const cnOf = (dn: string) => (splitDn(dn)[0] ?? '').replace(/^CN=/i, '').replace(/\\(.)/g, '$1');
 
 /** The portal's 機關管理者 groups the AD user is in (<code>-admins under the root OU), by DN. */
 export function portalAdminGroupsOf(adUser: Pick<AdUserWithGroups, 'groupDns'>, rootDn: string) {

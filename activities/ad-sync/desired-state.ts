@@ -1,6 +1,6 @@
 import type { Prisma } from '@prisma/client';
 import { adTelephoneNumber } from '../../domain/phone';
-import { agencyAdminGroupName } from '../self-service';
+import { agencyAdminGroupDescription, agencyAdminGroupName } from '../self-service/agency-admin-group';
 
 /**
  * How a portal user looks in AD when AD follows the database (手冊 §1.5: the portal is the master).
@@ -59,7 +59,7 @@ export function desiredAdUser(user: UserForAd, rootDn: string): DesiredAdUser {
               name: agencyAdminGroupName(agency.code),
               ouDn: ouDnOf(agency.adOu, rootDn),
               agencyId: agency.id,
-              description: `${agency.name} 機關管理者`,
+              description: agencyAdminGroupDescription(agency.name),
             },
           ]
         : [],

@@ -8,13 +8,15 @@ import {
   type ReconcileProgress,
   type UserAdSyncResult,
 } from '../../workflows/ad-reconcile.messages';
-import { compareUser, type FoundDrift } from './compare';
+import { cnOf, compareUser, NOT_MEMBER, type FoundDrift } from './compare';
 import { desiredAdUser, USER_FOR_AD } from './desired-state';
 import { repairDrift, RepairRefused, type RepairAd } from './repair';
 
 export { desiredAdUser, USER_FOR_AD } from './desired-state';
 
-type Ad = RepairAd & Pick<AdClient, 'findUsers' | 'listUsersUnderRoot'>;
+type Ad = RepairAd & Pick<AdClient, 'findUsers' | 'listUsersUnderRoot' | 'listAdminGroupMembers'>;
+
+const ADMIN_GROUP = /^(.+)-admins$/i;
 
 const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 const REPAIR_CHUNK = 100;
@@ -165,6 +167,48 @@ export function createAdSyncActivities({ prisma, ad }: { prisma: PrismaClient; a
     },
 
     /**
+     * Lists (never removes) the members of the portal's 機關管理者 groups that are no portal account:
+     * the batches compare the portal's own accounts only, so an AD account put into <code>-admins by
+     * hand would go unnoticed. Groups of a unit the portal does not know are not the portal's.
+     */
+    async recordAdminGroupOutsiders({ workflowId }: { workflowId: string }): Promise<{ outsiders: number }> {
+      let groups: Awaited<ReturnType<Ad['listAdminGroupMembers']>>;
+      try {
+        groups = await ad.listAdminGroupMembers();
+      } catch (error) {
+        throw outage(error, 'list AD admin groups') ?? error;
+      }
+      const codeOf = (name: string) => ADMIN_GROUP.exec(name)?.[1] ?? '';
+      const agencies = await prisma.organization.findMany({
+        where: { code: { in: groups.map((g) => codeOf(g.name)) } },
+        select: { code: true },
+      });
+      const portalGroups = groups.filter((g) => agencies.some((a) => a.code === codeOf(g.name)));
+      const accounts = [
+        ...new Set(portalGroups.flatMap((g) => g.members.flatMap((m) => (m.account ? [m.account.toLowerCase()] : [])))),
+      ];
+      const portalAccounts = new Set(
+        (await prisma.user.findMany({ where: { account: { in: accounts } }, select: { account: true } })).map((u) => u.account),
+      );
+      const rows = portalGroups.flatMap((g) =>
+        g.members
+          .filter((m) => !m.account || !portalAccounts.has(m.account.toLowerCase()))
+          .map((m) => ({
+            workflowId,
+            userId: null,
+            account: (m.account?.toLowerCase() ?? cnOf(m.dn)).slice(0, 64),
+            kind: 'ADMIN_GROUP_MISMATCH' as const,
+            field: g.name.slice(0, 64),
+            dbValue: NOT_MEMBER,
+            adValue: `成員（${m.dn}）`,
+          })),
+      );
+      await prisma.adDrift.createMany({ data: rows, skipDuplicates: true });
+      // Counted from the table: a retry after the insert finds its rows already there.
+      return { outsiders: await prisma.adDrift.count({ where: { workflowId, kind: 'ADMIN_GROUP_MISMATCH', userId: null } }) };
+    },
+
+    /**
      * Repairs up to 100 unrepaired drifts of the run (the chosen ones, or all after `afterId`), each
      * from fresh state; records who repaired it, or why it could not be. An AD outage stops the batch
      * and is retried (what was done stays done).
@@ -179,7 +223,8 @@ export function createAdSyncActivities({ prisma, ad }: { prisma: PrismaClient; a
         where: {
           workflowId: input.workflowId,
           repairedAt: null,
-          kind: { not: 'UNMANAGED_IN_AD' },
+          // Accounts the portal does not manage (only in AD, or in an admin group) are listed, not repaired.
+          userId: { not: null },
           ...(input.driftIds ? { id: { in: input.driftIds } } : input.afterId ? { id: { gt: input.afterId } } : {}),
         },
         orderBy: { id: 'asc' },

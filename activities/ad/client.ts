@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import { AndFilter, Attribute, Change, Client, EqualityFilter, NotFilter, OrFilter, type Entry, type Filter } from 'ldapts';
+import {
+  AndFilter,
+  Attribute,
+  Change,
+  Client,
+  EqualityFilter,
+  NotFilter,
+  OrFilter,
+  SubstringFilter,
+  type Entry,
+  type Filter,
+} from 'ldapts';
 import { assertAccount, assertOuCode, escapeDnValue, parentDn, sameDn, splitDn } from './dn';
 import { AdError, toAdError } from './errors';
 
@@ -68,6 +79,12 @@ export interface AdUserWithGroups extends AdUser {
   groupDns: string[];
 }
 
+export interface AdGroupMembers {
+  name: string;
+  dn: string;
+  members: { dn: string; account: string | null }[];
+}
+
 export interface OuSpec {
   code: string;
   name: string;
@@ -111,6 +128,11 @@ export interface AdClient {
   findUsers(accounts: readonly string[]): Promise<AdUserWithGroups[]>;
   /** Every user account under the root OU (paged search): name and DN only. */
   listUsersUnderRoot(): Promise<{ account: string; dn: string }[]>;
+  /**
+   * The groups named `*-admins` under the root OU (the portal's 機關管理者 groups) with their direct
+   * members wherever those are in the domain: DN, and account name (null for a member without one).
+   */
+  listAdminGroupMembers(): Promise<AdGroupMembers[]>;
   /**
    * Puts the OU named `path`'s last code where `path` (top-level first) says, wherever it is now
    * under the root OU: found by its name (codes are unique) and moved with modifyDN (its users and
@@ -641,6 +663,50 @@ export function createAdClient(config: AdConfig): AdClient {
           throw err;
         }
         return searchEntries.map((e) => ({ account: attr(e, 'sAMAccountName') ?? '', dn: e.dn }));
+      });
+    },
+
+    async listAdminGroupMembers() {
+      return withClient('list AD admin groups under the root OU', async (client) => {
+        let groups: Entry[];
+        try {
+          ({ searchEntries: groups } = await client.search(rootDn, {
+            scope: 'sub',
+            filter: new AndFilter({
+              filters: [
+                new EqualityFilter({ attribute: 'objectClass', value: 'group' }),
+                new SubstringFilter({ attribute: 'cn', final: '-admins' }),
+              ],
+            }),
+            attributes: ['cn', 'member'],
+            paged: true,
+          }));
+        } catch (err) {
+          if ((err as { code?: unknown }).code === 32) return [];
+          throw err;
+        }
+        // Member accounts by DN, from the members' side (memberOf): one paged search per 100
+        // groups instead of one lookup per member.
+        const accountByDn = new Map<string, string>();
+        for (let i = 0; i < groups.length; i += 100) {
+          const { searchEntries } = await client.search(config.baseDN, {
+            scope: 'sub',
+            filter: new OrFilter({
+              filters: groups.slice(i, i + 100).map((g) => new EqualityFilter({ attribute: 'memberOf', value: g.dn })),
+            }),
+            attributes: ['sAMAccountName'],
+            paged: true,
+          });
+          for (const e of searchEntries) {
+            const account = attr(e, 'sAMAccountName');
+            if (account) accountByDn.set(e.dn.toLowerCase(), account);
+          }
+        }
+        return groups.map((g) => ({
+          name: attr(g, 'cn') ?? '',
+          dn: g.dn,
+          members: values(g, 'member').map((dn) => ({ dn, account: accountByDn.get(dn.toLowerCase()) ?? null })),
+        }));
       });
     },
 

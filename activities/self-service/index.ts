@@ -6,6 +6,9 @@ import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../domain/requests/admin-role-request';
+import { createAgencyAdminGroupActivities } from './agency-admin-group';
+
+export { agencyAdminGroupName } from './agency-admin-group';
 
 interface Deps {
   prisma: PrismaClient;
@@ -14,8 +17,6 @@ interface Deps {
 }
 
 const OFFICIAL_MAIL_DOMAIN = 'mail.tainan.gov.tw';
-/** The agency's AD group of 機關管理者, in the agency's OU. */
-export const agencyAdminGroupName = (agencyCode: string) => `${agencyCode}-admins`;
 
 function mailOf(user: { account: string; backupEmail: string | null; officialMail: boolean }) {
   return user.officialMail ? `${user.account}@${OFFICIAL_MAIL_DOMAIN}` : user.backupEmail;
@@ -114,28 +115,7 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       return { granted: true };
     },
 
-    /** Adds the user to the agency's 機關管理者 group in AD (created in the agency's OU when missing). */
-    async addAgencyAdminGroup({ userId, agencyId }: { userId: string; agencyId: string }) {
-      const row = await user(userId);
-      const chain = await organizationChain(prisma, agencyId);
-      const agency = chain.at(-1);
-      if (!agency) throw ApplicationFailure.nonRetryable(`找不到機關 ${agencyId}`, 'OrganizationMissing');
-      // The group is not the whole user: the user's sync status is left as it was.
-      return adStep(
-        prisma,
-        userId,
-        `add AD user ${row.account} to admin group`,
-        async () => {
-          const ouDn = await ad.ensureOuPath(chain.map((o) => ({ code: o.code, name: o.name })));
-          return ad.addGroupMember(row.account, {
-            name: agencyAdminGroupName(agency.code),
-            ouDn,
-            description: `${agency.name} 機關管理者`,
-          });
-        },
-        { markSynced: false },
-      );
-    },
+    ...createAgencyAdminGroupActivities({ prisma, ad }),
   };
 }
 

@@ -1,6 +1,7 @@
 // 管理主控台功能 › AD 同步管理作業 › 同步比對 in Chromium: the system admin starts a reconcile, follows its
 // progress, finds the drift an AD operator made by hand and repairs it; AD matches the database again.
-import { afterAll, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAdClient } from '../../activities/ad/client';
 import { adConfigFromEnv } from '../../activities/ad/config';
 import { organizationChain } from '../../activities/db/organization-chain';
@@ -10,7 +11,8 @@ import { screenshot, screenshotVariants, sysadmin, useBrowserPerTest } from './s
 import { login, sideMenu } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
-const ad = createAdClient(adConfigFromEnv(process.env));
+const adConfig = adConfigFromEnv(process.env);
+const ad = createAdClient(adConfig);
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
 const hashKey = Buffer.from(process.env.HASH_KEY ?? '', 'base64');
 
@@ -20,12 +22,26 @@ afterAll(async () => {
 
 const session = useBrowserPerTest();
 
+/** The OU of an organisation (created like the portal creates it). */
+async function ouOf(code: string) {
+  const org = await prisma.organization.findUniqueOrThrow({ where: { code } });
+  return ad.ensureOuPath((await organizationChain(prisma, org.id)).map((o) => ({ code: o.code, name: o.name })));
+}
+
 describe('AD 同步管理作業 › 同步比對', () => {
   it('the system admin starts a reconcile, sees its progress and the drift made in AD, and repairs it', async () => {
-    const org = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } });
-    const ouDn = await ad.ensureOuPath((await organizationChain(prisma, org.id)).map((o) => ({ code: o.code, name: o.name })));
+    const ouDn = await ouOf('G01-91');
     const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'eads' });
     await ad.updateUser(user.account, { title: '手改職稱' });
+    // An AD account the portal does not know, put into a 機關管理者 group by hand.
+    const outsider = `eadx${crypto.randomBytes(3).toString('hex')}`;
+    await ad.createUser({
+      account: outsider,
+      ouDn: `CN=Users,${adConfig.baseDN}`,
+      displayName: '群組外人',
+    });
+    onTestFinished(async () => void (await ad.deleteUser(outsider)));
+    await ad.addGroupMember(outsider, { name: 'G01-admins', ouDn: await ouOf('G01') });
 
     const { page } = session();
     await login(page, sysadmin());
@@ -43,8 +59,15 @@ describe('AD 同步管理作業 › 同步比對', () => {
       .first()
       .waitFor();
 
-    await page.getByRole('textbox', { name: '帳號' }).fill(user.account);
+    await progress.getByText(/機關管理者群組中有 \d+ 個入口網未管理的成員/).waitFor();
     const grid = page.getByRole('grid', { name: '差異清單' });
+    await page.getByRole('textbox', { name: '帳號' }).fill(outsider);
+    const listed = grid.getByRole('row').filter({ hasText: '機關管理者群組不一致' });
+    await listed.getByText('G01-admins', { exact: true }).waitFor();
+    await listed.getByText('僅列出，不自動移出群組').waitFor();
+    expect(await listed.getByRole('button', { name: /^修復/ }).count()).toBe(0);
+
+    await page.getByRole('textbox', { name: '帳號' }).fill(user.account);
     const row = grid.getByRole('row').filter({ hasText: '屬性不一致' });
     await row.getByText('手改職稱').waitFor();
     await row.getByText('title', { exact: true }).waitFor();

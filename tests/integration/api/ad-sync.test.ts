@@ -3,9 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../activities/clients';
 import { sameDn } from '../../../activities/ad/dn';
 import { organizationChain } from '../../../activities/db/organization-chain';
+import { createAgencyAdminGroupActivities } from '../../../activities/self-service/agency-admin-group';
 import { eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { createResettableUser } from '../../support/reset-users';
+import { seedUsers } from '../../../prisma/seed-users';
 
 const env = testEnv();
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
@@ -29,11 +31,12 @@ async function newAdminUser() {
   const user = await createResettableUser({ prisma, ad, dataKey, hashKey, ouDn }, { prefix: 'ads' });
   const g01 = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01' } });
   await prisma.roleAssignment.create({ data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: g01.id } });
-  await ad.addGroupMember(user.account, { name: 'G01-admins', ouDn: await ouOf('G01'), description: `${g01.name} 機關管理者` });
+  // Into G01-admins the way an approved 機關管理者申請 puts an admin there.
+  await createAgencyAdminGroupActivities({ prisma, ad }).addAgencyAdminGroup({ userId: user.id, agencyId: g01.id });
   return { ...user, ouDn };
 }
 
-type Drift = { id: string; kind: string; field: string | null; dbValue: string | null; adValue: string | null };
+type Drift = { id: string; account: string; kind: string; field: string | null; dbValue: string | null; adValue: string | null };
 type Session = ReturnType<typeof apiSession>;
 
 async function sysadmin() {
@@ -132,6 +135,88 @@ describe('AD 同步管理作業 over HTTP: /api/console/ad-sync', () => {
     await reviewed(admin, second.body.workflowId);
     expect(await driftsOf(admin, second.body.workflowId, user.account, 'all')).toEqual([]);
     await eventually(async () => (await admin.get(`/api/console/ad-sync/reconciles/${workflowId}`)).body.status === 'CLOSED');
+  });
+
+  it('機關管理者 groups: nothing to report for the seeded admins; a membership removed in AD and an AD account added by hand are reported', async () => {
+    const seededAdmins = seedUsers.filter((u) => u.roles.some((r) => r.role === 'AGENCY_ADMIN')).map((u) => u.account);
+    const admin = await sysadmin();
+    const clean = await admin.post('/api/console/ad-sync/reconciles');
+    expect(clean.status, JSON.stringify(clean.body)).toBe(202);
+    expect((await reviewed(admin, clean.body.workflowId)).progress.adminGroupOutsiders).toBe(0);
+    for (const account of seededAdmins) {
+      // Test slots share one domain, so a seeded account may live in another slot's tree (OU 不一致): only the groups count here.
+      const found = (await driftsOf(admin, clean.body.workflowId, account, 'all')).filter(
+        (d) => d.account === account && d.kind === 'ADMIN_GROUP_MISMATCH',
+      );
+      expect(found, account).toEqual([]);
+    }
+
+    // A G01 機關管理者 leaves G01-admins, and a domain account outside the portal's OU joins it.
+    const user = await newAdminUser();
+    const g01 = await ouOf('G01');
+    const outsider = `ads${crypto.randomBytes(3).toString('hex')}`;
+    const { dn: outsiderDn } = await ad.createUser({
+      account: outsider,
+      ouDn: `CN=Users,${env.AD_BASE_DN}`,
+      displayName: '群組外人',
+    });
+    try {
+      await ad.removeGroupMember(user.account, { name: 'G01-admins', ouDn: g01 });
+      await ad.addGroupMember(outsider, { name: 'G01-admins', ouDn: g01 });
+
+      const started = await admin.post('/api/console/ad-sync/reconciles');
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      const { workflowId } = started.body;
+      expect((await reviewed(admin, workflowId)).progress.adminGroupOutsiders).toBe(1);
+      // The timeline line follows the status change to 比對完成.
+      await eventually(async () =>
+        (await admin.get(`/api/console/ad-sync/reconciles/${workflowId}`)).body.events.some(
+          (e: { label: string }) => e.label === 'AD 機關管理者群組中有 1 個入口網未管理的成員（僅列出，不會自動移出）',
+        ),
+      );
+
+      const removed = await driftsOf(admin, workflowId, user.account);
+      expect(removed).toEqual([
+        expect.objectContaining({
+          userId: user.id,
+          kind: 'ADMIN_GROUP_MISMATCH',
+          kindLabel: '機關管理者群組不一致',
+          field: 'G01-admins',
+          dbValue: '成員',
+          adValue: '非成員',
+          repairable: true,
+        }),
+      ]);
+      const added = await driftsOf(admin, workflowId, outsider);
+      expect(added).toEqual([
+        expect.objectContaining({
+          account: outsider,
+          userId: null,
+          kind: 'ADMIN_GROUP_MISMATCH',
+          kindLabel: '機關管理者群組不一致',
+          field: 'G01-admins',
+          dbValue: '非成員',
+          adValue: `成員（${outsiderDn}）`,
+          repairable: false,
+        }),
+      ]);
+
+      // 修復 puts the admin back; the outsider is only listed and stays where the AD administrator put it.
+      const repair = await admin.post(`/api/console/ad-sync/reconciles/${workflowId}/repair`, {
+        driftIds: [removed[0]!.id, added[0]!.id],
+      });
+      expect(repair.status, JSON.stringify(repair.body)).toBe(202);
+      const done = await eventually(async () => {
+        const { body } = await admin.get(`/api/console/ad-sync/reconciles/${workflowId}`);
+        return body.events.find((e: { kind: string }) => e.kind === 'REPAIRED');
+      });
+      expect(done.label).toBe('修復完成：成功 1 筆');
+      expect(await ad.listGroups(user.account)).toContain('G01-admins');
+      expect(await ad.listGroups(outsider)).toContain('G01-admins');
+      expect(await driftsOf(admin, workflowId, outsider)).toEqual([expect.objectContaining({ repairedAt: null })]);
+    } finally {
+      await ad.deleteUser(outsider);
+    }
   });
 
   it('重新同步 pushes one account back to AD and shows it 已同步', async () => {

@@ -176,7 +176,8 @@ export function adSyncRoutes(deps: AdSyncDeps) {
         repairedAt: iso(d.repairedAt),
         repairedByName: d.repairedByName,
         repairError: d.repairError,
-        repairable: d.kind !== 'UNMANAGED_IN_AD' && !d.repairedAt,
+        // Accounts the portal does not manage (userId null) are listed for the AD administrator only.
+        repairable: d.userId !== null && !d.repairedAt,
       })),
     });
   });

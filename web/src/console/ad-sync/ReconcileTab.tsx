@@ -39,6 +39,7 @@ function ProgressPanel({ run }: { run: ReconcileRun }) {
         <Typography variant="body2">
           已比對 {p?.checked ?? 0} / {p?.total ?? 0} 個帳號，差異 {p?.drifts ?? 0} 筆，已修復 {p?.repaired ?? 0} 筆
           {p?.unmanaged ? `，AD 中有 ${p.unmanaged} 個入口網未管理的帳號` : ''}
+          {p?.adminGroupOutsiders ? `，機關管理者群組中有 ${p.adminGroupOutsiders} 個入口網未管理的成員` : ''}
         </Typography>
         <TemporalLink href={run.temporalUrl} />
       </Stack>
@@ -144,7 +145,9 @@ export function ReconcileTab() {
           ? `已修復（${row.repairedByName ?? ''} ${formatDateTime(row.repairedAt)}）`
           : row.kind === 'UNMANAGED_IN_AD'
             ? '僅列出，不自動刪除'
-            : (row.repairError ?? '未修復'),
+            : !row.repairable
+              ? '僅列出，不自動移出群組'
+              : (row.repairError ?? '未修復'),
     },
     {
       field: 'actions',
@@ -259,7 +262,7 @@ export function ReconcileTab() {
             </Button>
           </Stack>
           <Alert severity="info" sx={{ mb: 1.5 }}>
-            「AD 中有入口網未管理的帳號」僅列出供 AD 管理者確認，系統不會自動刪除。
+            「AD 中有入口網未管理的帳號」及機關管理者群組中入口網未管理的成員僅列出供 AD 管理者確認，系統不會自動刪除或移出群組。
           </Alert>
           {drifts.error && <Alert severity="error">{drifts.error}</Alert>}
           <DataGrid

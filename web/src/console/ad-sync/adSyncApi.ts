@@ -47,6 +47,7 @@ export interface ReconcileProgress {
   checked: number;
   drifts: number;
   unmanaged: number;
+  adminGroupOutsiders?: number;
   repaired: number;
   repairFailed: number;
 }
