@@ -7,7 +7,7 @@ import {
   type ReconcileActor,
   type ReconcileProgress,
   type UserAdSyncResult,
-} from '../../workflows/ad-reconcile.messages';
+} from '../../domain/requests/ad-reconcile';
 import { cnOf, compareUser, NOT_MEMBER, type FoundDrift } from './compare';
 import { desiredAdUser, USER_FOR_AD } from './desired-state';
 import { repairDrift, RepairRefused, type RepairAd } from './repair';

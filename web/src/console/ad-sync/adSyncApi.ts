@@ -1,6 +1,9 @@
 // Data hooks of 帳號同步狀態 and 同步比對 (/api/console/ad-sync).
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../../lib/api';
+import type { AdReconcileStatus, ReconcileProgress } from '../../../../domain/requests/ad-reconcile';
+
+export type { ReconcileProgress };
 
 export const AD_SYNC_BASE = '/api/console/ad-sync';
 export const POLL_MS = 1000;
@@ -42,19 +45,9 @@ export interface UserSync {
   temporalUrl: string;
 }
 
-export interface ReconcileProgress {
-  total: number;
-  checked: number;
-  drifts: number;
-  unmanaged: number;
-  adminGroupOutsiders?: number;
-  repaired: number;
-  repairFailed: number;
-}
-
 export interface ReconcileRun {
   workflowId: string;
-  status: 'CHECKING' | 'REVIEW' | 'REPAIRING' | 'CLOSED';
+  status: AdReconcileStatus;
   statusLabel: string;
   startedBy: string | null;
   createdAt: string;
