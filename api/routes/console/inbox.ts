@@ -84,9 +84,15 @@ const beyond = (cursor: InboxCursor, dir: 'lt' | 'gt'): Prisma.RequestWhereInput
 
 const withAgency = { agency: { select: { code: true, name: true } } } satisfies Prisma.RequestInclude;
 
-/** How many rows match, counted up to COUNT_CAP + 1 (more than COUNT_CAP reads as 「1,000+」). */
+const NEWEST_FIRST: Prisma.RequestOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+
+/**
+ * How many rows match, counted up to COUNT_CAP + 1 (more than COUNT_CAP reads as 「1,000+」). In the
+ * list's order: without one, Prisma orders the capped subquery by id and the count walks the primary
+ * key past every other agency's rows.
+ */
 export async function countInbox(prisma: PrismaClient, where: Prisma.RequestWhereInput) {
-  const total = await prisma.request.count({ where, take: COUNT_CAP + 1 });
+  const total = await prisma.request.count({ where, orderBy: NEWEST_FIRST, take: COUNT_CAP + 1 });
   return { total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }
 
@@ -99,7 +105,7 @@ export async function pageInbox(prisma: PrismaClient, where: Prisma.RequestWhere
   const cursor = query.after ?? query.before;
   const rows = await prisma.request.findMany({
     where: cursor ? { AND: [where, beyond(cursor, backwards ? 'gt' : 'lt')] } : where,
-    orderBy: backwards ? [{ createdAt: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: backwards ? [{ createdAt: 'asc' }, { id: 'asc' }] : NEWEST_FIRST,
     skip: cursor ? 0 : query.page * query.pageSize,
     take: query.pageSize + 1,
     include: withAgency,
