@@ -199,7 +199,9 @@ try {
     for (let run = 0; run < WARM_UP + RUNS; run++) {
       const a = await sample(filter.run);
       const b = await sample(large.filters[i]!.run);
-      if (run >= WARM_UP) (times[0].push(a), times[1].push(b));
+      if (run < WARM_UP) continue;
+      times[0].push(a);
+      times[1].push(b);
     }
     const [p50s, p95s, p50l, p95l] = [
       percentile(times[0], 0.5),
