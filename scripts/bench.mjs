@@ -10,6 +10,9 @@ process.env.TEST_SLOT ??= '8';
 // (captcha included, read through the development route) is the production path.
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '100000000';
 
+// Benchmarks of the database alone (their own scratch database) need no API, worker or web.
+const DATABASE_ONLY = new Set(['lists']);
+
 const log = (line) => console.log(line);
 let session;
 let apps = [];
@@ -25,7 +28,7 @@ process.once('SIGINT', async () => {
 try {
   session = await setup('test', { log });
   const env = { ...session.env, LOGIN_RATE_LIMIT_PER_MINUTE: process.env.LOGIN_RATE_LIMIT_PER_MINUTE, LOG_LEVEL: 'error' };
-  apps = await startApp(env, { mode: 'test', stateDir: session.stateDir, withWeb: false, log });
+  if (!DATABASE_ONLY.has(name)) apps = await startApp(env, { mode: 'test', stateDir: session.stateDir, withWeb: false, log });
   await run(process.execPath, ['--import', 'tsx', path.join(rootDir, 'bench', name, 'run.ts')], {
     cwd: rootDir,
     env: {

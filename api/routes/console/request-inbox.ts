@@ -7,15 +7,17 @@ import { allowedActions, authorize, type Action, type Actor } from '../../polici
 import { presentEvents } from '../../presenters/account-application';
 import type { Temporal } from '../../temporal';
 import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
-import { listInbox } from './inbox';
 import { recordUsage } from '../../commands/usage';
+import { inboxCursor, listInbox } from './inbox';
 
-/** 待審核/已審核, applicant search and paging of a console inbox. */
+/** 待審核/已審核, applicant search and paging (a page number, or the cursor of a neighbouring page) of a console inbox. */
 export const inboxListQuery = z.object({
   status: z.enum(['PENDING', 'DECIDED', 'ALL']).default('PENDING'),
   q: z.string().trim().max(100).optional(),
   page: z.coerce.number().int().min(0).default(0),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  after: inboxCursor.optional(),
+  before: inboxCursor.optional(),
 });
 
 const idParams = z.object({ id: z.string().trim().min(1, '申請編號格式錯誤').max(64, '申請編號格式錯誤') });
@@ -110,8 +112,8 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
 
   router.get('/', async (req, res) => {
     authorize(req.actor, actions.list);
-    const { total, rows } = await listInbox(prisma, req.actor, inbox.type, listQuery.parse(req.query));
-    res.json({ total, items: rows.map(present) });
+    const { rows, ...paging } = await listInbox(prisma, req.actor, inbox.type, listQuery.parse(req.query));
+    res.json({ ...paging, items: rows.map(present) });
   });
 
   router.get('/:id', async (req, res) => {

@@ -54,9 +54,9 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
   router.get('/', async (req, res) => {
     authorize(req.actor, 'accountApplication.list');
     const query = listQuery.parse(req.query);
-    const { total, rows } = await listInbox(prisma, req.actor, 'ACCOUNT_APPLICATION', query);
+    const { rows, ...paging } = await listInbox(prisma, req.actor, 'ACCOUNT_APPLICATION', query);
     res.json({
-      total,
+      ...paging,
       items: rows.map((r) => {
         const summary = r.summary as { applicationId?: string; organizationPath?: string; escalated?: boolean };
         return {

@@ -14,7 +14,8 @@ import {
 import { authorized, body, noBody } from '../../../request-body';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, can } from '../../../policies';
-import { organizationPath, presentEvents } from '../../../presenters/account-application';
+import { organizationPaths } from '../../../../activities/db/organization-chain';
+import { presentEvents } from '../../../presenters/account-application';
 
 const STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };
 
@@ -62,33 +63,33 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
         orderBy: { account: 'asc' },
         skip: query.page * query.pageSize,
         take: query.pageSize,
-        include: { organization: { include: { agency: { select: { id: true, name: true } } } } },
+        include: { organization: { select: { agencyId: true } } },
       }),
     ]);
     const actor = req.actor;
+    const paths = await organizationPaths(
+      prisma,
+      rows.map((u) => u.organizationId),
+    );
     res.json({
       total,
-      items: await Promise.all(
-        rows.map(async (u) => {
-          const agencyId = u.organization.agencyId ?? u.organizationId;
-          return {
-            id: u.id,
-            account: u.account,
-            name: u.name,
-            title: u.title,
-            organizationPath: await organizationPath(prisma, u.organizationId),
-            status: u.status,
-            statusLabel: STATUS_LABELS[u.status],
-            lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-            disabledAt: u.disabledAt?.toISOString() ?? null,
-            disabledReason: u.disabledReason,
-            allowedActions:
-              u.status !== 'DISABLED' && u.id !== actor.id && can(actor, 'consoleAccount.disable', { agencyId })
-                ? ['disable']
-                : [],
-          };
-        }),
-      ),
+      items: rows.map((u) => {
+        const agencyId = u.organization.agencyId ?? u.organizationId;
+        return {
+          id: u.id,
+          account: u.account,
+          name: u.name,
+          title: u.title,
+          organizationPath: paths.get(u.organizationId) ?? '',
+          status: u.status,
+          statusLabel: STATUS_LABELS[u.status],
+          lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+          disabledAt: u.disabledAt?.toISOString() ?? null,
+          disabledReason: u.disabledReason,
+          allowedActions:
+            u.status !== 'DISABLED' && u.id !== actor.id && can(actor, 'consoleAccount.disable', { agencyId }) ? ['disable'] : [],
+        };
+      }),
     });
   });
 

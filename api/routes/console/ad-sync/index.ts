@@ -12,7 +12,8 @@ import {
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { authorized, body, noBody } from '../../../request-body';
-import { organizationPath, presentEvents } from '../../../presenters/account-application';
+import { organizationPaths } from '../../../../activities/db/organization-chain';
+import { presentEvents } from '../../../presenters/account-application';
 import { AD_DRIFT_KIND_LABELS, AD_RECONCILE_PREFIX } from '../../../../workflows/ad-reconcile.messages';
 import { driftListQuery, repairBody, runParams, syncParams, userListQuery, userParams } from './schema';
 
@@ -77,22 +78,24 @@ export function adSyncRoutes(deps: AdSyncDeps) {
       },
       select: { workflowId: true, applicantUserId: true },
     });
+    const paths = await organizationPaths(
+      prisma,
+      rows.map((u) => u.organizationId),
+    );
     res.json({
       total,
-      items: await Promise.all(
-        rows.map(async (u) => ({
-          id: u.id,
-          account: u.account,
-          name: u.name,
-          organizationPath: await organizationPath(prisma, u.organizationId),
-          statusLabel: USER_STATUS_LABELS[u.status],
-          adSyncStatus: u.adSyncStatus,
-          adSyncStatusLabel: SYNC_LABELS[u.adSyncStatus],
-          adSyncedAt: iso(u.adSyncedAt),
-          adLastError: u.adLastError,
-          openSync: open.find((o) => o.applicantUserId === u.id)?.workflowId ?? null,
-        })),
-      ),
+      items: rows.map((u) => ({
+        id: u.id,
+        account: u.account,
+        name: u.name,
+        organizationPath: paths.get(u.organizationId) ?? '',
+        statusLabel: USER_STATUS_LABELS[u.status],
+        adSyncStatus: u.adSyncStatus,
+        adSyncStatusLabel: SYNC_LABELS[u.adSyncStatus],
+        adSyncedAt: iso(u.adSyncedAt),
+        adLastError: u.adLastError,
+        openSync: open.find((o) => o.applicantUserId === u.id)?.workflowId ?? null,
+      })),
     });
   });
 

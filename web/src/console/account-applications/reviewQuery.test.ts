@@ -7,6 +7,7 @@ import {
   selectedIds,
   summarizeBatch,
   withFilter,
+  withPage,
 } from './reviewQuery';
 
 describe('review list query', () => {
@@ -23,6 +24,20 @@ describe('review list query', () => {
 
   it('starts a new filter on the first page', () => {
     expect(withFilter({ ...DEFAULT_QUERY, page: 3 }, { q: 'wang' })).toEqual({ ...DEFAULT_QUERY, q: 'wang', page: 0 });
+  });
+
+  it('steps to the next or previous page by its cursor, kept in the address', () => {
+    const cursors = { nextCursor: 'bGFzdA', prevCursor: 'Zmlyc3Q' };
+    const second = withPage({ ...DEFAULT_QUERY, page: 1 }, { page: 2, pageSize: 20 }, cursors);
+    expect(second).toEqual({ ...DEFAULT_QUERY, page: 2, after: 'bGFzdA' });
+    expect(queryFromParams(paramsFromQuery(second))).toEqual(second);
+    expect(listSearch(second, false)).toBe('status=PENDING&page=2&pageSize=20&after=bGFzdA');
+    expect(withPage(second, { page: 1, pageSize: 20 }, cursors)).toEqual({ ...DEFAULT_QUERY, page: 1, before: 'Zmlyc3Q' });
+    // The first page, another page size or a filter needs no cursor.
+    expect(withPage(second, { page: 0, pageSize: 20 }, cursors)).toEqual(DEFAULT_QUERY);
+    expect(withPage(second, { page: 2, pageSize: 50 }, cursors)).toEqual({ ...DEFAULT_QUERY, page: 2, pageSize: 50 });
+    expect(withFilter(second, { q: 'wang' })).toEqual({ ...DEFAULT_QUERY, q: 'wang' });
+    expect(queryFromParams(new URLSearchParams('page=2&after=%3Cscript%3E'))).toEqual({ ...DEFAULT_QUERY, page: 2 });
   });
 
   it('asks the API for the page, sending 機關 only for system administrators', () => {

@@ -1,6 +1,6 @@
 // The console inboxes' list state (帳號申請審核, 復用申請審核, 機關管理者申請審核, 機關異動審核), kept in the
-// address (?status=&q=&agency=&page=&pageSize=) so that going back from a detail page finds the same page
-// of the same filter. Pure.
+// address (?status=&q=&agency=&page=&pageSize=, and the cursor of the page: &after= or &before=) so that
+// going back from a detail page finds the same page of the same filter. Pure.
 import type { BatchDecisionResult, Decision, ReviewStatusFilter } from '../../lib/api';
 import { messageForCode } from '../../lib/api';
 
@@ -17,9 +17,17 @@ export interface ReviewQuery {
   agencyCode: string;
   page: number;
   pageSize: number;
+  /**
+   * The page starts after (next) or ends before (previous) this row of the page it was reached from:
+   * the server reads one page of its index however deep, where a page number alone costs its depth.
+   */
+  after?: string;
+  before?: string;
 }
 
 export const DEFAULT_QUERY: ReviewQuery = { status: 'PENDING', q: '', agencyCode: '', page: 0, pageSize: 20 };
+
+const cursorParam = (value: string | null) => (value && /^[\w-]{1,200}$/.test(value) ? value : undefined);
 
 function wholeNumber(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -35,8 +43,11 @@ export function queryFromParams(params: URLSearchParams): ReviewQuery {
     agencyCode: params.get('agency')?.trim() ?? '',
     page: wholeNumber(params.get('page'), 0),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_QUERY.pageSize,
+    ...withCursor(cursorParam(params.get('after')), cursorParam(params.get('before'))),
   };
 }
+
+const withCursor = (after: string | undefined, before: string | undefined) => (after ? { after } : before ? { before } : {});
 
 /** The address form; defaults are left out so the plain path means 「待審核, first page」. */
 export function paramsFromQuery(query: ReviewQuery): URLSearchParams {
@@ -46,12 +57,40 @@ export function paramsFromQuery(query: ReviewQuery): URLSearchParams {
   if (query.agencyCode) params.set('agency', query.agencyCode);
   if (query.page > 0) params.set('page', String(query.page));
   if (query.pageSize !== DEFAULT_QUERY.pageSize) params.set('pageSize', String(query.pageSize));
+  setCursor(params, query);
   return params;
+}
+
+function setCursor(params: URLSearchParams, query: ReviewQuery) {
+  if (query.page === 0) return;
+  if (query.after) params.set('after', query.after);
+  else if (query.before) params.set('before', query.before);
+}
+
+/**
+ * The page the grid asks for: one step forward or back goes by the shown page's cursors, anything
+ * else (another page size, a jump) by page number.
+ */
+export function withPage(
+  query: ReviewQuery,
+  model: { page: number; pageSize: number },
+  cursors: { nextCursor?: string | null; prevCursor?: string | null },
+): ReviewQuery {
+  const next = { ...withoutCursor(query), page: model.page, pageSize: model.pageSize };
+  if (model.page === 0 || model.pageSize !== query.pageSize) return next;
+  if (model.page === query.page + 1 && cursors.nextCursor) return { ...next, after: cursors.nextCursor };
+  if (model.page === query.page - 1 && cursors.prevCursor) return { ...next, before: cursors.prevCursor };
+  return next;
+}
+
+function withoutCursor(query: ReviewQuery): ReviewQuery {
+  const { after: _after, before: _before, ...rest } = query;
+  return rest;
 }
 
 /** A filter change starts again at the first page. */
 export function withFilter(query: ReviewQuery, change: Partial<Pick<ReviewQuery, 'status' | 'q' | 'agencyCode'>>): ReviewQuery {
-  return { ...query, ...change, page: 0 };
+  return { ...withoutCursor(query), ...change, page: 0 };
 }
 
 /** The query string of an inbox's GET list; 機關 only where it may be chosen (system administrators). */
@@ -59,6 +98,7 @@ export function listSearch(query: ReviewQuery, canFilterAgency: boolean): string
   const params = new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) });
   if (query.q) params.set('q', query.q);
   if (canFilterAgency && query.agencyCode) params.set('agencyCode', query.agencyCode);
+  setCursor(params, query);
   return params.toString();
 }
 

@@ -38,6 +38,7 @@ import {
   STATUS_FILTERS,
   summarizeBatch,
   withFilter,
+  withPage,
   type BatchSummary,
   type ReviewQuery,
 } from '../account-applications/reviewQuery';
@@ -237,7 +238,8 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
           sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', mb: 1.5 }}
         >
           <Typography sx={{ color: 'text.secondary' }} aria-live="polite">
-            共 {list.total} 筆{chosen.length > 0 && <>，已選擇 {chosen.length} 筆</>}
+            共 {list.totalCapped ? `${list.total.toLocaleString('en-US')}+` : list.total} 筆
+            {chosen.length > 0 && <>，已選擇 {chosen.length} 筆</>}
           </Typography>
           <Stack direction="row" spacing={1}>
             {BATCH_BUTTONS.map(({ decision, variant, color, Icon }) => (
@@ -274,9 +276,11 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
           rowSelectionModel={selection}
           onRowSelectionModelChange={setSelection}
           paginationMode="server"
-          rowCount={list.total}
+          // Past the capped count the grid pages on without a last page number.
+          rowCount={list.totalCapped ? -1 : list.total}
+          paginationMeta={{ hasNextPage: Boolean(list.nextCursor) }}
           paginationModel={{ page: query.page, pageSize: query.pageSize }}
-          onPaginationModelChange={(model) => update({ ...query, page: model.page, pageSize: model.pageSize })}
+          onPaginationModelChange={(model) => update(withPage(query, model, list))}
           pageSizeOptions={[...PAGE_SIZES]}
           onCellClick={(cell) => {
             if (cell.field !== '__check__') void navigate(detailPath(String(cell.id)), { state: detailState });
@@ -349,7 +353,7 @@ function KeywordField({ initial, onSearch }: { initial: string; onSearch: (value
     >
       <TextField
         label="關鍵字"
-        placeholder="登入帳號或姓名"
+        placeholder="登入帳號或姓名的開頭"
         value={value}
         onChange={(event) => setValue(event.target.value)}
         size="small"

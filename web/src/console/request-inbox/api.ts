@@ -13,7 +13,12 @@ export interface InboxItem {
 }
 
 export interface InboxList<T extends InboxItem> {
+  /** Counted up to 1,000; past it `totalCapped` and the list says 「1,000+」. */
   total: number;
+  totalCapped?: boolean;
+  /** `after=` / `before=` of the neighbouring pages (null at either end). */
+  nextCursor?: string | null;
+  prevCursor?: string | null;
   items: T[];
 }
 
