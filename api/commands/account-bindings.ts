@@ -15,7 +15,7 @@ import type { SmsVerification } from './sms-verification';
 export interface BindingDeps {
   prisma: PrismaClient;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   dataKey: Buffer;
   verification: EmailVerification;
   sms: SmsVerification;

@@ -12,7 +12,7 @@ import { signedChallengeSchema } from '../identity/citizen-cert';
 export interface AccountCitizenCertDeps {
   prisma: PrismaClient;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   citizenCert: CitizenCert;
 }
 
