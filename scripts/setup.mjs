@@ -86,6 +86,30 @@ async function prepareDatabase(env, mode, log) {
  * Brings up every service of `mode` ('development' | 'test'), prepares the database and AD, and
  * returns { env, handles, stop } — stop() ends exactly the processes this call started.
  */
+/**
+ * Registers this process as a user of the shared services; the returned release removes the lease
+ * and tells whether another live process still holds one (leases of dead processes are swept).
+ */
+function takeLease(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const own = path.join(dir, String(process.pid));
+  fs.writeFileSync(own, '');
+  return () => {
+    fs.rmSync(own, { force: true });
+    let others = false;
+    for (const name of fs.readdirSync(dir)) {
+      const pid = Number(name);
+      try {
+        process.kill(pid, 0);
+        others = true;
+      } catch {
+        fs.rmSync(path.join(dir, name), { force: true });
+      }
+    }
+    return others;
+  };
+}
+
 export async function setup(mode, { log = console.log, browser = false, onPackages } = {}) {
   checkNode();
   const m = modeConfig(mode);
@@ -96,8 +120,20 @@ export async function setup(mode, { log = console.log, browser = false, onPackag
   onPackages?.();
 
   const handles = [];
+  // Temporal, PostgreSQL and Samba are shared by every run on the machine (each slot has its own
+  // namespace, database and AD subtree in them); the run that started them leaves them up while
+  // another run still holds a lease, rather than pull them from under its tests.
+  const shared = new Set();
+  const releaseLease = takeLease(path.join(rootDir, '.data', 'leases'));
   const stop = async () => {
-    for (const handle of handles.reverse()) await handle.stop().catch(() => undefined);
+    const othersRunning = releaseLease();
+    for (const handle of handles.reverse()) {
+      if (shared.has(handle) && othersRunning) continue;
+      await handle.stop().catch(() => undefined);
+    }
+    if (othersRunning && [...shared].some((h) => handles.includes(h))) {
+      log('其他執行中的測試仍在使用 Temporal／PostgreSQL／Samba，保留這些服務。');
+    }
     handles.length = 0;
   };
 
@@ -122,7 +158,12 @@ export async function setup(mode, { log = console.log, browser = false, onPackag
       }),
       ensureSamba({ rootDir, log }),
     ]);
-    for (const service of [temporal.handle, postgres, ad]) if (service?.pid) handles.push(service.handle ?? service);
+    for (const service of [temporal.handle, postgres, ad]) {
+      if (!service?.pid) continue;
+      const handle = service.handle ?? service;
+      handles.push(handle);
+      shared.add(handle);
+    }
 
     const env = buildEnv(rootDir, mode, {
       postgresUrl: postgres.url,
