@@ -89,6 +89,8 @@ export function createApp(deps: AppDeps) {
   const { env, prisma, temporal } = deps;
   const app = express();
   const secureCookies = env.PUBLIC_URL.startsWith('https://');
+  // Where the pages are: mails link there (domain/mail-links.ts), not to the API's PUBLIC_URL.
+  const webUrl = env.WEB_URL ?? env.PUBLIC_URL;
   const sessions = createSessionStore(prisma);
 
   app.disable('x-powered-by');
@@ -126,7 +128,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   // A request from another site is refused before its body is read (docs/decisions/0004).
-  app.use(['/api', '/dev'], sameOriginOnly([env.PUBLIC_URL, env.WEB_URL ?? env.PUBLIC_URL]));
+  app.use(['/api', '/dev'], sameOriginOnly([env.PUBLIC_URL, webUrl]));
   app.use(express.json({ limit: '1mb' }));
   app.use(['/api', '/dev'], inputGuard);
 
@@ -149,7 +151,7 @@ export function createApp(deps: AppDeps) {
       limitAddress: deps.sso ? (req) => deps.sso!.kit.limitAddress(req) : undefined,
     }),
   );
-  app.use('/api/account/citizen-cert', accountCitizenCertRoutes({ prisma, temporal, baseUrl: env.PUBLIC_URL, citizenCert }));
+  app.use('/api/account/citizen-cert', accountCitizenCertRoutes({ prisma, temporal, webUrl, citizenCert }));
   app.use('/api/session', sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeDays: deps.passwordMaxAgeDays }));
   if (deps.sso) {
     const { sso } = deps;
@@ -167,7 +169,7 @@ export function createApp(deps: AppDeps) {
           proofs: sso.proofs,
           citizenCert,
           temporal,
-          baseUrl: env.PUBLIC_URL,
+          webUrl,
           dataKey: deps.keys.dataKey,
           hashKey: deps.keys.hashKey,
         },
@@ -178,7 +180,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/ad-sync', adSyncRoutes({ prisma, temporal }));
   app.use('/api/console/system-parameters', systemParameterRoutes({ prisma }));
   app.use('/api/console/records', consoleRecordRoutes({ prisma }));
-  const applicationDeps = { prisma, temporal, baseUrl: env.PUBLIC_URL, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
+  const applicationDeps = { prisma, temporal, webUrl, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);
   app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs, limits: deps.sso?.limits }));

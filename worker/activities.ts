@@ -16,11 +16,14 @@ import { createSelfServiceActivities } from '../activities/self-service';
 import { createPrismaOutboxStore } from '../activities/mail/outbox';
 import { createSmsActivities } from '../activities/sms';
 
-/** The only place activities meet their dependencies. */
-export function createActivities(clients: Clients, options: { publicUrl: string; dataKey: Buffer }) {
+/**
+ * The only place activities meet their dependencies. `webUrl` is WEB_URL, where the web app serves the
+ * pages the mails link to (in development not PUBLIC_URL, the API's address, which serves no page).
+ */
+export function createActivities(clients: Clients, options: { webUrl: string; dataKey: Buffer }) {
   const outbox = createPrismaOutboxStore(clients.prisma);
   const db = createDbActivities({ prisma: clients.prisma });
-  const mail = createMailActivities({ mailer: clients.mailer, outbox, baseUrl: options.publicUrl });
+  const mail = createMailActivities({ mailer: clients.mailer, outbox, webUrl: options.webUrl });
   return {
     ...db,
     ...createAdActivities({ ad: clients.ad }),

@@ -11,7 +11,7 @@ import { ensureOrganizationResumeSchedule, ensureSchedules } from './schedules';
 const env = parseEnv(process.env, [
   ...CLIENT_ENV_KEYS,
   'LOG_LEVEL',
-  'PUBLIC_URL',
+  'WEB_URL',
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_TASK_QUEUE',
@@ -26,7 +26,7 @@ const worker = await Worker.create({
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-  activities: createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey: Buffer.from(env.DATA_KEY, 'base64') }),
+  activities: createActivities(clients, { webUrl: env.WEB_URL, dataKey: Buffer.from(env.DATA_KEY, 'base64') }),
 });
 log.info({ namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker started');
 

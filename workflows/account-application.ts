@@ -24,6 +24,7 @@ import {
   type DecideInput,
 } from './account-application.messages';
 import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type AppActivities = ReturnType<typeof createAccountApplicationActivities>;
 type Db = ReturnType<typeof createDbActivities>;
@@ -187,7 +188,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
       key: `${workflowId}:expired`,
       to: application.backupEmail,
       template: 'applicationExpired',
-      data: { name: application.name, requestType: REQUEST_TYPE_LABEL, statusUrl: '/apply/account/status' },
+      data: { name: application.name, requestType: REQUEST_TYPE_LABEL, statusUrl: mailPath('applicationStatusLookup') },
     });
     return state;
   }
@@ -206,7 +207,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
         name: application.name,
         requestType: REQUEST_TYPE_LABEL,
         reason: d.comment!.trim(),
-        statusUrl: '/apply/account/status',
+        statusUrl: mailPath('applicationStatusLookup'),
       },
     });
     return state;
@@ -224,7 +225,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
     key: `${workflowId}:activation-guide`,
     to: application.backupEmail,
     template: 'accountActivationGuide',
-    data: { name: application.name, account: application.account, activationUrl: '/login/activate' },
+    data: { name: application.name, account: application.account, activationUrl: mailPath('activation') },
   });
 
   await condition(() => activation !== undefined);

@@ -13,6 +13,7 @@ import {
 } from './account-disable.messages';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
 type Db = ReturnType<typeof createDbActivities>;
@@ -106,7 +107,7 @@ export async function accountDisable(input: AccountDisableInput): Promise<Accoun
         kind: input.kind,
         reason: input.reason,
         disabledAt,
-        reactivateUrl: '/apply/reactivation',
+        reactivateUrl: mailPath('reactivation'),
       },
     });
     await event('NOTIFIED', '已寄送停用通知給使用者');

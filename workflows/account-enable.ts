@@ -16,6 +16,7 @@ import {
 } from './account-enable.messages';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -94,8 +95,8 @@ export async function accountEnable(input: AccountEnableInput): Promise<AccountE
               account: account.account,
               kind: data.kind,
               reason: input.reason,
-              activationUrl: '/login/activate',
-              loginUrl: '/login',
+              activationUrl: mailPath('activation'),
+              loginUrl: mailPath('login'),
             },
           })
           .then(() => event('NOTIFIED', '已寄送通知給使用者'))

@@ -16,6 +16,7 @@ import { applicantMail } from './applicant-mail';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -38,9 +39,6 @@ const mail = proxyActivities<Mail>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
-
-const STATUS_URL = '/apply/reactivation';
-const ACTIVATION_URL = '/login/activate';
 
 /**
  * 個人帳號復用 (manual 圖 12): submitted → approved | rejected | expired (reminder, then expiry, as
@@ -112,14 +110,14 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
       requestId,
       kind,
       requestType: REACTIVATION_REQUEST_TYPE_LABEL,
-      inboxUrl: `/console/accounts/reactivation-requests/${requestId}`,
+      inboxUrl: mailPath('reactivationReview', requestId),
     });
   const toApplicant = applicantMail({
     workflowId,
     to: applicant.mailTo,
     name: applicant.name,
     requestType: REACTIVATION_REQUEST_TYPE_LABEL,
-    statusUrl: STATUS_URL,
+    statusUrl: mailPath('reactivation'),
     sendMail: mail.sendMail,
     event,
   });
@@ -153,7 +151,7 @@ export async function accountReactivation({ userId }: AccountReactivationInput):
   await event('ACCOUNT_UPDATED', `已更新單位為「${applicant.organizationPath}」、職稱為「${applicant.title}」，帳號待開通`);
   await toApplicant('approved', {
     note: `帳號 ${applicant.account} 已核准復用。請至單一帳號認證平台使用「開通帳號」功能設定新密碼後，方可使用公務入口網。`,
-    statusUrl: ACTIVATION_URL,
+    activationUrl: mailPath('activation'),
   });
 
   // The AD move runs while the person may already be activating: the SSO does not wait for AD.

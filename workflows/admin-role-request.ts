@@ -14,6 +14,7 @@ import { applicantMail } from './applicant-mail';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -32,8 +33,6 @@ const mail = proxyActivities<Mail>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
-
-const STATUS_URL = '/account';
 
 /**
  * 機關管理者申請 / 權限異動申請 (manual 圖 13): submitted → approved (role granted, AD group added;
@@ -102,7 +101,7 @@ export async function adminRoleRequest({ userId, reason }: AdminRoleRequestInput
     to: applicant.email,
     name: applicant.name,
     requestType: ADMIN_ROLE_REQUEST_TYPE_LABEL,
-    statusUrl: STATUS_URL,
+    statusUrl: mailPath('account'),
     sendMail: mail.sendMail,
     event,
   });

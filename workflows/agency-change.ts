@@ -18,6 +18,7 @@ import { applicantMail } from './applicant-mail';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type Db = ReturnType<typeof createDbActivities>;
 type Mail = ReturnType<typeof createMailActivities>;
@@ -36,7 +37,6 @@ const mail = proxyActivities<Mail>({
 });
 
 /** Where the user follows up: they can log in again once the request is decided. */
-const STATUS_URL = '/account';
 
 /**
  * 機關(單位)異動 (手冊 圖 14): pre-checks (as for 停用) → every session and token revoked at once →
@@ -153,7 +153,7 @@ export async function agencyChange(input: AgencyChangeInput): Promise<AgencyChan
     to: c.mailTo,
     name: c.name,
     requestType: AGENCY_CHANGE_TYPE_LABEL,
-    statusUrl: STATUS_URL,
+    statusUrl: mailPath('account'),
     sendMail: mail.sendMail,
     event,
     namesStep: false,

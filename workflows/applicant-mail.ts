@@ -11,7 +11,7 @@ type Outcome = keyof typeof OUTCOMES;
 type Extra<O extends Outcome> = O extends 'rejected'
   ? { reason: string }
   : O extends 'approved'
-    ? { note: string; statusUrl?: string }
+    ? { note: string; activationUrl?: string }
     : object;
 
 /**

@@ -7,6 +7,7 @@ import { precheckMessage } from '../domain/account-prechecks';
 import { accountDisable } from './account-disable';
 import { accountDisableWorkflowId, type IdleDisableResult } from './account-disable.messages';
 import { requestSearchAttributes } from './search-attributes';
+import { mailPath } from '../domain/mail-links';
 
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
 type Db = ReturnType<typeof createDbActivities>;
@@ -44,7 +45,13 @@ export async function idleDisable(): Promise<IdleDisableResult> {
       key: `idle-warning:${u.userId}:${u.lastActiveAt}`,
       to: u.mailTo,
       template: 'idleDisableWarning',
-      data: { name: u.name, account: u.account, lastActiveAt: u.lastActiveAt, disableAt: u.disableAt, loginUrl: '/' },
+      data: {
+        name: u.name,
+        account: u.account,
+        lastActiveAt: u.lastActiveAt,
+        disableAt: u.disableAt,
+        loginUrl: mailPath('landing'),
+      },
     });
     result.warned.push(u.account);
   }
@@ -104,7 +111,7 @@ export async function idleDisable(): Promise<IdleDisableResult> {
         key: `idle-blocked:${workflowInfo().workflowId}:${to}`,
         to,
         template: 'idleDisableBlocked',
-        data: { runDate, accounts: report, consoleUrl: '/console/accounts' },
+        data: { runDate, accounts: report, consoleUrl: mailPath('consoleAccounts') },
       });
     }
   }

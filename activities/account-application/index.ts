@@ -9,6 +9,7 @@ import type { ApplicationChanges, ApplicationStatus } from '../../domain/request
 import { organizationChain } from '../db/organization-chain';
 import { openSecret } from '../db/secret-box';
 import { uniqueViolation } from '../db/unique-violation';
+import { mailPath } from '../../domain/mail-links';
 
 interface Deps {
   prisma: PrismaClient;
@@ -145,7 +146,7 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
             applicantName: row.name,
             agencyName: agency.name,
             submittedAt: row.createdAt.toISOString(),
-            inboxUrl: `/console/accounts/applications/${applicationId}`,
+            inboxUrl: mailPath('accountApplicationReview', applicationId),
             escalated,
           },
         });

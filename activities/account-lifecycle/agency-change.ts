@@ -7,6 +7,7 @@ import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { agencyAdminGroupName } from '../self-service';
 import { AGENCY_CHANGE_TYPE_LABEL } from '../../domain/requests/agency-change';
+import { mailPath } from '../../domain/mail-links';
 import { agencyOf, mailAddressOf } from './index';
 
 interface Deps {
@@ -14,8 +15,6 @@ interface Deps {
   ad: Pick<AdClient, 'ensureOuPath' | 'moveUser' | 'enableUser' | 'removeGroupMember'>;
   mail: Pick<ReturnType<typeof createMailActivities>, 'sendMail'>;
 }
-
-export const agencyChangeInboxUrl = (requestId: string) => `/console/accounts/agency-change-requests/${requestId}`;
 
 /**
  * One AD step of 機關(單位)異動. An outage is retried by the workflow (the user row shows 同步中 and the
@@ -77,7 +76,7 @@ export function createAgencyChangeActivities({ prisma, ad, mail }: Deps) {
             applicantName: input.applicantName,
             agencyName: input.agencyName,
             submittedAt: input.submittedAt,
-            inboxUrl: agencyChangeInboxUrl(input.requestId),
+            inboxUrl: mailPath('agencyChangeReview', input.requestId),
             escalated: false,
           },
         });

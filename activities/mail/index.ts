@@ -37,7 +37,8 @@ export interface MailPingResult {
 const keySchema = z.string().trim().min(1).max(200);
 const emailSchema = z.email();
 
-export function createMailActivities({ mailer, outbox, baseUrl }: { mailer: Mailer; outbox: OutboxStore; baseUrl: string }) {
+/** `webUrl`: WEB_URL, where the links in the mails point (the web app, not the API). */
+export function createMailActivities({ mailer, outbox, webUrl }: { mailer: Mailer; outbox: OutboxStore; webUrl: string }) {
   async function send(row: OutboxMessage) {
     const sent = await mailer.send({
       to: row.recipient,
@@ -63,7 +64,7 @@ export function createMailActivities({ mailer, outbox, baseUrl }: { mailer: Mail
 
       let content: RenderedMail;
       try {
-        content = renderMail(input.template, input.data, { baseUrl });
+        content = renderMail(input.template, input.data, { webUrl });
       } catch (error) {
         if (error instanceof MailTemplateError) throw deliveryFailure('InvalidMailTemplateData', error.message, false);
         throw error;

@@ -6,6 +6,7 @@ import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../domain/requests/admin-role-request';
+import { mailPath } from '../../domain/mail-links';
 import { createAgencyAdminGroupActivities } from './agency-admin-group';
 
 export { agencyAdminGroupName } from './agency-admin-group';
@@ -97,7 +98,7 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
             applicantName: input.applicantName,
             agencyName: input.agencyName,
             submittedAt: input.submittedAt,
-            inboxUrl: input.inboxUrl ?? `/console/accounts/admin-role-requests/${input.requestId}`,
+            inboxUrl: input.inboxUrl ?? mailPath('adminRoleRequestReview', input.requestId),
             escalated: false,
           },
         });

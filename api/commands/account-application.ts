@@ -15,11 +15,12 @@ import { requestSearchAttributes } from '../../workflows/search-attributes';
 import { fail } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
+import { mailPath } from '../../domain/mail-links';
 
 export interface ApplicationDeps {
   prisma: PrismaClient;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   dataKey: Buffer;
   hashKey: Buffer;
 }
@@ -100,7 +101,7 @@ export async function submitApplication(deps: ApplicationDeps, backupEmail: stri
       status: 'PENDING',
     }),
   });
-  const statusUrl = `/apply/account/status/${id}?key=${statusKey}`;
+  const statusUrl = mailPath('applicationStatus', id, { key: statusKey });
   // The status link carries a key: it is mailed from here, never passed through a workflow.
   await queueMail(deps, {
     key: `${workflowId}:submitted`,

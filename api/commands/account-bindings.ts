@@ -16,7 +16,7 @@ import { recordUsage } from './usage';
 export interface BindingDeps {
   prisma: PrismaClient;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   dataKey: Buffer;
   verification: EmailVerification;
   sms: SmsVerification;

@@ -31,7 +31,7 @@ const sha256 = (value: string) => crypto.createHash('sha256').update(value).dige
  * status pages and 機關管理員查詢 list several things with one verification — but only one step that
  * changes something can `spend` it.
  */
-export function createEmailVerification(deps: { prisma: PrismaClient; temporal: Temporal; baseUrl: string; hashKey: Buffer }) {
+export function createEmailVerification(deps: { prisma: PrismaClient; temporal: Temporal; webUrl: string; hashKey: Buffer }) {
   const { prisma } = deps;
   const codeHash = (id: string, code: string) => crypto.createHmac('sha256', deps.hashKey).update(`${id}:${code}`).digest('hex');
 

@@ -10,12 +10,12 @@ import type { Temporal } from '../temporal';
  * stays queued and the start is retried on the next request for the same key.
  */
 export async function queueMail<N extends MailTemplateName>(
-  deps: { prisma: PrismaClient; temporal: Temporal; baseUrl: string },
+  deps: { prisma: PrismaClient; temporal: Temporal; webUrl: string },
   message: { key: string; to: string; template: N; data: MailTemplateData[N] },
 ) {
   const outbox = createPrismaOutboxStore(deps.prisma);
   if (!(await outbox.findByKey(message.key))) {
-    const content = renderMail(message.template, message.data, { baseUrl: deps.baseUrl });
+    const content = renderMail(message.template, message.data, { webUrl: deps.webUrl });
     await outbox.create({
       key: message.key,
       channel: 'EMAIL',

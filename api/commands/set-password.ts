@@ -48,7 +48,7 @@ const AD_BOX_TTL_MS = 7 * 86_400_000;
 export interface SetPasswordDeps {
   prisma: PrismaClient;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   dataKey: Buffer;
 }
 

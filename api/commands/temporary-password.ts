@@ -43,7 +43,7 @@ const userSelect = { id: true, account: true, name: true, status: true, password
  * the mailDelivery workflow delivers by key. It logs in only from the browser that asked for it
  * (`client`, api/auth/client-binding.ts): a copy read elsewhere (a forwarded or intercepted mail) is useless.
  */
-export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal: Temporal; baseUrl: string; hashKey: Buffer }) {
+export function createTemporaryPasswords(deps: { prisma: PrismaClient; temporal: Temporal; webUrl: string; hashKey: Buffer }) {
   const { prisma } = deps;
   const hash = (id: string, password: string) =>
     crypto.createHmac('sha256', deps.hashKey).update(`temp-password:${id}:${password}`).digest('hex');

@@ -105,7 +105,7 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
   });
 
   it('the applicant activates the account with the backup e-mail', async () => {
-    await waitForMail(email, '帳號啟用說明');
+    await waitForMail(email, '開通帳號說明');
     const { page } = applicant;
     await gotoPath(page, '/login/activate');
     await page.getByRole('button', { name: /使用備用信箱/ }).click();

@@ -9,6 +9,7 @@ export function testEnv() {
     'TEMPORAL_NAMESPACE',
     'TEMPORAL_UI_URL',
     'PUBLIC_URL',
+    'WEB_URL',
     'MAILBOX_URL',
     'SMS_SIMULATOR_URL',
   ] as const);

@@ -11,12 +11,16 @@ const applicationBase = z.object({
   requestType: line(60),
   /** Case number shown to the applicant. */
   requestId: line(60).optional(),
-  /** Status page: absolute, or a path under the portal's base URL. */
+  /** Status page: a portal page's path (domain/mail-links.ts). */
   statusUrl: link.optional(),
 });
 
 export const applicationSubmittedSchema = applicationBase.extend({ statusUrl: link });
-export const applicationApprovedSchema = applicationBase.extend({ note: z.string().trim().max(1000).optional() });
+export const applicationApprovedSchema = applicationBase.extend({
+  note: z.string().trim().max(1000).optional(),
+  /** The 開通帳號 page, when approval leaves the account 待開通 (復用): the link then says so. */
+  activationUrl: link.optional(),
+});
 export const applicationRejectedSchema = applicationBase.extend({ reason: z.string().trim().min(1).max(1000) });
 
 function caseFields(data: { requestType: string; requestId?: string | undefined }): Block {
@@ -45,7 +49,9 @@ export function applicationApproved(data: z.output<typeof applicationApprovedSch
     p(`您的「${data.requestType}」已審核通過。`),
     caseFields(data),
     ...(data.note ? [{ kind: 'fields', rows: [['備註', data.note]] } satisfies Block] : []),
-    ...statusButton(data.statusUrl, ctx),
+    ...(data.activationUrl
+      ? [{ kind: 'button', label: '開通帳號', url: resolveLink(data.activationUrl, ctx) } satisfies Block]
+      : statusButton(data.statusUrl, ctx)),
   ]);
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isMailPath, mailLinkUrl } from '../../../domain/mail-links';
 
-/** Context every template may use: where relative links point. */
+/** Context every template may use: WEB_URL, where the portal's pages are served and mail links point. */
 export interface RenderContext {
-  baseUrl?: string;
+  webUrl?: string;
 }
 
 /** Invalid template data: a caller bug that retrying cannot fix. */
@@ -19,20 +20,19 @@ export const line = (max = 200) =>
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, '不可包含控制字元');
 
-/** A link target: an absolute http(s) URL, or a path resolved against the portal's base URL. */
-export const link = z.string().trim().min(1).max(2000);
+/**
+ * A link target: the path of a portal page (domain/mail-links.ts `mailPath`), never an address, so
+ * every link a mail carries is built on WEB_URL in one place — and never javascript:, data: or another site.
+ */
+export const link = z.string().trim().max(2000).refine(isMailPath, '須為入口網頁面的路徑（mailPath）');
 
-export function resolveLink(value: string, ctx: RenderContext): string {
-  let url: URL;
+export function resolveLink(path: string, ctx: RenderContext): string {
+  if (!ctx.webUrl) throw new MailTemplateError(`Link "${path}" needs WEB_URL, and none is configured`);
   try {
-    url = new URL(value, ctx.baseUrl);
-  } catch {
-    throw new MailTemplateError(`Link "${value}" is not absolute and no baseUrl is configured`);
+    return mailLinkUrl(ctx.webUrl, path);
+  } catch (error) {
+    throw new MailTemplateError((error as Error).message);
   }
-  // Mail links must never be javascript:, data: or file: — whatever the caller passed.
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new MailTemplateError(`Link scheme ${url.protocol} is not allowed`);
-  return url.href;
 }
 
 const TAIPEI = new Intl.DateTimeFormat('sv-SE', {

@@ -13,7 +13,7 @@ import { recordUsage } from '../../commands/usage';
 export interface AccountCitizenCertDeps {
   prisma: PrismaClient;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   citizenCert: CitizenCert;
 }
 

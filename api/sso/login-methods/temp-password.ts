@@ -20,9 +20,9 @@ export const TEMP_PASSWORD_LOGIN_FAILED = '備用信箱或臨時密碼錯誤，�
 export const temporaryPasswordLogin: LoginMethodModule = {
   slug: 'temp-password',
   method: 'TEMP_PASSWORD',
-  routes: ({ prisma, temporal, baseUrl, hashKey, kit, captchas }) => {
+  routes: ({ prisma, temporal, webUrl, hashKey, kit, captchas }) => {
     const router = Router({ mergeParams: true });
-    const passwords = createTemporaryPasswords({ prisma, temporal, baseUrl, hashKey });
+    const passwords = createTemporaryPasswords({ prisma, temporal, webUrl, hashKey });
 
     router.post('/send', sendBody, async (req, res) => {
       const input = sendBody.of(req);

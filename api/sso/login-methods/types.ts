@@ -15,7 +15,7 @@ export interface SsoMethodDeps {
   /** 自然人憑證 challenges and verification (api/identity/citizen-cert.ts). */
   citizenCert: CitizenCert;
   temporal: Temporal;
-  baseUrl: string;
+  webUrl: string;
   dataKey: Buffer;
   hashKey: Buffer;
 }

@@ -91,7 +91,7 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     );
     expect(usage).toEqual([expect.objectContaining({ action: 'application.decide', actionLabel: '審核申請' })]);
 
-    await latestMail(email, '帳號啟用說明');
+    await latestMail(email, '開通帳號說明');
     const adUser = await clients.ad.findUser(input.account);
     expect(adUser).toMatchObject({ enabled: false, mail: `${input.account}@mail.tainan.gov.tw` });
     expect(adUser!.ouDn).toMatch(/^OU=G25-02,OU=G25,OU=TainanCityTest\d?,/);

@@ -175,6 +175,9 @@ describe('個人帳號復用 → 機關管理者審核 → 開通帳號 → 登�
     await eventually(async () => !(await ad.listGroups(user.account)).includes(agencyAdminGroupName(oldAgency.code)));
     const approvedMail = await latestMail(user.email, '個人帳號復用已核准');
     expect(approvedMail.body).toContain('開通帳號');
+    // Its link opens 開通帳號 and says so (not 查詢案件進度).
+    expect(approvedMail.body).toMatch(/開通帳號：\s*http\S*\/login\/activate/);
+    expect(approvedMail.body).not.toContain('查詢案件進度');
     // The old password no longer logs in: 開通帳號 comes first.
     expect((await apiSession().login(user.account, 'First!2026a')).status).not.toBe(200);
 

@@ -27,7 +27,7 @@ let bases: string[] = [];
 
 beforeAll(async () => {
   const temporal = {} as Temporal; // neither route starts a workflow
-  const deps = { prisma, temporal, baseUrl: 'http://127.0.0.1', dataKey: hashKey, hashKey };
+  const deps = { prisma, temporal, webUrl: 'http://127.0.0.1', dataKey: hashKey, hashKey };
   servers = pools.map((pool) => {
     const app = express();
     app.set('trust proxy', 'loopback');

@@ -7,7 +7,7 @@ import { closedPort, expectFailure, getJson, tempDir } from './helpers';
 
 // Real nodemailer over TCP to the real SMTP sink, started here on free ports.
 const FROM = '臺南市政府公務入口網 <no-reply@mail.tainan.gov.tw>';
-const BASE_URL = 'https://portal.tainan.test';
+const WEB_URL = 'https://portal.tainan.test';
 
 let sink: SmtpSink;
 let store: Awaited<ReturnType<typeof tempDir>>;
@@ -29,7 +29,7 @@ const inbox = (to: string, at = sink) => getJson<SinkMessage[]>(`${at.url}/messa
 function setup(port = sink.smtpPort) {
   const mailer = createMailer({ host: '127.0.0.1', port, from: FROM, connectionTimeoutMs: 2000 });
   const outbox = createMemoryOutboxStore();
-  return { mailer, outbox, mail: createMailActivities({ mailer, outbox, baseUrl: BASE_URL }) };
+  return { mailer, outbox, mail: createMailActivities({ mailer, outbox, webUrl: WEB_URL }) };
 }
 
 describe('sendMail', () => {
@@ -39,7 +39,12 @@ describe('sendMail', () => {
       key: 'account-application-1:approved',
       to: 'wang@example.tainan.gov.tw',
       template: 'applicationApproved',
-      data: { name: '王小明', requestType: '帳號申請', requestId: 'A1130001', statusUrl: '/requests/A1130001' },
+      data: {
+        name: '王小明',
+        requestType: '帳號申請',
+        requestId: 'A1130001',
+        statusUrl: '/apply/account/status/A1130001?key=k1',
+      },
     } as const;
 
     const first = await mail.sendMail(input);
@@ -119,7 +124,7 @@ describe('sendMail', () => {
       key: 'activation:9',
       to: 'kao@example.tainan.gov.tw',
       template: 'accountActivationGuide',
-      data: { name: '高美玲', account: 'kaoml', activationUrl: '/activate?token=abc', expiresAt: '2025-03-01T08:30:00Z' },
+      data: { name: '高美玲', account: 'kaoml', activationUrl: '/login/activate', expiresAt: '2025-03-01T08:30:00Z' },
     } as const;
 
     const failure = await expectFailure(mail.sendMail(input), { type: 'MailServerUnavailable', retryable: true });
@@ -140,7 +145,7 @@ describe('sendMail', () => {
       expect(messages).toHaveLength(1);
       // Every attempt of one outbox row carries the same Message-ID.
       expect(messages[0]!.messageId).toBe(`<outbox.${row!.id}@mail.tainan.gov.tw>`);
-      expect(messages[0]!.text).toContain(`${BASE_URL}/activate?token=abc`);
+      expect(messages[0]!.text).toContain(`${WEB_URL}/login/activate`);
       expect(messages[0]!.text).toContain('2025-03-01 16:30');
     } finally {
       await late.stop();

@@ -2,21 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { MAIL_TEMPLATE_NAMES, renderMail, type MailTemplateData, type MailTemplateName } from '../../../activities/mail';
 import { FOOTER_NOTICE, FOOTER_ORG, MailTemplateError, PORTAL_NAME } from '../../../activities/mail/templates';
 
-const ctx = { baseUrl: 'https://portal.tainan.test/' };
+const ctx = { webUrl: 'https://portal.tainan.test/' };
 
 const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
   verificationCode: { code: '123456', minutes: 10 },
   connectivityCheckTest: { checkedAt: '2025-06-30T16:05:00Z', requestedBy: '系統管理員' },
-  applicationSubmitted: { name: '王小明', requestType: '帳號申請', requestId: 'A001', statusUrl: '/requests/A001' },
+  applicationSubmitted: {
+    name: '王小明',
+    requestType: '帳號申請',
+    requestId: 'A001',
+    statusUrl: '/apply/account/status/A001?key=k1',
+  },
   applicationApproved: { name: '王小明', requestType: '帳號申請' },
   applicationRejected: { name: '王小明', requestType: '帳號申請', reason: '單位主管未簽核' },
-  accountActivationGuide: { name: '王小明', account: 'wangxm', activationUrl: 'https://portal.tainan.test/activate/t1' },
+  accountActivationGuide: { name: '王小明', account: 'wangxm', activationUrl: '/login/activate' },
   approvalReminder: {
     requestType: '個人帳號申請',
     applicantName: '王小明',
     agencyName: '民政局',
     submittedAt: '2025-06-30T16:05:00Z',
-    inboxUrl: '/console/accounts/applications',
+    inboxUrl: '/console/accounts/applications/A001',
     escalated: true,
   },
   applicationExpired: { name: '王小明', requestType: '個人帳號申請', statusUrl: '/apply/account/status' },
@@ -42,7 +47,7 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     kind: 'MANUAL',
     reason: '離職',
     disabledAt: '2025-06-30T16:05:00Z',
-    reactivateUrl: '/apply/account/reactivate',
+    reactivateUrl: '/apply/reactivation',
   },
   idleDisableWarning: {
     name: '王小明',
@@ -85,18 +90,43 @@ describe('mail templates', () => {
     expect(mail.text).toContain('測試時間：2025-07-01 00:05');
   });
 
-  it('resolves relative links against the base URL and refuses other schemes', () => {
+  it('links to portal pages on WEB_URL only, never to another address or scheme', () => {
     const mail = renderMail('applicationSubmitted', samples.applicationSubmitted, ctx);
-    expect(mail.html).toContain('href="https://portal.tainan.test/requests/A001"');
-    expect(mail.text).toContain('https://portal.tainan.test/requests/A001');
-    expect(() =>
-      renderMail('accountActivationGuide', { ...samples.accountActivationGuide, activationUrl: 'javascript:alert(1)' }, ctx),
-    ).toThrow(MailTemplateError);
-    expect(() => renderMail('applicationSubmitted', samples.applicationSubmitted)).toThrow(/baseUrl/);
+    expect(mail.html).toContain('href="https://portal.tainan.test/apply/account/status/A001?key=k1"');
+    expect(mail.text).toContain('https://portal.tainan.test/apply/account/status/A001?key=k1');
+    for (const activationUrl of [
+      'javascript:alert(1)',
+      'https://evil.example/login/activate',
+      '//evil.example/login/activate',
+      '/api/activation',
+    ]) {
+      expect(() => renderMail('accountActivationGuide', { ...samples.accountActivationGuide, activationUrl }, ctx)).toThrow(
+        MailTemplateError,
+      );
+    }
+    expect(() => renderMail('applicationSubmitted', samples.applicationSubmitted)).toThrow(/WEB_URL/);
+  });
+
+  it("names the 開通帳號 page in the manual's words; a 復用 approval's link says it opens 開通帳號", () => {
+    const guide = renderMail('accountActivationGuide', samples.accountActivationGuide, ctx);
+    expect(guide.subject).toBe(`【${PORTAL_NAME}】開通帳號說明`);
+    expect(guide.html).toMatch(/<a\s+href="https:\/\/portal\.tainan\.test\/login\/activate"[^>]*>開通帳號<\/a/);
+    expect(guide.text).not.toContain('啟用');
+    const approved = renderMail(
+      'applicationApproved',
+      { name: '王小明', requestType: '個人帳號復用申請', activationUrl: '/login/activate', note: '請開通帳號' },
+      ctx,
+    );
+    expect(approved.html).toMatch(/<a\s+href="https:\/\/portal\.tainan\.test\/login\/activate"[^>]*>開通帳號<\/a/);
+    expect(approved.text).not.toContain('查詢案件進度');
   });
 
   it('escapes data in attributes and text', () => {
-    const mail = renderMail('applicationSubmitted', { ...samples.applicationSubmitted, statusUrl: '/r?a=1&b="><script>' }, ctx);
+    const mail = renderMail(
+      'applicationSubmitted',
+      { ...samples.applicationSubmitted, statusUrl: '/apply/account/status/A001?a=1&b="><script>' },
+      ctx,
+    );
     expect(mail.html).not.toContain('"><script>');
     expect(mail.html).toContain('a=1&amp;b=%22%3E%3Cscript%3E');
   });

@@ -51,7 +51,7 @@ async function newApplication() {
 
 /** Real activities, with the three durations shortened to seconds (they come from an activity by design). */
 function activities(clients: Clients, seconds: { reminder: number; escalation: number; expiry: number }) {
-  const real = createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+  const real = createActivities(clients, { webUrl: env.WEB_URL, dataKey });
   return {
     ...real,
     getSystemParameters: async () => ({

@@ -56,7 +56,7 @@ async function mailsTo(address: string) {
   return (Array.isArray(payload) ? payload : (payload.messages ?? [])).map((m) => m.subject);
 }
 
-const activities = (clients: Clients) => createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+const activities = (clients: Clients) => createActivities(clients, { webUrl: env.WEB_URL, dataKey });
 
 describe('accountDisable workflow (real Temporal, PostgreSQL, AD, SMTP)', () => {
   it('signs the user out at once while AD is down, disables them in the database, and disables AD when it answers again', async () => {

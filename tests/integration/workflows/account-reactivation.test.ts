@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 const activities = (clients: Clients) => ({
-  ...createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey }),
+  ...createActivities(clients, { webUrl: env.WEB_URL, dataKey }),
   getSystemParameters: async () => ({ 'request.reminderAfter': 3600, 'request.expiryAfter': 7200 }),
 });
 

@@ -20,7 +20,7 @@ afterAll(async () => {
   await adDown.prisma.$disconnect();
 });
 
-const activities = (clients: Clients) => createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+const activities = (clients: Clients) => createActivities(clients, { webUrl: env.WEB_URL, dataKey });
 
 describe('userAdSync workflow (real Temporal, PostgreSQL, AD)', () => {
   it('while AD is down the account stays 待同步 with the reason, and it is synced when AD answers again', async () => {

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const activities = (seconds: { reminder: number; expiry: number }) => ({
-  ...createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey }),
+  ...createActivities(clients, { webUrl: env.WEB_URL, dataKey }),
   getSystemParameters: async () => ({ 'request.reminderAfter': seconds.reminder, 'request.expiryAfter': seconds.expiry }),
 });
 

@@ -28,7 +28,7 @@ afterAll(async () => {
   await adDown.prisma.$disconnect();
 });
 
-const activities = (clients: Clients) => createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+const activities = (clients: Clients) => createActivities(clients, { webUrl: env.WEB_URL, dataKey });
 /** Review periods shortened to seconds (system parameters request.reminderAfter / request.expiryAfter). */
 const shortReview = (seconds: { reminder: number; expiry: number }) => ({
   ...activities(healthy),

@@ -22,7 +22,7 @@ afterAll(async () => {
 async function runCheck(clients: typeof healthy, account: string) {
   const requestId = crypto.randomUUID();
   const workflowId = connectivityCheckWorkflowId(requestId);
-  const activities = createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+  const activities = createActivities(clients, { webUrl: env.WEB_URL, dataKey });
   return withWorker(env, activities, async ({ client, taskQueue }) => {
     const handle = await client.workflow.start(connectivityCheck, {
       taskQueue,

@@ -26,7 +26,7 @@ afterAll(async () => {
   await adDown.prisma.$disconnect();
 });
 
-const activities = (clients: Clients) => createActivities(clients, { publicUrl: env.PUBLIC_URL, dataKey });
+const activities = (clients: Clients) => createActivities(clients, { webUrl: env.WEB_URL, dataKey });
 
 /** Whether AD has the entry (read straight over LDAPS, not through the code under test). */
 async function ouExists(dn: string) {

@@ -74,7 +74,7 @@ describe('passwordSync workflow (real Temporal, PostgreSQL, Samba AD over LDAPS)
     const user = await newUser();
     const password = `Sync!${crypto.randomBytes(3).toString('hex')}A1`;
     const boxId = await box(password);
-    await withWorker(env, createActivities(healthy, { publicUrl: env.PUBLIC_URL, dataKey }), async ({ client, taskQueue }) => {
+    await withWorker(env, createActivities(healthy, { webUrl: env.WEB_URL, dataKey }), async ({ client, taskQueue }) => {
       const handle = await client.workflow.signalWithStart(passwordSync, {
         taskQueue,
         workflowId: passwordSyncWorkflowId(user.id),
@@ -110,7 +110,7 @@ describe('passwordSync workflow (real Temporal, PostgreSQL, Samba AD over LDAPS)
     // AD unreachable: the change stays pending (and says why), the box is kept.
     const taskQueue = await withWorker(
       env,
-      createActivities(adDown, { publicUrl: env.PUBLIC_URL, dataKey }),
+      createActivities(adDown, { webUrl: env.WEB_URL, dataKey }),
       async ({ client, taskQueue }) => {
         const start = (boxId: string, changedAt: Date) =>
           client.workflow.signalWithStart(passwordSync, {
@@ -141,7 +141,7 @@ describe('passwordSync workflow (real Temporal, PostgreSQL, Samba AD over LDAPS)
     // AD answers again (a worker that reaches it takes over the task queue): the newer password lands.
     await withWorker(
       env,
-      createActivities(healthy, { publicUrl: env.PUBLIC_URL, dataKey }),
+      createActivities(healthy, { webUrl: env.WEB_URL, dataKey }),
       async ({ client }) => {
         const handle = client.workflow.getHandle(workflowId);
         const state = await handle.result();
