@@ -14,6 +14,7 @@ export default defineConfig({
             'web/src/**/*.test.ts',
             'api/**/*.unit.test.ts',
             'activities/**/*.unit.test.ts',
+            'infra/**/*.unit.test.ts',
             'workflows/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
@@ -23,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
-          include: ['tests/integration/**/*.test.ts', 'activities/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'activities/**/*.test.ts', 'infra/**/*.test.ts'],
           exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

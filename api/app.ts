@@ -39,7 +39,7 @@ import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import type { Ping } from '../activities/connectivity';
-import type { MoiFidoClient } from '../activities/moi/client';
+import type { MoiFidoClient } from '../infra/moi/client';
 import { createMobileCert } from './identity/mobile-cert';
 import { createIdentityProofs as createMobileCertProofs } from './identity/proof';
 import { mobileCertRoutes } from './routes/identity/mobile-cert';

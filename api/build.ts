@@ -3,12 +3,12 @@ import type { PrismaClient } from '@prisma/client';
 import type { ClientInterceptors } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Env } from '../domain/env-schema';
-import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
-import { createMoiFidoClient } from '../activities/moi/client';
-import { resolveSystemParameters } from '../prisma/system-parameters';
+import { CLIENT_ENV_KEYS, createClients } from '../infra/clients';
+import { createMoiFidoClient } from '../infra/moi/client';
+import { resolveSystemParameters } from '../domain/system-parameters';
 import { createApp } from './app';
 import { dependencyPings } from './dependency-pings';
-import { createLogger } from './logger';
+import { createLogger } from '../infra/logger';
 import { createTemporal } from './temporal';
 import { createSso, type Sso } from './sso';
 

@@ -1,4 +1,4 @@
-import type { Clients } from '../activities/clients';
+import type { Clients } from '../infra/clients';
 import type { Temporal } from './temporal';
 
 /** How /healthz reaches each dependency: the same clients the API and worker use. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getParameterDefinition } from '../prisma/system-parameters';
+import { getParameterDefinition } from './system-parameters';
 import { displayRange, formatParameterValue, parameterEditSchema, toDisplayValue } from './system-parameter-display';
 
 const idle = getParameterDefinition('account.idleDisableAfter')!;

@@ -1,9 +1,9 @@
 // 系統參數管理: how a parameter is shown and edited. DURATION values are stored in seconds
-// (prisma/system-parameters.ts) but shown and edited in their definition's unit (天/小時/分鐘);
+// (domain/system-parameters.ts) but shown and edited in their definition's unit (天/小時/分鐘);
 // INT in its own unit (次/筆). The edit schema turns the admin's number back into the stored value
 // and names the parameter in every error. Pure; shared by the API and the web.
 import { z } from 'zod';
-import { DURATION_UNIT_SECONDS, type SystemParameterDefinition } from '../prisma/system-parameters';
+import { DURATION_UNIT_SECONDS, type SystemParameterDefinition } from './system-parameters';
 
 type Def = Pick<SystemParameterDefinition, 'type' | 'unit' | 'min' | 'max' | 'label'>;
 

@@ -2,7 +2,7 @@
 // standard OpenID Connect client. Development and tests only; its secret derives from HASH_KEY like the
 // other demo systems' (prisma/seed-integrations.ts).
 import type { PrismaClient } from '@prisma/client';
-import { encryptField } from '../activities/db/pii';
+import { encryptField } from '../infra/db/pii';
 import { demoIntegrationSecret } from './seed-integrations';
 
 export const DEMO_RP_CLIENT_ID = 'demo-rp';

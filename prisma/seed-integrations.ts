@@ -7,7 +7,7 @@
 // stored like every client secret: AES-256-GCM with DATA_KEY. Not seeded in production.
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { decryptField, encryptField } from '../activities/db/pii';
+import { decryptField, encryptField } from '../infra/db/pii';
 
 export const DEMO_VERIFY_CLIENT_ID = 'demo-verify';
 export const DEMO_REDIRECT_CLIENT_ID = 'demo-redirect';

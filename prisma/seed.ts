@@ -11,16 +11,16 @@ import argon2 from 'argon2';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Prisma, type PrismaClient } from '@prisma/client';
-import { ARGON2_OPTIONS } from '../api/auth/password-hash';
-import { decodeKey, encryptNationalId, hashNationalId } from '../activities/db/pii';
-import { createPrisma } from '../activities/db/prisma';
+import { ARGON2_OPTIONS } from '../infra/password-hash';
+import { decodeKey, encryptNationalId, hashNationalId } from '../infra/db/pii';
+import { createPrisma } from '../infra/db/prisma';
 import { flattenOrgTree, type OrgSeedRow } from './org-tree';
 import { seedDemoRelyingParty } from './seed-demo-rp';
 import { seedIntegrationSystems } from './seed-integrations';
 import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from './seed-users';
-import { SYSTEM_PARAMETERS, serializeParameterValue } from './system-parameters';
+import { SYSTEM_PARAMETERS, serializeParameterValue } from '../domain/system-parameters';
 
-// argon2id parameters: one constant for the seed, the SSO and the benchmark (api/auth/password-hash.ts).
+// argon2id parameters: one constant for the seed, the SSO and the benchmark (infra/password-hash.ts).
 export { ARGON2_OPTIONS };
 
 export interface SeedOptions {

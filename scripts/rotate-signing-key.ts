@@ -1,7 +1,7 @@
 // Rotates the SSO's signing key: a new RS256 key signs from now on; the previous ones stay published in
 // the JWKS so tokens they signed still verify. Every API replica picks the change up within 30 s.
 //   DATABASE_URL=… DATA_KEY=… node --import tsx scripts/rotate-signing-key.ts
-import { createPrisma } from '../activities/db/prisma';
+import { createPrisma } from '../infra/db/prisma';
 import { parseEnv } from '../domain/env-schema';
 import { createSigningKeys } from '../api/sso/signing-keys';
 

@@ -4,9 +4,9 @@
 //   --production   database seed only (organisation tree and parameters; no demo users, no AD)
 import type { PrismaClient } from '@prisma/client';
 import { parseEnv } from '../domain/env-schema';
-import { createAdClient, type AdClient, type OuTreeNode } from '../activities/ad/client';
-import { adConfigFromEnv } from '../activities/ad/config';
-import { createPrisma } from '../activities/db/prisma';
+import { createAdClient, type AdClient, type OuTreeNode } from '../infra/ad/client';
+import { adConfigFromEnv } from '../infra/ad/config';
+import { createPrisma } from '../infra/db/prisma';
 import { createAgencyAdminGroupActivities } from '../activities/self-service/agency-admin-group';
 import { runSeed } from '../prisma/seed';
 import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from '../prisma/seed-users';

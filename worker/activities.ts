@@ -1,4 +1,4 @@
-import type { Clients } from '../activities/clients';
+import type { Clients } from '../infra/clients';
 import { createAccountApplicationActivities } from '../activities/account-application';
 import { createAccountLifecycleActivities } from '../activities/account-lifecycle';
 import { createAgencyChangeActivities } from '../activities/account-lifecycle/agency-change';
@@ -13,7 +13,7 @@ import { createMailActivities } from '../activities/mail';
 import { createOrganizationActivities } from '../activities/organization';
 import { createPasswordSyncActivities } from '../activities/password-sync';
 import { createSelfServiceActivities } from '../activities/self-service';
-import { createPrismaOutboxStore } from '../activities/mail/outbox';
+import { createPrismaOutboxStore } from '../infra/mail/outbox';
 import { createSmsActivities } from '../activities/sms';
 
 /**

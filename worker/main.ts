@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { parseEnv } from '../domain/env-schema';
-import { CLIENT_ENV_KEYS, createClients } from '../activities/clients';
-import { createLogger } from '../api/logger';
+import { CLIENT_ENV_KEYS, createClients } from '../infra/clients';
+import { createLogger } from '../infra/logger';
 import { createActivities } from './activities';
 import { ensureOrganizationResumeSchedule, ensureSchedules } from './schedules';
 

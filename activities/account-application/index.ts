@@ -2,13 +2,13 @@ import { adTelephoneNumber } from '../../domain/phone';
 import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
-import { AdError } from '../ad/errors';
+import type { AdClient } from '../../infra/ad/client';
+import { AdError } from '../../infra/ad/errors';
 import type { createMailActivities } from '../mail';
 import type { ApplicationChanges, ApplicationStatus } from '../../domain/requests/account-application';
-import { organizationChain } from '../db/organization-chain';
-import { openSecret } from '../db/secret-box';
-import { uniqueViolation } from '../db/unique-violation';
+import { organizationChain } from '../../infra/db/organization-chain';
+import { openSecret } from '../../infra/db/secret-box';
+import { uniqueViolation } from '../../infra/db/unique-violation';
 import { mailPath } from '../../domain/mail-links';
 
 interface Deps {

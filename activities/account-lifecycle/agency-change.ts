@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import type { AdError } from '../ad/errors';
-import { organizationChain } from '../db/organization-chain';
+import type { AdError } from '../../infra/ad/errors';
+import { organizationChain } from '../../infra/db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { agencyAdminGroupName } from '../self-service';
 import { AGENCY_CHANGE_TYPE_LABEL } from '../../domain/requests/agency-change';

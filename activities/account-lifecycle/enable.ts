@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import { revokeUserSessionsOps } from '../db/revoke-sessions';
+import { revokeUserSessionsOps } from '../../infra/db/revoke-sessions';
 
 interface Deps {
   prisma: PrismaClient;

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient, RequestType } from '@prisma/client';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import { organizationChain } from '../db/organization-chain';
-import { revokeUserSessions } from '../db/revoke-sessions';
+import { organizationChain } from '../../infra/db/organization-chain';
+import { revokeUserSessions } from '../../infra/db/revoke-sessions';
 import { OPEN_DISABLE_STATUSES } from '../../domain/requests/account-disable';
 import { accountLeavePrechecks } from './prechecks';
 

@@ -1,10 +1,10 @@
 import { adTelephoneNumber } from '../../domain/phone';
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import { organizationChain } from '../db/organization-chain';
-import { openSecret } from '../db/secret-box';
+import { organizationChain } from '../../infra/db/organization-chain';
+import { openSecret } from '../../infra/db/secret-box';
 import { AD_PASSWORD_BOX } from '../password-sync';
 import type { ReactivationChanges } from '../../domain/requests/account-reactivation';
 import { agencyOf, mailAddressOf } from './index';

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
-import { organizationChain } from '../db/organization-chain';
+import type { AdClient } from '../../infra/ad/client';
+import { AdError, toAdError } from '../../infra/ad/errors';
+import { organizationChain } from '../../infra/db/organization-chain';
 import { agencyAdminGroupDescription, agencyAdminGroupName } from '../self-service/agency-admin-group';
 
 interface Deps {

@@ -1,6 +1,6 @@
 import type { AdDriftKind } from '@prisma/client';
-import type { AdUserWithGroups } from '../ad/client';
-import { parentDn, sameDn, splitDn } from '../ad/dn';
+import type { AdUserWithGroups } from '../../infra/ad/client';
+import { parentDn, sameDn, splitDn } from '../../infra/ad/dn';
 import type { DesiredAdUser } from './desired-state';
 
 /** One difference between the database's view of a user and AD. Values only, never secrets. */

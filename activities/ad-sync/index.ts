@@ -1,7 +1,7 @@
 import type { AdDriftKind, Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient, AdUserWithGroups } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
+import type { AdClient, AdUserWithGroups } from '../../infra/ad/client';
+import { AdError, toAdError } from '../../infra/ad/errors';
 import {
   AD_DRIFT_KIND_LABELS,
   type ReconcileActor,

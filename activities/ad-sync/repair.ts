@@ -1,7 +1,7 @@
 import type { AdDriftKind, PrismaClient } from '@prisma/client';
-import type { AdClient, AdUserWithGroups } from '../ad/client';
-import { AdError } from '../ad/errors';
-import { organizationChain } from '../db/organization-chain';
+import type { AdClient, AdUserWithGroups } from '../../infra/ad/client';
+import { AdError } from '../../infra/ad/errors';
+import { organizationChain } from '../../infra/db/organization-chain';
 import { ATTRIBUTE_FIELDS, isUnder, portalAdminGroupsOf } from './compare';
 import type { DesiredAdUser } from './desired-state';
 

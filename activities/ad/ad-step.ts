@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { AdError, toAdError } from './errors';
+import { AdError, toAdError } from '../../infra/ad/errors';
 
 export interface AdStepOptions {
   /** Set the user 已同步 when the call succeeds (false where the caller does so after its own write). */

@@ -1,10 +1,19 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient, AdUser, AdUserAttributes, CreateUserInput, OuSpec } from './client';
-import { AdError, toAdError } from './errors';
+import type { AdClient, AdUser, AdUserAttributes, CreateUserInput, OuSpec } from '../../infra/ad/client';
+import { AdError, toAdError } from '../../infra/ad/errors';
 
-export { createAdClient, AdError } from './client';
-export type { AdClient, AdConfig, AdUser, AdUserAttributes, CreateUserInput, OuSpec, AdErrorCode, AdBindReason } from './client';
-export { adConfigFromEnv } from './config';
+export { createAdClient, AdError } from '../../infra/ad/client';
+export type {
+  AdClient,
+  AdConfig,
+  AdUser,
+  AdUserAttributes,
+  CreateUserInput,
+  OuSpec,
+  AdErrorCode,
+  AdBindReason,
+} from '../../infra/ad/client';
+export { adConfigFromEnv } from '../../infra/ad/config';
 
 /**
  * Turns an AdError into a Temporal failure. The type is `AdError.<code>` so workflows (and retry

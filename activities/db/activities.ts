@@ -3,7 +3,7 @@
 
 import { ApplicationFailure } from '@temporalio/common';
 import { Prisma, type PrismaClient, type RequestType } from '@prisma/client';
-import { resolveSystemParameters, type SystemParameterKey, type SystemParameterValues } from '../../prisma/system-parameters';
+import { resolveSystemParameters, type SystemParameterKey, type SystemParameterValues } from '../../domain/system-parameters';
 
 type JsonObject = Record<string, unknown>;
 

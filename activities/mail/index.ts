@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { classifySmtpError } from './errors';
-import type { Mailer } from './mailer';
-import { deliverOnce, deliveryFailure, type DeliveryResult, type OutboxMessage, type OutboxStore } from './outbox';
+import { classifySmtpError } from '../../infra/mail/errors';
+import type { Mailer } from '../../infra/mail/mailer';
+import { deliverOnce, deliveryFailure, type DeliveryResult, type OutboxMessage, type OutboxStore } from '../../infra/mail/outbox';
 import {
   isMailTemplateName,
   MailTemplateError,
@@ -9,10 +9,16 @@ import {
   type MailTemplateData,
   type MailTemplateName,
   type RenderedMail,
-} from './templates';
+} from '../../infra/mail/templates';
 
-export { createMailer, type Mailer, type MailerOptions } from './mailer';
-export { renderMail, MAIL_TEMPLATE_NAMES, type MailTemplateData, type MailTemplateName, type RenderedMail } from './templates';
+export { createMailer, type Mailer, type MailerOptions } from '../../infra/mail/mailer';
+export {
+  renderMail,
+  MAIL_TEMPLATE_NAMES,
+  type MailTemplateData,
+  type MailTemplateName,
+  type RenderedMail,
+} from '../../infra/mail/templates';
 
 /**
  * One e-mail, identified by `key` (unique per intended message, e.g. `account-application-42:approved`).

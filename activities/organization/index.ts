@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { PrismaClient } from '@prisma/client';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { toApplicationFailure } from '../ad';
-import { organizationChain } from '../db/organization-chain';
+import { organizationChain } from '../../infra/db/organization-chain';
 import { ouDescription } from '../../domain/org-tree';
 import type { OrganizationChangeInput, OrganizationChangeKind } from '../../domain/requests/organization-change';
 

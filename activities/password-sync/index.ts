@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
-import { AdError, toAdError } from '../ad/errors';
-import { openSecret } from '../db/secret-box';
+import type { AdClient } from '../../infra/ad/client';
+import { AdError, toAdError } from '../../infra/ad/errors';
+import { openSecret } from '../../infra/db/secret-box';
 
 interface Deps {
   prisma: PrismaClient;

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import { organizationChain } from '../db/organization-chain';
+import { organizationChain } from '../../infra/db/organization-chain';
 
 /** The agency's AD group of 機關管理者, in the agency's OU. */
 export const agencyAdminGroupName = (agencyCode: string) => `${agencyCode}-admins`;

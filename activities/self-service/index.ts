@@ -1,9 +1,9 @@
 import { adTelephoneNumber } from '../../domain/phone';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AdClient } from '../ad/client';
+import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import { organizationChain } from '../db/organization-chain';
+import { organizationChain } from '../../infra/db/organization-chain';
 import type { createMailActivities } from '../mail';
 import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../domain/requests/admin-role-request';
 import { mailPath } from '../../domain/mail-links';

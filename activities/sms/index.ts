@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { deliverOnce, deliveryFailure, type DeliveryFailure, type DeliveryResult, type OutboxStore } from '../mail/outbox';
-import { MitakeError, type MitakeClient } from './mitake';
+import {
+  deliverOnce,
+  deliveryFailure,
+  type DeliveryFailure,
+  type DeliveryResult,
+  type OutboxStore,
+} from '../../infra/mail/outbox';
+import { MitakeError, type MitakeClient } from '../../infra/sms/mitake';
 
-export { createMitakeClient, MitakeError, type MitakeClient, type MitakeClientOptions } from './mitake';
+export { createMitakeClient, MitakeError, type MitakeClient, type MitakeClientOptions } from '../../infra/sms/mitake';
 
 /**
  * One SMS, identified by `key` (unique per intended message). As with mail, activity input is

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { Router, type Request, type Response } from 'express';
 import * as oidc from 'openid-client';
-import { encryptField } from '../../activities/db/pii';
+import { encryptField } from '../../infra/db/pii';
 import type Provider from 'oidc-provider';
 import { endSsoSession } from '../sso/end-session';
 import { OIDC_MOUNT } from '../sso/provider';

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { accountAmendmentSchema, accountApplicationSchema } from '../../domain/schemas/account-application';
-import { uniqueViolation } from '../../activities/db/unique-violation';
-import { decryptNationalId, encryptNationalId, hashNationalId } from '../../activities/db/pii';
+import { uniqueViolation } from '../../infra/db/unique-violation';
+import { decryptNationalId, encryptNationalId, hashNationalId } from '../../infra/db/pii';
 import { accountApplication } from '../../workflows/account-application';
 import {
   accountApplicationWorkflowId,

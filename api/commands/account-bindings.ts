@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import QRCode from 'qrcode';
-import { decryptField, encryptField } from '../../activities/db/pii';
-import { uniqueViolation } from '../../activities/db/unique-violation';
+import { decryptField, encryptField } from '../../infra/db/pii';
+import { uniqueViolation } from '../../infra/db/unique-violation';
 import { maskMobile } from '../../domain/phone';
 import { USAGE_ACTIONS, type UsageAction } from '../../domain/usage-actions';
 import { fail } from '../errors';

@@ -13,7 +13,7 @@ import {
 } from '../../workflows/admin-role-request.messages';
 import { profileSync, profileSyncWorkflowId } from '../../workflows/profile-sync';
 import { requestSearchAttributes } from '../../workflows/search-attributes';
-import { verifyPassword } from '../auth/password-hash';
+import { verifyPassword } from '../../infra/password-hash';
 import { fail } from '../errors';
 import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';

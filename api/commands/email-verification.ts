@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { PrismaClient, VerificationPurpose } from '@prisma/client';
 import { backupEmailError, isOfficialMail, normalizeEmail } from '../../domain/email';
-import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { resolveSystemParameters } from '../../domain/system-parameters';
 import { sameClient } from '../auth/client-binding';
 import { fail, resendTooSoon } from '../errors';
 import { isRefusal } from './refusal';

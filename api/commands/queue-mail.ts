@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { renderMail, type MailTemplateData, type MailTemplateName } from '../../activities/mail';
-import { createPrismaOutboxStore } from '../../activities/mail/outbox';
+import { createPrismaOutboxStore } from '../../infra/mail/outbox';
 import { mailDelivery, mailDeliveryWorkflowId } from '../../workflows/mail-delivery';
 import type { Temporal } from '../temporal';
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import { createPrismaOutboxStore } from '../../activities/mail/outbox';
+import { createPrismaOutboxStore } from '../../infra/mail/outbox';
 import { smsDelivery, smsDeliveryWorkflowId } from '../../workflows/sms-delivery';
 import type { Temporal } from '../temporal';
 

@@ -8,12 +8,12 @@ import {
 } from '../../domain/password-policy';
 import type { UsageAction } from '../../domain/usage-actions';
 import { AD_PASSWORD_BOX } from '../../activities/password-sync';
-import { revokeUserSessionsOps } from '../../activities/db/revoke-sessions';
-import { sealSecret } from '../../activities/db/secret-box';
-import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { revokeUserSessionsOps } from '../../infra/db/revoke-sessions';
+import { sealSecret } from '../../infra/db/secret-box';
+import { resolveSystemParameters } from '../../domain/system-parameters';
 import { passwordSync } from '../../workflows/password-sync';
 import { passwordChangedSignal, passwordSyncWorkflowId } from '../../workflows/password-sync.messages';
-import { hashPassword, verifyPassword } from '../auth/password-hash';
+import { hashPassword, verifyPassword } from '../../infra/password-hash';
 import { fail } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';

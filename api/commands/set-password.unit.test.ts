@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { hashPassword } from '../auth/password-hash';
+import { hashPassword } from '../../infra/password-hash';
 import { checkNewPassword } from './set-password';
 
 /** The two tables checkNewPassword reads: 系統參數 password.historyCount and the user's history, newest first. */

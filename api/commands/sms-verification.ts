@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { PrismaClient, SmsPurpose } from '@prisma/client';
 import { maskMobile, mobileError, normalizeMobile } from '../../domain/phone';
-import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { resolveSystemParameters } from '../../domain/system-parameters';
 import { sameClient } from '../auth/client-binding';
 import { fail, resendTooSoon } from '../errors';
 import type { Temporal } from '../temporal';

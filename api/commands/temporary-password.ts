@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { TEMPORARY_PASSWORD_ALPHABET } from '../../activities/mail/templates/account-security';
+import { TEMPORARY_PASSWORD_ALPHABET } from '../../infra/mail/templates/account-security';
 import { normalizeEmail } from '../../domain/email';
-import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { resolveSystemParameters } from '../../domain/system-parameters';
 import { sameClient } from '../auth/client-binding';
 import { resendTooSoon } from '../errors';
 import type { LoginUser } from '../sso/login-kit';

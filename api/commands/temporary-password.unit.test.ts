@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMail } from '../../activities/mail';
-import { TEMPORARY_PASSWORD_ALPHABET } from '../../activities/mail/templates/account-security';
+import { TEMPORARY_PASSWORD_ALPHABET } from '../../infra/mail/templates/account-security';
 import { generateTemporaryPassword, TEMPORARY_PASSWORD_LENGTH } from './temporary-password';
 
 describe('臨時密碼 generation', () => {

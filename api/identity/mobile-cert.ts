@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { IdentityPurpose, MobileCertStatus, MobileCertTransaction, PrismaClient } from '@prisma/client';
 import type { MobileCertPurpose, MobileCertView } from '../../domain/contracts/mobile-cert';
 import { nationalIdError, normalizeNationalId } from '../../domain/national-id';
-import { hashNationalId } from '../../activities/db/pii';
-import { MoiFidoError, type MoiFidoClient } from '../../activities/moi/client';
-import type { MoiTicket } from '../../activities/moi/types';
+import { hashNationalId } from '../../infra/db/pii';
+import { MoiFidoError, type MoiFidoClient } from '../../infra/moi/client';
+import type { MoiTicket } from '../../infra/moi/types';
 import { sameClient } from '../auth/client-binding';
 import { fail, resendTooSoon } from '../errors';
 

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { MobileCertTransaction, PrismaClient } from '@prisma/client';
 import { describe, expect, it, vi } from 'vitest';
-import { hashNationalId } from '../../activities/db/pii';
-import { MoiFidoError, type MoiFidoClient } from '../../activities/moi/client';
-import type { MoiResult } from '../../activities/moi/types';
+import { hashNationalId } from '../../infra/db/pii';
+import { MoiFidoError, type MoiFidoClient } from '../../infra/moi/client';
+import type { MoiResult } from '../../infra/moi/types';
 import type { AppError } from '../errors';
 import { consumeApproved, createMobileCert, MOBILE_CERT_TIME_LIMIT_S, RESEND_AFTER_MS, STARTS_PER_ID } from './mobile-cert';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { decryptField, encryptField } from '../../activities/db/pii';
+import { decryptField, encryptField } from '../../infra/db/pii';
 import { fail } from '../errors';
 
 /** Client secrets at rest: AES-256-GCM with DATA_KEY, bound to this purpose (the OIDC adapter reads them too). */

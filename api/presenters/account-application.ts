@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { maskNationalId } from '../../domain/national-id';
-import { organizationChain } from '../../activities/db/organization-chain';
-import { decryptNationalId } from '../../activities/db/pii';
+import { organizationChain } from '../../infra/db/organization-chain';
+import { decryptNationalId } from '../../infra/db/pii';
 import {
   APPLICATION_STATUS_EXPLANATIONS,
   APPLICATION_STATUS_LABELS,

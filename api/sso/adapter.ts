@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Pool } from 'pg';
-import { decryptField } from '../../activities/db/pii';
+import { decryptField } from '../../infra/db/pii';
 
 const expiry = (expiresIn?: number) => (expiresIn ? new Date(Date.now() + expiresIn * 1000) : null);
 

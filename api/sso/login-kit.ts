@@ -4,7 +4,7 @@ import type Provider from 'oidc-provider';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { METHOD_ASSURANCE, methodsMeeting, type LoginMethodName } from '../../domain/login-assurance';
-import { resolveSystemParameters } from '../../prisma/system-parameters';
+import { resolveSystemParameters } from '../../domain/system-parameters';
 import { createAddressLimit } from '../address-limit';
 import { fail, type ErrorCode } from '../errors';
 import type { IdentityProofs } from '../identity/proof';

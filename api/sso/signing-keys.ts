@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import { decryptField, encryptField } from '../../activities/db/pii';
+import { decryptField, encryptField } from '../../infra/db/pii';
 
 const ALG = 'RS256';
 

@@ -3,7 +3,7 @@
 // title changed in AD, so drift rows are written too). Run with `TEST_SLOT=<slot> npm run bench -- ad-reconcile`
 // (scripts/bench.mjs starts everything on that slot). BENCH_USERS sets N (default 2 000).
 import crypto from 'node:crypto';
-import { createClients } from '../../activities/clients';
+import { createClients } from '../../infra/clients';
 import { testEnv } from '../../tests/support/env';
 import { apiSession } from '../../tests/support/http';
 

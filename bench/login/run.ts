@@ -3,7 +3,7 @@
 // Target (issue 4): logins/s ≥ 0.8 × hashes/s — the login path should cost little beyond its one hash.
 // Run with `npm run bench -- login` (scripts/bench.mjs starts everything on its own test slot).
 import os from 'node:os';
-import { hashPassword, verifyPassword, ARGON2_OPTIONS } from '../../api/auth/password-hash';
+import { hashPassword, verifyPassword, ARGON2_OPTIONS } from '../../infra/password-hash';
 import http from 'node:http';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);

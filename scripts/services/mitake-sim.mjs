@@ -1,6 +1,6 @@
 // Mitake (三竹資訊) SMS HTTP API simulator for development and tests (docs/dev-contract.md).
 //
-// Only the network boundary is simulated: activities/sms/mitake.ts is the production adapter and
+// Only the network boundary is simulated: infra/sms/mitake.ts is the production adapter and
 // talks to this server exactly as it talks to https://smsapi.mitake.com.tw. What is reproduced,
 // from Mitake's published HTTP API and the behaviour of its public client libraries:
 //

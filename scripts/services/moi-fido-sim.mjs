@@ -1,6 +1,6 @@
 // MOI 行動自然人憑證 ("TW FidO") SP API simulator for development and tests (docs/dev-contract.md).
 //
-// Only the network boundary is simulated: activities/moi/client.ts is the production adapter and
+// Only the network boundary is simulated: infra/moi/client.ts is the production adapter and
 // talks to this server exactly as it talks to https://fidoapi.moi.gov.tw (UAT
 // https://fidoapi-test.moi.gov.tw). The people's side — the 行動自然人憑證 APP on a phone — is
 // replaced by an operator API and a small page (the "phone") with 同意 / 拒絕 buttons.

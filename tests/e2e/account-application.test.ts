@@ -2,8 +2,8 @@
 // services (Temporal workflow, Samba AD over LDAPS, dev mailbox).
 import crypto from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdClient, type AdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
+import { createAdClient, type AdClient } from '../../infra/ad/client';
+import { adConfigFromEnv } from '../../infra/ad/config';
 import { randomNationalId } from '../support/applicant';
 import { openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { eventually, fillCaptcha, gotoPath, login, submitGeneralLogin } from './support/portal';

@@ -2,7 +2,7 @@
 // 備用電子郵件 重新綁定 by the code from the dev mailbox.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../activities/db/prisma';
+import { createPrisma } from '../../infra/db/prisma';
 import { latestMail } from '../support/applicant';
 import { eventually, testEnv } from '../support/env';
 import { createActiveUser } from '../integration/api/support-users';

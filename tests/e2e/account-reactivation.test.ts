@@ -2,9 +2,9 @@
 // page, changes 單位 and 職稱 and submits; the new unit's agency admin approves in 復用申請審核.
 import crypto from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
+import { createAdClient } from '../../infra/ad/client';
+import { adConfigFromEnv } from '../../infra/ad/config';
+import { createPrisma } from '../../infra/db/prisma';
 import { createResettableUser } from '../support/reset-users';
 import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
 import { eventually, gotoPath, login } from './support/portal';

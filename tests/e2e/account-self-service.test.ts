@@ -1,7 +1,7 @@
 // 個人帳號管理 in Chromium: 密碼修改 (wrong 舊密碼 refused, then changed; the new one logs in) and
 // 權限異動申請 (申請原因 → 送出 → progress shown, a second request not offered), seen in the console inbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../activities/db/prisma';
+import { createPrisma } from '../../infra/db/prisma';
 import { e2e, testEnv } from '../support/env';
 import { apiSession } from '../support/http';
 import { createActiveUser } from '../integration/api/support-users';

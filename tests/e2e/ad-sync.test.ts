@@ -2,10 +2,10 @@
 // progress, finds the drift an AD operator made by hand and repairs it; AD matches the database again.
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { organizationChain } from '../../activities/db/organization-chain';
-import { createPrisma } from '../../activities/db/prisma';
+import { createAdClient } from '../../infra/ad/client';
+import { adConfigFromEnv } from '../../infra/ad/config';
+import { organizationChain } from '../../infra/db/organization-chain';
+import { createPrisma } from '../../infra/db/prisma';
 import { createResettableUser } from '../support/reset-users';
 import { screenshot, screenshotVariants, sysadmin, useBrowserPerTest } from './support/browser';
 import { login, sideMenu } from './support/portal';

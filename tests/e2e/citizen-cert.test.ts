@@ -4,9 +4,9 @@
 // 忘記密碼 › 使用自然人憑證: PIN CODE → 繼續 → 輸入新密碼 → 變更完成, then the new password logs in.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
+import { createAdClient } from '../../infra/ad/client';
+import { adConfigFromEnv } from '../../infra/ad/config';
+import { createPrisma } from '../../infra/db/prisma';
 import { insertCard, resetCards, simCards, TEST_PIN } from '../support/card-signer';
 import { testEnv } from '../support/env';
 import { createActiveUser } from '../integration/api/support-users';

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../activities/db/prisma';
+import { createPrisma } from '../../infra/db/prisma';
 import { testEnv } from '../support/env';
 import { createTestOrg } from '../integration/db/helpers';
 import { createActiveUser } from '../integration/api/support-users';

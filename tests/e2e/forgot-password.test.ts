@@ -4,9 +4,9 @@
 import crypto from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
+import { createAdClient } from '../../infra/ad/client';
+import { adConfigFromEnv } from '../../infra/ad/config';
+import { createPrisma } from '../../infra/db/prisma';
 import { createResettableUser, FIRST_PASSWORD } from '../support/reset-users';
 import { baseUrl, screenshot, useBrowserPerTest } from './support/browser';
 import { eventually, fillCaptcha, gotoPath, login } from './support/portal';

@@ -6,7 +6,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailAddressOf } from '../../activities/account-lifecycle';
-import { createClients } from '../../activities/clients';
+import { createClients } from '../../infra/clients';
 import { submitApplication } from '../../api/commands/account-application';
 import { createTemporal } from '../../api/temporal';
 import { MAIL_PAGES, mailLinkUrl, mailPath } from '../../domain/mail-links';

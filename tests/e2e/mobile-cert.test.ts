@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../activities/clients';
+import { createClients } from '../../infra/clients';
 import { seedUsers } from '../../prisma/seed-users';
 import type { SimulatedMoiRequest } from '../../scripts/services/moi-fido-sim.mjs';
 import { apply, randomNationalId, uniqueAccount, uniqueEmail, verifyEmail } from '../support/applicant';

@@ -2,9 +2,9 @@
 // change shows 已完成 once AD has it, and the tree shows the unit.
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../activities/ad/client';
-import { adConfigFromEnv } from '../../activities/ad/config';
-import { createPrisma } from '../../activities/db/prisma';
+import { createAdClient } from '../../infra/ad/client';
+import { adConfigFromEnv } from '../../infra/ad/config';
+import { createPrisma } from '../../infra/db/prisma';
 import { screenshot, screenshotVariants, sysadmin, useBrowserPerTest } from './support/browser';
 import { login, sideMenu } from './support/portal';
 

@@ -2,7 +2,7 @@
 // otpauth:// URI, as the phone would), log out, log in with a code; a used code is refused; wrong
 // codes lock the account with the zh-TW message. Also pictures of the page's binding dialogs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../activities/db/prisma';
+import { createPrisma } from '../../infra/db/prisma';
 import { currentOtp } from '../../api/sso/totp';
 import { testEnv } from '../support/env';
 import { createActiveUser } from '../integration/api/support-users';

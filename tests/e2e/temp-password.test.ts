@@ -1,7 +1,7 @@
 // 臨時密碼 in Chromium: 備用信箱 + 圖形驗證碼 → 送出 → the temporary password from the dev mailbox →
 // 臨時密碼 + 圖形驗證碼 again → 登入; a wrong one is refused and a used one does not work again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../activities/db/prisma';
+import { createPrisma } from '../../infra/db/prisma';
 import { latestMail } from '../support/applicant';
 import { testEnv } from '../support/env';
 import { createActiveUser } from '../integration/api/support-users';

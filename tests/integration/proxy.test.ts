@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createPrisma } from '../../activities/db/prisma';
+import { createPrisma } from '../../infra/db/prisma';
 import { NGINX } from '../../scripts/lib/apt.mjs';
 import { modeConfig } from '../../scripts/lib/env.mjs';
 import { isPortOpen, startProcess, tail, waitFor, type ProcessHandle } from '../../scripts/lib/proc.mjs';

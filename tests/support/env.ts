@@ -1,5 +1,5 @@
 import { parseEnv } from '../../domain/env-schema';
-import { CLIENT_ENV_KEYS } from '../../activities/clients';
+import { CLIENT_ENV_KEYS } from '../../infra/clients';
 
 /** The test environment `npm test` exports (see scripts/test.mjs); fails loudly when run without it. */
 export function testEnv() {

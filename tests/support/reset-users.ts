@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import type { AdClient } from '../../activities/ad/client';
-import { encryptNationalId, hashNationalId } from '../../activities/db/pii';
-import { hashPassword } from '../../api/auth/password-hash';
+import type { AdClient } from '../../infra/ad/client';
+import { encryptNationalId, hashNationalId } from '../../infra/db/pii';
+import { hashPassword } from '../../infra/password-hash';
 import { randomNationalId, uniqueAccount, uniqueEmail } from './applicant';
 
 /** The password the users below start with. */

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { smsResetStartSchema } from '../../../domain/schemas/password-reset';
-import { resolveSystemParameters } from '../../../prisma/system-parameters';
+import { resolveSystemParameters } from '../../../domain/system-parameters';
 import { verificationCodeSchema } from '../../../domain/schemas/account-application';
 import type { Captchas } from '../../commands/captcha';
 import type { EmailVerification } from '../../commands/email-verification';

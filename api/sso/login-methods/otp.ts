@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { decryptField } from '../../../activities/db/pii';
+import { decryptField } from '../../../infra/db/pii';
 import { otpLoginSchema } from '../../../domain/schemas/sso-login';
 import { checkTotp, newOtpSecret } from '../totp';
 import type { LoginMethodModule } from './types';

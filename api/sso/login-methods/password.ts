@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { hashPassword, verifyPassword } from '../../auth/password-hash';
+import { hashPassword, verifyPassword } from '../../../infra/password-hash';
 import { loginSchema } from '../../../domain/schemas/session';
 import type { LoginMethodModule } from './types';
 import { body } from '../../request-body';

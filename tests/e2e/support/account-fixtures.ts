@@ -3,9 +3,9 @@
 // page errors. Call at the top of a test file; it registers the hooks.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { createAdClient } from '../../../activities/ad/client';
-import { adConfigFromEnv } from '../../../activities/ad/config';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createAdClient } from '../../../infra/ad/client';
+import { adConfigFromEnv } from '../../../infra/ad/config';
+import { createPrisma } from '../../../infra/db/prisma';
 import { createResettableUser } from '../../support/reset-users';
 import { useBrowserPerTest } from './browser';
 

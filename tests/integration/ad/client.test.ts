@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdError, createAdClient, type AdClient, type AdConfig } from '../../../activities/ad/client';
+import { AdError, createAdClient, type AdClient, type AdConfig } from '../../../infra/ad/client';
 import { fileSandbox, GOOD_PASSWORD, uniq } from './helpers';
 
 // Real Samba AD DC over LDAPS (scripts/services/samba.mjs); everything happens in a sub-OU of

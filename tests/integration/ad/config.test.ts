@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adConfigFromEnv } from '../../../activities/ad/config';
-import { escapeDnValue, parentDn, sameDn, splitDn } from '../../../activities/ad/dn';
+import { adConfigFromEnv } from '../../../infra/ad/config';
+import { escapeDnValue, parentDn, sameDn, splitDn } from '../../../infra/ad/dn';
 
 const valid = {
   AD_URL: 'ldaps://127.0.0.1:636',

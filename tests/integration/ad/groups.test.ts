@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdClient } from '../../../activities/ad/client';
+import type { AdClient } from '../../../infra/ad/client';
 import { fileSandbox, uniq } from './helpers';
 
 // 機關管理者 in AD: the agency's admin group, created on first use, membership added once.

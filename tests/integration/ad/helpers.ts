@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createAdClient, type AdClient, type AdConfig } from '../../../activities/ad/client';
-import { adConfigFromEnv } from '../../../activities/ad/config';
+import { createAdClient, type AdClient, type AdConfig } from '../../../infra/ad/client';
+import { adConfigFromEnv } from '../../../infra/ad/config';
 
 /** AD_* from the harness (`npm test`); AD_ROOT_OU is OU=TainanCityTest there. */
 export function testAdConfig(): AdConfig {

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAdClient } from '../../../activities/ad/client';
-import { sameDn } from '../../../activities/ad/dn';
+import { createAdClient } from '../../../infra/ad/client';
+import { sameDn } from '../../../infra/ad/dn';
 import { ouDnOf } from '../../../activities/ad-sync/desired-state';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { seedUsers } from '../../../prisma/seed-users';
 import { testAdConfig } from './helpers';
 

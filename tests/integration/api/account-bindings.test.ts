@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { currentOtp } from '../../../api/sso/totp';
 import { latestMail } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';

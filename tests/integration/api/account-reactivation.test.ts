@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useAccountSandbox } from './support-sandbox';
-import { decryptNationalId } from '../../../activities/db/pii';
+import { decryptNationalId } from '../../../infra/db/pii';
 import { agencyAdminGroupName } from '../../../activities/self-service';
 import { latestMail, secretsUsed, verifyEmail, verifyEmailFully, verifiedHeaders, proofHeaders } from '../../support/applicant';
 import { e2e, eventually } from '../../support/env';

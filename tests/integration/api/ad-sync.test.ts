@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
-import { sameDn } from '../../../activities/ad/dn';
-import { organizationChain } from '../../../activities/db/organization-chain';
+import { createClients } from '../../../infra/clients';
+import { sameDn } from '../../../infra/ad/dn';
+import { organizationChain } from '../../../infra/db/organization-chain';
 import { createAgencyAdminGroupActivities } from '../../../activities/self-service/agency-admin-group';
 import { eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';

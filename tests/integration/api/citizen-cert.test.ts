@@ -2,7 +2,7 @@
 // bound to their purpose and user; 個人帳號管理 binds and unbinds (帳號使用紀錄 + mail); the login method
 // takes only bound, valid, unrevoked cards (帳號登入紀錄 for every attempt); 忘記密碼 gives an identity proof.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { latestMail } from '../../support/applicant';
 import { insertCard, resetCards, signTbs, simCards, type SimCard } from '../../support/card-signer';
 import { testEnv } from '../../support/env';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import request from './support-request';
-import { createClients } from '../../../activities/clients';
+import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 
 const env = testEnv();

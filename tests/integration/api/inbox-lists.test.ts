@@ -3,7 +3,7 @@
 // The rows are read-model rows of a throw-away agency, chosen with the 機關 filter of a system admin.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { createClients } from '../../../infra/clients';
 import { testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 

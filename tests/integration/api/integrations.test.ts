@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptField } from '../../../activities/db/pii';
+import { encryptField } from '../../../infra/db/pii';
 import {
   DEMO_REDIRECT_CLIENT_ID,
   DEMO_REDIRECT_PARAM,

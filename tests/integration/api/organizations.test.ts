@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'ldapts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { createClients } from '../../../infra/clients';
 import { createTestUser } from '../db/helpers';
 import { testAdConfig, uniq } from '../ad/helpers';
 import { eventually, testEnv } from '../../support/env';

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import express from 'express';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { createAddressLimit } from '../../../api/address-limit';
 import { clientBinding } from '../../../api/auth/client-binding';
 import { createCaptchas } from '../../../api/commands/captcha';

@@ -5,7 +5,7 @@
 // and the same request from the portal's own origin is not refused for it.
 import type { Role } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import type { RouteEntry } from '../../../api/route-table';
 import { fillPath } from '../../../api/route-table';
 import { e2e, testEnv } from '../../support/env';

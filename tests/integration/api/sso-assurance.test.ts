@@ -3,7 +3,7 @@
 // with openid-client, the certified relying-party library the demo system uses.
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../../api/auth/password-hash';
+import { hashPassword } from '../../../infra/password-hash';
 import { ACR_CERTIFICATE, ACR_SINGLE_FACTOR } from '../../../domain/login-assurance';
 import { demoIntegrationSecret } from '../../../prisma/seed-integrations';
 import { createTestUser, testKeys, testPrisma } from '../db/helpers';

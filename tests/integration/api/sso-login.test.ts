@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { ssoSessionPayload } from './support-sso';

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { createIdentityProofs } from '../../../api/identity/proof';
 import { createLoginKit } from '../../../api/sso/login-kit';
 import { createNetworkZone } from '../../../api/sso/network';

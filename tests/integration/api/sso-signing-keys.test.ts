@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { createSigningKeys } from '../../../api/sso/signing-keys';
 import { testEnv } from '../../support/env';
 

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../api/app';
 import { dependencyPings } from '../../../api/dependency-pings';
-import { createLogger } from '../../../api/logger';
+import { createLogger } from '../../../infra/logger';
 import { createTemporal } from '../../../api/temporal';
-import type { Clients } from '../../../activities/clients';
+import type { Clients } from '../../../infra/clients';
 import type { testEnv } from '../../support/env';
 
 /** Runs the real app in-process over the given clients and calls /healthz once. */

@@ -2,7 +2,7 @@
 // which fresh 民政局 (G01, agency admin cabadmin) users are made (removed with it afterwards). Call at
 // the top of a test file; it registers the hooks.
 import { afterAll, beforeAll } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { createClients } from '../../../infra/clients';
 import { testEnv } from '../../support/env';
 import { createResettableUser } from '../../support/reset-users';
 import { fileSandbox } from '../ad/helpers';

@@ -1,4 +1,4 @@
-import { createPrisma } from '../../../activities/db/prisma';
+import { createPrisma } from '../../../infra/db/prisma';
 import { testEnv } from '../../support/env';
 
 /** The browser session oidc-provider stores under the id its `_session` cookie carries, if any. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import { ARGON2_OPTIONS } from '../../../api/auth/password-hash';
+import { ARGON2_OPTIONS } from '../../../infra/password-hash';
 import argon2 from 'argon2';
 import { e2e } from '../../support/env';
 import { createTestUser } from '../db/helpers';

@@ -4,8 +4,8 @@
 
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { createPrisma } from '../../../activities/db/prisma';
-import { decodeKey, encryptNationalId, hashNationalId } from '../../../activities/db/pii';
+import { createPrisma } from '../../../infra/db/prisma';
+import { decodeKey, encryptNationalId, hashNationalId } from '../../../infra/db/pii';
 
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;

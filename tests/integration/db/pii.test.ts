@@ -10,7 +10,7 @@ import {
   hashNationalId,
   maskNationalId,
   nationalIdMatches,
-} from '../../../activities/db/pii';
+} from '../../../infra/db/pii';
 import { createTestOrg, createTestUser, randomNationalId, testKeys, testPrisma } from './helpers';
 
 describe('national ID encryption and hashing (pure)', () => {

@@ -171,7 +171,7 @@ describe('getSystemParameters / dbPing', () => {
   });
 
   it('reports an unreachable database instead of throwing', async () => {
-    const { createPrisma } = await import('../../../activities/db/prisma');
+    const { createPrisma } = await import('../../../infra/db/prisma');
     const dead = createPrisma('postgresql://postgres:x@127.0.0.1:1/none');
     const ping = await createDbActivities({ prisma: dead }).dbPing();
     expect(ping).toMatchObject({ ok: false, version: null });

@@ -10,7 +10,7 @@ import {
   serializeParameterValue,
   SYSTEM_PARAMETERS,
   validateParameterValue,
-} from '../../../prisma/system-parameters';
+} from '../../../domain/system-parameters';
 
 const rows = flattenOrgTree();
 const nodes: OrgNode[] = rows.map((r) => ({

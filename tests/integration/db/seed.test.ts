@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@prisma/client';
-import { decryptNationalId, hashNationalId } from '../../../activities/db/pii';
+import { decryptNationalId, hashNationalId } from '../../../infra/db/pii';
 import { flattenOrgTree } from '../../../prisma/org-tree';
 import { runSeed } from '../../../prisma/seed';
 import { seedUsers } from '../../../prisma/seed-users';
-import { SYSTEM_PARAMETERS } from '../../../prisma/system-parameters';
+import { SYSTEM_PARAMETERS } from '../../../domain/system-parameters';
 import { testKeys, testPrisma } from './helpers';
 
 let prisma: PrismaClient;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailActivities, createMailer } from '../../../activities/mail';
-import { createMemoryOutboxStore } from '../../../activities/mail/outbox';
-import { FOOTER_NOTICE, FOOTER_ORG, PORTAL_NAME } from '../../../activities/mail/templates';
+import { createMemoryOutboxStore } from '../../../infra/mail/outbox';
+import { FOOTER_NOTICE, FOOTER_ORG, PORTAL_NAME } from '../../../infra/mail/templates';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../../scripts/services/smtp-sink.mjs';
 import { closedPort, expectFailure, getJson, tempDir } from './helpers';
 

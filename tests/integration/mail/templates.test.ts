@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAIL_TEMPLATE_NAMES, renderMail, type MailTemplateData, type MailTemplateName } from '../../../activities/mail';
-import { FOOTER_NOTICE, FOOTER_ORG, MailTemplateError, PORTAL_NAME } from '../../../activities/mail/templates';
+import { FOOTER_NOTICE, FOOTER_ORG, MailTemplateError, PORTAL_NAME } from '../../../infra/mail/templates';
 
 const ctx = { webUrl: 'https://portal.tainan.test/' };
 

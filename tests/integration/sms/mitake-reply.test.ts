@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMitakeError } from '../../../activities/sms';
-import { decodeMitakeBody, interpretSendReply, MitakeError, parseMitakeReply } from '../../../activities/sms/mitake';
+import { decodeMitakeBody, interpretSendReply, MitakeError, parseMitakeReply } from '../../../infra/sms/mitake';
 
 const send = (text: string) => interpretSendReply(parseMitakeReply(text));
 const errorOf = (fn: () => unknown) => {

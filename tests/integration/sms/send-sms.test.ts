@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryOutboxStore, type OutboxStore } from '../../../activities/mail/outbox';
+import { createMemoryOutboxStore, type OutboxStore } from '../../../infra/mail/outbox';
 import { createMitakeClient, createSmsActivities, MitakeError, normaliseTaiwanMobile } from '../../../activities/sms';
 import {
   startMitakeSimulator,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients, type Clients } from '../../../activities/clients';
-import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
+import { createClients, type Clients } from '../../../infra/clients';
+import { encryptNationalId, hashNationalId } from '../../../infra/db/pii';
 import { createActivities } from '../../../worker/activities';
 import { accountApplication } from '../../../workflows/account-application';
 import {

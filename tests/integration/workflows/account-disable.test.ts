@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients, type Clients } from '../../../activities/clients';
+import { createClients, type Clients } from '../../../infra/clients';
 import { createActivities } from '../../../worker/activities';
 import { ensureSchedules } from '../../../worker/schedules';
 import { accountDisable } from '../../../workflows/account-disable';

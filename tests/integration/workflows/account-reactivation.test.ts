@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients, type Clients } from '../../../activities/clients';
-import { sealSecret } from '../../../activities/db/secret-box';
+import { createClients, type Clients } from '../../../infra/clients';
+import { sealSecret } from '../../../infra/db/secret-box';
 import { AD_PASSWORD_BOX } from '../../../activities/password-sync';
 import { createActivities } from '../../../worker/activities';
 import { activatedSignal } from '../../../workflows/account-application.messages';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients, type Clients } from '../../../activities/clients';
-import { organizationChain } from '../../../activities/db/organization-chain';
+import { createClients, type Clients } from '../../../infra/clients';
+import { organizationChain } from '../../../infra/db/organization-chain';
 import { createActivities } from '../../../worker/activities';
 import { userAdSync } from '../../../workflows/user-ad-sync';
 import { getUserAdSyncStateQuery, userAdSyncWorkflowId } from '../../../workflows/ad-reconcile.messages';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { createClients } from '../../../infra/clients';
 import { agencyAdminGroupName } from '../../../activities/self-service';
 import { createActivities } from '../../../worker/activities';
 import { adminRoleRequest } from '../../../workflows/admin-role-request';

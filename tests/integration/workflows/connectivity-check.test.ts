@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
+import { createClients } from '../../../infra/clients';
 import { createActivities } from '../../../worker/activities';
 import { connectivityCheck } from '../../../workflows/connectivity-check';
 import { connectivityCheckWorkflowId } from '../../../workflows/connectivity-check.messages';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'ldapts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClients, type Clients } from '../../../activities/clients';
+import { createClients, type Clients } from '../../../infra/clients';
 import { createActivities } from '../../../worker/activities';
 import { createOrganization, renameOrganization } from '../../../api/commands/organization-change';
 import type { Actor } from '../../../api/policies';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClients } from '../../../activities/clients';
-import { encryptNationalId, hashNationalId } from '../../../activities/db/pii';
-import { sealSecret } from '../../../activities/db/secret-box';
+import { createClients } from '../../../infra/clients';
+import { encryptNationalId, hashNationalId } from '../../../infra/db/pii';
+import { sealSecret } from '../../../infra/db/secret-box';
 import { AD_PASSWORD_BOX } from '../../../activities/password-sync';
 import { createActivities } from '../../../worker/activities';
 import { passwordSync } from '../../../workflows/password-sync';

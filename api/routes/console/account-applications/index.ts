@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Router } from 'express';
 import type { UsageAction } from '../../../../domain/usage-actions';
 import { maskNationalId } from '../../../../domain/national-id';
-import { decryptNationalId } from '../../../../activities/db/pii';
+import { decryptNationalId } from '../../../../infra/db/pii';
 import { decideApplication, type ApplicationDeps } from '../../../commands/account-application';
 import { fail } from '../../../errors';
 import { allowedActions, authorize, type Actor } from '../../../policies';

@@ -14,7 +14,7 @@ import {
 import { authorized, body, noBody } from '../../../request-body';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, can } from '../../../policies';
-import { organizationPaths } from '../../../../activities/db/organization-chain';
+import { organizationPaths } from '../../../../infra/db/organization-chain';
 import { presentEvents } from '../../../presenters/account-application';
 
 const STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };

@@ -12,7 +12,7 @@ import {
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { authorized, body, noBody } from '../../../request-body';
-import { organizationPaths } from '../../../../activities/db/organization-chain';
+import { organizationPaths } from '../../../../infra/db/organization-chain';
 import { presentEvents } from '../../../presenters/account-application';
 import { AD_DRIFT_KIND_LABELS, AD_RECONCILE_PREFIX } from '../../../../workflows/ad-reconcile.messages';
 import { driftListQuery, repairBody, runParams, syncParams, userListQuery, userParams } from './schema';

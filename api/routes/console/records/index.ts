@@ -14,7 +14,7 @@ import {
 } from '../../../../domain/login-records';
 import { usageActionLabel } from '../../../../domain/usage-actions';
 import { parseUserAgent } from '../../../../domain/user-agent';
-import { getParameterDefinition } from '../../../../prisma/system-parameters';
+import { getParameterDefinition } from '../../../../domain/system-parameters';
 import { fail } from '../../../errors';
 import { authorize, type Actor } from '../../../policies';
 import {

@@ -13,7 +13,7 @@ import {
   serializeParameterValue,
   SYSTEM_PARAMETERS,
   type SystemParameterDefinition,
-} from '../../../../prisma/system-parameters';
+} from '../../../../domain/system-parameters';
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { authorized, body } from '../../../request-body';
@@ -59,7 +59,7 @@ function present(def: SystemParameterDefinition, row: Row | undefined) {
 }
 
 /**
- * 管理主控台 › 系統參數管理 (system admins): every parameter of prisma/system-parameters.ts with its
+ * 管理主控台 › 系統參數管理 (system admins): every parameter of domain/system-parameters.ts with its
  * value in its unit; PUT changes one, validated against its definition, and records
  * parameter.update (old and new value) in the admin's 帳號使用紀錄.
  */
