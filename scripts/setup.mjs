@@ -296,6 +296,7 @@ export async function buildWeb(env) {
   const outDir = env.WEB_DIST ? ['--outDir', env.WEB_DIST, '--emptyOutDir'] : [];
   await run(npx('vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', ...outDir], {
     cwd: rootDir,
-    env: { ...process.env, ...env },
+    // The bundle the tests drive is the one that ships: React's production build, whatever the mode.
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
   });
 }

@@ -34,6 +34,10 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
   }
 
   router.get('/', async (req, res) => {
+    // The SPA asks for its session before anything else: a new browser gets its binding cookie here,
+    // once, instead of from two values issued in parallel (two captchas, say), whose answers would each
+    // set a different cookie and leave one value bound to a browser that no longer holds it.
+    req.bindClient();
     authorize(req.actor, 'session.read');
     res.json(await present(req.actor));
   });

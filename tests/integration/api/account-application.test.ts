@@ -156,6 +156,26 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
     }
   }, 120_000);
 
+  it('binds a new browser once, at its first GET /api/session, so captchas taken at once are all usable', async () => {
+    const s = apiSession();
+    const first = await s.get('/api/session');
+    expect(first.status).toBe(401);
+    expect(first.headers.getSetCookie().some((c) => c.startsWith('portal_client='))).toBe(true);
+    // A page asking for two images at once (a re-mounted form) must not leave one bound to a lost cookie.
+    const [one, two] = await Promise.all([s.post('/api/captcha'), s.post('/api/captcha')]);
+    for (const answer of [one, two]) expect(answer.headers.getSetCookie()).toEqual([]);
+    for (const { id } of [one.body, two.body]) {
+      const captchaAnswer = (await s.get(`/dev/captcha/${id}`)).body.answer;
+      const started = await s.post('/api/verifications/email', {
+        purpose: 'APPLY',
+        email: uniqueEmail(),
+        captchaId: id,
+        captchaAnswer,
+      });
+      expect(started.status, JSON.stringify(started.body)).toBe(201);
+    }
+  });
+
   it('refuses an official address, a bound address, a wrong captcha and bad fields, changing nothing', async () => {
     const s = apiSession();
     const captcha = (await s.post('/api/captcha')).body;
