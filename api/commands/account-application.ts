@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { accountAmendmentSchema, accountApplicationSchema } from '../../domain/schemas/account-application';
 import { uniqueViolation } from '../../infra/db/unique-violation';
 import { decryptNationalId, encryptNationalId, hashNationalId } from '../../infra/db/pii';
@@ -16,6 +15,7 @@ import { fail } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
 import { mailPath } from '../../domain/mail-links';
+import { updateRefusal } from './update-refusal';
 
 export interface ApplicationDeps {
   prisma: PrismaClient;
@@ -123,20 +123,6 @@ export async function applicationFor(prisma: PrismaClient, id: string, access: {
   return row;
 }
 
-function updateRefusal(error: unknown): never {
-  // A decided request's workflow may already have completed: the decision came first.
-  if (error instanceof WorkflowNotFoundError) throw fail('APPLICATION_DECIDED');
-  if (error instanceof WorkflowUpdateFailedError) {
-    const cause = error.cause as { message?: string; type?: string } | undefined;
-    const type = cause?.type ?? '';
-    const message = cause?.message ?? '無法處理此申請';
-    if (type === 'AccountTaken') throw fail('ACCOUNT_TAKEN', message);
-    if (type === 'CommentRequired') throw fail('VALIDATION_FAILED', message, { comment: message });
-    throw fail('APPLICATION_DECIDED', message);
-  }
-  throw error;
-}
-
 /** 修改個人帳號申請內容: validated against the stored ID number, stored, then told to the workflow (refused once decided). */
 export async function amendApplication(deps: ApplicationDeps, email: string, id: string, body: unknown) {
   const { prisma } = deps;
@@ -160,11 +146,13 @@ export async function amendApplication(deps: ApplicationDeps, email: string, id:
   const changedFields = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
   // The workflow stores the change: if a decision got there first, the update is refused and nothing changes.
   const handle = deps.temporal.client.workflow.getHandle(row.workflowId);
-  await handle.executeUpdate(amendUpdate, { args: [{ changes: next, changedFields }] }).catch(updateRefusal);
+  await handle
+    .executeUpdate(amendUpdate, { args: [{ changes: next, changedFields }] })
+    .catch(updateRefusal('APPLICATION_DECIDED'));
   return { changedFields };
 }
 
 export async function decideApplication(deps: ApplicationDeps, workflowId: string, input: DecideInput) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
-  return handle.executeUpdate(decideUpdate, { args: [input] }).catch(updateRefusal);
+  return handle.executeUpdate(decideUpdate, { args: [input] }).catch(updateRefusal('APPLICATION_DECIDED'));
 }

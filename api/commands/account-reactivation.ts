@@ -12,7 +12,7 @@ import {
   type ReactivationChanges,
   type ReactivationDecideInput,
 } from '../../workflows/account-reactivation.messages';
-import { updateRefusal } from './account-self-service';
+import { updateRefusal } from './update-refusal';
 import type { EmailVerification } from './email-verification';
 import { startRequestWorkflow } from './request-workflow';
 import { fail } from '../errors';
@@ -226,5 +226,5 @@ export async function decideReactivation(
   input: ReactivationDecideInput,
 ) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
-  return handle.executeUpdate(decideReactivationUpdate, { args: [input] }).catch(updateRefusal);
+  return handle.executeUpdate(decideReactivationUpdate, { args: [input] }).catch(updateRefusal());
 }

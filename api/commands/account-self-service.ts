@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { OLD_PASSWORD_REQUIRED_MESSAGE } from '../../domain/password-policy';
 import { adminRoleRequestSchema, profileSchema } from '../../domain/schemas/profile';
 import type { UsageAction } from '../../domain/usage-actions';
@@ -19,6 +18,7 @@ import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';
 import { setPassword, type SetPasswordDeps } from './set-password';
 import { recordUsage } from './usage';
+import { updateRefusal } from './update-refusal';
 
 export interface SelfServiceDeps extends SetPasswordDeps {
   prisma: PrismaClient;
@@ -202,22 +202,8 @@ export async function requestAdminRole(deps: SelfServiceDeps, ctx: Ctx, body: un
   return { id: request.id, status: request.status, statusLabel: request.statusLabel };
 }
 
-/** A refused decision (any request decided by a `decide` update) as the API's error. */
-export function updateRefusal(error: unknown): never {
-  // A decided request's workflow may already have completed: the decision came first.
-  if (error instanceof WorkflowNotFoundError) throw fail('REQUEST_DECIDED');
-  if (error instanceof WorkflowUpdateFailedError) {
-    const cause = error.cause as { message?: string; type?: string } | undefined;
-    const message = cause?.message ?? '無法處理此申請';
-    if (cause?.type === 'CommentRequired') throw fail('VALIDATION_FAILED', message, { comment: message });
-    if (cause?.type === 'SelfDecision') throw fail('FORBIDDEN', message);
-    throw fail('REQUEST_DECIDED', message);
-  }
-  throw error;
-}
-
 /** The approver's decision, applied by the workflow (it answers with the state it led to). */
 export async function decideAdminRole(deps: Pick<SelfServiceDeps, 'temporal'>, workflowId: string, input: AdminRoleDecideInput) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
-  return handle.executeUpdate(decideAdminRoleUpdate, { args: [input] }).catch(updateRefusal);
+  return handle.executeUpdate(decideAdminRoleUpdate, { args: [input] }).catch(updateRefusal());
 }

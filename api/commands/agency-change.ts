@@ -14,7 +14,7 @@ import {
 import { fail } from '../errors';
 import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';
-import { updateRefusal } from './account-self-service';
+import { updateRefusal } from './update-refusal';
 import { startRequestWorkflow } from './request-workflow';
 import { recordUsage } from './usage';
 
@@ -149,5 +149,5 @@ export async function decideAgencyChange(
   input: AgencyChangeDecideInput,
 ) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
-  return handle.executeUpdate(decideAgencyChangeUpdate, { args: [input] }).catch(updateRefusal);
+  return handle.executeUpdate(decideAgencyChangeUpdate, { args: [input] }).catch(updateRefusal());
 }

@@ -1,0 +1,29 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { fail } from '../errors';
+
+/** The failure types the reviewed-request workflows' update validators throw, as the API's errors. */
+const REFUSALS = {
+  CommentRequired: (message: string) => fail('VALIDATION_FAILED', message, { comment: message }),
+  SelfDecision: (message: string) => fail('FORBIDDEN', message),
+  AccountTaken: (message: string) => fail('ACCOUNT_TAKEN', message),
+} as const;
+
+/**
+ * A refused `decide` (or `amend`) update in the API's words, with the workflow's own zh-TW message.
+ * Anything else the workflow refuses means it was decided meanwhile: `decided` names that code
+ * (個人帳號申請 keeps APPLICATION_DECIDED, which its applicant's pages read; the other requests
+ * REQUEST_DECIDED).
+ */
+export function updateRefusal(decided: 'REQUEST_DECIDED' | 'APPLICATION_DECIDED' = 'REQUEST_DECIDED') {
+  return (error: unknown): never => {
+    // A decided request's workflow may already have completed: the decision came first.
+    if (error instanceof WorkflowNotFoundError) throw fail(decided);
+    if (error instanceof WorkflowUpdateFailedError) {
+      const cause = error.cause as { message?: string; type?: string } | undefined;
+      const message = cause?.message ?? '無法處理此申請';
+      const refusal = REFUSALS[cause?.type as keyof typeof REFUSALS];
+      throw refusal ? refusal(message) : fail(decided, message);
+    }
+    throw error;
+  };
+}
