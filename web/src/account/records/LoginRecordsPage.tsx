@@ -1,22 +1,18 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import type { Theme } from '@mui/material/styles';
-import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { zhTW } from '@mui/x-data-grid/locales';
+import type { GridColDef } from '@mui/x-data-grid';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { RECORD_PAGE_SIZES, loginActionLabel, loginMethodLabel, loginResultLabel } from '../../../../domain/login-records';
+import { loginActionLabel, loginMethodLabel, loginResultLabel } from '../../../../domain/login-records';
 import { PageHeading } from '../../common/PageHeading';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
 import { useRecordPage, type LoginRecordRow } from './api';
 import { RecordFilters } from './RecordFilters';
 import { apiPath, paramsFromQuery, queryFromParams, type RecordsQuery } from './recordsQuery';
-
-const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
+import { RecordsGrid } from '../../common/RecordsGrid';
 
 export const loginRecordPath = (id: string) => ROUTES.loginRecordDetail.path.replace(':id', encodeURIComponent(id));
 
@@ -111,27 +107,15 @@ export default function LoginRecordsPage() {
           {error}
         </Alert>
       )}
-      <Paper component="section" aria-label="登入紀錄" sx={{ p: { xs: 1.5, sm: 2 } }}>
-        <Typography sx={{ color: 'text.secondary', mb: 1.5 }} aria-live="polite">
-          {query.from} 至 {query.to}，共 {page?.total ?? 0} 筆
-        </Typography>
-        <DataGrid
-          rows={page?.items ?? []}
-          columns={columns}
-          loading={loading}
-          localeText={{ ...localeText, noRowsLabel: '查無符合條件的登入紀錄' }}
-          label="登入紀錄"
-          columnVisibilityModel={{ ip: !narrow, browser: !narrow, method: !phone, action: !phone }}
-          autoHeight
-          disableColumnMenu
-          disableRowSelectionOnClick
-          paginationMode="server"
-          rowCount={page?.total ?? 0}
-          paginationModel={{ page: query.page, pageSize: query.pageSize }}
-          onPaginationModelChange={(model) => update({ ...query, page: model.page, pageSize: model.pageSize })}
-          pageSizeOptions={[...RECORD_PAGE_SIZES]}
-        />
-      </Paper>
+      <RecordsGrid
+        label="登入紀錄"
+        columns={columns}
+        query={query}
+        page={page}
+        loading={loading}
+        update={update}
+        columnVisibilityModel={{ ip: !narrow, browser: !narrow, method: !phone, action: !phone }}
+      />
     </>
   );
 }

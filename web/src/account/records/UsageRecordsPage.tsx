@@ -1,20 +1,15 @@
 import Alert from '@mui/material/Alert';
-import Paper from '@mui/material/Paper';
 import type { Theme } from '@mui/material/styles';
-import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { zhTW } from '@mui/x-data-grid/locales';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useSearchParams } from 'react-router';
-import { RECORD_PAGE_SIZES } from '../../../../domain/login-records';
 import { PageHeading } from '../../common/PageHeading';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
 import { useRecordPage, type UsageRecordRow } from './api';
 import { RecordFilters } from './RecordFilters';
 import { apiPath, paramsFromQuery, queryFromParams, type RecordsQuery } from './recordsQuery';
-
-const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
+import { RecordsGrid } from '../../common/RecordsGrid';
 
 /** 個人帳號使用紀錄 (manual 3.5.12): what the user did — data changes, bindings, applications, decisions. */
 export default function UsageRecordsPage() {
@@ -54,27 +49,15 @@ export default function UsageRecordsPage() {
           {error}
         </Alert>
       )}
-      <Paper component="section" aria-label="使用紀錄" sx={{ p: { xs: 1.5, sm: 2 } }}>
-        <Typography sx={{ color: 'text.secondary', mb: 1.5 }} aria-live="polite">
-          {query.from} 至 {query.to}，共 {page?.total ?? 0} 筆
-        </Typography>
-        <DataGrid
-          rows={page?.items ?? []}
-          columns={columns}
-          loading={loading}
-          localeText={{ ...localeText, noRowsLabel: '查無符合條件的使用紀錄' }}
-          label="使用紀錄"
-          columnVisibilityModel={{ ip: !narrow, target: !narrow }}
-          autoHeight
-          disableColumnMenu
-          disableRowSelectionOnClick
-          paginationMode="server"
-          rowCount={page?.total ?? 0}
-          paginationModel={{ page: query.page, pageSize: query.pageSize }}
-          onPaginationModelChange={(model) => update({ ...query, page: model.page, pageSize: model.pageSize })}
-          pageSizeOptions={[...RECORD_PAGE_SIZES]}
-        />
-      </Paper>
+      <RecordsGrid
+        label="使用紀錄"
+        columns={columns}
+        query={query}
+        page={page}
+        loading={loading}
+        update={update}
+        columnVisibilityModel={{ ip: !narrow, target: !narrow }}
+      />
     </>
   );
 }

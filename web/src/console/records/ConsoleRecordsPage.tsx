@@ -5,20 +5,16 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import { zhTW } from '@mui/x-data-grid/locales';
+import type { GridColDef } from '@mui/x-data-grid';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   LOGIN_ACTION_OPTIONS,
   LOGIN_METHOD_OPTIONS,
   LOGIN_RESULT_OPTIONS,
-  RECORD_PAGE_SIZES,
   loginActionLabel,
   loginMethodLabel,
 } from '../../../../domain/login-records';
@@ -39,8 +35,7 @@ import {
   type ConsoleRecordsQuery,
   type RecordsTab,
 } from './consoleRecordsQuery';
-
-const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
+import { RecordsGrid } from '../../common/RecordsGrid';
 
 interface Who {
   account: string;
@@ -188,11 +183,14 @@ export default function ConsoleRecordsPage() {
           已匯出 Excel 檔（{label}，{query.from} 至 {query.to}）。
         </Alert>
       )}
-      <Paper component="section" aria-label={label} sx={{ p: { xs: 1.5, sm: 2 } }}>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1.5 }}>
-          <Typography sx={{ color: 'text.secondary' }} aria-live="polite">
-            {query.from} 至 {query.to}，共 {page?.total ?? 0} 筆
-          </Typography>
+      <RecordsGrid
+        label={label}
+        columns={(query.tab === 'login' ? LOGIN_COLUMNS : USAGE_COLUMNS) as GridColDef<LoginRow | UsageRow>[]}
+        query={query}
+        page={page}
+        loading={loading}
+        update={update}
+        actions={
           <Button
             variant="outlined"
             startIcon={<FileDownloadOutlined />}
@@ -201,23 +199,8 @@ export default function ConsoleRecordsPage() {
           >
             {pending ? '匯出中…' : '匯出 Excel'}
           </Button>
-        </Stack>
-        <DataGrid
-          rows={page?.items ?? []}
-          columns={(query.tab === 'login' ? LOGIN_COLUMNS : USAGE_COLUMNS) as GridColDef<LoginRow | UsageRow>[]}
-          loading={loading}
-          localeText={{ ...localeText, noRowsLabel: `查無符合條件的${label}` }}
-          label={label}
-          autoHeight
-          disableColumnMenu
-          disableRowSelectionOnClick
-          paginationMode="server"
-          rowCount={page?.total ?? 0}
-          paginationModel={{ page: query.page, pageSize: query.pageSize }}
-          onPaginationModelChange={(model) => update({ ...query, page: model.page, pageSize: model.pageSize })}
-          pageSizeOptions={[...RECORD_PAGE_SIZES]}
-        />
-      </Paper>
+        }
+      />
     </>
   );
 }
