@@ -38,7 +38,7 @@ import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
-import type { Ping } from '../activities/connectivity';
+import type { Ping } from '../infra/probe';
 import type { MoiFidoClient } from '../infra/moi/client';
 import { createMobileCert } from './identity/mobile-cert';
 import { createIdentityProofs as createMobileCertProofs } from './identity/proof';

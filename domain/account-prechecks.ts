@@ -1,6 +1,6 @@
 // 停用 / 閒置停用 / 機關(單位)異動 pre-checks (手冊 圖 10, 圖 11): what must be handed over, to whom,
 // before an account may leave its agency or be disabled. Pure; the database look-ups are in
-// activities/account-lifecycle/prechecks.ts. Safe in workflows and in the browser.
+// infra/db/account-prechecks.ts. Safe in workflows and in the browser.
 
 export type PrecheckCode = 'SOLE_AGENCY_ADMIN' | 'MAIL_ACCOUNT_CUSTODIAN';
 

@@ -1,85 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { PrismaClient, RequestType } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
-import { organizationChain } from '../../infra/db/organization-chain';
 import { revokeUserSessions } from '../../infra/db/revoke-sessions';
-import { OPEN_DISABLE_STATUSES } from '../../domain/requests/account-disable';
-import { accountLeavePrechecks } from './prechecks';
+import { accountLeavePrechecks } from '../../infra/db/account-prechecks';
+import { agencyOf, claimDisableRequest, mailAddressOf } from '../../infra/db/accounts';
 
-export { accountLeavePrechecks } from './prechecks';
+export { accountLeavePrechecks } from '../../infra/db/account-prechecks';
+export { agencyOf, claimDisableRequest, mailAddressOf, type ClaimResult } from '../../infra/db/accounts';
 
 const fail = (type: string, message: string) => ApplicationFailure.nonRetryable(message, type);
-
-/** Where mail to a user goes: the official mailbox when granted, else the backup e-mail. */
-export const mailAddressOf = (u: { account: string; officialMail: boolean; backupEmail: string | null }) =>
-  u.officialMail ? `${u.account}@mail.tainan.gov.tw` : u.backupEmail;
-
-/** The user's agency (for scoping, search attributes and messages). */
-export async function agencyOf(prisma: PrismaClient, organizationId: string) {
-  const chain = await organizationChain(prisma, organizationId);
-  const unit = chain[chain.length - 1];
-  const org = await prisma.organization.findUnique({ where: { id: organizationId }, select: { agencyId: true } });
-  const agencyId = org?.agencyId ?? organizationId;
-  const agency = chain.find((o) => o.id === agencyId) ?? chain[0];
-  return {
-    agencyId,
-    agencyCode: agency?.code ?? '',
-    agencyName: agency?.name ?? '',
-    organizationPath: chain.map((o) => o.name).join('-') || (unit?.name ?? ''),
-  };
-}
-
-export type ClaimResult = { claimed: true } | { claimed: false; openWorkflowId: string; openType: RequestType };
-
-/**
- * Records a disable request (read model row) unless one is already open for the user: the user's
- * row is locked, so of two concurrent requests exactly one is claimed. Idempotent for the same workflow.
- */
-export async function claimDisableRequest(
-  prisma: PrismaClient,
-  input: {
-    userId: string;
-    workflowId: string;
-    type: 'ACCOUNT_DISABLE' | 'IDLE_DISABLE';
-    agencyId: string;
-    account: string;
-    name: string;
-    summary: Record<string, string>;
-  },
-): Promise<ClaimResult> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM users WHERE id = ${input.userId} FOR UPDATE`;
-    const open = await tx.request.findFirst({
-      where: {
-        applicantUserId: input.userId,
-        type: { in: ['ACCOUNT_DISABLE', 'IDLE_DISABLE'] },
-        status: { in: OPEN_DISABLE_STATUSES },
-      },
-      select: { workflowId: true, type: true },
-    });
-    if (open && open.workflowId !== input.workflowId)
-      return { claimed: false, openWorkflowId: open.workflowId, openType: open.type };
-    if (!open) {
-      await tx.request.upsert({
-        where: { workflowId: input.workflowId },
-        create: {
-          workflowId: input.workflowId,
-          type: input.type,
-          status: 'CHECKING',
-          statusLabel: '停用前檢查中',
-          agencyId: input.agencyId,
-          applicantUserId: input.userId,
-          applicantAccount: input.account,
-          applicantName: input.name,
-          summary: input.summary,
-        },
-        update: {},
-      });
-    }
-    return { claimed: true };
-  });
-}
 
 /** Side effects of 停用 and 閒置停用. Results carry no ID number, password or token. */
 export function createAccountLifecycleActivities({ prisma, ad }: { prisma: PrismaClient; ad: AdClient }) {

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../../infra/ad/client';
 import { AdError, toAdError } from '../../infra/ad/errors';
-import { openSecret } from '../../infra/db/secret-box';
+import { AD_PASSWORD_BOX, openSecret } from '../../infra/db/secret-box';
 
 interface Deps {
   prisma: PrismaClient;
@@ -11,7 +11,7 @@ interface Deps {
 }
 
 /** The SecretBox purpose of a password on its way to AD (also used by 開通帳號). */
-export const AD_PASSWORD_BOX = 'ad-password';
+export { AD_PASSWORD_BOX };
 
 const short = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 

@@ -1,7 +1,7 @@
 import type { PrismaClient, User } from '@prisma/client';
 import { reactivationFormSchema } from '../../domain/schemas/account-reactivation';
 import type { UsageAction } from '../../domain/usage-actions';
-import { agencyOf } from '../../activities/account-lifecycle';
+import { agencyOf } from '../../infra/db/accounts';
 import { accountReactivation } from '../../workflows/account-reactivation';
 import {
   ACTIVATION_TARGET_STATUSES,

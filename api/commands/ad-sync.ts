@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { agencyOf } from '../../activities/account-lifecycle';
+import { agencyOf } from '../../infra/db/accounts';
 import { adReconcile } from '../../workflows/ad-reconcile';
 import {
   AD_RECONCILE_PREFIX,

@@ -2,7 +2,8 @@ import type { PrismaClient } from '@prisma/client';
 import { precheckMessage } from '../../domain/account-prechecks';
 import { AGENCY_CHANGE_MESSAGES, agencyChangeRequestSchema } from '../../domain/schemas/agency-change';
 import type { UsageAction } from '../../domain/usage-actions';
-import { accountLeavePrechecks, agencyOf } from '../../activities/account-lifecycle';
+import { accountLeavePrechecks } from '../../infra/db/account-prechecks';
+import { agencyOf } from '../../infra/db/accounts';
 import { agencyChange } from '../../workflows/agency-change';
 import {
   AGENCY_CHANGE_STATUS_LABELS,

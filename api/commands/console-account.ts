@@ -1,7 +1,7 @@
 import type { PrismaClient, RequestType, User } from '@prisma/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { z } from 'zod';
-import { agencyOf, mailAddressOf } from '../../activities/account-lifecycle';
+import { agencyOf, mailAddressOf } from '../../infra/db/accounts';
 import { profileSchema } from '../../domain/schemas/profile';
 import type { UsageAction } from '../../domain/usage-actions';
 import { accountEnable } from '../../workflows/account-enable';

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import { renderMail, type MailTemplateData, type MailTemplateName } from '../../activities/mail';
+import { renderMail, type MailTemplateData, type MailTemplateName } from '../../infra/mail/templates';
 import { createPrismaOutboxStore } from '../../infra/mail/outbox';
 import { mailDelivery, mailDeliveryWorkflowId } from '../../workflows/mail-delivery';
 import type { Temporal } from '../temporal';

@@ -7,7 +7,7 @@ import {
   passwordViolations,
 } from '../../domain/password-policy';
 import type { UsageAction } from '../../domain/usage-actions';
-import { AD_PASSWORD_BOX } from '../../activities/password-sync';
+import { AD_PASSWORD_BOX } from '../../infra/db/secret-box';
 import { revokeUserSessionsOps } from '../../infra/db/revoke-sessions';
 import { sealSecret } from '../../infra/db/secret-box';
 import { resolveSystemParameters } from '../../domain/system-parameters';

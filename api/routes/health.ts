@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { probe, type Ping } from '../../activities/connectivity';
+import { probe, type Ping } from '../../infra/probe';
 
 /**
  * GET /healthz: one entry per dependency; 200 when all answer, 503 naming the failing ones.

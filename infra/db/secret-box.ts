@@ -4,6 +4,9 @@ import crypto from 'node:crypto';
  * AES-256-GCM for secrets handed to a workflow by reference (SecretBox rows). The purpose is bound
  * as associated data, so a box sealed for one use cannot be opened as another.
  */
+/** The purpose of the box holding a new password until the AD step has set it (password-sync). */
+export const AD_PASSWORD_BOX = 'ad-password';
+
 export function sealSecret(plaintext: string, dataKey: Buffer, purpose: string): Uint8Array<ArrayBuffer> {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', dataKey, iv);
