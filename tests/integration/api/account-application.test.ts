@@ -47,6 +47,13 @@ async function statusOf(token: string, id: string) {
   return response.json();
 }
 
+/**
+ * A 6-digit code counts only as a number of its own: every mail's history is searched, and their
+ * 13-digit timestamps and ids hold many 6-digit runs, one of which will sooner or later equal a code.
+ */
+const containsSecret = (history: string, secret: string) =>
+  /^\d+$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(history) : history.includes(secret);
+
 describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登入 (real API, worker, Temporal, AD, SMTP)', () => {
   it('runs the whole journey and leaves the user enabled in their agency OU', async () => {
     const email = uniqueEmail();
@@ -147,7 +154,7 @@ describe('個人帳號申請 → 機關管理者審核 → AD → 開通 → 登
       expect(histories.length).toBeGreaterThan(3);
       const secrets = [password, input.nationalId, link![2]!, ...secretsUsed];
       for (const [i, history] of histories.entries()) {
-        for (const secret of secrets) expect(history.includes(secret), `${ids[i]} contains a secret`).toBe(false);
+        for (const secret of secrets) expect(containsSecret(history, secret), `${ids[i]} contains a secret`).toBe(false);
       }
       // And the history is readable evidence of the process (so the scan is not vacuous).
       expect(histories[0]).toContain(input.account);
