@@ -20,7 +20,7 @@ import { confirmEmailVerification, startEmailVerification } from './api';
 import { CaptchaField } from './CaptchaField';
 import { resendLabel } from './countdown';
 import type { VerificationMethodProps } from './methods';
-import { ResendNotice } from './ResendNotice';
+import { CooldownSubmitButton, ResendNotice } from './ResendNotice';
 import { useCaptcha } from './useCaptcha';
 import { useResendCooldown } from './useResendCooldown';
 
@@ -169,18 +169,7 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
         disabled={pending}
         inputRef={answerRef}
       />
-      <Box>
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          disabled={pending || waiting}
-          loading={pending}
-          sx={{ minWidth: 120 }}
-        >
-          {waiting ? resendLabel(cooldown.secondsLeft, submitLabel) : submitLabel}
-        </Button>
-      </Box>
+      <CooldownSubmitButton pending={pending} secondsLeft={waiting ? cooldown.secondsLeft : 0} label={submitLabel} />
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 import SmsOutlined from '@mui/icons-material/SmsOutlined';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -13,7 +12,7 @@ import { useSingleFlight } from '../../lib/useSingleFlight';
 import { CaptchaField } from '../../verification/CaptchaField';
 import { resendLabel } from '../../verification/countdown';
 import type { VerificationMethodProps } from '../../verification/methods';
-import { ResendNotice } from '../../verification/ResendNotice';
+import { CooldownSubmitButton, ResendNotice } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
 import { useResendCooldown } from '../../verification/useResendCooldown';
 import { passwordApi, type SmsResetStarted } from './api';
@@ -148,18 +147,7 @@ function StartForm({
         disabled={pending}
         inputRef={answerRef}
       />
-      <Box>
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          disabled={pending || waiting}
-          loading={pending}
-          sx={{ minWidth: 120 }}
-        >
-          {waiting ? resendLabel(cooldown.secondsLeft, submitLabel) : submitLabel}
-        </Button>
-      </Box>
+      <CooldownSubmitButton pending={pending} secondsLeft={waiting ? cooldown.secondsLeft : 0} label={submitLabel} />
     </Stack>
   );
 }
