@@ -31,7 +31,7 @@ describe('mail links', () => {
       '/api/activation',
       '/dev/mailbox/messages',
       '/login/activate/extra',
-      '/console/accounts/applications',
+      '/console/accounts/applications/abc/extra',
       'login',
       '',
     ]) {

@@ -13,6 +13,8 @@ export const MAIL_PAGES = {
   reactivation: '/apply/reactivation',
   account: '/account',
   consoleAccounts: '/console/accounts',
+  accountApplicationInbox: '/console/accounts/applications',
+  delegations: '/account/delegations',
   accountApplicationReview: '/console/accounts/applications/:id',
   adminRoleRequestReview: '/console/accounts/admin-role-requests/:id',
   agencyChangeReview: '/console/accounts/agency-change-requests/:id',

@@ -9,6 +9,7 @@ import { createAdActivities } from '../activities/ad';
 import { createAdSyncActivities } from '../activities/ad-sync';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createDbActivities } from '../activities/db';
+import { createDelegationActivities } from '../activities/delegation';
 import { createMailActivities } from '../activities/mail';
 import { createOrganizationActivities } from '../activities/organization';
 import { createPasswordSyncActivities } from '../activities/password-sync';
@@ -36,6 +37,7 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...createReactivationActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createPasswordSyncActivities({ prisma: clients.prisma, ad: clients.ad, dataKey: options.dataKey }),
     ...createSelfServiceActivities({ prisma: clients.prisma, ad: clients.ad, mail }),
+    ...createDelegationActivities({ prisma: clients.prisma, mail }),
     ...createAdSyncActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createSmsActivities({ mitake: clients.mitake, outbox }),

@@ -1,3 +1,4 @@
+import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ApplicationChanges, ApplicationStatus } from '../domain/requests/account-application';
 
@@ -15,16 +16,7 @@ export interface AccountApplicationInput {
   applicationId: string;
 }
 
-export interface Actor {
-  userId: string;
-  account: string;
-  name: string;
-}
-
-export interface DecideInput {
-  decision: 'APPROVE' | 'REJECT';
-  actor: Actor;
-  comment?: string;
+export interface DecideInput extends DecisionInput {
   /** 是否核發公務郵件: the approver's decision (defaults to what the applicant asked for). */
   grantOfficialMail?: boolean;
 }
@@ -44,7 +36,7 @@ export interface ActivatedInput {
 export interface ApplicationState {
   status: ApplicationStatus;
   escalated: boolean;
-  decidedBy?: Actor & { at: string };
+  decidedBy?: DecisionActor & { at: string };
 }
 
 /** Decisions: the validator refuses what the current state does not allow, with a zh-TW reason. */

@@ -7,7 +7,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { decisionCommentProblem } from '../domain/requests/decision';
 import type { createAccountApplicationActivities } from '../activities/account-application';
 import type { createDbActivities } from '../activities/db';
 import type { createMailActivities } from '../activities/mail';
@@ -21,8 +20,8 @@ import {
   type ActivatedInput,
   type ApplicationState,
   type ApplicationStatus,
-  type DecideInput,
 } from './account-application.messages';
+import { requestReview } from './request-review';
 import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
@@ -60,8 +59,6 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
     await condition(() => loaded !== undefined);
     return loaded!;
   };
-  let decision: DecideInput | undefined;
-  let deciding = false;
   let activation: ActivatedInput | undefined;
   let seq = 0;
   let submitted = false;
@@ -89,41 +86,20 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   }
 
   setHandler(getApplicationStateQuery, () => state);
-  setHandler(
-    decideUpdate,
-    async (input) => {
-      deciding = true;
-      try {
-        if (input.decision === 'APPROVE') {
-          // The account name is checked again here: of two applications for one name, exactly one
-          // approval creates the user; the other approver gets the reason and can reject with it.
-          const current = await applicationLoaded();
-          await reserve.reserveAccount({ applicationId, grantOfficialMail: input.grantOfficialMail ?? current.needOfficialMail });
-        }
-      } catch (error) {
-        deciding = false;
-        const cause = (error as { cause?: { message?: string; type?: string } }).cause;
-        throw ApplicationFailure.nonRetryable(cause?.message ?? '核准失敗，請稍後再試', cause?.type ?? 'ApproveFailed');
-      }
-      decision = input;
-      // Answer the approver with the state their decision led to (已駁回 / 帳號建立中).
-      await condition(() => state.status !== 'PENDING');
-      return state;
+  const review = requestReview({
+    update: decideUpdate,
+    state,
+    labels: APPLICATION_STATUS_LABELS,
+    // The applicant has no account yet: no approver can be deciding their own application.
+    decidedType: 'ApplicationDecided',
+    accept: async (input) => {
+      if (input.decision !== 'APPROVE') return;
+      // The account name is checked again here: of two applications for one name, exactly one
+      // approval creates the user; the other approver gets the reason and can reject with it.
+      const current = await applicationLoaded();
+      await reserve.reserveAccount({ applicationId, grantOfficialMail: input.grantOfficialMail ?? current.needOfficialMail });
     },
-    {
-      validator: (input) => {
-        if (state.status !== 'PENDING' || decision || deciding) {
-          const by = state.decidedBy ? `（${state.decidedBy.name}）` : '';
-          throw ApplicationFailure.nonRetryable(
-            `此申請已審核${by}，目前狀態：${APPLICATION_STATUS_LABELS[state.status]}`,
-            'ApplicationDecided',
-          );
-        }
-        const problem = decisionCommentProblem(input.decision, input.comment);
-        if (problem) throw ApplicationFailure.nonRetryable(problem, 'CommentRequired');
-      },
-    },
-  );
+  });
   setHandler(
     amendUpdate,
     async (input) => {
@@ -140,7 +116,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
     },
     {
       validator: (_input) => {
-        if (state.status !== 'PENDING' || decision || deciding) {
+        if (!review.open()) {
           throw ApplicationFailure.nonRetryable('此申請已審核，無法修改', 'ApplicationDecided');
         }
       },
@@ -167,21 +143,18 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
   submitted = true;
 
   // Reminder → escalation → expiry, each measured from submission.
-  const decided = () => decision !== undefined;
-  const reminderAt = params['request.reminderAfter'];
-  const escalationAt = Math.max(params['request.escalationAfter'], reminderAt);
-  const expiryAt = Math.max(params['request.expiryAfter'], escalationAt);
-  if (!(await condition(decided, reminderAt * 1000))) {
-    await app.notifyApprovers({ applicationId, workflowId, escalated: false });
-    await event('REMINDED', '已寄送審核提醒給機關管理者');
-  }
-  if (!decided() && !(await condition(decided, (escalationAt - reminderAt) * 1000))) {
-    state.escalated = true;
-    await app.notifyApprovers({ applicationId, workflowId, escalated: true });
-    await enter('PENDING', '待審核（已轉系統管理者）');
-    await event('ESCALATED', '逾期未審核，已轉請系統管理者處理');
-  }
-  if (!decided() && !(await condition(decided, (expiryAt - escalationAt) * 1000))) {
+  const decided = await review.awaitDecision({
+    getSystemParameters: async () => params,
+    remind: () => app.notifyApprovers({ applicationId, workflowId, escalated: false }),
+    escalate: async () => {
+      state.escalated = true;
+      await app.notifyApprovers({ applicationId, workflowId, escalated: true });
+      await enter('PENDING', '待審核（已轉系統管理者）');
+      await event('ESCALATED', '逾期未審核，已轉請系統管理者處理');
+    },
+    event,
+  });
+  if (!decided) {
     await enter('EXPIRED');
     await event('EXPIRED', '逾期未審核，申請已失效');
     await mail.sendMail({
@@ -193,9 +166,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
     return state;
   }
 
-  const d = decision!;
-  state.decidedBy = { ...d.actor, at: new Date().toISOString() };
-  const actor = { actorUserId: d.actor.userId, actorName: d.actor.name, comment: d.comment?.trim() || undefined };
+  const { decision: d, by: actor } = decided;
   if (d.decision === 'REJECT') {
     await enter('REJECTED');
     await event('REJECTED', '申請已駁回', actor);
@@ -206,7 +177,7 @@ export async function accountApplication({ applicationId }: AccountApplicationIn
       data: {
         name: application.name,
         requestType: REQUEST_TYPE_LABEL,
-        reason: d.comment!.trim(),
+        reason: decided.reason,
         statusUrl: mailPath('applicationStatusLookup'),
       },
     });

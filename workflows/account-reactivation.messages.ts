@@ -1,3 +1,4 @@
+import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ReactivationStatus } from '../domain/requests/account-reactivation';
 export {
@@ -20,21 +21,11 @@ export interface AccountReactivationInput {
   userId: string;
 }
 
-export interface ReactivationActor {
-  userId: string;
-  account: string;
-  name: string;
-}
-
-export interface ReactivationDecideInput {
-  decision: 'APPROVE' | 'REJECT';
-  actor: ReactivationActor;
-  comment?: string;
-}
+export type ReactivationDecideInput = DecisionInput;
 
 export interface ReactivationState {
   status: ReactivationStatus;
-  decidedBy?: ReactivationActor & { at: string };
+  decidedBy?: DecisionActor & { at: string };
 }
 
 /** The approver's decision: the validator refuses a decided request, a reject without comment, one's own. */

@@ -1,3 +1,4 @@
+import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { AdminRoleRequestStatus } from '../domain/requests/admin-role-request';
 export {
@@ -17,17 +18,7 @@ export interface AdminRoleRequestInput {
   reason: string;
 }
 
-export interface DecisionActor {
-  userId: string;
-  account: string;
-  name: string;
-}
-
-export interface AdminRoleDecideInput {
-  decision: 'APPROVE' | 'REJECT';
-  actor: DecisionActor;
-  comment?: string;
-}
+export type AdminRoleDecideInput = DecisionInput;
 
 export interface AdminRoleRequestState {
   status: AdminRoleRequestStatus;

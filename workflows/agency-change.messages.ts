@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PrecheckProblem } from '../domain/account-prechecks';
-import type { DecisionActor } from './admin-role-request.messages';
+import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
 import type { AgencyChangeStatus } from '../domain/requests/agency-change';
 export {
   AGENCY_CHANGE_TYPE_LABEL,
@@ -25,11 +25,7 @@ export interface AgencyChangeInput {
   reason?: string;
 }
 
-export interface AgencyChangeDecideInput {
-  decision: 'APPROVE' | 'REJECT';
-  actor: DecisionActor;
-  comment?: string;
-}
+export type AgencyChangeDecideInput = DecisionInput;
 
 export interface AgencyChangeState {
   status: AgencyChangeStatus;

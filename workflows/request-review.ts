@@ -1,102 +1,155 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import { decisionCommentProblem } from '../domain/requests/decision';
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { DelegationActivities } from '../activities/delegation';
+import {
+  decidesOwnRequest,
+  deciderName,
+  decisionCommentProblem,
+  type DecisionActor,
+  type DecisionInput,
+} from '../domain/requests/decision';
 
-export interface ReviewActor {
-  userId: string;
-  name: string;
-}
+type ReviewParameter = 'request.reminderAfter' | 'request.escalationAfter' | 'request.expiryAfter';
 
-export interface ReviewDecision {
-  decision: 'APPROVE' | 'REJECT';
-  actor: ReviewActor;
-  comment?: string;
-}
-
-type ReviewParameter = 'request.reminderAfter' | 'request.expiryAfter';
-
-/** The approver as the decision's timeline event records them. */
+/** The approver as the decision's timeline event records them (a deputy as 「王小明（代理 林怡君）」). */
 export interface DecisionEventActor {
   actorUserId: string;
   actorName: string;
   comment?: string;
 }
 
-type ReviewState<S extends string, D extends ReviewDecision> = { status: S; decidedBy?: D['actor'] & { at: string } };
+type ReviewState<S extends string> = { status: S; decidedBy?: DecisionActor & { at: string } };
+
+const delegation = proxyActivities<DelegationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
+});
 
 /**
- * The approver's part of a reviewed request (復用, 機關管理者申請, 機關異動): one decision through the
- * `decide` update — refused once one is made, a comment required to reject, never on one's own request
- * — then a reminder to the approvers after request.reminderAfter and expiry after request.expiryAfter.
+ * The approver's part of every reviewed request (個人帳號申請, 復用, 機關管理者申請, 機關異動): one
+ * decision through the `decide` update — refused once one is made, a comment required to reject,
+ * never on one's own request (nor on the request of the approver one stands in for) — then a
+ * reminder after request.reminderAfter, optionally an escalation after request.escalationAfter, and
+ * expiry after request.expiryAfter. A deputy's decision (代理人設定) is mailed to the approver.
  *
- * The commands it issues (the parameters activity, then at most two timers) are those the three
- * workflows issued before they shared it, so their recorded histories replay unchanged.
+ * The commands it issues (the parameters activity, then one timer per stage) are those the workflows
+ * issued before they shared it, so their recorded histories replay unchanged; the approver's mail is
+ * issued only after a deputy's decision, which no earlier version could receive.
  */
-export function requestReview<S extends string, D extends ReviewDecision>(opts: {
-  update: UpdateDefinition<ReviewState<S, D>, [D]>;
-  state: ReviewState<S, D>;
+export function requestReview<S extends string, D extends DecisionInput>(opts: {
+  update: UpdateDefinition<ReviewState<S>, [D]>;
+  state: ReviewState<S>;
   labels: Record<S, string>;
-  applicantUserId: string;
+  /** Absent while the applicant has no account yet (個人帳號申請): nobody's own request then. */
+  applicantUserId?: string;
+  /** The refusal's type once decided (the API names the error after it); RequestDecided by default. */
+  decidedType?: string;
+  /**
+   * Work inside the approver's update before the decision counts (e.g. reserving the account name of an
+   * approval). Its failure refuses the decision with the failure's zh-TW message; meanwhile a second
+   * decision is refused as already decided.
+   */
+  accept?: (input: D) => Promise<void>;
 }) {
-  const { update, state, labels, applicantUserId } = opts;
+  const { update, state, labels, applicantUserId, accept } = opts;
+  const decidedType = opts.decidedType ?? 'RequestDecided';
   let decision: D | undefined;
+  let accepting = false;
   const decided = () => decision !== undefined;
 
   setHandler(
     update,
     async (input) => {
+      if (accept) {
+        accepting = true;
+        try {
+          await accept(input);
+        } catch (error) {
+          const cause = (error as { cause?: { message?: string; type?: string } }).cause;
+          throw ApplicationFailure.nonRetryable(cause?.message ?? '核准失敗，請稍後再試', cause?.type ?? 'ApproveFailed');
+        } finally {
+          accepting = false;
+        }
+      }
       decision = input;
+      // Answer the approver with the state their decision led to (e.g. 已駁回 / 帳號建立中).
       await condition(() => state.status !== 'PENDING');
       return state;
     },
     {
       validator: (input) => {
-        if (state.status !== 'PENDING' || decision) {
-          const by = decision ? `（${decision.actor.name}）` : '';
-          throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${labels[state.status]}`, 'RequestDecided');
+        if (!open()) {
+          const by = decision ? `（${deciderName(decision.actor)}）` : '';
+          throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${labels[state.status]}`, decidedType);
         }
         const problem = decisionCommentProblem(input.decision, input.comment);
         if (problem) throw ApplicationFailure.nonRetryable(problem, 'CommentRequired');
-        if (input.actor.userId === applicantUserId) {
+        if (decidesOwnRequest(input.actor, applicantUserId)) {
           throw ApplicationFailure.nonRetryable('不可審核自己的申請', 'SelfDecision');
         }
       },
     },
   );
 
+  /** Still waiting for its decision: nothing decided, nor being decided. */
+  function open() {
+    return state.status === 'PENDING' && !decision && !accepting;
+  }
+
   return {
     /** Whether a decision arrived (e.g. while the request was still being set up). */
     decided,
+    open,
 
     /**
-     * Waits for the decision, reminding the approvers once; undefined when the request expired.
-     * A decision records who made it in the state; `actor` is what its timeline event carries.
+     * Waits for the decision: reminds the approvers once, escalates once when `escalate` is given, and
+     * answers undefined when the request expired. A decision records who made it in the state; `by` is
+     * what its timeline event carries. Each stage is measured from when the wait began.
      */
     async awaitDecision({
       getSystemParameters,
       remind,
+      escalate,
       event,
     }: {
-      getSystemParameters: (keys: ReviewParameter[]) => Promise<Record<ReviewParameter, number>>;
+      getSystemParameters: (keys: ReviewParameter[]) => Promise<Partial<Record<ReviewParameter, number>>>;
       /** Mails the approvers again; the timeline then says so. */
       remind: () => Promise<unknown>;
-      event: (kind: string, label: string) => Promise<void>;
-    }): Promise<{ approved: boolean; reason: string; by: DecisionEventActor } | undefined> {
-      const params = await getSystemParameters(['request.reminderAfter', 'request.expiryAfter']);
-      const reminderAt = params['request.reminderAfter'];
-      const expiryAt = Math.max(params['request.expiryAfter'], reminderAt);
+      /** Hands the request to the next approvers (e.g. the system admins); writes its own timeline row. */
+      escalate?: () => Promise<void>;
+      event: (kind: string, label: string) => Promise<unknown>;
+    }): Promise<{ approved: boolean; reason: string; by: DecisionEventActor; decision: D } | undefined> {
+      const keys: ReviewParameter[] = escalate
+        ? ['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']
+        : ['request.reminderAfter', 'request.expiryAfter'];
+      const params = await getSystemParameters(keys);
+      const reminderAt = params['request.reminderAfter']!;
+      const escalationAt = escalate ? Math.max(params['request.escalationAfter']!, reminderAt) : reminderAt;
+      const expiryAt = Math.max(params['request.expiryAfter']!, escalationAt);
       if (!(await condition(decided, reminderAt * 1000))) {
         await remind();
         await event('REMINDED', '已寄送審核提醒給機關管理者');
       }
-      if (!decided() && !(await condition(decided, (expiryAt - reminderAt) * 1000))) return undefined;
+      if (escalate && !decided() && !(await condition(decided, (escalationAt - reminderAt) * 1000))) await escalate();
+      if (!decided() && !(await condition(decided, (expiryAt - escalationAt) * 1000))) return undefined;
       const d = decision!;
-      state.decidedBy = { ...d.actor, at: new Date().toISOString() };
+      const at = new Date().toISOString();
+      state.decidedBy = { ...d.actor, at };
       const reason = d.comment?.trim() ?? '';
+      if (d.actor.onBehalfOf) {
+        await delegation.notifyDelegatedDecision({
+          workflowId: workflowInfo().workflowId,
+          principalUserId: d.actor.onBehalfOf.userId,
+          deputyName: d.actor.name,
+          decision: d.decision,
+          decidedAt: at,
+        });
+      }
       return {
         approved: d.decision === 'APPROVE',
         reason,
-        by: { actorUserId: d.actor.userId, actorName: d.actor.name, comment: reason || undefined },
+        by: { actorUserId: d.actor.userId, actorName: deciderName(d.actor), comment: reason || undefined },
+        decision: d,
       };
     },
   };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { CookieOptions, RequestHandler, Response } from 'express';
-import type { Actor, Role } from '../policies';
+import type { Actor, Principal, Role } from '../policies';
 import { readCookie } from './cookies';
 
 export const SESSION_COOKIE = 'portal_session';
@@ -11,6 +11,33 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 
 export function sessionCookieOptions(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_TTL_MS };
+}
+
+type RoleRow = { role: string; organizationId: string | null };
+
+/** A user's name and what their roles let them do. */
+function authority(user: { id: string; account: string; name: string; roles: RoleRow[] }): Principal {
+  return {
+    id: user.id,
+    account: user.account,
+    name: user.name,
+    roles: [...new Set(user.roles.map((r) => r.role as Role))],
+    adminOfAgencyIds: user.roles.filter((r) => r.role === 'AGENCY_ADMIN' && r.organizationId).map((r) => r.organizationId!),
+  };
+}
+
+/**
+ * The approvers a user stands in for right now (代理人設定): delegations begun, not ended nor cancelled,
+ * of approvers whose accounts are still active — with those approvers' roles as they are today.
+ */
+async function liveDelegations(prisma: PrismaClient, deputyId: string): Promise<Principal[]> {
+  const now = new Date();
+  const rows = await prisma.delegation.findMany({
+    where: { deputyId, cancelledAt: null, startsAt: { lte: now }, endsAt: { gt: now }, principal: { status: 'ACTIVE' } },
+    include: { principal: { include: { roles: true } } },
+    orderBy: { startsAt: 'asc' },
+  });
+  return rows.map((row) => authority(row.principal));
 }
 
 /** Sessions live in PostgreSQL (only the token's hash), so any API replica can serve any request. */
@@ -47,13 +74,10 @@ export function createSessionStore(prisma: PrismaClient) {
         roles: session.user.roles.filter((r) => r.role !== 'AGENCY_ADMIN' || r.grantedAt <= session.createdAt),
       };
       return {
-        id: user.id,
-        account: user.account,
-        name: user.name,
+        ...authority(user),
         organizationId: user.organizationId,
         agencyId: user.organization.agencyId ?? user.organizationId,
-        roles: [...new Set(user.roles.map((r) => r.role as Role))],
-        adminOfAgencyIds: user.roles.filter((r) => r.role === 'AGENCY_ADMIN' && r.organizationId).map((r) => r.organizationId!),
+        deputyFor: await liveDelegations(prisma, user.id),
       };
     },
   };

@@ -1,3 +1,4 @@
+import type { DecisionActor } from '../../domain/requests/decision';
 import { fail } from '../errors';
 
 /**
@@ -15,7 +16,12 @@ export interface Actor {
   roles: Role[];
   /** Agencies this actor administers (AGENCY_ADMIN assignments). */
   adminOfAgencyIds: string[];
+  /** 代理人設定: the approvers this actor stands in for today (their live delegations). */
+  deputyFor?: Principal[];
 }
+
+/** An approver as their deputy acts for them: their name and their own authority. */
+export type Principal = Pick<Actor, 'id' | 'account' | 'name' | 'roles' | 'adminOfAgencyIds'>;
 
 const isSystemAdmin = (actor: Actor) => actor.roles.includes('SYSTEM_ADMIN');
 const isAnyAdmin = (actor: Actor) => isSystemAdmin(actor) || actor.roles.includes('AGENCY_ADMIN');
@@ -96,14 +102,69 @@ const rules = {
 
 export type Action = keyof typeof rules;
 
+/**
+ * What a deputy may do in the name of the approver they stand in for (代理人設定): read and decide the
+ * approver's requests in the review inboxes — never manage accounts, parameters or records.
+ */
+const DELEGABLE: ReadonlySet<Action> = new Set<Action>([
+  'accountApplication.list',
+  'accountApplication.read',
+  'accountApplication.decide',
+  'reactivationRequest.list',
+  'reactivationRequest.read',
+  'reactivationRequest.decide',
+  'adminRoleRequest.list',
+  'adminRoleRequest.read',
+  'adminRoleRequest.decide',
+  'agencyChangeRequest.list',
+  'agencyChangeRequest.read',
+  'agencyChangeRequest.decide',
+]);
+
+const asActor = (principal: Principal, deputy: Actor): Actor => ({
+  ...principal,
+  organizationId: deputy.organizationId,
+  agencyId: deputy.agencyId,
+});
+
+/**
+ * Whose authority lets the actor take the action: the actor's own (`self`), an approver's they stand in
+ * for (that principal), or nobody's (undefined). Their own comes first, so a deputy who is an approver
+ * too decides in their own name.
+ */
+export function authorityFor(
+  actor: Actor,
+  action: Action,
+  resource?: AgencyScoped,
+): { self: true } | { self: false; principal: Principal } | undefined {
+  if (rules[action](actor, resource)) return { self: true };
+  if (!DELEGABLE.has(action)) return undefined;
+  const principal = actor.deputyFor?.find((p) => rules[action](asActor(p, actor), resource));
+  return principal ? { self: false, principal } : undefined;
+}
+
 export function can(actor: Actor | undefined, action: Action, resource?: AgencyScoped): boolean {
-  return actor !== undefined && rules[action](actor, resource);
+  return actor !== undefined && authorityFor(actor, action, resource) !== undefined;
 }
 
 /** Throws UNAUTHENTICATED without an actor and FORBIDDEN when the rule says no. */
 export function authorize(actor: Actor | undefined, action: Action, resource?: AgencyScoped): asserts actor is Actor {
   if (!actor) throw fail('UNAUTHENTICATED');
-  if (!rules[action](actor, resource)) throw fail('FORBIDDEN');
+  if (!can(actor, action, resource)) throw fail('FORBIDDEN');
+}
+
+/**
+ * The decision's maker as a workflow records it: the actor, and the approver they stand in for when
+ * only a delegation lets them decide (FORBIDDEN when nothing does).
+ */
+export function decidingActor(actor: Actor | undefined, action: Action, resource?: AgencyScoped): DecisionActor {
+  if (!actor) throw fail('UNAUTHENTICATED');
+  const authority = authorityFor(actor, action, resource);
+  if (!authority) throw fail('FORBIDDEN');
+  const own = { userId: actor.id, account: actor.account, name: actor.name };
+  if (authority.self) return own;
+  const { id, account, name } = authority.principal;
+  return { ...own, onBehalfOf: { userId: id, account, name } };
 }
 
 export function allowedActions(actor: Actor | undefined, actions: readonly Action[], resource?: AgencyScoped): Action[] {
@@ -113,4 +174,14 @@ export function allowedActions(actor: Actor | undefined, actions: readonly Actio
 /** Agencies whose records an actor may list: all (null) for system admins, else their own. */
 export function agencyScope(actor: Actor): string[] | null {
   return isSystemAdmin(actor) ? null : actor.adminOfAgencyIds;
+}
+
+/**
+ * Agencies whose requests an actor may list in a review inbox: their own scope joined with that of every
+ * approver they stand in for (null = all).
+ */
+export function reviewScope(actor: Actor): string[] | null {
+  const scopes = [actor, ...(actor.deputyFor ?? []).map((p) => asActor(p, actor))].map(agencyScope);
+  if (scopes.some((scope) => scope === null)) return null;
+  return [...new Set(scopes.flat() as string[])];
 }

@@ -16,3 +16,30 @@ export function decisionCommentProblem(decision: DecisionKind, comment: string |
   if (text.length > COMMENT_MAX_LENGTH) return COMMENT_TOO_LONG;
   return null;
 }
+
+/** Who decides a reviewed request, as the decide update carries it. */
+export interface DecisionActor {
+  userId: string;
+  account: string;
+  name: string;
+  /**
+   * 代理: the approver whose authority the actor used (個人帳號管理 › 代理人設定) — absent when the
+   * actor decided in their own right.
+   */
+  onBehalfOf?: { userId: string; account: string; name: string };
+}
+
+export interface DecisionInput {
+  decision: DecisionKind;
+  actor: DecisionActor;
+  comment?: string;
+}
+
+/** How a decision's maker is shown in timelines and messages: 「王小明（代理 林怡君）」 for a deputy. */
+export function deciderName(actor: Pick<DecisionActor, 'name' | 'onBehalfOf'>): string {
+  return actor.onBehalfOf ? `${actor.name}（代理 ${actor.onBehalfOf.name}）` : actor.name;
+}
+
+/** Whether the decision would be on the actor's own request, directly or as someone's deputy. */
+export const decidesOwnRequest = (actor: DecisionActor, applicantUserId: string | undefined) =>
+  applicantUserId !== undefined && (actor.userId === applicantUserId || actor.onBehalfOf?.userId === applicantUserId);

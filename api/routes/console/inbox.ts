@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient, RequestType } from '@prisma/client';
 import { z } from 'zod';
 import type { Actor } from '../../policies';
-import { agencyScope } from '../../policies';
+import { reviewScope } from '../../policies';
 
 /** Counts stop here: past it the list says 「1,000+」 (an exact count of a city's history is a full scan). */
 export const COUNT_CAP = 1000;
@@ -58,7 +58,7 @@ export async function inboxWhere(
   type: RequestType,
   query: Pick<InboxQuery, 'status' | 'q' | 'agencyCode'>,
 ): Promise<Prisma.RequestWhereInput | null> {
-  let agencyIds = agencyScope(actor);
+  let agencyIds = reviewScope(actor);
   if (query.agencyCode) {
     const agency = await prisma.organization.findUnique({ where: { code: query.agencyCode }, select: { id: true } });
     if (!agency || (agencyIds && !agencyIds.includes(agency.id))) return null;

@@ -1,9 +1,10 @@
 import type { Prisma, PrismaClient, RequestType } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import type { DecisionActor } from '../../../domain/requests/decision';
 import type { UsageAction } from '../../../domain/usage-actions';
 import { fail } from '../../errors';
-import { allowedActions, authorize, type Action, type Actor } from '../../policies';
+import { allowedActions, authorize, decidingActor, type Action, type Actor } from '../../policies';
 import { presentEvents } from '../../presenters/account-application';
 import type { Temporal } from '../../temporal';
 import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
@@ -36,10 +37,7 @@ interface RequestInbox {
   /** Whether the list and detail show the request's agency (the 機關異動 inbox never did). */
   showAgency?: boolean;
   /** The decide update of the request's workflow (refusals already mapped to API errors). */
-  decide: (
-    workflowId: string,
-    input: Decision & { actor: { userId: string; account: string; name: string } },
-  ) => Promise<{ status: string }>;
+  decide: (workflowId: string, input: Decision & { actor: DecisionActor }) => Promise<{ status: string }>;
   /** What the reviewer's 帳號使用紀錄 names, e.g. 機關管理者申請 (followed by the applicant account). */
   usageTarget: string;
   listQuery?: typeof inboxListQuery;
@@ -91,20 +89,21 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
 
   async function decideOne(actor: Actor, id: string, body: Decision, ip: string | undefined) {
     const row = await load(id);
-    authorize(actor, actions.decide, row);
+    // The approver's own authority, or that of the approver they stand in for (代理人設定).
+    const decider = decidingActor(actor, actions.decide, row);
     requireRejectComment(body);
     if (row.status !== 'PENDING') throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${row.statusLabel}`);
-    const state = await inbox.decide(row.workflowId, {
-      decision: body.decision,
-      comment: body.comment,
-      actor: { userId: actor.id, account: actor.account, name: actor.name },
-    });
+    const state = await inbox.decide(row.workflowId, { decision: body.decision, comment: body.comment, actor: decider });
     await untilDecidedInReadModel(id);
     await recordUsage(prisma, {
       userId: actor.id,
       action: 'application.decide' satisfies UsageAction,
       target: `${inbox.usageTarget}（${row.applicantAccount ?? ''}）`,
-      detail: { requestId: id, decision: body.decision },
+      detail: {
+        requestId: id,
+        decision: body.decision,
+        ...(decider.onBehalfOf ? { onBehalfOf: decider.onBehalfOf.account } : {}),
+      },
       ip: ip ?? null,
     });
     return state;

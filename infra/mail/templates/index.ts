@@ -24,6 +24,7 @@ import {
   applicationSubmittedSchema,
 } from './application';
 import { applicationExpired, applicationExpiredSchema, approvalReminder, approvalReminderSchema } from './approval';
+import { delegatedDecision, delegatedDecisionSchema, delegationAssigned, delegationAssignedSchema } from './delegation';
 import { connectivityCheckTest, connectivityCheckTestSchema } from './connectivity-check-test';
 import { MailTemplateError, type RenderContext } from './format';
 import type { RenderedMail } from './layout';
@@ -64,6 +65,8 @@ const templates = {
   idleDisableWarning: define(idleDisableWarningSchema, idleDisableWarning),
   idleDisableBlocked: define(idleDisableBlockedSchema, idleDisableBlocked),
   accountEnabled: define(accountEnabledSchema, accountEnabled),
+  delegationAssigned: define(delegationAssignedSchema, delegationAssigned),
+  delegatedDecision: define(delegatedDecisionSchema, delegatedDecision),
 };
 
 type Templates = typeof templates;

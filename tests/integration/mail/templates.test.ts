@@ -69,6 +69,22 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     activationUrl: '/login/activate',
     loginUrl: '/login',
   },
+  delegationAssigned: {
+    deputyName: '王小明',
+    principalName: '林怡君',
+    startsAt: '2026-12-01T00:00:00+08:00',
+    endsAt: '2026-12-08T00:00:00+08:00',
+    consoleUrl: '/console/accounts/applications',
+  },
+  delegatedDecision: {
+    principalName: '林怡君',
+    deputyName: '王小明',
+    requestType: '個人帳號復用',
+    applicantName: '陳志明',
+    decision: 'APPROVE',
+    decidedAt: '2026-12-02T09:30:00+08:00',
+    detailUrl: '/console/accounts/reactivation-requests/R001',
+  },
 };
 
 describe('mail templates', () => {

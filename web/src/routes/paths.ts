@@ -99,6 +99,8 @@ const specs = {
   home: { path: '/home', title: '內容主頁', access: 'user' },
   personalization: { path: '/settings/personalization', title: '個人化設定', access: 'user' },
   account: { path: '/account', title: '個人帳號管理', access: 'user' },
+  // 個人帳號管理 › 代理人設定: an approver names a colleague who decides their requests for a period.
+  delegations: { path: '/account/delegations', title: '代理人設定', access: 'user', parent: 'account' },
   loginRecords: {
     path: '/account/login-records',
     title: '個人帳號登入紀錄',

@@ -5,7 +5,7 @@ import { maskNationalId } from '../../../../domain/national-id';
 import { decryptNationalId } from '../../../../infra/db/pii';
 import { decideApplication, type ApplicationDeps } from '../../../commands/account-application';
 import { fail } from '../../../errors';
-import { allowedActions, authorize, type Actor } from '../../../policies';
+import { allowedActions, authorize, decidingActor, type Actor } from '../../../policies';
 import { organizationPath, presentEvents } from '../../../presenters/account-application';
 import { batchIds, decisionBody as reviewDecision, mountDecisionRoutes, requireRejectComment } from '../decision-routes';
 import { listInbox } from '../inbox';
@@ -32,20 +32,25 @@ export function accountApplicationReviewRoutes(deps: ApplicationDeps) {
 
   async function decideOne(actor: Actor, id: string, body: z.infer<typeof decisionBody>, ip: string | undefined) {
     const { row, agencyId } = await load(id);
-    authorize(actor, 'accountApplication.decide', { agencyId });
+    // The approver's own authority, or that of the approver they stand in for (代理人設定).
+    const decider = decidingActor(actor, 'accountApplication.decide', { agencyId });
     requireRejectComment(body);
     await decideApplication(deps, row.workflowId, {
       decision: body.decision,
       comment: body.comment,
       grantOfficialMail: body.grantOfficialMail,
-      actor: { userId: actor.id, account: actor.account, name: actor.name },
+      actor: decider,
     });
     // 帳號使用紀錄 of the approver.
     await recordUsage(prisma, {
       userId: actor.id,
       action: 'application.decide' satisfies UsageAction,
       target: `個人帳號申請（${row.account}）`,
-      detail: { applicationId: id, decision: body.decision },
+      detail: {
+        applicationId: id,
+        decision: body.decision,
+        ...(decider.onBehalfOf ? { onBehalfOf: decider.onBehalfOf.account } : {}),
+      },
       ip: ip ?? null,
     });
     return row;
