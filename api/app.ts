@@ -23,6 +23,7 @@ import { accountRoutes } from './routes/account';
 import { accountSelfServiceRoutes } from './routes/account/self-service';
 import { adminRoleRequestReviewRoutes } from './routes/console/admin-role-requests';
 import { agencyChangeReviewRoutes } from './routes/console/agency-change-requests';
+import { delegationRoutes } from './routes/account/delegations';
 import { accountAgencyChangeRoutes } from './routes/account/agency-change';
 import { reactivationReviewRoutes } from './routes/console/reactivation-requests';
 import { reactivationRoutes } from './routes/public/reactivation';
@@ -204,6 +205,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/admin-role-requests', adminRoleRequestReviewRoutes(applicationDeps));
   app.use('/api/console/agency-change-requests', agencyChangeReviewRoutes(applicationDeps));
   app.use('/api/account/agency-change', accountAgencyChangeRoutes(applicationDeps));
+  app.use('/api/account/delegations', delegationRoutes({ prisma, temporal, webUrl }));
   app.use('/api/account', accountSelfServiceRoutes(applicationDeps));
   app.use('/api/console/accounts', consoleAccountRoutes({ prisma, temporal }));
   app.use('/api/console/organizations', organizationRoutes({ prisma, temporal }));

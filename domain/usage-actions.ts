@@ -21,6 +21,8 @@ export const USAGE_ACTIONS = {
   'binding.citizenCert.unbind': '自然人憑證解除綁定',
   'organization.change': '機關(單位)異動申請',
   'permission.change': '帳號權限異動申請',
+  'delegation.set': '代理人設定',
+  'delegation.cancel': '取消代理人設定',
   // 申請與審核
   'application.submit': '送出申請',
   'application.amend': '修改申請內容',

@@ -65,6 +65,9 @@ const rules = {
   'reactivationRequest.list': (actor: Actor) => isAnyAdmin(actor),
   'reactivationRequest.read': adminsAgency,
   'reactivationRequest.decide': adminsAgency,
+  /** 代理人設定: approvers name deputies (only they have requests to hand over); everyone sees whom they stand in for. */
+  'delegation.manage': (actor: Actor) => isAnyAdmin(actor),
+  'delegation.read': () => true,
   /** 本機關管理者: every logged-in user sees their own agency's admins (the route reads the actor's agency). */
   'agencyAdmins.read': () => true,
   'console.enter': (actor: Actor) => isAnyAdmin(actor),

@@ -25,7 +25,7 @@ import { AVATAR_URL } from '../account/selfServiceApi';
 import { config } from '../config';
 import type { SessionUser } from '../lib/api/types';
 import { menuTarget, routeTrail, visibleMenu, type MenuGroup } from '../routes/menu';
-import { canAccess, ROUTES, subMenuOf, type RouteId } from '../routes/paths';
+import { accessRolesOf, canAccess, ROUTES, subMenuOf, type AccessRole, type RouteId } from '../routes/paths';
 
 const ICONS: Record<string, ReactNode> = {
   home: <HomeOutlined />,
@@ -46,7 +46,8 @@ interface SideMenuProps {
 }
 
 export function SideMenu({ user, currentId, onNavigate }: SideMenuProps) {
-  const menu = visibleMenu(user.roles);
+  const roles = accessRolesOf(user);
+  const menu = visibleMenu(roles);
   // A detail page (e.g. 帳號申請明細) highlights the menu item it belongs to.
   const trail = currentId ? routeTrail(currentId) : [];
   const listed = new Set<RouteId>(
@@ -69,7 +70,7 @@ export function SideMenu({ user, currentId, onNavigate }: SideMenuProps) {
               onNavigate={onNavigate}
             />
           ) : (
-            <MenuSection key={entry.id} group={entry} currentId={highlighted} roles={user.roles} onNavigate={onNavigate} />
+            <MenuSection key={entry.id} group={entry} currentId={highlighted} roles={roles} onNavigate={onNavigate} />
           ),
         )}
       </List>
@@ -125,7 +126,7 @@ function MenuSection({
 }: {
   group: MenuGroup;
   currentId: RouteId | undefined;
-  roles: SessionUser['roles'];
+  roles: readonly AccessRole[];
   onNavigate: () => void;
 }) {
   const containsCurrent = currentId !== undefined && group.items.some((id) => routeTrail(currentId).includes(id));

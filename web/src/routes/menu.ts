@@ -1,8 +1,17 @@
 // The left menu (mirroring the manual's menu), the user's name menu and the breadcrumbs, all made of
 // route ids from paths.ts.
 import type { ExternalLinks } from '../config';
-import type { Role } from '../lib/api/types';
-import { ancestorsOf, canAccess, HOME_PATH, isLinkablePath, ROUTES, type RouteDef, type RouteId } from './paths';
+import {
+  ancestorsOf,
+  canAccess,
+  HOME_PATH,
+  isLinkablePath,
+  ROUTES,
+  subMenuOf,
+  type AccessRole,
+  type RouteDef,
+  type RouteId,
+} from './paths';
 
 export interface MenuLeaf {
   kind: 'route';
@@ -67,17 +76,23 @@ export const SIDE_MENU: readonly MenuEntry[] = [
 ];
 
 /** The menu under the user's name (top right); 切換色系 and 登出 are actions, not routes. */
-export const NAME_MENU: readonly RouteId[] = ['personalization', 'account', 'loginRecords', 'usageRecords'];
+export const NAME_MENU: readonly RouteId[] = ['personalization', 'account', 'delegations', 'loginRecords', 'usageRecords'];
 
-/** The side menu a user with these roles sees: items they may not open are dropped, and so are empty groups. */
-export function visibleMenu(roles: readonly Role[], menu: readonly MenuEntry[] = SIDE_MENU): MenuEntry[] {
+/**
+ * The side menu a user with these roles sees: items they may not open are dropped, and so are empty
+ * groups. A sub-function they may open stays, in its parent's place (a deputy opens 帳號申請審核
+ * without 帳號管理).
+ */
+export function visibleMenu(roles: readonly AccessRole[], menu: readonly MenuEntry[] = SIDE_MENU): MenuEntry[] {
   const allowed = (id: RouteId) => canAccess(ROUTES[id], roles);
   const result: MenuEntry[] = [];
   for (const entry of menu) {
     if (entry.kind === 'route') {
       if (allowed(entry.route)) result.push(entry);
     } else {
-      const items = entry.items.filter(allowed);
+      const items = entry.items.flatMap((id) =>
+        allowed(id) ? [id] : subMenuOf(id).flatMap((child) => (canAccess(child, roles) ? [child.id] : [])),
+      );
       if (items.length > 0) result.push({ ...entry, items });
     }
   }

@@ -21,6 +21,7 @@ export const PAGES: Partial<Record<RouteId, PageLoader>> = {
   agencyAdminLookup: () => import('../communication/AgencyAdminLookupPage'),
   home: () => import('../portal/home/HomePage'),
   account: () => import('../account/AccountSettingsPage'),
+  delegations: () => import('../account/delegations/DelegationsPage'),
   loginRecords: () => import('../account/records/LoginRecordsPage'),
   loginRecordDetail: () => import('../account/records/LoginRecordDetailPage'),
   usageRecords: () => import('../account/records/UsageRecordsPage'),

@@ -11,13 +11,20 @@ import type { Role } from '../lib/api/types';
 
 export type Access = 'public' | 'user';
 
+/** What opens a route: a role, or DEPUTY — standing in for an approver today (代理人設定). */
+export type AccessRole = Role | 'DEPUTY';
+
+/** The roles a logged-in user opens routes with. */
+export const accessRolesOf = (user: { roles: readonly Role[]; deputyFor?: readonly unknown[] }): AccessRole[] =>
+  user.deputyFor?.length ? [...user.roles, 'DEPUTY'] : [...user.roles];
+
 interface RouteSpec {
   path: string;
   title: string;
   /** public: anyone, no session needed; user: a logged-in user (further limited by `roles`). */
   access: Access;
   /** Any one of these roles is required; absent = every logged-in user. */
-  roles?: readonly Role[];
+  roles?: readonly AccessRole[];
   externalLink?: keyof ExternalLinks;
   /**
    * The route this page belongs to (a route id): a sub-function of a menu item or a detail page.
@@ -35,6 +42,8 @@ export interface RouteDef extends Omit<RouteSpec, 'parent'> {
 
 const SA: readonly Role[] = ['SYSTEM_ADMIN'];
 const SA_AA: readonly Role[] = ['SYSTEM_ADMIN', 'AGENCY_ADMIN'];
+/** The review inboxes: their approvers, and whoever stands in for one today. */
+const REVIEWERS: readonly AccessRole[] = [...SA_AA, 'DEPUTY'];
 
 const specs = {
   // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
@@ -204,7 +213,7 @@ const specs = {
     path: '/console/accounts/applications',
     title: '帳號申請審核',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAccounts',
     subMenu: true,
   },
@@ -212,14 +221,14 @@ const specs = {
     path: '/console/accounts/applications/:id',
     title: '帳號申請明細',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAccountApplications',
   },
   consoleAdminRoleRequests: {
     path: '/console/accounts/admin-role-requests',
     title: '機關管理者申請審核',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAccounts',
     subMenu: true,
   },
@@ -227,14 +236,14 @@ const specs = {
     path: '/console/accounts/admin-role-requests/:id',
     title: '機關管理者申請明細',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAdminRoleRequests',
   },
   consoleAgencyChangeRequests: {
     path: '/console/accounts/agency-change-requests',
     title: '機關異動審核',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAccounts',
     subMenu: true,
   },
@@ -242,14 +251,14 @@ const specs = {
     path: '/console/accounts/agency-change-requests/:id',
     title: '機關異動申請明細',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAgencyChangeRequests',
   },
   consoleReactivationRequests: {
     path: '/console/accounts/reactivation-requests',
     title: '復用申請審核',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleAccounts',
     subMenu: true,
   },
@@ -257,7 +266,7 @@ const specs = {
     path: '/console/accounts/reactivation-requests/:id',
     title: '復用申請明細',
     access: 'user',
-    roles: SA_AA,
+    roles: REVIEWERS,
     parent: 'consoleReactivationRequests',
   },
   consoleAdSync: {
@@ -305,7 +314,7 @@ export const LOGIN_PATH = ROUTES.login.path;
 export const LANDING_PATH = ROUTES.landing.path;
 
 /** Whether a user with these roles may open the route (public routes: everyone). */
-export function canAccess(route: RouteDef, roles: readonly Role[] | null): boolean {
+export function canAccess(route: RouteDef, roles: readonly AccessRole[] | null): boolean {
   if (route.access === 'public') return true;
   if (roles === null) return false;
   return !route.roles || route.roles.some((role) => roles.includes(role));

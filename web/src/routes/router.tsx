@@ -7,12 +7,12 @@ import { LANDING_HOME, PORTAL_HOME } from '../common/homeLink';
 import { NotFoundPage } from '../common/NotFoundPage';
 import { PublicLayout } from '../layout/PublicLayout';
 import { RoutePage } from './RoutePage';
-import { ROUTE_LIST, type RouteDef } from './paths';
+import { accessRolesOf, ROUTE_LIST, type RouteDef } from './paths';
 import type { RouteHandle } from './useCurrentRoute';
 
 function SessionRoutePage({ route }: { route: RouteDef }) {
   const { state } = useSession();
-  return <RoutePage route={route} roles={state.status === 'authenticated' ? state.user.roles : null} />;
+  return <RoutePage route={route} roles={state.status === 'authenticated' ? accessRolesOf(state.user) : null} />;
 }
 
 function NotFound() {

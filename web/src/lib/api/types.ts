@@ -16,6 +16,8 @@ export interface SessionUser {
   title: string;
   organization: Organization;
   roles: Role[];
+  /** 代理人設定: the approvers this user stands in for today; their review inboxes are open to the user. */
+  deputyFor: { account: string; name: string }[];
   passwordExpiresInDays: number | null;
   /** Present when the user has a 個人圖像 (changes with it). */
   avatarVersion: string | null;
