@@ -1,6 +1,6 @@
 import { adTelephoneNumber } from '../../domain/phone';
 import crypto from 'node:crypto';
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../../infra/ad/client';
 import { AdError } from '../../infra/ad/errors';
@@ -10,6 +10,7 @@ import { organizationChain } from '../../infra/db/organization-chain';
 import { openSecret } from '../../infra/db/secret-box';
 import { uniqueViolation } from '../../infra/db/unique-violation';
 import { mailPath } from '../../domain/mail-links';
+import { approverAddresses } from '../../infra/db/accounts';
 
 interface Deps {
   prisma: PrismaClient;
@@ -124,18 +125,7 @@ export function createAccountApplicationActivities({ prisma, ad, mail, dataKey }
       const row = await application(applicationId);
       const agencyId = row.organization.agencyId ?? row.organizationId;
       const agency = await prisma.organization.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } });
-      const adminsOf = (where: Prisma.RoleAssignmentWhereInput) =>
-        prisma.user.findMany({
-          where: { status: 'ACTIVE', roles: { some: where } },
-          select: { account: true, backupEmail: true, officialMail: true },
-        });
-      let approvers = escalated ? [] : await adminsOf({ role: 'AGENCY_ADMIN', organizationId: agencyId });
-      if (approvers.length === 0) approvers = await adminsOf({ role: 'SYSTEM_ADMIN' });
-      const addresses = [
-        ...new Set(
-          approvers.map((u) => (u.officialMail ? `${u.account}@mail.tainan.gov.tw` : u.backupEmail)).filter(Boolean) as string[],
-        ),
-      ];
+      const addresses = await approverAddresses(prisma, agencyId, escalated);
       for (const to of addresses) {
         await mail.sendMail({
           key: `${workflowId}:${escalated ? 'escalation' : 'reminder'}:${to}`,

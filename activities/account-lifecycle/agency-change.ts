@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
@@ -8,6 +8,7 @@ import type { createMailActivities } from '../mail';
 import { agencyAdminGroupName } from '../self-service';
 import { AGENCY_CHANGE_TYPE_LABEL } from '../../domain/requests/agency-change';
 import { mailPath } from '../../domain/mail-links';
+import { approverAddresses } from '../../infra/db/accounts';
 import { agencyOf, mailAddressOf } from './index';
 
 interface Deps {
@@ -58,14 +59,7 @@ export function createAgencyChangeActivities({ prisma, ad, mail }: Deps) {
       requestId: string;
       kind: 'submitted' | 'reminder';
     }) {
-      const adminsOf = (where: Prisma.RoleAssignmentWhereInput) =>
-        prisma.user.findMany({
-          where: { status: 'ACTIVE', roles: { some: where } },
-          select: { account: true, backupEmail: true, officialMail: true },
-        });
-      let approvers = await adminsOf({ role: 'AGENCY_ADMIN', organizationId: input.agencyId });
-      if (approvers.length === 0) approvers = await adminsOf({ role: 'SYSTEM_ADMIN' });
-      const addresses = [...new Set(approvers.map(mailAddressOf).filter((a): a is string => Boolean(a)))];
+      const addresses = await approverAddresses(prisma, input.agencyId);
       for (const to of addresses) {
         await mail.sendMail({
           key: `${input.workflowId}:${input.kind}:${to}`,

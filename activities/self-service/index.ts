@@ -1,9 +1,10 @@
 import { adTelephoneNumber } from '../../domain/phone';
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
 import { organizationChain } from '../../infra/db/organization-chain';
+import { approverAddresses, mailAddressOf } from '../../infra/db/accounts';
 import type { createMailActivities } from '../mail';
 import { ADMIN_ROLE_REQUEST_TYPE_LABEL } from '../../domain/requests/admin-role-request';
 import { mailPath } from '../../domain/mail-links';
@@ -15,12 +16,6 @@ interface Deps {
   prisma: PrismaClient;
   ad: Pick<AdClient, 'updateUser' | 'ensureOuPath' | 'addGroupMember'>;
   mail: Pick<ReturnType<typeof createMailActivities>, 'sendMail'>;
-}
-
-const OFFICIAL_MAIL_DOMAIN = 'mail.tainan.gov.tw';
-
-function mailOf(user: { account: string; backupEmail: string | null; officialMail: boolean }) {
-  return user.officialMail ? `${user.account}@${OFFICIAL_MAIL_DOMAIN}` : user.backupEmail;
 }
 
 /**
@@ -57,7 +52,8 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       return {
         account: row.account,
         name: row.name,
-        email: row.backupEmail ?? (row.officialMail ? `${row.account}@${OFFICIAL_MAIL_DOMAIN}` : null),
+        // The backup e-mail first (this applicant's mails always went there), else the official mailbox.
+        email: row.backupEmail ?? mailAddressOf(row),
         agencyId,
         agencyCode: agency.code,
         agencyName: agency.name,
@@ -80,14 +76,7 @@ export function createSelfServiceActivities({ prisma, ad, mail }: Deps) {
       requestType?: string;
       inboxUrl?: string;
     }) {
-      const adminsOf = (where: Prisma.RoleAssignmentWhereInput) =>
-        prisma.user.findMany({
-          where: { status: 'ACTIVE', roles: { some: where } },
-          select: { account: true, backupEmail: true, officialMail: true },
-        });
-      let approvers = await adminsOf({ role: 'AGENCY_ADMIN', organizationId: input.agencyId });
-      if (approvers.length === 0) approvers = await adminsOf({ role: 'SYSTEM_ADMIN' });
-      const addresses = [...new Set(approvers.map(mailOf).filter(Boolean) as string[])];
+      const addresses = await approverAddresses(prisma, input.agencyId);
       for (const to of addresses) {
         await mail.sendMail({
           key: `${input.workflowId}:${input.kind}:${to}`,

@@ -73,3 +73,30 @@ export async function claimDisableRequest(
     return { claimed: true };
   });
 }
+
+/**
+ * Where a request's "please decide" mail goes: the agency's admins — or the system admins when the agency
+ * has none, or when the request was escalated to them — and whoever stands in for one of them today
+ * (代理人設定). Addresses once each.
+ */
+export async function approverAddresses(prisma: PrismaClient, agencyId: string | null, escalated = false): Promise<string[]> {
+  const select = { id: true, account: true, backupEmail: true, officialMail: true } as const;
+  const holders = (role: 'AGENCY_ADMIN' | 'SYSTEM_ADMIN') =>
+    prisma.user.findMany({
+      where: { status: 'ACTIVE', roles: { some: role === 'AGENCY_ADMIN' ? { role, organizationId: agencyId } : { role } } },
+      select,
+    });
+  let approvers = escalated || !agencyId ? [] : await holders('AGENCY_ADMIN');
+  if (approvers.length === 0) approvers = await holders('SYSTEM_ADMIN');
+  const now = new Date();
+  const deputies = await prisma.user.findMany({
+    where: {
+      status: 'ACTIVE',
+      delegationsHeld: {
+        some: { principalId: { in: approvers.map((a) => a.id) }, cancelledAt: null, startsAt: { lte: now }, endsAt: { gt: now } },
+      },
+    },
+    select,
+  });
+  return [...new Set([...approvers, ...deputies].map(mailAddressOf).filter((a): a is string => Boolean(a)))];
+}

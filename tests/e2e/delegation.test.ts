@@ -138,8 +138,8 @@ describe('代理人設定 → 代理人審核個人帳號申請與復用', () =>
     const dialog = page.getByRole('dialog', { name: '核准帳號申請' });
     await dialog.getByRole('button', { name: '確定', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const section = page.getByRole('region', { name: `${applicant.name}（${applicant.account}）` });
-    await section.getByText(`${deputy.name}（代理 ${principal.name}）`).first().waitFor({ timeout: 60_000 });
+    // 處理歷程 names the deputy and the admin they stood in for.
+    await page.getByText(`${deputy.name}（代理 ${principal.name}）`).first().waitFor({ timeout: 60_000 });
     await shot(stand, '4-application-approved');
     const mail = await waitForMail(principal.email, `您的代理人 ${deputy.name} 已核准一件個人帳號申請`);
     expect(mail.body).toContain(applicant.name);

@@ -31,7 +31,7 @@ export function approvalReminder(data: z.output<typeof approvalReminderSchema>, 
       ],
     },
     { kind: 'button', label: '前往審核', url: resolveLink(data.inboxUrl, ctx) },
-    note('您收到此信是因為您是該機關的機關管理者或系統管理者。'),
+    note('您收到此信是因為您是該機關的機關管理者、系統管理者，或其指定的代理人。'),
   ]);
 }
 
