@@ -19,3 +19,39 @@ export const requestOfWorkflow = (prisma: PrismaClient, workflowId: string) =>
 /** Only the status of a workflow's request (null when none). */
 export const requestStatus = async (prisma: PrismaClient, workflowId: string) =>
   (await prisma.request.findUnique({ where: { workflowId }, select: { status: true } }))?.status ?? null;
+
+/** The newest request of a type a user sent, with its timeline (null when none). */
+export const latestRequestOf = (prisma: PrismaClient, type: RequestType, applicantUserId: string) =>
+  prisma.request.findFirst({
+    where: { type, applicantUserId },
+    orderBy: { createdAt: 'desc' },
+    include: { events: { orderBy: { seq: 'asc' } } },
+  });
+
+const withCheckEvents = { events: { orderBy: { seq: 'asc' as const }, select: { kind: true, data: true, at: true } } };
+
+/** 連線測試: the newest runs with their steps. */
+export const connectivityChecks = (prisma: PrismaClient, limit: number) =>
+  prisma.request.findMany({
+    where: { type: 'CONNECTIVITY_CHECK' },
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    include: withCheckEvents,
+  });
+
+/** One 連線測試 run with its steps (null when none). */
+export const connectivityCheck = (prisma: PrismaClient, id: string) =>
+  prisma.request.findFirst({ where: { id, type: 'CONNECTIVITY_CHECK' }, include: withCheckEvents });
+
+/** A user's newest requests of a type, with their timelines. */
+export const requestsOf = (prisma: PrismaClient, type: RequestType, applicantUserId: string, take: number) =>
+  prisma.request.findMany({
+    where: { type, applicantUserId },
+    orderBy: { createdAt: 'desc' },
+    take,
+    include: { events: { orderBy: { seq: 'asc' } } },
+  });
+
+/** One request of a type the user sent, with its timeline (null for anyone else's, as if none). */
+export const ownRequest = (prisma: PrismaClient, type: RequestType, id: string, applicantUserId: string) =>
+  prisma.request.findFirst({ where: { id, type, applicantUserId }, include: { events: { orderBy: { seq: 'asc' } } } });

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { UsageAction } from '../../../domain/usage-actions';
 import { fail } from '../../errors';
+import { authorized } from '../../request-body';
 import { allowedActions, authorize, type Action, type Actor, type AgencyScoped } from '../../policies';
 import { presentEvents } from '../../presenters/account-application';
 import { requestOfType, requestOfWorkflow, requestStatus } from '../../queries/requests';
@@ -164,7 +165,8 @@ export function requestInboxRoutes<B extends Decision = Decision>(
     res.json({ ...paging, items: rows.map(present) });
   });
 
-  router.get('/:id', async (req, res) => {
+  // Any admin passes (as for the decisions); the request's agency is checked once it is loaded.
+  router.get('/:id', authorized(actions.list), async (req, res) => {
     const { id } = idParams.parse(req.params);
     const s = await load(id);
     authorize(req.actor, actions.read, s);

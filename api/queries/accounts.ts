@@ -1,0 +1,36 @@
+import type { Prisma, PrismaClient, UserStatus } from '@prisma/client';
+import { organizationPaths } from '../../infra/db/organization-chain';
+
+export interface AccountListQuery {
+  q?: string;
+  status?: UserStatus;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * 帳號管理: one page of accounts (by account) in the given agencies (null: all), by status and a part
+ * of the account or the name, with how many match and each row's organisation path.
+ */
+export async function accountPage(prisma: PrismaClient, agencyIds: string[] | null, query: AccountListQuery) {
+  const where: Prisma.UserWhereInput = {
+    ...(agencyIds ? { organization: { agencyId: { in: agencyIds } } } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    prisma.user.count({ where }),
+    prisma.user.findMany({
+      where,
+      orderBy: { account: 'asc' },
+      skip: query.page * query.pageSize,
+      take: query.pageSize,
+      include: { organization: { select: { agencyId: true } } },
+    }),
+  ]);
+  const paths = await organizationPaths(
+    prisma,
+    rows.map((u) => u.organizationId),
+  );
+  return { total, rows, paths };
+}
