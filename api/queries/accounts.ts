@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient, UserStatus } from '@prisma/client';
 import { organizationPaths } from '../../infra/db/organization-chain';
+import { accountOrNameContains, byAccount } from './users';
 
 export interface AccountListQuery {
   q?: string;
@@ -16,15 +17,13 @@ export async function accountPage(prisma: PrismaClient, agencyIds: string[] | nu
   const where: Prisma.UserWhereInput = {
     ...(agencyIds ? { organization: { agencyId: { in: agencyIds } } } : {}),
     ...(query.status ? { status: query.status } : {}),
-    ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
+    ...accountOrNameContains(query.q),
   };
   const [total, rows] = await Promise.all([
     prisma.user.count({ where }),
     prisma.user.findMany({
       where,
-      orderBy: { account: 'asc' },
-      skip: query.page * query.pageSize,
-      take: query.pageSize,
+      ...byAccount(query),
       include: { organization: { select: { agencyId: true } } },
     }),
   ]);

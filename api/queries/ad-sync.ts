@@ -1,5 +1,6 @@
 import type { AdSyncStatus, Prisma, PrismaClient } from '@prisma/client';
 import { organizationPaths } from '../../infra/db/organization-chain';
+import { accountOrNameContains, byAccount } from './users';
 import { AD_RECONCILE_PREFIX } from '../../workflows/ad-reconcile.messages';
 import { USER_SYNC_PREFIX } from '../commands/ad-sync';
 
@@ -19,15 +20,13 @@ export interface AdSyncUserQuery {
 export async function adSyncUserPage(prisma: PrismaClient, query: AdSyncUserQuery) {
   const where: Prisma.UserWhereInput = {
     ...(query.status ? { adSyncStatus: query.status } : {}),
-    ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
+    ...accountOrNameContains(query.q),
   };
   const [total, rows] = await Promise.all([
     prisma.user.count({ where }),
     prisma.user.findMany({
       where,
-      orderBy: { account: 'asc' },
-      skip: query.page * query.pageSize,
-      take: query.pageSize,
+      ...byAccount(query),
       select: {
         id: true,
         account: true,

@@ -39,3 +39,14 @@ export const activeUserByBackupEmail = (prisma: PrismaClient, email: string) =>
 /** The user of a national ID (by its hash) in the given status or statuses (null when none). */
 export const userByNationalIdHash = (prisma: PrismaClient, nationalIdHash: string, status: Prisma.UserWhereInput['status']) =>
   prisma.user.findFirst({ where: { nationalIdHash, status }, select: { id: true, account: true } });
+
+/** Users whose account or name holds the keyword (帳號管理, AD 同步管理作業). */
+export const accountOrNameContains = (q: string | undefined): Prisma.UserWhereInput =>
+  q ? { OR: [{ account: { contains: q.toLowerCase() } }, { name: { contains: q } }] } : {};
+
+/** One page of users in account order. */
+export const byAccount = (query: { page: number; pageSize: number }) => ({
+  orderBy: { account: 'asc' as const },
+  skip: query.page * query.pageSize,
+  take: query.pageSize,
+});
