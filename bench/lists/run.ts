@@ -1,4 +1,4 @@
-// bench/lists: the console inbox list (api/routes/console/inbox.ts) at 10 000 and at 1 000 000 requests.
+// bench/lists: the console inbox list (api/queries/inbox.ts) at 10 000 and at 1 000 000 requests.
 // Two scratch databases beside the test database (bench_lists_<slot>_<size>, dropped at the end) get the
 // project's migrations and requests seeded with generate_series (one agency holds 4.6 % of them, 2 % are
 // 待審核); the module's own functions — the exact queries the inboxes run — are timed per filter an
@@ -11,7 +11,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import type { Actor } from '../../api/policies';
-import { countInbox, inboxWhere, listInbox, type InboxQuery } from '../../api/routes/console/inbox';
+import { countInbox, inboxWhere, listInbox, type InboxQuery } from '../../api/queries/inbox';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WARM_UP = 20;

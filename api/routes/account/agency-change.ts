@@ -4,8 +4,10 @@ import { agencyChangeRequestSchema } from '../../../domain/schemas/agency-change
 import { authorize } from '../../policies';
 import { authorized, body } from '../../request-body';
 
-const agencyChangeBody = body(agencyChangeRequestSchema);
 import { presentEvents } from '../../presenters/account-application';
+import { latestRequestOf } from '../../queries/requests';
+
+const agencyChangeBody = body(agencyChangeRequestSchema);
 
 /**
  * 個人帳號管理 › 機關(單位)異動 (/api/account/agency-change), the user's own account:
@@ -18,11 +20,7 @@ export function accountAgencyChangeRoutes(deps: AgencyChangeDeps) {
 
   router.get('/', async (req, res) => {
     authorize(req.actor, 'agencyChange.request');
-    const latest = await prisma.request.findFirst({
-      where: { type: 'AGENCY_CHANGE', applicantUserId: req.actor.id },
-      orderBy: { createdAt: 'desc' },
-      include: { events: { orderBy: { seq: 'asc' } } },
-    });
+    const latest = await latestRequestOf(prisma, 'AGENCY_CHANGE', req.actor.id);
     const summary = (latest?.summary ?? {}) as { toOrganizationPath?: string; reason?: string };
     res.set('cache-control', 'no-store').json({
       ...(await agencyChangeOverview(deps, req.actor)),

@@ -7,6 +7,7 @@ import { otpCodeSchema } from '../../../domain/schemas/sso-login';
 import { createAccountBindings, type BindingDeps } from '../../commands/account-bindings';
 import { authorize, type Action } from '../../policies';
 import { presentAccount } from '../../presenters/account';
+import { ownAccount } from '../../queries/users';
 import { authorized, body, noBody } from '../../request-body';
 
 const idParams = z.object({ id: z.uuid('驗證編號格式錯誤') });
@@ -41,10 +42,7 @@ export function accountRoutes(deps: BindingDeps) {
 
   router.get('/', async (req, res) => {
     authorize(req.actor, 'account.read');
-    const row = await prisma.user.findUniqueOrThrow({
-      where: { id: req.actor.id },
-      include: { accountApplication: { select: { createdAt: true } }, avatar: { select: { updatedAt: true } } },
-    });
+    const row = await ownAccount(prisma, req.actor.id);
     res.set('cache-control', 'no-store').json(presentAccount(row, req.actor));
   });
 

@@ -1,10 +1,17 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { loginReasonLabel, loginRecordQuerySchema, parseReason, usageRecordQuerySchema } from '../../../domain/login-records';
 import { parseUserAgent } from '../../../domain/user-agent';
 import { fail } from '../../errors';
-import { loginRecordFilter, newestFirst, presentLoginRecord, presentUsageRecord, usageRecordFilter } from '../../queries/records';
+import {
+  integrationSystemByClientId,
+  ownLoginRecord,
+  ownLoginRecordPage,
+  ownUsageRecordPage,
+  presentLoginRecord,
+  presentUsageRecord,
+} from '../../queries/records';
 import { authorize } from '../../policies';
 
 const idParams = z.object({ id: z.uuid('紀錄編號格式錯誤') });
@@ -21,23 +28,17 @@ export function accountRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/login-records', async (req, res) => {
     authorize(req.actor, 'ownRecords.read');
     const query = loginRecordQuerySchema(now).parse(req.query);
-    const where: Prisma.LoginRecordWhereInput = { userId: req.actor.id, ...loginRecordFilter(query) };
-    const [total, rows] = await Promise.all([
-      prisma.loginRecord.count({ where }),
-      prisma.loginRecord.findMany({ where, ...newestFirst(query) }),
-    ]);
+    const { total, rows } = await ownLoginRecordPage(prisma, req.actor.id, query);
     res.json({ from: query.from, to: query.to, total, items: rows.map(presentLoginRecord) });
   });
 
   router.get('/login-records/:id', async (req, res) => {
     authorize(req.actor, 'ownRecords.read');
     const { id } = idParams.parse(req.params);
-    const row = await prisma.loginRecord.findFirst({ where: { id, userId: req.actor.id } });
+    const row = await ownLoginRecord(prisma, req.actor.id, id);
     if (!row) throw fail('NOT_FOUND', '找不到此筆登入紀錄');
     const { code, viaClientId } = parseReason(row.reason);
-    const via = viaClientId
-      ? await prisma.integrationSystem.findUnique({ where: { clientId: viaClientId }, select: { clientId: true, name: true } })
-      : null;
+    const via = viaClientId ? await integrationSystemByClientId(prisma, viaClientId) : null;
     const ua = parseUserAgent(row.userAgent);
     res.json({
       ...presentLoginRecord(row),
@@ -56,11 +57,7 @@ export function accountRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/usage-records', async (req, res) => {
     authorize(req.actor, 'ownRecords.read');
     const query = usageRecordQuerySchema(now).parse(req.query);
-    const where: Prisma.UsageRecordWhereInput = { userId: req.actor.id, ...usageRecordFilter(query) };
-    const [total, rows] = await Promise.all([
-      prisma.usageRecord.count({ where }),
-      prisma.usageRecord.findMany({ where, ...newestFirst(query) }),
-    ]);
+    const { total, rows } = await ownUsageRecordPage(prisma, req.actor.id, query);
     res.json({ from: query.from, to: query.to, total, items: rows.map(presentUsageRecord) });
   });
 

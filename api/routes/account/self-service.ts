@@ -15,6 +15,8 @@ import {
 import { fail } from '../../errors';
 import { authorize, type Action } from '../../policies';
 import { authorized, body, noBody, rawBody } from '../../request-body';
+import { ownRequest, requestsOf } from '../../queries/requests';
+import { avatarOf } from '../../queries/users';
 import { adminRoleRequestSchema, profileSchema } from '../../../domain/schemas/profile';
 import {
   OLD_PASSWORD_REQUIRED_MESSAGE,
@@ -72,7 +74,7 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
 
   router.get('/avatar', async (req, res) => {
     authorize(req.actor, 'account.read');
-    const avatar = await prisma.userAvatar.findUnique({ where: { userId: req.actor.id } });
+    const avatar = await avatarOf(prisma, req.actor.id);
     if (!avatar) throw fail('NOT_FOUND', '尚未設定個人圖像');
     res
       .set('cache-control', 'private, no-cache')
@@ -92,12 +94,7 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
 
   router.get('/admin-role-requests', async (req, res) => {
     authorize(req.actor, 'account.read');
-    const rows = await prisma.request.findMany({
-      where: { type: 'ADMIN_ROLE', applicantUserId: req.actor.id },
-      orderBy: { createdAt: 'desc' },
-      take: 10,
-      include: { events: { orderBy: { seq: 'asc' } } },
-    });
+    const rows = await requestsOf(prisma, 'ADMIN_ROLE', req.actor.id, 10);
     const open = await openAdminRoleRequest(prisma, req.actor.id);
     res.set('cache-control', 'no-store').json({
       canRequest: !open && !req.actor.roles.length,
@@ -116,10 +113,7 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
   router.get('/admin-role-requests/:id', async (req, res) => {
     authorize(req.actor, 'account.read');
     const { id } = idParams.parse(req.params);
-    const row = await prisma.request.findFirst({
-      where: { id, type: 'ADMIN_ROLE', applicantUserId: req.actor.id },
-      include: { events: { orderBy: { seq: 'asc' } } },
-    });
+    const row = await ownRequest(prisma, 'ADMIN_ROLE', id, req.actor.id);
     if (!row) throw fail('NOT_FOUND', '找不到此申請。');
     res.json({
       id: row.id,

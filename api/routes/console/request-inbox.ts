@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { DecisionActor } from '../../../domain/requests/decision';
 import type { UsageAction } from '../../../domain/usage-actions';
 import { fail } from '../../errors';
-import { allowedActions, authorize, decidingActor, type Action, type Actor } from '../../policies';
+import { authorized } from '../../request-body';
+import { allowedActions, authorize, decidingActor, type Action, type Actor, type AgencyScoped } from '../../policies';
 import { presentEvents } from '../../presenters/account-application';
+import { requestOfType, requestOfWorkflow, requestStatus } from '../../queries/requests';
 import type { Temporal } from '../../temporal';
 import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
 import { recordUsage } from '../../commands/usage';
-import { inboxCursor, listInbox } from './inbox';
+import { inboxCursor, listInbox, type InboxQuery } from '../../queries/inbox';
 
 /** 待審核/已審核, applicant search and paging (a page number, or the cursor of a neighbouring page) of a console inbox. */
 export const inboxListQuery = z.object({
@@ -21,44 +23,82 @@ export const inboxListQuery = z.object({
   before: inboxCursor.optional(),
 });
 
-const idParams = z.object({ id: z.string().trim().min(1, '申請編號格式錯誤').max(64, '申請編號格式錯誤') });
+const requestId = z.string().trim().min(1, '申請編號格式錯誤').max(64, '申請編號格式錯誤');
 
-const withAgencyAndEvents = {
-  agency: { select: { code: true, name: true } },
-  events: { orderBy: { seq: 'asc' } },
-} satisfies Prisma.RequestInclude;
-type InboxRow = Prisma.RequestGetPayload<{ include: { agency: { select: { code: true; name: true } } } }>;
+export type InboxRow = Prisma.RequestGetPayload<{ include: { agency: { select: { code: true; name: true } } } }>;
+type RequestWithEvents = NonNullable<Awaited<ReturnType<typeof requestOfWorkflow>>>;
 
-interface RequestInbox {
+/** The one who decides, as the workflow records them (with the approver a deputy stands in for). */
+export type Approver = DecisionActor;
+
+/** What an inbox address names, loaded for the policy, the decision and the detail page. */
+export interface InboxSubject extends AgencyScoped {
+  workflowId: string;
+  /** The applicant's user, when they have one (an approver never decides their own). */
+  applicantUserId?: string | null;
+  applicantAccount: string | null;
+  /** Its status: a decision is offered while it and its request row say PENDING; the batch reports it. */
+  status: string;
+  /** Its request row with the timeline, when the subject is that row (else read by the detail page). */
+  request?: RequestWithEvents;
+  /** The label of a request the inbox refuses to decide itself (already decided), before asking the workflow. */
+  decidedLabel?: string;
+  /** The detail page's own fields; status, timeline and actions follow. */
+  detail: () => object | Promise<object>;
+}
+
+export interface RequestInbox<B extends Decision = Decision> {
   type: RequestType;
   actions: { list: Action; read: Action; decide: Action };
   /** The request's own fields (from its summary) both the list and the detail page show. */
   fields: (summary: Record<string, unknown>) => object;
   /** Whether the list and detail show the request's agency (the 機關異動 inbox never did). */
   showAgency?: boolean;
+  /** The decision's body when it takes more than 核准/駁回 and the comment (帳號申請: 是否核發公務郵件). */
+  decisionBody?: z.ZodType<B>;
   /** The decide update of the request's workflow (refusals already mapped to API errors). */
-  decide: (workflowId: string, input: Decision & { actor: DecisionActor }) => Promise<{ status: string }>;
+  decide: (workflowId: string, input: B & { actor: Approver }) => Promise<{ status: string }>;
   /** What the reviewer's 帳號使用紀錄 names, e.g. 機關管理者申請 (followed by the applicant account). */
   usageTarget: string;
-  listQuery?: typeof inboxListQuery;
+  listQuery?: z.ZodType<InboxQuery, unknown>;
   batchNeedsRejectComment?: boolean;
+  /**
+   * When the inbox's address names the process's own row instead of the request row (帳號申請審核: the
+   * application's uuid). Its status, not the workflow's answer, says where a decision left it.
+   */
+  subject?: {
+    id: z.ZodType<string>;
+    /** An id of 批次核准/駁回. */
+    batchId: z.ZodType<string>;
+    /** The id a list row links to (from the request's summary). */
+    idOf: (row: InboxRow) => string;
+    /** The row by id; 404 when there is none. */
+    load: (id: string) => Promise<InboxSubject>;
+    /** What the usage record calls the id (its detail's key). */
+    idName: string;
+  };
 }
 
 /** How long a decision waits for its read-model row before answering anyway. */
 const READ_MODEL_WAIT_MS = 5_000;
 
 /**
- * A console inbox over the Request read model (機關管理者申請, 復用申請, 機關異動 審核): list, detail
- * and decisions. The request's agency admins read and decide it (never their own), system admins any.
+ * A console inbox over the Request read model (帳號申請審核, 機關管理者申請, 復用申請, 機關異動 審核):
+ * list, detail and decisions. The request's agency admins read and decide it (never their own),
+ * system admins any.
  */
-export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Temporal }, inbox: RequestInbox) {
+export function requestInboxRoutes<B extends Decision = Decision>(
+  deps: { prisma: PrismaClient; temporal: Temporal },
+  inbox: RequestInbox<B>,
+) {
   const { prisma, temporal } = deps;
-  const { actions } = inbox;
+  const { actions, subject } = inbox;
   const listQuery = inbox.listQuery ?? inboxListQuery;
+  const idParams = z.object({ id: subject?.id ?? requestId });
   const router = Router();
 
   const present = (r: InboxRow) => ({
-    id: r.id,
+    id: subject ? subject.idOf(r) : r.id,
     account: r.applicantAccount,
     name: r.applicantName,
     ...(inbox.showAgency === false ? {} : { agency: r.agency }),
@@ -68,41 +108,52 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
     statusLabel: r.statusLabel,
   });
 
-  async function load(id: string) {
-    const row = await prisma.request.findFirst({ where: { id, type: inbox.type }, include: withAgencyAndEvents });
+  async function loadRequest(id: string): Promise<InboxSubject> {
+    const row = await requestOfType(prisma, inbox.type, id);
     if (!row) throw fail('NOT_FOUND', '找不到此申請。');
-    return row;
+    return {
+      workflowId: row.workflowId,
+      agencyId: row.agencyId,
+      applicantUserId: row.applicantUserId,
+      applicantAccount: row.applicantAccount,
+      status: row.status,
+      request: row,
+      decidedLabel: row.status === 'PENDING' ? undefined : row.statusLabel,
+      detail: () => present(row),
+    };
   }
+
+  const load = subject?.load ?? loadRequest;
 
   /**
    * The workflow answers the decision as soon as it has taken it; its read-model row follows a moment
    * later. Waiting for the row (briefly) means the page the approver reloads next already shows it.
    */
-  async function untilDecidedInReadModel(id: string) {
+  async function untilDecidedInReadModel(workflowId: string) {
     const deadline = Date.now() + READ_MODEL_WAIT_MS;
     while (Date.now() < deadline) {
-      const row = await prisma.request.findUnique({ where: { id }, select: { status: true } });
-      if (row?.status !== 'PENDING') return;
+      if ((await requestStatus(prisma, workflowId)) !== 'PENDING') return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
-  async function decideOne(actor: Actor, id: string, body: Decision, ip: string | undefined) {
-    const row = await load(id);
+  /** One decision (alone or of a batch): authorised, passed to the workflow as `actor`, recorded. */
+  async function decideOne(actor: Actor, id: string, body: B, ip: string | undefined) {
+    const s = await load(id);
     // The approver's own authority, or that of the approver they stand in for (代理人設定).
-    const decider = decidingActor(actor, actions.decide, row);
+    const approver = decidingActor(actor, actions.decide, s);
     requireRejectComment(body);
-    if (row.status !== 'PENDING') throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${row.statusLabel}`);
-    const state = await inbox.decide(row.workflowId, { decision: body.decision, comment: body.comment, actor: decider });
-    await untilDecidedInReadModel(id);
+    if (s.decidedLabel !== undefined) throw fail('REQUEST_DECIDED', `此申請已審核，目前狀態：${s.decidedLabel}`);
+    const state = await inbox.decide(s.workflowId, { ...body, actor: approver });
+    await untilDecidedInReadModel(s.workflowId);
     await recordUsage(prisma, {
       userId: actor.id,
       action: 'application.decide' satisfies UsageAction,
-      target: `${inbox.usageTarget}（${row.applicantAccount ?? ''}）`,
+      target: `${inbox.usageTarget}（${s.applicantAccount ?? ''}）`,
       detail: {
-        requestId: id,
+        [subject?.idName ?? 'requestId']: id,
         decision: body.decision,
-        ...(decider.onBehalfOf ? { onBehalfOf: decider.onBehalfOf.account } : {}),
+        ...(approver.onBehalfOf ? { onBehalfOf: approver.onBehalfOf.account } : {}),
       },
       ip: ip ?? null,
     });
@@ -115,29 +166,37 @@ export function requestInboxRoutes(deps: { prisma: PrismaClient; temporal: Tempo
     res.json({ ...paging, items: rows.map(present) });
   });
 
-  router.get('/:id', async (req, res) => {
+  // Any admin passes (as for the decisions); the request's agency is checked once it is loaded.
+  router.get('/:id', authorized(actions.list), async (req, res) => {
     const { id } = idParams.parse(req.params);
-    const row = await load(id);
-    authorize(req.actor, actions.read, row);
+    const s = await load(id);
+    authorize(req.actor, actions.read, s);
+    // Status and its words from one row, written together: a process's own row is updated a moment
+    // before its request row, and a page that read one from each showed 帳號建立中 while the status
+    // already said 待開通帳號 — and stopped following it.
+    const request = s.request ?? (await requestOfWorkflow(prisma, s.workflowId));
+    const status = request?.status ?? s.status;
     res.json({
-      ...present(row),
-      workflowId: row.workflowId,
-      events: presentEvents(row.events),
+      ...(await s.detail()),
+      workflowId: s.workflowId,
+      status,
+      statusLabel: request?.statusLabel ?? s.status,
+      events: presentEvents(request?.events ?? []),
       allowedActions:
-        row.status === 'PENDING' && row.applicantUserId !== req.actor.id
-          ? allowedActions(req.actor, [actions.decide], row).map(() => 'decide')
+        s.status === 'PENDING' && status === 'PENDING' && s.applicantUserId !== req.actor.id
+          ? allowedActions(req.actor, [actions.decide], s).map(() => 'decide')
           : [],
-      temporalUrl: temporal.workflowUrl(row.workflowId),
+      temporalUrl: temporal.workflowUrl(s.workflowId),
     });
   });
 
   mountDecisionRoutes(router, {
     listAction: actions.list,
     idParams,
-    body: decisionBody,
-    batchIds: batchIds(),
+    body: inbox.decisionBody ?? (decisionBody as z.ZodType<B>),
+    batchIds: batchIds(subject?.batchId),
     decide: decideOne,
-    statusOf: (_id, state) => state.status,
+    statusOf: async (id, state) => (subject ? (await subject.load(id)).status : state.status),
     batchNeedsRejectComment: inbox.batchNeedsRejectComment,
   });
 

@@ -7,6 +7,7 @@ import { consumeApproved, type MobileCert } from '../../identity/mobile-cert';
 import type { IdentityProofs } from '../../identity/proof';
 import { body } from '../../request-body';
 import { limitedFirst } from '../../address-limit';
+import { userByNationalIdHash } from '../../queries/users';
 
 const startBody = body(
   z.object({
@@ -94,10 +95,7 @@ export function mobileCertRoutes(deps: {
     const { purpose } = proofBody.of(req);
     const { nationalIdHash } = await consumeApproved(prisma, id, [purpose], req.boundClient);
     const target = PROOF_TARGETS[purpose];
-    const user = await prisma.user.findFirst({
-      where: { nationalIdHash, status: target.status },
-      select: { id: true, account: true },
-    });
+    const user = await userByNationalIdHash(prisma, nationalIdHash, target.status);
     if (!user) throw fail('MOBILE_CERT_NO_ACCOUNT', target.missing);
     const proof = await deps.proofs.issue({ userId: user.id, purpose, method: 'MOBILE_CERT' }, req.bindClient());
     res.status(201).json({ token: proof.token, expiresAt: proof.expiresAt, account: user.account, purpose });

@@ -13,6 +13,8 @@ import type { IdentityProofs } from '../../identity/proof';
 import { body, noBody } from '../../request-body';
 import { CONFIRM_PASSWORD_REQUIRED_MESSAGE, PASSWORD_REQUIRED_MESSAGE } from '../../../domain/password-policy';
 import { limitedFirst } from '../../address-limit';
+import { parameterRow } from '../../queries/system-parameters';
+import { activeUserByBackupEmail, userAccountStatus, userById } from '../../queries/users';
 
 export interface PasswordRouteDeps extends SetPasswordDeps {
   prisma: PrismaClient;
@@ -46,7 +48,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   const router = Router();
 
   async function proofFor(req: Request, userId: string, method: 'BACKUP_EMAIL' | 'SMS') {
-    const user = await prisma.user.findUnique({ where: { id: userId }, select: { account: true, status: true } });
+    const user = await userAccountStatus(prisma, userId);
     if (!user || user.status !== 'ACTIVE') throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證');
     const proof = await proofs.issue({ userId, purpose: 'RESET_PASSWORD', method }, req.bindClient());
     return { ...proof, account: user.account };
@@ -55,7 +57,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   /** The active user a RESET_PASSWORD proof names (without spending it). */
   async function proven(req: Request) {
     const proof = await proofs.peek(header(req, PROOF_HEADER), ['RESET_PASSWORD'], req.boundClient);
-    const user = await prisma.user.findUnique({ where: { id: proof.userId } });
+    const user = await userById(prisma, proof.userId);
     if (!user || user.status !== 'ACTIVE') throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證');
     return { proof, user };
   }
@@ -65,7 +67,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
   router.post('/verify/email', limitedFirst(deps.limitAddress), noBody, async (req, res) => {
     const token = header(req, 'x-verification-token');
     const proof = await deps.verification.spend(token, ['RESET_PASSWORD'], req.boundClient, async ({ email }) => {
-      const user = await prisma.user.findFirst({ where: { backupEmail: email, status: 'ACTIVE' }, select: { id: true } });
+      const user = await activeUserByBackupEmail(prisma, email);
       if (!user) throw fail('VERIFICATION_REQUIRED', '身分驗證已逾時或無效，請重新驗證備用信箱');
       return proofFor(req, user.id, 'BACKUP_EMAIL');
     });
@@ -115,7 +117,7 @@ export function passwordRoutes(deps: PasswordRouteDeps) {
 
   async function passwordExpired(changedAt: Date | null) {
     if (!changedAt) return true;
-    const row = await prisma.systemParameter.findUnique({ where: { key: 'password.maxAge' } });
+    const row = await parameterRow(prisma, 'password.maxAge');
     const maxAge = resolveSystemParameters(row ? [row] : [], ['password.maxAge'])['password.maxAge'];
     return changedAt.getTime() + maxAge * 1000 <= Date.now();
   }

@@ -22,7 +22,7 @@ import type { Captchas } from '../../commands/captcha';
 import type { EmailVerification } from '../../commands/email-verification';
 import { setPassword } from '../../commands/set-password';
 import type { IdentityProofs } from '../../identity/proof';
-import { adminLookupUse } from './agency-admins';
+import { adminLookupUse } from '../../queries/agency-admins';
 import { fail } from '../../errors';
 import { body, noBody } from '../../request-body';
 import type { PublicLimits } from '../../sso';

@@ -5,6 +5,7 @@ import { authorize, type Actor } from '../../policies';
 import { organizationPath } from '../../presenters/account-application';
 import { noBody } from '../../request-body';
 import { presentSessionUser } from '../../presenters/user';
+import { sessionUser } from '../../queries/users';
 
 interface Deps {
   prisma: PrismaClient;
@@ -18,18 +19,7 @@ export function sessionRoutes({ prisma, sessions, secureCookies, passwordMaxAgeD
   const router = Router();
 
   async function present(actor: Actor) {
-    const row = await prisma.user.findUniqueOrThrow({
-      where: { id: actor.id },
-      select: {
-        id: true,
-        account: true,
-        name: true,
-        title: true,
-        passwordChangedAt: true,
-        organization: { select: { code: true, name: true } },
-        avatar: { select: { updatedAt: true } },
-      },
-    });
+    const row = await sessionUser(prisma, actor.id);
     return presentSessionUser(row, actor, await organizationPath(prisma, actor.organizationId), await passwordMaxAgeDays());
   }
 

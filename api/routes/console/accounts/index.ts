@@ -1,4 +1,4 @@
-import type { Prisma, UserStatus } from '@prisma/client';
+import type { UserStatus } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { startAccountDisable, type AccountDisableDeps } from '../../../commands/account-disable';
@@ -14,8 +14,9 @@ import {
 import { authorized, body, noBody } from '../../../request-body';
 import { fail } from '../../../errors';
 import { agencyScope, authorize, can } from '../../../policies';
-import { organizationPaths } from '../../../../infra/db/organization-chain';
 import { presentEvents } from '../../../presenters/account-application';
+import { accountPage } from '../../../queries/accounts';
+import { requestOfWorkflow } from '../../../queries/requests';
 
 const STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };
 
@@ -50,27 +51,8 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
   router.get('/', async (req, res) => {
     authorize(req.actor, 'consoleAccount.list');
     const query = listQuery.parse(req.query);
-    const scope = agencyScope(req.actor);
-    const where: Prisma.UserWhereInput = {
-      ...(scope ? { organization: { agencyId: { in: scope } } } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
-    };
-    const [total, rows] = await Promise.all([
-      prisma.user.count({ where }),
-      prisma.user.findMany({
-        where,
-        orderBy: { account: 'asc' },
-        skip: query.page * query.pageSize,
-        take: query.pageSize,
-        include: { organization: { select: { agencyId: true } } },
-      }),
-    ]);
+    const { total, rows, paths } = await accountPage(prisma, agencyScope(req.actor), query);
     const actor = req.actor;
-    const paths = await organizationPaths(
-      prisma,
-      rows.map((u) => u.organizationId),
-    );
     res.json({
       total,
       items: rows.map((u) => {
@@ -105,10 +87,7 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
   router.get('/requests/:workflowId', async (req, res) => {
     authorize(req.actor, 'consoleAccount.list');
     const { workflowId } = requestParams.parse(req.params);
-    const request = await prisma.request.findUnique({
-      where: { workflowId },
-      include: { events: { orderBy: { seq: 'asc' } } },
-    });
+    const request = await requestOfWorkflow(prisma, workflowId);
     if (!request || !['ACCOUNT_DISABLE', 'IDLE_DISABLE', 'ACCOUNT_ENABLE'].includes(request.type))
       throw fail('NOT_FOUND', '找不到此作業。');
     authorize(req.actor, 'consoleAccount.read', { agencyId: request.agencyId });
@@ -128,7 +107,7 @@ export function consoleAccountRoutes(deps: AccountDisableDeps) {
   });
 
   /** 帳號管理 › 詳細 and its actions (編輯, 啟用, 重設為待開通, 機關管理者 / 系統管理者). */
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', anyAdmin, async (req, res) => {
     const { id } = idParams.parse(req.params);
     res.json(await accountDetail(deps, { actor: req.actor }, id));
   });

@@ -5,23 +5,21 @@ import {
   repairAdDrifts,
   startAdReconcile,
   startUserAdSync,
-  USER_SYNC_PREFIX,
   userSyncUrl,
   type AdSyncDeps,
 } from '../../../commands/ad-sync';
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { authorized, body, noBody } from '../../../request-body';
-import { organizationPaths } from '../../../../infra/db/organization-chain';
 import { presentEvents } from '../../../presenters/account-application';
-import { AD_DRIFT_KIND_LABELS, AD_RECONCILE_PREFIX } from '../../../../workflows/ad-reconcile.messages';
+import { adDriftPage, adReconcileRequest, adReconcileRuns, adSyncUserPage, isAdReconcile } from '../../../queries/ad-sync';
+import { AD_DRIFT_KIND_LABELS } from '../../../../workflows/ad-reconcile.messages';
 import { driftListQuery, repairBody, runParams, syncParams, userListQuery, userParams } from './schema';
 
 const repair = body(repairBody);
 const SYNC_LABELS: Record<AdSyncStatus, string> = { SYNCED: '已同步', PENDING: '待同步', FAILED: '同步失敗' };
 const USER_STATUS_LABELS: Record<UserStatus, string> = { PENDING_ACTIVATION: '待開通', ACTIVE: '啟用', DISABLED: '停用' };
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const withEvents = { events: { orderBy: { seq: 'asc' as const } } };
 
 /** 管理主控台 › AD 同步管理作業: 帳號同步狀態 (重新同步) and 同步比對 (修復). System admins only. */
 export function adSyncRoutes(deps: AdSyncDeps) {
@@ -46,42 +44,7 @@ export function adSyncRoutes(deps: AdSyncDeps) {
   router.get('/users', async (req, res) => {
     authorize(req.actor, 'adSync.read');
     const query = userListQuery.parse(req.query);
-    const where: Prisma.UserWhereInput = {
-      ...(query.status ? { adSyncStatus: query.status } : {}),
-      ...(query.q ? { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } : {}),
-    };
-    const [total, rows] = await Promise.all([
-      prisma.user.count({ where }),
-      prisma.user.findMany({
-        where,
-        orderBy: { account: 'asc' },
-        skip: query.page * query.pageSize,
-        take: query.pageSize,
-        select: {
-          id: true,
-          account: true,
-          name: true,
-          status: true,
-          organizationId: true,
-          adSyncStatus: true,
-          adSyncedAt: true,
-          adLastError: true,
-        },
-      }),
-    ]);
-    const open = await prisma.request.findMany({
-      where: {
-        type: 'AD_RECONCILE',
-        workflowId: { startsWith: USER_SYNC_PREFIX },
-        status: 'SYNCING',
-        applicantUserId: { in: rows.map((r) => r.id) },
-      },
-      select: { workflowId: true, applicantUserId: true },
-    });
-    const paths = await organizationPaths(
-      prisma,
-      rows.map((u) => u.organizationId),
-    );
+    const { total, rows, open, paths } = await adSyncUserPage(prisma, query);
     res.json({
       total,
       items: rows.map((u) => ({
@@ -108,8 +71,8 @@ export function adSyncRoutes(deps: AdSyncDeps) {
   router.get('/syncs/:workflowId', async (req, res) => {
     authorize(req.actor, 'adSync.read');
     const { workflowId } = syncParams.parse(req.params);
-    const row = await prisma.request.findUnique({ where: { workflowId }, include: withEvents });
-    if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此重新同步作業。');
+    const row = await adReconcileRequest(prisma, workflowId);
+    if (!row) throw fail('NOT_FOUND', '找不到此重新同步作業。');
     res.json({
       workflowId,
       account: row.applicantAccount,
@@ -125,11 +88,7 @@ export function adSyncRoutes(deps: AdSyncDeps) {
 
   router.get('/reconciles', async (req, res) => {
     authorize(req.actor, 'adSync.read');
-    const rows = await prisma.request.findMany({
-      where: { type: 'AD_RECONCILE', workflowId: { startsWith: AD_RECONCILE_PREFIX } },
-      orderBy: { createdAt: 'desc' },
-      take: 10,
-    });
+    const rows = await adReconcileRuns(prisma, 10);
     res.json({ items: rows.map(presentRun) });
   });
 
@@ -141,8 +100,8 @@ export function adSyncRoutes(deps: AdSyncDeps) {
   router.get('/reconciles/:workflowId', async (req, res) => {
     authorize(req.actor, 'adSync.read');
     const { workflowId } = runParams.parse(req.params);
-    const row = await prisma.request.findUnique({ where: { workflowId }, include: withEvents });
-    if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此同步比對。');
+    const row = await adReconcileRequest(prisma, workflowId);
+    if (!row) throw fail('NOT_FOUND', '找不到此同步比對。');
     res.json({ ...presentRun(row), events: presentEvents(row.events) });
   });
 
@@ -150,20 +109,7 @@ export function adSyncRoutes(deps: AdSyncDeps) {
     authorize(req.actor, 'adSync.read');
     const { workflowId } = runParams.parse(req.params);
     const query = driftListQuery.parse(req.query);
-    const where: Prisma.AdDriftWhereInput = {
-      workflowId,
-      ...(query.filter === 'open' ? { repairedAt: null } : {}),
-      ...(query.q ? { account: { contains: query.q.toLowerCase() } } : {}),
-    };
-    const [total, rows] = await Promise.all([
-      prisma.adDrift.count({ where }),
-      prisma.adDrift.findMany({
-        where,
-        orderBy: [{ account: 'asc' }, { kind: 'asc' }, { field: 'asc' }],
-        skip: query.page * query.pageSize,
-        take: query.pageSize,
-      }),
-    ]);
+    const { total, rows } = await adDriftPage(prisma, workflowId, query);
     res.json({
       total,
       items: rows.map((d) => ({
@@ -189,8 +135,7 @@ export function adSyncRoutes(deps: AdSyncDeps) {
     authorize(req.actor, 'adSync.run');
     const { workflowId } = runParams.parse(req.params);
     const { driftIds } = repair.of(req);
-    const row = await prisma.request.findUnique({ where: { workflowId }, select: { type: true } });
-    if (!row || row.type !== 'AD_RECONCILE') throw fail('NOT_FOUND', '找不到此同步比對。');
+    if (!(await isAdReconcile(prisma, workflowId))) throw fail('NOT_FOUND', '找不到此同步比對。');
     res.status(202).json(await repairAdDrifts(deps, req.actor, workflowId, driftIds));
   });
 

@@ -18,10 +18,9 @@ import {
   renameOrganizationSchema,
 } from '../../../../domain/schemas/organization';
 import { presentEvents } from '../../../presenters/account-application';
-import {
-  OPEN_ORGANIZATION_CHANGE_STATUSES,
-  ORGANIZATION_CHANGE_WORKFLOW_ID,
-} from '../../../../workflows/organization-change.messages';
+import { organizationTree } from '../../../queries/organizations';
+import { requestOfWorkflow } from '../../../queries/requests';
+import { ORGANIZATION_CHANGE_WORKFLOW_ID } from '../../../../workflows/organization-change.messages';
 
 const idParams = z.object({ id: z.string().trim().min(1).max(64) });
 const manage = authorized('organization.manage');
@@ -42,14 +41,7 @@ export function organizationRoutes(deps: OrganizationChangeDeps) {
 
   router.get('/', async (req, res) => {
     authorize(req.actor, 'organization.read');
-    const [units, accounts, open] = await Promise.all([
-      prisma.organization.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
-      prisma.user.groupBy({ by: ['organizationId'], where: { status: { not: 'DISABLED' } }, _count: { _all: true } }),
-      prisma.request.findMany({
-        where: { type: 'ORGANIZATION_CHANGE', status: { in: OPEN_ORGANIZATION_CHANGE_STATUSES } },
-        select: { workflowId: true, statusLabel: true, summary: true },
-      }),
-    ]);
+    const { units, accounts, open } = await organizationTree(prisma);
     const accountsOf = new Map(accounts.map((a) => [a.organizationId, a._count._all]));
     const openOf = new Map(
       open.map((r) => [
@@ -77,6 +69,7 @@ export function organizationRoutes(deps: OrganizationChangeDeps) {
   });
 
   router.post('/', manage, createBody, async (req, res) => {
+    authorize(req.actor, 'organization.manage');
     res.status(202).json(await createOrganization(deps, req.actor, req.body ?? {}, req.ip));
   });
 
@@ -108,10 +101,7 @@ export function organizationRoutes(deps: OrganizationChangeDeps) {
   router.get('/requests/:workflowId', async (req, res) => {
     authorize(req.actor, 'organization.read');
     const { workflowId } = requestParams.parse(req.params);
-    const request = await prisma.request.findUnique({
-      where: { workflowId },
-      include: { events: { orderBy: { seq: 'asc' } } },
-    });
+    const request = await requestOfWorkflow(prisma, workflowId);
     if (!request || request.type !== 'ORGANIZATION_CHANGE') throw fail('NOT_FOUND', '找不到此組織異動作業。');
     const summary = request.summary as { organizationId?: string; code?: string; change?: string; description?: string };
     res.json({

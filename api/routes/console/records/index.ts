@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import ExcelJS from 'exceljs';
 import { Router, type Response } from 'express';
 import {
@@ -18,36 +18,21 @@ import { getParameterDefinition } from '../../../../domain/system-parameters';
 import { fail } from '../../../errors';
 import { authorize, type Actor } from '../../../policies';
 import {
-  loginRecordFilter,
-  newestFirst,
+  loginRecordPage,
+  loginRecordsToExport,
   presentLoginRecord,
   presentUsageRecord,
-  usageRecordFilter,
+  usageRecordPage,
+  usageRecordsToExport,
 } from '../../../queries/records';
 import { recordUsage } from '../../../commands/usage';
 
 /** The most rows one 匯出 Excel writes; a larger result asks for narrower conditions. */
 export const RECORD_EXPORT_MAX_ROWS = 10_000;
 
-const userInclude = {
-  user: { select: { account: true, name: true, organization: { select: { name: true, agency: { select: { name: true } } } } } },
-} as const;
 type WithUser = {
   user: { account: string; name: string; organization: { name: string; agency: { name: string } | null } } | null;
 };
-
-function loginWhere(query: ConsoleLoginRecordQuery): Prisma.LoginRecordWhereInput {
-  const and: Prisma.LoginRecordWhereInput[] = [loginRecordFilter(query)];
-  if (query.q) and.push({ OR: [{ account: { contains: query.q.toLowerCase() } }, { user: { name: { contains: query.q } } }] });
-  return { AND: and };
-}
-
-function usageWhere(query: ConsoleUsageRecordQuery): Prisma.UsageRecordWhereInput {
-  const and: Prisma.UsageRecordWhereInput[] = [usageRecordFilter(query)];
-  if (query.action) and.push({ action: query.action });
-  if (query.q) and.push({ user: { OR: [{ account: { contains: query.q.toLowerCase() } }, { name: { contains: query.q } }] } });
-  return { AND: and };
-}
 
 const who = (row: WithUser, fallbackAccount = '') => ({
   account: row.user?.account ?? fallbackAccount,
@@ -112,11 +97,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/login', async (req, res) => {
     authorize(req.actor, 'records.search');
     const query = consoleLoginRecordQuerySchema(now).parse(req.query);
-    const where = loginWhere(query);
-    const [total, rows] = await Promise.all([
-      prisma.loginRecord.count({ where }),
-      prisma.loginRecord.findMany({ where, include: userInclude, ...newestFirst(query) }),
-    ]);
+    const { total, rows } = await loginRecordPage(prisma, query);
     res.json({
       from: query.from,
       to: query.to,
@@ -132,11 +113,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/usage', async (req, res) => {
     authorize(req.actor, 'records.search');
     const query = consoleUsageRecordQuerySchema(now).parse(req.query);
-    const where = usageWhere(query);
-    const [total, rows] = await Promise.all([
-      prisma.usageRecord.count({ where }),
-      prisma.usageRecord.findMany({ where, include: userInclude, ...newestFirst(query) }),
-    ]);
+    const { total, rows } = await usageRecordPage(prisma, query);
     res.json({
       from: query.from,
       to: query.to,
@@ -152,15 +129,8 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/login/export', async (req, res) => {
     authorize(req.actor, 'records.export');
     const query = consoleLoginRecordQuerySchema(now).parse(req.query);
-    const where = loginWhere(query);
-    const total = await prisma.loginRecord.count({ where });
+    const { total, rows } = await loginRecordsToExport(prisma, query, RECORD_EXPORT_MAX_ROWS);
     assertExportable(total);
-    const rows = await prisma.loginRecord.findMany({
-      where,
-      include: userInclude,
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      take: RECORD_EXPORT_MAX_ROWS,
-    });
     await record(req.actor, 'login', query, rows.length, req.ip);
     await sendWorkbook(
       res,
@@ -193,15 +163,8 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
   router.get('/usage/export', async (req, res) => {
     authorize(req.actor, 'records.export');
     const query = consoleUsageRecordQuerySchema(now).parse(req.query);
-    const where = usageWhere(query);
-    const total = await prisma.usageRecord.count({ where });
+    const { total, rows } = await usageRecordsToExport(prisma, query, RECORD_EXPORT_MAX_ROWS);
     assertExportable(total);
-    const rows = await prisma.usageRecord.findMany({
-      where,
-      include: userInclude,
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      take: RECORD_EXPORT_MAX_ROWS,
-    });
     await record(req.actor, 'usage', query, rows.length, req.ip);
     await sendWorkbook(
       res,

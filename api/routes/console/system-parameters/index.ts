@@ -1,4 +1,4 @@
-import type { PrismaClient, SystemParameter, User } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -7,17 +7,12 @@ import {
   parameterEditSchema,
   toDisplayValue,
 } from '../../../../domain/system-parameter-display';
-import {
-  getParameterDefinition,
-  parseParameterValue,
-  serializeParameterValue,
-  SYSTEM_PARAMETERS,
-  type SystemParameterDefinition,
-} from '../../../../domain/system-parameters';
+import { getParameterDefinition, SYSTEM_PARAMETERS, type SystemParameterDefinition } from '../../../../domain/system-parameters';
 import { fail } from '../../../errors';
 import { authorize } from '../../../policies';
 import { authorized, body } from '../../../request-body';
-import { recordUsage } from '../../../commands/usage';
+import { updateSystemParameter } from '../../../commands/system-parameters';
+import { parameterRowsByKey, storedValue, type ParameterRow } from '../../../queries/system-parameters';
 
 const keyParams = z.object({ key: z.string().max(100) });
 // The JSON types a parameter can have; the parameter's own definition then decides (parameterEditSchema).
@@ -25,19 +20,7 @@ const valueBody = body(
   z.object({ value: z.union([z.number(), z.boolean(), z.string().max(500)], { error: '參數值格式不正確' }).optional() }),
 );
 
-type Row = SystemParameter & { updatedBy: Pick<User, 'account' | 'name'> | null };
-
-/** The stored value (a bad stored text shows the default, as resolveSystemParameters uses it). */
-function storedValue(def: SystemParameterDefinition, row: Row | undefined) {
-  if (!row) return def.defaultValue;
-  try {
-    return parseParameterValue(def.type, row.value);
-  } catch {
-    return def.defaultValue;
-  }
-}
-
-function present(def: SystemParameterDefinition, row: Row | undefined) {
+function present(def: SystemParameterDefinition, row: ParameterRow | undefined) {
   const value = storedValue(def, row);
   const range = displayRange(def);
   return {
@@ -67,14 +50,9 @@ export function systemParameterRoutes(deps: { prisma: PrismaClient }) {
   const { prisma } = deps;
   const router = Router();
 
-  const rowsByKey = async () => {
-    const rows = await prisma.systemParameter.findMany({ include: { updatedBy: { select: { account: true, name: true } } } });
-    return new Map(rows.map((r) => [r.key, r]));
-  };
-
   router.get('/', async (req, res) => {
     authorize(req.actor, 'systemParameter.read');
-    const rows = await rowsByKey();
+    const rows = await parameterRowsByKey(prisma);
     res.json({
       items: (SYSTEM_PARAMETERS as readonly SystemParameterDefinition[]).map((def) => present(def, rows.get(def.key))),
     });
@@ -86,41 +64,8 @@ export function systemParameterRoutes(deps: { prisma: PrismaClient }) {
     const def = getParameterDefinition(key);
     if (!def) throw fail('NOT_FOUND', '找不到此系統參數');
     const value = parameterEditSchema(def).parse(valueBody.of(req));
-    const actor = req.actor;
-    const text = serializeParameterValue(def.type, value);
-    await prisma.$transaction(async (tx) => {
-      const before = await tx.systemParameter.findUnique({ where: { key } });
-      const old = before ? storedValue(def, { ...before, updatedBy: null }) : def.defaultValue;
-      const common = {
-        type: def.type,
-        defaultValue: serializeParameterValue(def.type, def.defaultValue),
-        label: def.label,
-        description: def.description,
-        unit: def.unit,
-        min: def.min,
-        max: def.max,
-      };
-      await tx.systemParameter.upsert({
-        where: { key },
-        create: { key, value: text, ...common, updatedById: actor.id },
-        update: { value: text, updatedById: actor.id },
-      });
-      await recordUsage(tx, {
-        userId: actor.id,
-        action: 'parameter.update',
-        target: key,
-        detail: {
-          label: def.label,
-          unit: def.unit,
-          oldValue: old,
-          newValue: value,
-          oldText: formatParameterValue(def, old),
-          newText: formatParameterValue(def, value),
-        },
-        ip: req.ip ?? null,
-      });
-    });
-    const rows = await rowsByKey();
+    await updateSystemParameter(prisma, req.actor, def, value, req.ip);
+    const rows = await parameterRowsByKey(prisma);
     res.json(present(def, rows.get(key)));
   });
 

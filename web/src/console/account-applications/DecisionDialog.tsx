@@ -15,34 +15,32 @@ import type { Decision } from '../../lib/api';
 
 export interface DecisionInput {
   comment: string;
-  grantOfficialMail?: boolean;
+  /** The answer to `choice`, when the dialog asked it. */
+  choice?: boolean;
+}
+
+/** A yes/no an inbox asks with its decision (帳號申請 核准: 是否核發公務郵件), starting at `initial`. */
+export interface DecisionChoice {
+  label: string;
+  initial: boolean;
 }
 
 interface DecisionDialogProps {
   decision: Decision;
   title: string;
   description: ReactNode;
-  /** 是否核發公務郵件 (核准 of one application): its default is what the applicant asked for. */
-  officialMailDefault?: boolean;
+  /** A yes/no of the inbox's own, asked with this decision (帳號申請 核准: 是否核發公務郵件). */
+  choice?: DecisionChoice;
   pending: boolean;
   error?: string | null;
   onSubmit: (input: DecisionInput) => void;
   onClose: () => void;
 }
 
-/** 核准 / 駁回 with 審核意見 (required to reject), and for one approval 是否核發公務郵件. */
-export function DecisionDialog({
-  decision,
-  title,
-  description,
-  officialMailDefault,
-  pending,
-  error,
-  onSubmit,
-  onClose,
-}: DecisionDialogProps) {
+/** 核准 / 駁回 with 審核意見 (required to reject), and the inbox's own yes/no if it asks one (是否核發公務郵件). */
+export function DecisionDialog({ decision, title, description, choice, pending, error, onSubmit, onClose }: DecisionDialogProps) {
   const [comment, setComment] = useState('');
-  const [grant, setGrant] = useState(officialMailDefault ?? false);
+  const [grant, setGrant] = useState(choice?.initial ?? false);
   const [commentError, setCommentError] = useState<string | null>(null);
   const titleId = useId();
   const reject = decision === 'REJECT';
@@ -57,7 +55,7 @@ export function DecisionDialog({
       return;
     }
     setCommentError(null);
-    onSubmit(officialMailDefault === undefined ? { comment: trimmed } : { comment: trimmed, grantOfficialMail: grant });
+    onSubmit(choice === undefined ? { comment: trimmed } : { comment: trimmed, choice: grant });
   };
 
   return (
@@ -72,10 +70,10 @@ export function DecisionDialog({
                 {error}
               </Alert>
             )}
-            {officialMailDefault !== undefined && (
+            {choice !== undefined && (
               <FormControlLabel
                 control={<Switch checked={grant} onChange={(event) => setGrant(event.target.checked)} disabled={pending} />}
-                label={`是否核發公務郵件（申請人${officialMailDefault ? '需要' : '不需要'}公務郵件）`}
+                label={choice.label}
               />
             )}
             <TextField

@@ -1,8 +1,4 @@
-// Data hooks of 帳號申請明細 (GET/POST /api/console/account-applications/:id…); the list is a request inbox.
-import { api, ApiError } from '../../lib/api';
-import type { DecisionBody, ReviewDetail } from '../../lib/api';
-import { usePolledResource } from '../../lib/usePolledResource';
-
+// 帳號申請審核's API (api/routes/console/account-applications): a request inbox, addressed by application id.
 export const APPLICATIONS_API = '/api/console/account-applications';
 
 /**
@@ -13,18 +9,3 @@ export const APPLICATIONS_API = '/api/console/account-applications';
 export function reviewInTransition(detail: { status: string }, decided: boolean): boolean {
   return detail.status === 'PROVISIONING' || (decided && detail.status === 'PENDING');
 }
-
-/** One application with its timeline and the actions the signed-in administrator may take, followed while it moves. */
-export function useReviewDetail(id: string | undefined, decided: boolean) {
-  const { value, error, loading, refresh } = usePolledResource<ReviewDetail>(
-    id ? `${APPLICATIONS_API}/${encodeURIComponent(id)}` : null,
-    { keepPolling: (detail) => reviewInTransition(detail, decided), intervalMs: 1500 },
-  );
-  return { detail: value, error, loading, reload: refresh };
-}
-
-export function decide(id: string, body: DecisionBody): Promise<unknown> {
-  return api.post(`${APPLICATIONS_API}/${encodeURIComponent(id)}/decision`, body);
-}
-
-export { ApiError };

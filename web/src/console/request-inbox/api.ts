@@ -1,6 +1,6 @@
-// The API of a console inbox: GET <base>?status=&q=&page=&pageSize= and POST <base>/batch-decision
-// (api/routes/console/request-inbox.ts, and 帳號申請審核 which answers the same way).
-import { api, type BatchDecisionBody, type BatchDecisionResult } from '../../lib/api';
+// The API of a console inbox (api/routes/console/request-inbox.ts): GET <base>?status=&q=&page=&pageSize=,
+// GET <base>/:id, POST <base>/:id/decision and POST <base>/batch-decision.
+import { api, type BatchDecisionBody, type BatchDecisionResult, type Decision } from '../../lib/api';
 
 /** What every inbox row has; each inbox adds its own fields. `status` is PENDING until decided. */
 export interface InboxItem {
@@ -33,4 +33,18 @@ export function inboxApi<T extends InboxItem>(base: string): InboxApi<T> {
     list: (search, signal) => api.get<InboxList<T>>(`${base}?${search}`, { signal }),
     decideBatch: (body) => api.post<BatchDecisionResult>(`${base}/batch-decision`, body),
   };
+}
+
+/** 核准/駁回 of one request, with the comment and the inbox's own choices (帳號申請: grantOfficialMail). */
+export interface InboxDecisionBody {
+  decision: Decision;
+  comment?: string;
+  [choice: string]: unknown;
+}
+
+/** Where one request of the inbox at `base` is read. */
+export const inboxDetailUrl = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export function decideInboxRequest(base: string, id: string, body: InboxDecisionBody): Promise<unknown> {
+  return api.post(`${inboxDetailUrl(base, id)}/decision`, body);
 }

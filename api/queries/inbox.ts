@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient, RequestType } from '@prisma/client';
 import { z } from 'zod';
-import type { Actor } from '../../policies';
-import { reviewScope } from '../../policies';
+import type { Actor } from '../policies';
+import { reviewScope } from '../policies';
 
 /** Counts stop here: past it the list says 「1,000+」 (an exact count of a city's history is a full scan). */
 export const COUNT_CAP = 1000;
