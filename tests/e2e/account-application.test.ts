@@ -1,12 +1,12 @@
 // 個人帳號申請 → 帳號申請審核 (核准) → 開通帳號 → 登入, as people do it in two browsers, against the real
 // services (Temporal workflow, Samba AD over LDAPS, dev mailbox).
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdClient, type AdClient } from '../../infra/ad/client';
 import { adConfigFromEnv } from '../../infra/ad/config';
 import { randomNationalId } from '../support/applicant';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
-import { eventually, fillCaptcha, gotoPath, login, submitGeneralLogin } from './support/portal';
+import { type BrowserSession, openBrowser, screenshot, stepsInOrder } from './support/browser';
+import { eventually, fillCaptcha, gotoPath, login, reloadUntilListed, submitGeneralLogin } from './support/portal';
 import { verifyBackupEmail, waitForMail } from './support/verification';
 
 describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
@@ -24,13 +24,7 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
   });
 
   // Each step needs the one before: after a failure the rest are skipped instead of waiting out their timeouts.
-  let broken = false;
-  beforeEach((context) => {
-    if (broken) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') broken = true;
-  });
+  stepsInOrder();
 
   afterAll(async () => {
     await applicant?.close();
@@ -74,15 +68,11 @@ describe('個人帳號申請 → 核准 → 開通帳號 → 登入', () => {
     await login(page, { account: 'sdcadmin', password: process.env.E2E_DEMO_PASSWORD ?? '' });
     await gotoPath(page, '/console/accounts/applications');
     const link = page.getByRole('link', { name: account, exact: true });
-    await eventually(
+    await reloadUntilListed(
+      page,
       `the application of ${account} in the list`,
-      async () => {
-        if ((await link.count()) > 0) return true;
-        await page.reload();
-        await page.getByRole('grid', { name: '帳號申請清單' }).waitFor();
-        return (await link.count()) > 0;
-      },
-      60_000,
+      link,
+      page.getByRole('grid', { name: '帳號申請清單' }),
     );
     await screenshot(page, 'approve-1-list');
     await link.click();

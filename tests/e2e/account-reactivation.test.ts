@@ -1,13 +1,13 @@
 // 個人帳號復用 (手冊 圖 25) in Chromium: a disabled user verifies the bound backup e-mail on the public
 // page, changes 單位 and 職稱 and submits; the new unit's agency admin approves in 復用申請審核.
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../infra/ad/client';
 import { adConfigFromEnv } from '../../infra/ad/config';
 import { createPrisma } from '../../infra/db/prisma';
 import { createResettableUser } from '../support/reset-users';
-import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
-import { eventually, gotoPath, login } from './support/portal';
+import { type BrowserSession, openBrowser, screenshot, screenshotVariants, stepsInOrder } from './support/browser';
+import { eventually, gotoPath, login, reloadUntilListed } from './support/portal';
 import { verifyBackupEmail, waitForMail } from './support/verification';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -47,14 +47,7 @@ describe('個人帳號復用 → 復用申請審核 (核准)', () => {
     await applicant?.close();
     await approver?.close();
   });
-  // Each step needs the one before: after a failure the rest are skipped.
-  let broken = false;
-  beforeEach((context) => {
-    if (broken) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') broken = true;
-  });
+  stepsInOrder();
 
   it('the disabled user verifies the backup e-mail, edits 單位 and 職稱 and submits', async () => {
     const { page } = applicant;
@@ -94,16 +87,7 @@ describe('個人帳號復用 → 復用申請審核 (核准)', () => {
     await gotoPath(page, '/console/accounts/reactivation-requests');
     const grid = page.getByRole('grid', { name: '復用申請清單' });
     const row = grid.getByRole('row').filter({ hasText: user.account });
-    await eventually(
-      `the request of ${user.account} in the list`,
-      async () => {
-        if ((await row.count()) > 0) return true;
-        await page.reload();
-        await grid.waitFor();
-        return (await row.count()) > 0;
-      },
-      60_000,
-    );
+    await reloadUntilListed(page, `the request of ${user.account} in the list`, row, grid);
     await expect.poll(() => row.getByText('資訊專員').count()).toBe(1);
     await screenshotVariants(approver, 'reactivation-4-inbox');
     await row.getByText(user.account).click();

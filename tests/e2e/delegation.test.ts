@@ -3,14 +3,14 @@
 // 個人帳號申請 and a 復用 of 民政局 in the admin's name — the timeline reads 「代理人（代理 管理者）」
 // and the admin is mailed each decision.
 import crypto from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdClient } from '../../infra/ad/client';
 import { adConfigFromEnv } from '../../infra/ad/config';
 import { createPrisma } from '../../infra/db/prisma';
 import { apply, randomNationalId, uniqueAccount, uniqueEmail, verifiedHeaders, verifyEmail } from '../support/applicant';
 import { createResettableUser, FIRST_PASSWORD } from '../support/reset-users';
-import { openBrowser, screenshot, screenshotVariants, type BrowserSession } from './support/browser';
-import { eventually, gotoPath, login, sideMenu } from './support/portal';
+import { type BrowserSession, openBrowser, screenshot, screenshotVariants, stepsInOrder } from './support/browser';
+import { gotoPath, login, reloadUntilListed, sideMenu } from './support/portal';
 import { waitForMail } from './support/verification';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -80,13 +80,7 @@ describe('代理人設定 → 代理人審核個人帳號申請與復用', () =>
     await admin?.close();
     await stand?.close();
   });
-  let broken = false;
-  beforeEach((context) => {
-    if (broken) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') broken = true;
-  });
+  stepsInOrder();
 
   it('the agency admin names the deputy in 代理人設定 from the name menu', async () => {
     const { page } = admin;
@@ -122,15 +116,11 @@ describe('代理人設定 → 代理人審核個人帳號申請與復用', () =>
     await screenshot(page, 'delegation-3-menu');
     await menu.getByRole('link', { name: '帳號申請審核' }).click();
     const link = page.getByRole('link', { name: applicant.account, exact: true });
-    await eventually(
+    await reloadUntilListed(
+      page,
       `the application of ${applicant.account} in the deputy's list`,
-      async () => {
-        if ((await link.count()) > 0) return true;
-        await page.reload();
-        await page.getByRole('grid', { name: '帳號申請清單' }).waitFor();
-        return (await link.count()) > 0;
-      },
-      60_000,
+      link,
+      page.getByRole('grid', { name: '帳號申請清單' }),
     );
     await link.click();
     await page.getByRole('heading', { level: 2, name: `${applicant.name}（${applicant.account}）` }).waitFor();
@@ -151,16 +141,7 @@ describe('代理人設定 → 代理人審核個人帳號申請與復用', () =>
     await gotoPath(page, '/console/accounts/reactivation-requests');
     const grid = page.getByRole('grid', { name: '復用申請清單' });
     const row = grid.getByRole('row').filter({ hasText: returning.account });
-    await eventually(
-      `the 復用 of ${returning.account} in the deputy's list`,
-      async () => {
-        if ((await row.count()) > 0) return true;
-        await page.reload();
-        await grid.waitFor();
-        return (await row.count()) > 0;
-      },
-      60_000,
-    );
+    await reloadUntilListed(page, `the 復用 of ${returning.account} in the deputy's list`, row, grid);
     await row.getByText(returning.account).click();
     await page.getByRole('heading', { level: 2, name: `${returning.name}（${returning.account}）` }).waitFor();
     await page.getByRole('button', { name: '核准', exact: true }).click();

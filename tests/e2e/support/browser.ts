@@ -155,3 +155,17 @@ export function useBrowserPerTest(): () => BrowserSession {
   });
   return () => session;
 }
+
+/**
+ * The tests of a describe block are the steps of one journey, each needing the one before: after a
+ * failure the later steps are skipped rather than failing again for the same cause.
+ */
+export function stepsInOrder(): void {
+  let broken = false;
+  beforeEach((context) => {
+    if (broken) context.skip();
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') broken = true;
+  });
+}

@@ -77,3 +77,20 @@ export async function eventually(what: string, check: () => Promise<boolean>, ti
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
 }
+
+/**
+ * Reloads a console list until `row` is on it: a request reaches the inbox a moment after it is
+ * submitted (its workflow writes the row), and the list does not follow by itself.
+ */
+export async function reloadUntilListed(page: Page, what: string, row: Locator, list: Locator, timeoutMs = 60_000) {
+  await eventually(
+    what,
+    async () => {
+      if ((await row.count()) > 0) return true;
+      await page.reload();
+      await list.waitFor();
+      return (await row.count()) > 0;
+    },
+    timeoutMs,
+  );
+}
