@@ -152,6 +152,23 @@ describe('代理人設定 (real API, worker, Temporal, SMTP)', () => {
     const usage = await prisma.usageRecord.findFirstOrThrow({ where: { userId: deputy.id, action: 'application.decide' } });
     expect(usage.detail).toMatchObject({ decision: 'REJECT', onBehalfOf: principal.account });
 
+    // A new request of the approver's agency is mailed to the deputy too, and decided from its inbox.
+    const colleague = await newUser({ prefix: 'dlgc' });
+    const asked = await (
+      await session(colleague.account)
+    ).post('/api/account/admin-role-requests', { reason: '承辦本局帳號管理業務' });
+    expect(asked.status, JSON.stringify(asked.body)).toBeLessThan(300);
+    await latestMail(deputy.email, '有待審核的機關管理者權限異動申請');
+    const request = await eventually(
+      async () => (await deputySession.get(`/api/console/admin-role-requests?q=${colleague.account}`)).body.items?.[0],
+    );
+    const roleDecision = await deputySession.post(`/api/console/admin-role-requests/${request.id}/decision`, {
+      decision: 'REJECT',
+      comment: '請先完成機關管理者訓練',
+    });
+    expect(roleDecision.status, JSON.stringify(roleDecision.body)).toBe(200);
+    await latestMail(principal.email, `您的代理人 ${deputy.name} 已駁回一件機關管理者權限異動申請`);
+
     // 取消代理: from the next request on the deputy has no inbox again.
     const id = mine.body.given[0].id as string;
     expect((await principalSession.post(`/api/account/delegations/${id}/cancel`)).status).toBe(204);
