@@ -31,6 +31,10 @@ export interface VerifiedCard {
   notAfter: Date;
 }
 
+/** The 帳號登入紀錄 name of a certificate attempt (nothing is typed; the card names no account). */
+export const certAttemptAccount = (card: Pick<VerifiedCard, 'serial'> | null) =>
+  `自然人憑證 ${card?.serial.slice(0, 16) ?? ''}`.trim();
+
 export interface SignedChallenge {
   challengeId: string;
   /** Base64 signature (RSASSA-PKCS1-v1_5 / ECDSA, SHA-256) over the challenge's `tbs`. */

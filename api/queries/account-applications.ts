@@ -11,3 +11,7 @@ export async function applicationForReview(prisma: PrismaClient, id: string) {
   });
   return row && { row, agencyId: row.organization.agencyId ?? row.organizationId };
 }
+
+/** The applications made with a backup e-mail (申請進度, 修改個人帳號申請內容), newest first. */
+export const applicationsOf = (prisma: PrismaClient, backupEmail: string) =>
+  prisma.accountApplication.findMany({ where: { backupEmail }, include: { organization: true }, orderBy: { createdAt: 'desc' } });

@@ -50,3 +50,7 @@ export const byAccount = (query: { page: number; pageSize: number }) => ({
   skip: query.page * query.pageSize,
   take: query.pageSize,
 });
+
+/** The account 開通帳號 is for: 待開通, found by id or backup e-mail, with its application. */
+export const userAwaitingActivation = (prisma: PrismaClient, where: { id: string } | { backupEmail: string }) =>
+  prisma.user.findFirst({ where: { ...where, status: 'PENDING_ACTIVATION' }, include: { accountApplication: true } });

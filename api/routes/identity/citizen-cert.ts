@@ -1,8 +1,8 @@
-import type { LoginMethod, PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { AppError, fail } from '../../errors';
-import type { CitizenCert, VerifiedCard } from '../../identity/citizen-cert';
+import { citizenCertResetUser } from '../../commands/citizen-cert-reset';
+import type { CitizenCert } from '../../identity/citizen-cert';
 import type { IdentityProofs } from '../../identity/proof';
 import { authorize } from '../../policies';
 import { body } from '../../request-body';
@@ -32,10 +32,6 @@ export const signedChallengeSchema = z.object({
 const challengeBody = body(challengeSchema);
 const proofBody = body(signedChallengeSchema.extend({ purpose: z.literal('RESET_PASSWORD', { error: '驗證用途錯誤' }) }));
 
-/** The 帳號登入紀錄 name of a certificate attempt (nothing is typed; the card names no account). */
-export const certAttemptAccount = (card: Pick<VerifiedCard, 'serial'> | null) =>
-  `自然人憑證 ${card?.serial.slice(0, 16) ?? ''}`.trim();
-
 /**
  * 自然人憑證 without a session: challenges for the card to sign (登入, 忘記密碼, and 綁定 for the
  * logged-in user), and 忘記密碼 › 使用自然人憑證 → an identity proof for 設定新密碼.
@@ -61,43 +57,10 @@ export function citizenCertRoutes(deps: CitizenCertRouteDeps) {
 
   // 忘記密碼 › 使用自然人憑證: PIN CODE → 繼續 → 重設密碼 (only for a bound card).
   router.post('/proof', limitedFirst(deps.limitAddress), proofBody, async (req, res) => {
-    const input = proofBody.of(req);
-    const method: LoginMethod = 'CITIZEN_CERT';
-    const record = (row: { userId: string | null; account: string; ok: boolean; reason?: string }) =>
-      prisma.loginRecord.create({
-        data: {
-          userId: row.userId,
-          account: row.account.slice(0, 64),
-          method,
-          action: 'FORGOT_PASSWORD',
-          result: row.ok ? 'SUCCESS' : 'FAILURE',
-          reason: row.reason ?? null,
-          ip: req.ip ?? null,
-          userAgent: req.get('user-agent')?.slice(0, 512) ?? null,
-        },
-      });
-    let card: VerifiedCard;
-    try {
-      card = await citizenCert.verify(input, 'RESET_PASSWORD');
-    } catch (error) {
-      if (error instanceof AppError)
-        await record({ userId: null, account: certAttemptAccount(null), ok: false, reason: error.code });
-      throw error;
-    }
-    const user = await prisma.user.findUnique({
-      where: { citizenCertSerial: card.serial },
-      select: { id: true, account: true, status: true },
-    });
-    if (!user) {
-      await record({ userId: null, account: certAttemptAccount(card), ok: false, reason: 'CITIZEN_CERT_NOT_BOUND' });
-      throw fail('CITIZEN_CERT_NOT_BOUND', '此自然人憑證尚未綁定公務帳號，請改用其他驗證方式');
-    }
-    if (user.status !== 'ACTIVE') {
-      await record({ userId: user.id, account: user.account, ok: false, reason: `STATUS_${user.status}` });
-      throw fail('VERIFICATION_REQUIRED', '此帳號目前無法重設密碼，請洽機關管理者');
-    }
+    const attempt = { ip: req.ip, userAgent: req.get('user-agent') };
+    const user = await citizenCertResetUser({ prisma, citizenCert }, proofBody.of(req), attempt);
     // The success row of 帳號登入紀錄 is written when the new password is set (api/commands/set-password.ts).
-    const proof = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method }, req.bindClient());
+    const proof = await proofs.issue({ userId: user.id, purpose: 'RESET_PASSWORD', method: 'CITIZEN_CERT' }, req.bindClient());
     res.status(201).json({ ...proof, account: user.account });
   });
 

@@ -23,6 +23,9 @@ import type { EmailVerification } from '../../commands/email-verification';
 import { setPassword } from '../../commands/set-password';
 import type { IdentityProofs } from '../../identity/proof';
 import { adminLookupUse } from '../../queries/agency-admins';
+import { applicationsOf } from '../../queries/account-applications';
+import { organizationPicker } from '../../queries/organizations';
+import { userAwaitingActivation } from '../../queries/users';
 import { fail } from '../../errors';
 import { body, noBody } from '../../request-body';
 import type { PublicLimits } from '../../sso';
@@ -46,11 +49,6 @@ const activationBody = body(
     confirmPassword: z.string({ error: CONFIRM_PASSWORD_REQUIRED_MESSAGE }).optional(),
   }),
 );
-const AGENCY_KINDS: Record<string, string[]> = {
-  CITY_HALL_UNIT: ['CITY_HALL_UNIT'],
-  EXTERNAL_AGENCY: ['EXTERNAL_AGENCY'],
-  DISTRICT_OFFICE: ['DISTRICT_OFFICE'],
-};
 
 /** Pages reachable without logging in: 個人帳號申請/修改, 申請進度, 開通帳號, and what they need. */
 export function publicRoutes(
@@ -89,36 +87,8 @@ export function publicRoutes(
 
   router.get('/organizations', async (req, res) => {
     const kind = kindSchema.parse(req.query.kind);
-    const orgs = await prisma.organization.findMany({
-      where: { retiredAt: null },
-      select: { id: true, code: true, name: true, kind: true, parentId: true },
-      orderBy: [{ sortOrder: 'asc' }],
-    });
-    const byId = new Map(orgs.map((o) => [o.id, o]));
-    const root = (o: (typeof orgs)[number]) => {
-      let node = o;
-      while (node.parentId) node = byId.get(node.parentId) ?? node;
-      return node;
-    };
-    const wanted = kind === 'ALL' ? orgs : orgs.filter((o) => AGENCY_KINDS[kind]!.includes(root(o).kind));
-    const withChildren = new Set(orgs.map((o) => o.parentId));
-    // Parents before children, so the picker can build its levels in one pass.
-    const depth = (o: (typeof orgs)[number]) => {
-      let d = 0;
-      for (let n = o; n.parentId; n = byId.get(n.parentId)!) d++;
-      return d;
-    };
-    const items = wanted
-      .map((o) => ({
-        code: o.code,
-        name: o.name,
-        kind: o.kind,
-        parentCode: o.parentId ? byId.get(o.parentId)!.code : null,
-        hasChildren: withChildren.has(o.id),
-        depth: depth(o),
-      }))
-      .sort((a, b) => a.depth - b.depth);
-    res.set('cache-control', 'public, max-age=300').json({ items: items.map(({ depth: _d, ...rest }) => rest) });
+    const items = await organizationPicker(prisma, kind);
+    res.set('cache-control', 'public, max-age=300').json({ items });
   });
 
   router.get('/account-applications/account-availability', async (req, res) => {
@@ -143,11 +113,7 @@ export function publicRoutes(
 
   router.get('/account-applications/mine', async (req, res) => {
     const { email } = await verification.require(token(req.get('x-verification-token')), ['AMEND', 'STATUS'], req.boundClient);
-    const rows = await prisma.accountApplication.findMany({
-      where: { backupEmail: email },
-      include: { organization: true },
-      orderBy: { createdAt: 'desc' },
-    });
+    const rows = await applicationsOf(prisma, email);
     res.json({ items: await Promise.all(rows.map((row) => presentApplication(prisma, row, deps.dataKey))) });
   });
 
@@ -182,8 +148,7 @@ export function publicRoutes(
   router.post('/activation', activationBody, async (req, res) => {
     const proofToken = token(req.get('x-identity-proof'));
     type Method = 'BACKUP_EMAIL' | 'MOBILE_CERT' | 'CITIZEN_CERT';
-    const pendingUser = (where: { id: string } | { backupEmail: string }) =>
-      prisma.user.findFirst({ where: { ...where, status: 'PENDING_ACTIVATION' }, include: { accountApplication: true } });
+    const pendingUser = (where: { id: string } | { backupEmail: string }) => userAwaitingActivation(prisma, where);
 
     async function activate(user: Awaited<ReturnType<typeof pendingUser>>, method: Method, beforeWrite?: () => Promise<unknown>) {
       if (!user) throw fail('VERIFICATION_REQUIRED', '找不到待開通的帳號，請重新驗證');

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { AppError } from '../../errors';
 import type { VerifiedCard } from '../../identity/citizen-cert';
-import { certAttemptAccount, signedChallengeSchema } from '../../routes/identity/citizen-cert';
+import { certAttemptAccount } from '../../identity/citizen-cert';
+import { signedChallengeSchema } from '../../routes/identity/citizen-cert';
 import type { LoginMethodModule } from './types';
 import { body } from '../../request-body';
 
