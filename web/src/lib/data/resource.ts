@@ -24,8 +24,8 @@ export interface ResourceStore<T> {
   subscribe: (listener: () => void) => () => void;
   /** Reads `key` now; a read in flight is aborted and its answer dropped. */
   load: (key: string, loader: Loader<T>) => void;
-  /** Reads the last key again; what is shown stays until the answer. */
-  reload: () => void;
+  /** Reads the last key again; what is shown stays until the answer (the promise settles with it). */
+  reload: () => Promise<void>;
   /** Puts a value the page already has (e.g. the answer of a save) in place of the last answer. */
   set: (data: T) => void;
   /** Aborts the read in flight and drops its answer (unmount, or the key is about to change). */
@@ -57,7 +57,7 @@ export function createResourceStore<T>(): ResourceStore<T> {
     if (snapshot.busy) update({ busy: false });
   };
 
-  const start = (key: string, loader: Loader<T>) => {
+  const start = (key: string, loader: Loader<T>): Promise<void> => {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
@@ -69,7 +69,7 @@ export function createResourceStore<T>(): ResourceStore<T> {
     } catch (cause) {
       answer = Promise.reject(cause);
     }
-    answer.then(
+    return answer.then(
       (data) => {
         if (inFlight !== controller) return;
         inFlight = null;
@@ -89,10 +89,8 @@ export function createResourceStore<T>(): ResourceStore<T> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    load: start,
-    reload: () => {
-      if (last) start(last.key, last.loader);
-    },
+    load: (key, loader) => void start(key, loader),
+    reload: () => (last ? start(last.key, last.loader) : Promise.resolve()),
     set: (data) => update({ data, dataKey: snapshot.key, error: null, cause: undefined, errorKey: null }),
     stop,
   };

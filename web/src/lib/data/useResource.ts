@@ -12,11 +12,13 @@ export interface ResourceOptions {
    * (another application, another agency), which must never show for the new key.
    */
   keepPrevious?: boolean;
+  /** Told of a failure that is shown (not of a read given up because the key changed or the page left). */
+  onError?: (cause: unknown) => void;
 }
 
 export interface Resource<T> extends ResourceView<T> {
-  /** Reads again; what is shown stays until the answer (an error too). */
-  reload: () => void;
+  /** Reads again; what is shown stays until the answer (an error too), which the promise waits for. */
+  reload: () => Promise<void>;
   /** Shows a value the page already has (e.g. the answer of a save) without reading. */
   set: (data: T) => void;
 }
@@ -31,18 +33,25 @@ export function useResource<T>(source: ResourceSource<T>, deps: DependencyList =
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const enabled = source !== null && source !== undefined && source !== false;
   const key = enabled ? depsKey([typeof source === 'string' ? source : '', ...deps]) : null;
-  const latest = useRef(source);
+  const latest = useRef({ source, options });
   useEffect(() => {
-    latest.current = source;
+    latest.current = { source, options };
   });
 
   useEffect(() => {
     if (key === null) return undefined;
     store.load(key, (signal) => {
-      const current = latest.current;
-      if (typeof current === 'function') return current(signal);
-      if (typeof current === 'string') return api.get<T>(current, { signal });
-      return new Promise<T>(() => undefined);
+      const { source: current, options: currentOptions } = latest.current;
+      const answer =
+        typeof current === 'function'
+          ? current(signal)
+          : typeof current === 'string'
+            ? api.get<T>(current, { signal })
+            : new Promise<T>(() => undefined);
+      return answer.catch((cause: unknown) => {
+        if (!signal.aborted) currentOptions.onError?.(cause);
+        throw cause;
+      });
     });
     return store.stop;
   }, [key, store]);
