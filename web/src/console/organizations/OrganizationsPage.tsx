@@ -11,10 +11,11 @@ import { useMemo, useState } from 'react';
 import { buildTree, ORG_CATEGORIES, ORG_KIND_LABELS, type OrgCategory } from '../../../../domain/org-tree';
 import { PageHeading } from '../../common/PageHeading';
 import { useResource } from '../../lib/data';
+import { organizationsApi } from './api';
 import { ChangeDialog, type ChangeAction } from './ChangeDialog';
 import { ChangeRequestDialog } from './ChangeRequestDialog';
 import { OrgTree } from './OrgTree';
-import type { OrgUnit, StartedChange } from './types';
+import type { StartedChange } from './types';
 import { SearchField } from '../../common/SearchField';
 import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 
@@ -22,7 +23,7 @@ import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 export default function OrganizationsPage() {
   const [params, patch] = useSearchParamsPatch();
   const openRequest = params.get('request');
-  const { data, error, reload } = useResource<{ items: OrgUnit[] }>('/api/console/organizations');
+  const { data, error, reload } = useResource(organizationsApi.list);
   const units = data?.items ?? null;
   const [category, setCategory] = useState<OrgCategory>('CITY_HALL_UNIT');
   const [query, setQuery] = useState('');

@@ -6,7 +6,6 @@ import Typography from '@mui/material/Typography';
 import { useRef, useState, type FormEvent } from 'react';
 import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '../../../../domain/schemas/sso-login';
 import { ApiError, errorMessage } from '../../lib/api';
-import { api } from '../../lib/api';
 import { CaptchaField } from '../../verification/CaptchaField';
 import { resendLabel } from '../../verification/countdown';
 import { ResendNotice } from '../../verification/ResendNotice';
@@ -85,7 +84,7 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
     setErrors({});
     setPending(true);
     try {
-      const answered = await api.post<Sent>(`/api/sso/interaction/${encodeURIComponent(uid)}/temp-password/send`, parsed.data);
+      const answered = await ssoApi.sendTempPassword(uid, parsed.data);
       onSent({ email: answered.email, message: answered.message, resendAfter: answered.resendAfter });
     } catch (error) {
       // A captcha is single use: whatever went wrong, the next try needs a new one.
