@@ -234,5 +234,22 @@ export function useCodeEntry() {
     setCode('');
   };
 
-  return { code, setCode, codeError, formError, setFormError, dead, pending, codeRef, submit, restart };
+  /** The 6-digit code field under `label` (驗證碼, 簡訊驗證碼), shut once the code is dead. */
+  const field = (label: string, hint: string): CodeFieldProps => ({
+    label,
+    name: 'code',
+    value: code,
+    onChange: setCode,
+    error: codeError,
+    hint,
+    inputRef: codeRef,
+    disabled: pending || dead,
+    required: true,
+    autoFocus: true,
+    maxLength: 12,
+    spellCheck: false,
+    narrow: true,
+  });
+
+  return { formError, setFormError, dead, pending, submit, restart, field };
 }

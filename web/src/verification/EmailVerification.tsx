@@ -230,21 +230,7 @@ function CodeForm({ purpose, submitLabel, started, onResent, onChangeEmail, onVe
       }
       formError={entry.formError}
       cooldownNotice={cooldown.notice}
-      field={{
-        label: '驗證碼',
-        name: 'code',
-        value: entry.code,
-        onChange: entry.setCode,
-        error: entry.codeError,
-        hint: '請輸入 6 位數驗證碼',
-        inputRef: entry.codeRef,
-        disabled: entry.pending || entry.dead,
-        required: true,
-        autoFocus: true,
-        maxLength: 12,
-        spellCheck: false,
-        narrow: true,
-      }}
+      field={entry.field('驗證碼', '請輸入 6 位數驗證碼')}
       submit={{ label: submitLabel, pending: entry.pending, disabled: entry.dead }}
       resend={{ secondsLeft: cooldown.secondsLeft, onClick: () => setResendOpen(true) }}
       actions={

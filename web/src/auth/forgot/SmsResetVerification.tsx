@@ -178,21 +178,7 @@ function CodeForm({
         </>
       }
       formError={entry.formError}
-      field={{
-        label: '簡訊驗證碼',
-        name: 'code',
-        value: entry.code,
-        onChange: entry.setCode,
-        error: entry.codeError,
-        hint: '請輸入 6 位數簡訊驗證碼',
-        inputRef: entry.codeRef,
-        disabled: entry.pending || entry.dead,
-        required: true,
-        autoFocus: true,
-        maxLength: 12,
-        spellCheck: false,
-        narrow: true,
-      }}
+      field={entry.field('簡訊驗證碼', '請輸入 6 位數簡訊驗證碼')}
       submit={{ label: submitLabel, pending: entry.pending, disabled: entry.dead }}
       // A dead code can be replaced at once: the wait is for sending twice in a row, not for a new try.
       resend={{ secondsLeft: entry.dead ? 0 : secondsLeft, onClick: onRestart }}

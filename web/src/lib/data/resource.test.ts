@@ -11,11 +11,21 @@ function manualLoader<T>() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A store, its loader, and the first read of `key` (answered with `answer` unless it is null). */
+async function started(key: string, answer: string | null) {
+  const store = createResourceStore<string>();
+  const { reads, loader } = manualLoader<string>();
+  store.load(key, loader);
+  if (answer !== null) {
+    reads[0]!.resolve(answer);
+    await settle();
+  }
+  return { store, reads, loader };
+}
+
 describe('createResourceStore', () => {
   it('shows the answer of the key it read and clears loading', async () => {
-    const store = createResourceStore<string>();
-    const { reads, loader } = manualLoader<string>();
-    store.load('a', loader);
+    const { store, reads } = await started('a', null);
     expect(viewOf(store.getSnapshot(), 'a', true)).toMatchObject({ data: null, loading: true, error: null });
     reads[0]!.resolve('A');
     await settle();
@@ -23,9 +33,7 @@ describe('createResourceStore', () => {
   });
 
   it('aborts the read in flight when another key is read, and drops its late answer', async () => {
-    const store = createResourceStore<string>();
-    const { reads, loader } = manualLoader<string>();
-    store.load('a', loader);
+    const { store, reads, loader } = await started('a', null);
     store.load('b', loader);
     expect(reads[0]!.signal.aborted).toBe(true);
     reads[1]!.resolve('B');
@@ -35,11 +43,7 @@ describe('createResourceStore', () => {
   });
 
   it('keeps the previous answer while the next key loads only when asked to', async () => {
-    const store = createResourceStore<string>();
-    const { reads, loader } = manualLoader<string>();
-    store.load('page=1', loader);
-    reads[0]!.resolve('rows of page 1');
-    await settle();
+    const { store, loader } = await started('page=1', 'rows of page 1');
     store.load('page=2', loader);
     expect(viewOf(store.getSnapshot(), 'page=2', true)).toMatchObject({ data: 'rows of page 1', loading: true });
     expect(viewOf(store.getSnapshot(), 'page=2', false)).toMatchObject({ data: null, loading: true });
@@ -52,9 +56,7 @@ describe('createResourceStore', () => {
   });
 
   it("gives the API's zh-TW message and the thrown value of a failure, for its key only", async () => {
-    const store = createResourceStore<string>();
-    const { reads, loader } = manualLoader<string>();
-    store.load('a', loader);
+    const { store, reads, loader } = await started('a', null);
     const refusal = new ApiError(403, 'FORBIDDEN', '您沒有執行此操作的權限');
     reads[0]!.reject(refusal);
     await settle();
@@ -68,11 +70,7 @@ describe('createResourceStore', () => {
   });
 
   it('keeps what is shown (the error too) during a reload, and the answer clears the error', async () => {
-    const store = createResourceStore<string>();
-    const { reads, loader } = manualLoader<string>();
-    store.load('a', loader);
-    reads[0]!.resolve('A');
-    await settle();
+    const { store, reads } = await started('a', 'A');
     store.reload();
     reads[1]!.reject(new ApiError(0, 'NETWORK_ERROR', '無法連線'));
     await settle();
@@ -109,11 +107,7 @@ describe('createResourceStore', () => {
   });
 
   it('set shows a value the page already has, for the current key', async () => {
-    const store = createResourceStore<string>();
-    const { reads, loader } = manualLoader<string>();
-    store.load('a', loader);
-    reads[0]!.resolve('A');
-    await settle();
+    const { store } = await started('a', 'A');
     store.set('A saved');
     expect(viewOf(store.getSnapshot(), 'a', false).data).toBe('A saved');
   });
