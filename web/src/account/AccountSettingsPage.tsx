@@ -1,11 +1,10 @@
 import Stack from '@mui/material/Stack';
-import { useCallback, useEffect, useState } from 'react';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
-import { errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { formatDate } from '../lib/datetime';
 import { ROUTES } from '../routes/paths';
-import { accountApi, type AccountView } from './api';
+import { accountApi } from './api';
 import { BackupEmailBlock } from './BackupEmailBlock';
 import { BlockCard, Facts } from './BlockCard';
 import { CitizenCertBinding } from './CitizenCertBinding';
@@ -20,24 +19,7 @@ import { RetryAlert } from '../common/RetryAlert';
 
 /** 個人帳號管理 (manual 第二章 參): one page of blocks in the manual's order. */
 export default function AccountSettingsPage() {
-  const [account, setAccount] = useState<AccountView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    accountApi.get(controller.signal).then(
-      (found) => {
-        setAccount(found);
-        setError(null);
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(cause));
-      },
-    );
-    return () => controller.abort();
-  }, [version]);
+  const { data: account, error, reload } = useResource(accountApi.get);
 
   return (
     <>

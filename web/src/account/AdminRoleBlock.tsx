@@ -11,32 +11,25 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import type { AccountView } from './api';
 import { BlockCard, BlockNotice, Facts, type BlockNoticeValue } from './BlockCard';
-import { selfServiceApi, type AdminRoleRequestView } from './selfServiceApi';
+import { selfServiceApi } from './selfServiceApi';
 
 /** 帳號權限 (manual §3.5.5): the role, 權限異動申請 (reason → 送出) and the latest request's timeline. */
 export function AdminRoleBlock({ account }: { account: AccountView & { roleLabels: string[] } }) {
-  const [data, setData] = useState<{ canRequest: boolean; items: AdminRoleRequestView[] } | null>(null);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [notice, setNotice] = useState<BlockNoticeValue | null>(null);
-  const [version, setVersion] = useState(0);
   const { run, pending } = useSingleFlight();
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    selfServiceApi.adminRoleRequests(controller.signal).then(setData, (error: unknown) => {
-      if (!controller.signal.aborted) setNotice({ severity: 'error', text: errorMessage(error) });
-    });
-    return () => controller.abort();
-  }, [version]);
+  const { data, reload } = useResource(selfServiceApi.adminRoleRequests, [], {
+    onError: (error) => setNotice({ severity: 'error', text: errorMessage(error) }),
+  });
 
   const submit = () =>
     run(async () => {

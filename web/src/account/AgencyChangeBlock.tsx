@@ -9,24 +9,16 @@ import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { PrecheckResult } from '../../../domain/account-prechecks';
+import { useId, useState } from 'react';
 import { agencyChangeRequestSchema } from '../../../domain/schemas/agency-change';
 import { OrganizationPicker } from '../apply/organization/OrganizationPicker';
-import { api, ApiError, errorMessage } from '../lib/api';
+import { ApiError, errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { ROUTES } from '../routes/paths';
 import { BlockCard, Facts } from './BlockCard';
-
-interface Overview {
-  current: { organizationCode: string; organizationPath: string; agencyName: string };
-  precheck: PrecheckResult;
-  openRequest: { id: string; statusLabel: string; url: string } | null;
-  latest: { id: string; statusLabel: string; toOrganizationPath: string; submittedAt: string } | null;
-}
-
-const AGENCY_CHANGE_API = '/api/account/agency-change';
+import { selfServiceApi, type AgencyChangeOverview as Overview } from './selfServiceApi';
 
 /**
  * 機關(單位)異動 (manual 第二章 第三節 參 九): 目前機關/單位, and 機關(單位)異動申請 — the new unit chosen
@@ -34,25 +26,8 @@ const AGENCY_CHANGE_API = '/api/account/agency-change';
  * new agency's admin approves. A failed pre-check says what to hand over, and to whom.
  */
 export function AgencyChangeBlock() {
-  const [data, setData] = useState<Overview | null>(null);
+  const { data, error, reload } = useResource(selfServiceApi.agencyChange);
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<Overview>(AGENCY_CHANGE_API, { signal: controller.signal }).then(
-      (found) => {
-        setData(found);
-        setError(null);
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(cause));
-      },
-    );
-    return () => controller.abort();
-  }, [version]);
 
   return (
     <BlockCard
@@ -119,7 +94,7 @@ function RequestDialog({ overview, onClose }: { overview: Overview; onClose: () 
         return;
       }
       try {
-        await api.post(AGENCY_CHANGE_API, parsed.data);
+        await selfServiceApi.requestAgencyChange(parsed.data);
         // The account is already signed out: leave for the public page that says what happens next.
         window.location.assign(ROUTES.agencyChangeSubmitted.path);
       } catch (cause) {

@@ -2,12 +2,13 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../apply/ConfirmDialog';
 import { errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { formatDate, formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
-import { citizenCertApi, type CitizenCertStatus } from '../verification/citizenCertApi';
+import { citizenCertApi } from '../verification/citizenCertApi';
 import { CitizenCertVerification } from '../verification/CitizenCertVerification';
 import { BlockCard, BlockNotice, Facts } from './BlockCard';
 
@@ -21,30 +22,11 @@ export interface CitizenCertBindingProps {
  * → 綁定成功; 解除綁定 with a confirmation. A bound card logs in (實體自然人憑證) and resets the password.
  */
 export function CitizenCertBinding({ onChanged }: CitizenCertBindingProps) {
-  const [status, setStatus] = useState<CitizenCertStatus | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: status, error: loadError, set: setStatus } = useResource(citizenCertApi.status);
   const [binding, setBinding] = useState(false);
   const [confirmUnbind, setConfirmUnbind] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const { run, pending } = useSingleFlight();
-
-  const load = useCallback((signal?: AbortSignal) => {
-    citizenCertApi.status(signal).then(
-      (found) => {
-        setStatus(found);
-        setLoadError(null);
-      },
-      (cause: unknown) => {
-        if (!signal?.aborted) setLoadError(errorMessage(cause));
-      },
-    );
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   const unbind = () =>
     run(async () => {

@@ -10,6 +10,7 @@ import { useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../lib/api';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { resendLabel } from '../verification/countdown';
+import { CodeEntryStep } from '../verification/CodeEntryStep';
 import { ResendNotice } from '../verification/ResendNotice';
 import { useResendCooldown } from '../verification/useResendCooldown';
 import type { CodeSent } from './api';
@@ -165,29 +166,28 @@ export function CodeBindingDialog({
             </Button>
           </Stack>
           {sent && <Alert severity="info">{texts.sentNotice(sent.to)}</Alert>}
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
-            <TextField
-              label={texts.codeLabel}
-              name="code"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              inputRef={codeRef}
-              disabled={!sent || pending || token !== null}
-              error={Boolean(errors.code)}
-              helperText={errors.code ?? `請輸入收到的 6 位數${texts.codeLabel}`}
-              autoComplete="one-time-code"
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7 } }}
-              sx={{ flex: 1 }}
-            />
-            <Button
-              variant="outlined"
-              onClick={() => void verify()}
-              disabled={!sent || pending || token !== null}
-              sx={{ mt: { sm: 1 }, flexShrink: 0 }}
-            >
-              進行驗證
-            </Button>
-          </Stack>
+          <CodeEntryStep
+            layout="inline"
+            field={{
+              label: texts.codeLabel,
+              name: 'code',
+              value: code,
+              onChange: setCode,
+              error: errors.code,
+              hint: `請輸入收到的 6 位數${texts.codeLabel}`,
+              inputRef: codeRef,
+              disabled: !sent || pending || token !== null,
+              maxLength: 7,
+            }}
+            submit={{
+              label: '進行驗證',
+              pending,
+              disabled: !sent || token !== null,
+              look: 'outlined',
+              showPending: false,
+              onClick: () => void verify(),
+            }}
+          />
           {token && (
             <Alert severity="success" role="status">
               驗證成功，請點擊「確定」完成綁定。

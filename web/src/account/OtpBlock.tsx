@@ -11,7 +11,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { otpCodeSchema } from '../../../domain/schemas/sso-login';
@@ -20,6 +19,7 @@ import { ApiError, errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { accountApi, type AccountView, type OtpSetup } from './api';
+import { CodeEntryStep } from '../verification/CodeEntryStep';
 import { BlockCard, BlockNotice, Facts } from './BlockCard';
 
 /** The manual's download links (2 擇 1). */
@@ -268,29 +268,20 @@ function QrDialog({ open, setup, onClose }: { open: boolean; setup: OtpSetup; on
               OTP 驗證已啟用。請按右上角「X」返回個人帳號管理。
             </Alert>
           ) : (
-            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'flex-start' } }}>
-              <TextField
-                label="動態驗證碼(OTP)"
-                name="otp"
-                value={code}
-                onChange={(event) => setCode(event.target.value)}
-                error={Boolean(error)}
-                helperText={error ?? '請輸入 APP 上目前顯示的 6 位數驗證碼'}
-                autoComplete="one-time-code"
-                disabled={pending}
-                slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7 } }}
-                sx={{ flex: 1 }}
-              />
-              <Button
-                variant="contained"
-                onClick={() => void confirm()}
-                disabled={pending}
-                loading={pending}
-                sx={{ mt: { sm: 1 }, flexShrink: 0 }}
-              >
-                確認啟用
-              </Button>
-            </Stack>
+            <CodeEntryStep
+              layout="inline"
+              field={{
+                label: '動態驗證碼(OTP)',
+                name: 'otp',
+                value: code,
+                onChange: setCode,
+                error,
+                hint: '請輸入 APP 上目前顯示的 6 位數驗證碼',
+                disabled: pending,
+                maxLength: 7,
+              }}
+              submit={{ label: '確認啟用', pending, onClick: () => void confirm() }}
+            />
           )}
         </Stack>
       </DialogContent>

@@ -1,4 +1,6 @@
-// 個人帳號管理: 密碼修改, 公務資料/個人資料, 個人圖像 and 權限異動申請 (api/routes/account/self-service.ts).
+// 個人帳號管理: 密碼修改, 公務資料/個人資料, 個人圖像, 權限異動申請 (api/routes/account/self-service.ts) and
+// 機關(單位)異動申請.
+import type { PrecheckResult } from '../../../domain/account-prechecks';
 import { api, ApiError } from '../lib/api';
 import { messageForCode } from '../lib/api';
 
@@ -37,6 +39,15 @@ export interface AdminRoleRequestView {
   events: TimelineEvent[];
 }
 
+export interface AgencyChangeOverview {
+  current: { organizationCode: string; organizationPath: string; agencyName: string };
+  precheck: PrecheckResult;
+  openRequest: { id: string; statusLabel: string; url: string } | null;
+  latest: { id: string; statusLabel: string; toOrganizationPath: string; submittedAt: string } | null;
+}
+
+const AGENCY_CHANGE_API = '/api/account/agency-change';
+
 export const AVATAR_URL = '/api/account/avatar';
 export const AVATAR_MAX_BYTES = 1024 * 1024;
 
@@ -66,4 +77,6 @@ export const selfServiceApi = {
       signal,
     }),
   requestAdminRole: (reason: string) => api.post<{ id: string }>('/api/account/admin-role-requests', { reason }),
+  agencyChange: (signal?: AbortSignal) => api.get<AgencyChangeOverview>(AGENCY_CHANGE_API, { signal }),
+  requestAgencyChange: (body: { organizationCode: string; reason: string }) => api.post(AGENCY_CHANGE_API, body),
 };

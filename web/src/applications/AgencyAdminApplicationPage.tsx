@@ -3,25 +3,21 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { accountApi, type AccountView } from '../account/api';
+import { accountApi } from '../account/api';
 import { Facts } from '../account/BlockCard';
-import { selfServiceApi, type AdminRoleRequestView } from '../account/selfServiceApi';
+import { selfServiceApi } from '../account/selfServiceApi';
 import { useSession } from '../auth/session';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
 import { ApiError, errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { ROUTES } from '../routes/paths';
 
 const NOT_FILLED = '（未填寫，可於個人帳號管理修改）';
-
-interface Loaded {
-  account: AccountView;
-  requests: { canRequest: boolean; isAdmin: boolean; items: AdminRoleRequestView[] };
-}
 
 /**
  * 線上申請作業 › 機關管理者申請 (manual 第二章 捌 六): the applicant's data pre-filled, 申請原因 required,
@@ -30,24 +26,15 @@ interface Loaded {
 export default function AgencyAdminApplicationPage() {
   const { state } = useSession();
   const navigate = useNavigate();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data, error: loadError } = useResource(async (signal) => {
+    const [account, requests] = await Promise.all([accountApi.get(signal), selfServiceApi.adminRoleRequests(signal)]);
+    return { account, requests };
+  });
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const { run, pending } = useSingleFlight();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([accountApi.get(controller.signal), selfServiceApi.adminRoleRequests(controller.signal)]).then(
-      ([account, requests]) => setData({ account, requests }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoadError(errorMessage(error));
-      },
-    );
-    return () => controller.abort();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

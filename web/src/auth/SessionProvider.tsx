@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, errorMessage, onUnauthenticated } from '../lib/api';
-import type { SessionResponse } from '../lib/api/types';
+import { ApiError, errorMessage, onUnauthenticated } from '../lib/api';
 import { SessionContext, type SessionContextValue, type SessionState } from './session';
-
-const SESSION_PATH = '/api/session';
+import { sessionApi } from './sessionApi';
 
 /** GET /api/session as a session state: 401 = anonymous; anything else that fails = error (with a retry). */
 async function fetchSession(): Promise<SessionState> {
   try {
-    const { user } = await api.get<SessionResponse>(SESSION_PATH);
+    const { user } = await sessionApi.get();
     return { status: 'authenticated', user };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return { status: 'anonymous', user: null };
@@ -40,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // out), then loads the landing page afresh, leaving nothing of the session in memory.
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await sessionApi.logout();
     } finally {
       window.location.assign('/');
     }

@@ -3,19 +3,20 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { PublicPanel } from '../apply/PublicPanel';
 import { agencyOptions, type AgencyOption } from '../apply/organization/orgCascade';
 import { useOrganizations } from '../apply/organization/useOrganizations';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { RouterLink } from '../common/RouterLink';
-import { api, isApiError, errorMessage } from '../lib/api';
+import { isApiError } from '../lib/api';
+import { useResource } from '../lib/data';
 import { ROUTES } from '../routes/paths';
-import { identityHeaders } from '../verification/api';
 import { IdentityVerification } from '../verification/IdentityVerification';
 import { emailMethod, mobileIdMethod } from '../verification/methodList';
 import type { VerificationMethod, VerifiedIdentity } from '../verification/methods';
-import { AgencyAdminList, type AgencyAdmins } from './AgencyAdminList';
+import { AgencyAdminList } from './AgencyAdminList';
+import { communicationApi } from './api';
 
 const METHODS: readonly VerificationMethod[] = [
   mobileIdMethod(
@@ -68,28 +69,17 @@ function Lookup({ identity, onExpired }: { identity: VerifiedIdentity; onExpired
   const { index, error: orgError } = useOrganizations();
   const options = useMemo(() => (index ? agencyOptions(index) : []), [index]);
   const [agency, setAgency] = useState<AgencyOption | null>(null);
-  const [answer, setAnswer] = useState<{ code: string; admins?: AgencyAdmins; error?: string } | null>(null);
-
-  useEffect(() => {
-    if (!agency) return;
-    const controller = new AbortController();
-    api
-      .get<AgencyAdmins>(`/api/agency-admin-lookup/${encodeURIComponent(agency.code)}`, {
-        signal: controller.signal,
-        headers: identityHeaders(identity),
-      })
-      .then(
-        (admins) => setAnswer({ code: agency.code, admins }),
-        (cause: unknown) => {
-          if (controller.signal.aborted) return;
-          if (isApiError(cause) && cause.code === 'VERIFICATION_REQUIRED') onExpired();
-          else setAnswer({ code: agency.code, error: errorMessage(cause) });
-        },
-      );
-    return () => controller.abort();
-  }, [agency, identity, onExpired]);
-
-  const current = agency && answer?.code === agency.code ? answer : null;
+  const code = agency?.code ?? null;
+  const expiredBy = (cause: unknown) => isApiError(cause) && cause.code === 'VERIFICATION_REQUIRED';
+  // Another agency's admins never stand in for the one picked.
+  const answer = useResource(code && ((signal) => communicationApi.lookup(code, identity, signal)), [code, identity], {
+    keepPrevious: false,
+    onError: (cause) => {
+      if (expiredBy(cause)) onExpired();
+    },
+  });
+  const admins = answer.data;
+  const error = expiredBy(answer.cause) ? null : answer.error;
   return (
     <>
       <Alert severity="success" sx={{ mb: 3 }}>
@@ -108,14 +98,14 @@ function Lookup({ identity, onExpired }: { identity: VerifiedIdentity; onExpired
         sx={{ mb: 3, maxWidth: 560 }}
         renderInput={(params) => <TextField {...params} label="機關" placeholder="輸入機關名稱查詢" />}
       />
-      {agency && !current && <LoadingScreen label="查詢機關管理員中…" />}
-      {current?.error && <Alert severity="error">{current.error}</Alert>}
-      {current?.admins && (
-        <section aria-label={`${current.admins.agency.name}的機關管理員`}>
+      {agency && answer.loading && <LoadingScreen label="查詢機關管理員中…" />}
+      {error && <Alert severity="error">{error}</Alert>}
+      {admins && (
+        <section aria-label={`${admins.agency.name}的機關管理員`}>
           <Typography variant="h2" sx={{ mb: 1.5 }}>
-            {current.admins.agency.name}
+            {admins.agency.name}
           </Typography>
-          <AgencyAdminList admins={current.admins} />
+          <AgencyAdminList admins={admins} />
         </section>
       )}
     </>

@@ -1,24 +1,16 @@
 import Alert from '@mui/material/Alert';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
 import { LoadingScreen } from '../common/LoadingScreen';
 import { PageHeading } from '../common/PageHeading';
-import { api, errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { ROUTES } from '../routes/paths';
-import { AgencyAdminList, type AgencyAdmins } from './AgencyAdminList';
+import { AgencyAdminList } from './AgencyAdminList';
+import { communicationApi } from './api';
 
 /** 公務通訊資源 › 本機關管理者 (manual 第二章第三節): the admins of the user's own agency. */
 export default function MyAgencyAdminsPage() {
-  const [admins, setAdmins] = useState<AgencyAdmins | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<AgencyAdmins>('/api/communication/agency-admins', { signal: controller.signal }).then(setAdmins, (cause: unknown) => {
-      if (!controller.signal.aborted) setError(errorMessage(cause));
-    });
-    return () => controller.abort();
-  }, []);
+  const { data: admins, error } = useResource(communicationApi.myAgencyAdmins);
 
   return (
     <>

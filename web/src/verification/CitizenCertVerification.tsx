@@ -7,9 +7,10 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { citizenCertSignerUrl } from '../config';
 import { errorMessage } from '../lib/api';
+import { useResource } from '../lib/data';
 import { citizenCertApi, type CitizenCertPurpose, type SignedChallenge } from './citizenCertApi';
 import { detectCard, pinError, SignerError, signWithCard, type InsertedCard, type SignerProblem } from './citizenCertSigner';
 
@@ -44,32 +45,23 @@ export function CitizenCertVerification({
   intro,
   onSigned,
 }: CitizenCertVerificationProps) {
-  const [reader, setReader] = useState<Reader>({ state: 'detecting' });
+  // What signing found out about the reader since the last detection (a card pulled out, say).
+  const [found, setFound] = useState<Reader | null>(null);
   const [pin, setPin] = useState('');
   const [pinMessage, setPinMessage] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
-  const signerUrl = useRef<string | null>(null);
-
-  // Reads the reader; every state change happens after an await (the effect below calls it).
-  const detect = useCallback(async (signal?: AbortSignal) => {
-    try {
-      signerUrl.current ??= await citizenCertSignerUrl();
-      const card = await detectCard(signerUrl.current, signal);
-      if (!signal?.aborted) setReader({ state: 'ready', card });
-    } catch (error) {
-      if (signal?.aborted) return;
-      if (error instanceof SignerError) setReader({ state: 'problem', problem: error.problem, message: error.message });
-      else setReader({ state: 'problem', problem: 'failed', message: errorMessage(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void detect(controller.signal);
-    return () => controller.abort();
-  }, [detect]);
+  const detection = useResource(async (signal) => detectCard(await citizenCertSignerUrl(), signal));
+  const reader: Reader =
+    found ??
+    (detection.loading
+      ? { state: 'detecting' }
+      : detection.cause instanceof SignerError
+        ? { state: 'problem', problem: detection.cause.problem, message: detection.cause.message }
+        : detection.error !== null || !detection.data
+          ? { state: 'problem', problem: 'failed', message: detection.error ?? errorMessage(undefined) }
+          : { state: 'ready', card: detection.data });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -84,16 +76,16 @@ export function CitizenCertVerification({
     setPinMessage(null);
     setPending(true);
     try {
-      signerUrl.current ??= await citizenCertSignerUrl();
+      const signerUrl = await citizenCertSignerUrl();
       const challenge = await citizenCertApi.challenge(purpose);
-      const signed = await signWithCard(signerUrl.current, { tbs: challenge.tbs, pin });
+      const signed = await signWithCard(signerUrl, { tbs: challenge.tbs, pin });
       await onSigned({ challengeId: challenge.challengeId, ...signed });
     } catch (error) {
       if (error instanceof SignerError) {
         if (error.problem === 'wrong-pin') {
           setPinMessage(error.message);
         } else if (error.problem === 'no-card' || error.problem === 'no-component' || error.problem === 'untrusted') {
-          setReader({ state: 'problem', problem: error.problem, message: error.message });
+          setFound({ state: 'problem', problem: error.problem, message: error.message });
         } else {
           setFormError(error.message);
         }
@@ -116,8 +108,8 @@ export function CitizenCertVerification({
       <ReaderStatus
         reader={reader}
         onRetry={() => {
-          setReader({ state: 'detecting' });
-          void detect();
+          setFound(null);
+          void detection.reload();
         }}
       />
       {formError && (

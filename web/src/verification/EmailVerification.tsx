@@ -11,14 +11,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { emailVerificationSchema, verificationCodeSchema } from '../../../domain/schemas/account-application';
+import { emailVerificationSchema } from '../../../domain/schemas/account-application';
 import { ApiError, errorMessage } from '../lib/api';
 import type { EmailVerificationStarted, VerificationPurpose } from '../lib/api';
 import { formatDateTime } from '../lib/datetime';
 import { useSingleFlight } from '../lib/useSingleFlight';
 import { confirmEmailVerification, startEmailVerification } from './api';
 import { CaptchaField } from './CaptchaField';
-import { resendLabel } from './countdown';
+import { CodeEntryStep, useCodeEntry } from './CodeEntryStep';
 import type { VerificationMethodProps } from './methods';
 import { CooldownSubmitButton, ResendNotice } from './ResendNotice';
 import { useCaptcha } from './useCaptcha';
@@ -184,115 +184,61 @@ interface CodeFormProps {
 }
 
 function CodeForm({ purpose, submitLabel, started, onResent, onChangeEmail, onVerified }: CodeFormProps) {
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const entry = useCodeEntry();
   const [resendOpen, setResendOpen] = useState(false);
-  // After 驗證碼已過期 / 錯誤次數過多 the code is dead: resending is the only way on.
-  const [mustResend, setMustResend] = useState(false);
   const [resentNotice, setResentNotice] = useState(false);
-  const { run, pending } = useSingleFlight();
   const cooldown = useResendCooldown(started.resendAfter);
-  const codeRef = useRef<HTMLInputElement>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = verificationCodeSchema.safeParse({ code });
-    if (!parsed.success) {
-      setCodeError(parsed.error.issues[0]?.message ?? null);
-      codeRef.current?.focus();
-      return;
-    }
-    setCodeError(null);
-    await run(async () => {
-      try {
-        const token = await confirmEmailVerification(started.verificationId, parsed.data.code);
-        onVerified({
-          method: 'email',
-          token: token.token,
-          expiresAt: token.expiresAt,
-          email: started.email,
-          account: token.account ?? null,
-        });
-      } catch (error) {
-        setCode('');
-        if (error instanceof ApiError && error.code === 'CODE_INVALID') {
-          setCodeError(error.fields.code ?? error.message);
-        } else {
-          if (error instanceof ApiError && (error.code === 'CODE_EXPIRED' || error.code === 'CODE_TOO_MANY_ATTEMPTS')) {
-            setMustResend(true);
-          }
-          setFormError(errorMessage(error));
-        }
-        codeRef.current?.focus();
-      }
+  const submit = (event: FormEvent<HTMLFormElement>) =>
+    entry.submit(event, async (code) => {
+      const token = await confirmEmailVerification(started.verificationId, code);
+      onVerified({
+        method: 'email',
+        token: token.token,
+        expiresAt: token.expiresAt,
+        email: started.email,
+        account: token.account ?? null,
+      });
     });
-  };
 
   const tooSoon = (refusal: unknown) => {
     setResendOpen(false);
-    setFormError(null);
+    entry.setFormError(null);
     cooldown.refused(refusal);
   };
 
   const resent = (next: EmailVerificationStarted) => {
     setResendOpen(false);
-    setMustResend(false);
-    setFormError(null);
-    setCodeError(null);
-    setCode('');
+    // After 驗證碼已過期 / 錯誤次數過多 the code was dead: the new one starts afresh.
+    entry.restart();
     setResentNotice(true);
     cooldown.sent(next.resendAfter);
     onResent(next);
   };
 
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="輸入驗證碼">
-      <Alert severity="info" icon={<MarkEmailReadOutlined />}>
-        {resentNotice && <strong>已重新發送驗證碼。</strong>}
-        {sentNotice(purpose, started.email)}
-        {started.expiresAt && <> 驗證碼有效期限至 {formatDateTime(started.expiresAt)}。</>}
-      </Alert>
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <ResendNotice notice={cooldown.notice} />
-      <TextField
-        label="驗證碼"
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        required
-        autoFocus
-        autoComplete="one-time-code"
-        inputRef={codeRef}
-        disabled={pending || mustResend}
-        error={Boolean(codeError)}
-        helperText={codeError ?? '請輸入 6 位數驗證碼'}
-        slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12, spellCheck: false } }}
-        sx={{ maxWidth: 320 }}
-      />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { xs: 'stretch', sm: 'center' } }}>
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          disabled={pending || mustResend}
-          loading={pending}
-          sx={{ minWidth: 120 }}
-        >
-          {submitLabel}
-        </Button>
-        <Button variant="outlined" onClick={() => setResendOpen(true)} disabled={pending || cooldown.secondsLeft > 0}>
-          {resendLabel(cooldown.secondsLeft)}
-        </Button>
-        <Button variant="text" onClick={onChangeEmail} disabled={pending}>
+    <CodeEntryStep
+      ariaLabel="輸入驗證碼"
+      onSubmit={(event) => void submit(event)}
+      noticeIcon={<MarkEmailReadOutlined />}
+      notice={
+        <>
+          {resentNotice && <strong>已重新發送驗證碼。</strong>}
+          {sentNotice(purpose, started.email)}
+          {started.expiresAt && <> 驗證碼有效期限至 {formatDateTime(started.expiresAt)}。</>}
+        </>
+      }
+      formError={entry.formError}
+      cooldownNotice={cooldown.notice}
+      field={entry.field('驗證碼', '請輸入 6 位數驗證碼')}
+      submit={{ label: submitLabel, pending: entry.pending, disabled: entry.dead }}
+      resend={{ secondsLeft: cooldown.secondsLeft, onClick: () => setResendOpen(true) }}
+      actions={
+        <Button variant="text" onClick={onChangeEmail} disabled={entry.pending}>
           更換備用信箱
         </Button>
-      </Stack>
+      }
+    >
       {resendOpen && (
         <ResendDialog
           purpose={purpose}
@@ -302,7 +248,7 @@ function CodeForm({ purpose, submitLabel, started, onResent, onChangeEmail, onVe
           onTooSoon={tooSoon}
         />
       )}
-    </Stack>
+    </CodeEntryStep>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../lib/api';
+import { useCallback, useEffect } from 'react';
 import type { Captcha } from '../lib/api';
+import { useResource } from '../lib/data';
 import { requestCaptcha } from './api';
 import { CAPTCHA_REFRESH_MS } from './captcha';
 
@@ -14,38 +14,15 @@ export interface CaptchaState {
 
 /** An image captcha from POST /api/captcha, renewed before it expires. */
 export function useCaptcha(): CaptchaState {
-  const [version, setVersion] = useState(0);
-  const [captcha, setCaptcha] = useState<Captcha | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, loading, reload } = useResource(requestCaptcha);
+  const refresh = useCallback(() => void reload(), [reload]);
 
   useEffect(() => {
-    const controller = new AbortController();
-    let renew: ReturnType<typeof setTimeout> | undefined;
-    requestCaptcha(controller.signal).then(
-      (next) => {
-        setCaptcha(next);
-        setError(null);
-        setLoading(false);
-        renew = setTimeout(() => setVersion((value) => value + 1), CAPTCHA_REFRESH_MS);
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        setCaptcha(null);
-        setError(errorMessage(cause));
-        setLoading(false);
-      },
-    );
-    return () => {
-      controller.abort();
-      if (renew) clearTimeout(renew);
-    };
-  }, [version]);
+    if (!data) return undefined;
+    const renew = setTimeout(refresh, CAPTCHA_REFRESH_MS);
+    return () => clearTimeout(renew);
+  }, [data, refresh]);
 
-  const refresh = useCallback(() => {
-    setLoading(true);
-    setVersion((value) => value + 1);
-  }, []);
-
-  return { captcha, loading, error, refresh };
+  // The image shown until the next one arrives; none after a failure.
+  return { captcha: error ? null : data, loading, error, refresh };
 }

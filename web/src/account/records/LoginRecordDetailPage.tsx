@@ -5,14 +5,14 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { loginActionLabel, loginMethodLabel } from '../../../../domain/login-records';
 import { PageHeading } from '../../common/PageHeading';
-import { errorMessage } from '../../lib/api';
+import { useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
-import { recordsApi, type LoginRecordDetail } from './api';
+import { recordsApi } from './api';
 import { ResultChip } from './LoginRecordsPage';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -33,19 +33,7 @@ export default function LoginRecordDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? '';
-  const [record, setRecord] = useState<LoginRecordDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    recordsApi
-      .loginRecord(id, controller.signal)
-      .then(setRecord)
-      .catch((cause: unknown) => {
-        if (!(cause instanceof DOMException && cause.name === 'AbortError')) setError(errorMessage(cause));
-      });
-    return () => controller.abort();
-  }, [id]);
+  const { data: record, error } = useResource((signal) => recordsApi.loginRecord(id, signal), [id]);
 
   const back = (
     <Button component={Link} to={`${ROUTES.loginRecords.path}${listSearch}`} variant="outlined" startIcon={<ArrowBackOutlined />}>

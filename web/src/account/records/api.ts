@@ -1,6 +1,6 @@
 // 個人帳號登入紀錄 / 個人帳號使用紀錄 (GET /api/account/login-records, /usage-records).
-import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
+import { usePagedList } from '../../lib/data';
 
 export interface LoginRecordRow {
   id: string;
@@ -46,21 +46,6 @@ export const recordsApi = {
 
 /** Loads one page whenever the path changes; the previous rows stay on screen while the next page loads. */
 export function useRecordPage<T>(path: string) {
-  const [result, setResult] = useState<{ path: string; error?: string } | null>(null);
-  const [shown, setShown] = useState<RecordPage<T> | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<RecordPage<T>>(path, { signal: controller.signal }).then(
-      (page) => {
-        setResult({ path });
-        setShown(page);
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setResult({ path, error: errorMessage(cause) });
-      },
-    );
-    return () => controller.abort();
-  }, [path]);
-  const current = result?.path === path ? result : null;
-  return { page: shown, loading: !current, error: current?.error ?? null };
+  const { page, loading, error } = usePagedList<RecordPage<T>>(path);
+  return { page, loading, error };
 }

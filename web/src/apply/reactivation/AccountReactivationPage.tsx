@@ -4,10 +4,11 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { RouterLink } from '../../common/RouterLink';
 import { errorMessage } from '../../lib/api';
+import { useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
 import { IdentityVerification } from '../../verification/IdentityVerification';
@@ -16,7 +17,7 @@ import type { VerificationMethod, VerifiedIdentity } from '../../verification/me
 import { isVerificationExpired } from '../form/validation';
 import { PublicPanel } from '../PublicPanel';
 import { StatusTimeline } from '../status/StatusTimeline';
-import { reactivationApi, type ReactivationRequest, type ReactivationView } from './api';
+import { reactivationApi, type ReactivationRequest } from './api';
 import { ReactivationForm } from './ReactivationForm';
 
 /** The manual's two ways in (§3.2.5, 圖 25). */
@@ -37,41 +38,24 @@ const AFTER_APPROVAL = '待機關管理者審核通過後，需使用「開通�
  */
 export default function AccountReactivationPage() {
   const [identity, setIdentity] = useState<VerifiedIdentity | null>(null);
-  const [view, setView] = useState<ReactivationView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
 
   const restart = useCallback((message: string | null) => {
     setIdentity(null);
-    setView(null);
-    setError(null);
     setSubmitted(false);
     setNotice(message);
   }, []);
 
-  const load = useCallback(
-    (who: VerifiedIdentity, signal?: AbortSignal) =>
-      reactivationApi.view(who, signal).then(
-        (next) => {
-          setView(next);
-          setError(null);
-        },
-        (cause: unknown) => {
-          if (signal?.aborted) return;
-          if (isVerificationExpired(cause)) restart(errorMessage(cause));
-          else setError(errorMessage(cause));
-        },
-      ),
-    [restart],
-  );
-
-  useEffect(() => {
-    if (!identity) return;
-    const controller = new AbortController();
-    void load(identity, controller.signal);
-    return () => controller.abort();
-  }, [identity, load]);
+  // Another verification is another person's account: nothing of the previous one stays on screen.
+  const loaded = useResource(identity && ((signal) => reactivationApi.view(identity, signal)), [identity], {
+    keepPrevious: false,
+    onError: (cause) => {
+      if (isVerificationExpired(cause)) restart(errorMessage(cause));
+    },
+  });
+  const view = loaded.data;
+  const error = loaded.cause !== undefined && !isVerificationExpired(loaded.cause) ? loaded.error : null;
 
   return (
     <PublicPanel
@@ -126,7 +110,7 @@ export default function AccountReactivationPage() {
             onSubmit={async (body) => {
               await reactivationApi.submit(identity, body);
               setSubmitted(true);
-              await load(identity);
+              await loaded.reload();
             }}
             onCancel={() => restart(null)}
             onVerificationExpired={() => restart('身分驗證已逾時，請重新驗證。')}

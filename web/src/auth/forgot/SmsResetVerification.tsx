@@ -1,16 +1,14 @@
 import SmsOutlined from '@mui/icons-material/SmsOutlined';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useRef, useState, type FormEvent } from 'react';
-import { verificationCodeSchema } from '../../../../domain/schemas/account-application';
 import { smsResetStartSchema } from '../../../../domain/schemas/password-reset';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { CaptchaField } from '../../verification/CaptchaField';
-import { resendLabel } from '../../verification/countdown';
+import { CodeEntryStep, useCodeEntry } from '../../verification/CodeEntryStep';
 import type { VerificationMethodProps } from '../../verification/methods';
 import { CooldownSubmitButton, ResendNotice } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
@@ -163,81 +161,27 @@ function CodeForm({
   onRestart: () => void;
   onVerified: (proof: { token: string; expiresAt: string; account: string }) => void;
 }) {
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [dead, setDead] = useState(false);
-  const { run, pending } = useSingleFlight();
-  const codeRef = useRef<HTMLInputElement>(null);
+  const entry = useCodeEntry();
   const { secondsLeft } = useResendCooldown(sent.resendAfter);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = verificationCodeSchema.safeParse({ code });
-    if (!parsed.success) {
-      setCodeError(parsed.error.issues[0]?.message ?? null);
-      codeRef.current?.focus();
-      return;
-    }
-    setCodeError(null);
-    await run(async () => {
-      try {
-        onVerified(await passwordApi.confirmSms(sent.verificationId, parsed.data.code));
-      } catch (error) {
-        setCode('');
-        if (error instanceof ApiError && error.code === 'CODE_INVALID') setCodeError(error.fields.code ?? error.message);
-        else {
-          if (error instanceof ApiError && (error.code === 'CODE_EXPIRED' || error.code === 'CODE_TOO_MANY_ATTEMPTS'))
-            setDead(true);
-          setFormError(errorMessage(error));
-        }
-        codeRef.current?.focus();
-      }
-    });
-  };
-
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="輸入簡訊驗證碼">
-      <Alert severity="info" icon={<SmsOutlined />}>
-        若 {sent.mobile} 是您於個人帳號管理綁定的手機號碼，系統已發送簡訊驗證碼至該手機，請輸入簡訊中的 6
-        位數驗證碼。驗證碼有效期限至 {formatDateTime(sent.expiresAt)}。
-      </Alert>
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <TextField
-        label="簡訊驗證碼"
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        required
-        autoFocus
-        autoComplete="one-time-code"
-        inputRef={codeRef}
-        disabled={pending || dead}
-        error={Boolean(codeError)}
-        helperText={codeError ?? '請輸入 6 位數簡訊驗證碼'}
-        slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 12, spellCheck: false } }}
-        sx={{ maxWidth: 320 }}
-      />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { xs: 'stretch', sm: 'center' } }}>
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          disabled={pending || dead}
-          loading={pending}
-          sx={{ minWidth: 120 }}
-        >
-          {submitLabel}
-        </Button>
-        <Button variant="outlined" onClick={onRestart} disabled={pending || (secondsLeft > 0 && !dead)}>
-          {dead ? '重新發送驗證碼' : resendLabel(secondsLeft)}
-        </Button>
-      </Stack>
-    </Stack>
+    <CodeEntryStep
+      ariaLabel="輸入簡訊驗證碼"
+      onSubmit={(event) =>
+        void entry.submit(event, async (code) => onVerified(await passwordApi.confirmSms(sent.verificationId, code)))
+      }
+      noticeIcon={<SmsOutlined />}
+      notice={
+        <>
+          若 {sent.mobile} 是您於個人帳號管理綁定的手機號碼，系統已發送簡訊驗證碼至該手機，請輸入簡訊中的 6
+          位數驗證碼。驗證碼有效期限至 {formatDateTime(sent.expiresAt)}。
+        </>
+      }
+      formError={entry.formError}
+      field={entry.field('簡訊驗證碼', '請輸入 6 位數簡訊驗證碼')}
+      submit={{ label: submitLabel, pending: entry.pending, disabled: entry.dead }}
+      // A dead code can be replaced at once: the wait is for sending twice in a row, not for a new try.
+      resend={{ secondsLeft: entry.dead ? 0 : secondsLeft, onClick: onRestart }}
+    />
   );
 }

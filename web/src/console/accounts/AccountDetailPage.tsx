@@ -17,22 +17,17 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { BlockNotice, Facts, type BlockNoticeValue } from '../../account/BlockCard';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { errorMessage } from '../../lib/api';
+import { useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/paths';
-import {
-  ACCOUNT_STATUS_LABELS,
-  AD_STATUS_LABELS,
-  REQUEST_TYPE_LABELS,
-  accountDetailApi,
-  type AccountDetail,
-} from './accountDetailApi';
+import { ACCOUNT_STATUS_LABELS, AD_STATUS_LABELS, REQUEST_TYPE_LABELS, accountDetailApi } from './accountDetailApi';
 import { DisableDialog } from './DisableDialog';
 import { DisableRequestDialog } from './DisableRequestDialog';
 import { EditAccountDialog } from './EditAccountDialog';
@@ -65,27 +60,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** 管理主控台 › 帳號管理 › 帳號明細: the account and what the admin may do with it (each recorded). */
 export default function AccountDetailPage() {
   const { id = '' } = useParams();
-  const [account, setAccount] = useState<AccountDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: account, error, reload } = useResource((signal) => accountDetailApi.get(id, signal), [id]);
   const [notice, setNotice] = useState<BlockNoticeValue | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
-  const [version, setVersion] = useState(0);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   const { run, pending } = useSingleFlight();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    accountDetailApi.get(id, controller.signal).then(
-      (value) => {
-        setAccount(value);
-        setError(null);
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(cause));
-      },
-    );
-    return () => controller.abort();
-  }, [id, version]);
 
   if (error && !account)
     return (

@@ -10,10 +10,10 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PageHeading } from '../../common/PageHeading';
-import { api, errorMessage } from '../../lib/api';
+import { usePagedList } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
 import { DisableDialog, type DisableTarget } from './DisableDialog';
@@ -41,33 +41,11 @@ export default function AccountListPage() {
   const q = params.get('q') ?? '';
   const openRequest = params.get('request');
   const [keyword, setKeyword] = useState(q);
-  const [version, setVersion] = useState(0);
-  const [rows, setRows] = useState<AccountRow[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const [disabling, setDisabling] = useState<DisableTarget | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<{ total: number; items: AccountRow[] }>(
-        `/api/console/accounts?pageSize=100${q ? `&q=${encodeURIComponent(q)}` : ''}`,
-        {
-          signal: controller.signal,
-        },
-      )
-      .then(
-        (value) => {
-          setRows(value.items);
-          setTotal(value.total);
-          setError(null);
-        },
-        (cause: unknown) => {
-          if (!controller.signal.aborted) setError(errorMessage(cause));
-        },
-      );
-    return () => controller.abort();
-  }, [q, version]);
+  const { page, total, error, reload } = usePagedList<{ total: number; items: AccountRow[] }>(
+    `/api/console/accounts?pageSize=100${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+  );
+  const rows = page?.items ?? null;
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -166,11 +144,7 @@ export default function AccountListPage() {
         />
       )}
       {openRequest && (
-        <DisableRequestDialog
-          workflowId={openRequest}
-          onSettled={() => setVersion((v) => v + 1)}
-          onClose={() => showRequest(null)}
-        />
+        <DisableRequestDialog workflowId={openRequest} onSettled={() => void reload()} onClose={() => showRequest(null)} />
       )}
     </Box>
   );

@@ -13,7 +13,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '../../lib/api';
+import { accountDetailApi } from './accountDetailApi';
 
 /** 停用原因 (手冊 圖 10: 離職、退休、留職停薪或其他原因). */
 const REASONS = ['離職', '退休', '留職停薪', '其他'] as const;
@@ -54,9 +55,7 @@ export function DisableDialog({ target, onStarted, onClose }: Props) {
     setError(null);
     try {
       const full = text ? `${reason}：${text}` : reason;
-      const started = await api.post<{ workflowId: string }>(`/api/console/accounts/${encodeURIComponent(target.id)}/disable`, {
-        reason: full,
-      });
+      const started = await accountDetailApi.disable(target.id, full);
       onStarted(started.workflowId);
     } catch (cause) {
       const open = cause instanceof ApiError ? (cause.details.openRequest as { url?: string } | undefined) : undefined;

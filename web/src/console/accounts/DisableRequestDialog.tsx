@@ -11,9 +11,9 @@ import ListItemText from '@mui/material/ListItemText';
 import MuiLink from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useId, useRef, useState } from 'react';
-import { api, errorMessage } from '../../lib/api';
+import { useId } from 'react';
 import { formatDateTime } from '../../lib/datetime';
+import { usePolledResource } from '../../lib/usePolledResource';
 
 export interface DisableRequest {
   workflowId: string;
@@ -51,40 +51,17 @@ export function DisableRequestDialog({
   /** The request has finished (已停用 or 未通過停用前檢查): the list behind may refresh. */
   onSettled?: () => void;
 }) {
-  const [request, setRequest] = useState<DisableRequest | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const titleId = useId();
-  const settled = useRef(onSettled);
-  useEffect(() => {
-    settled.current = onSettled;
-  });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      api
-        .get<DisableRequest>(`/api/console/accounts/requests/${encodeURIComponent(workflowId)}`, { signal: controller.signal })
-        .then(
-          (value) => {
-            setRequest(value);
-            setError(null);
-            if (OPEN.has(value.status)) timer = setTimeout(load, 1000);
-            else settled.current?.();
-          },
-          (cause: unknown) => {
-            if (controller.signal.aborted) return;
-            // Just started: the request may not be recorded yet.
-            setError(errorMessage(cause));
-            timer = setTimeout(load, 1000);
-          },
-        );
-    void load();
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [workflowId]);
+  const { value: request, error } = usePolledResource<DisableRequest>(
+    `/api/console/accounts/requests/${encodeURIComponent(workflowId)}`,
+    {
+      keepPolling: (value) => OPEN.has(value.status),
+      onSettled,
+      // Just started: the request may not be recorded yet.
+      retryOnError: () => true,
+      intervalMs: 1000,
+    },
+  );
 
   const running = !request || OPEN.has(request.status);
   return (

@@ -43,6 +43,7 @@ const base = (id: string) => `/api/console/accounts/${encodeURIComponent(id)}`;
 export const accountDetailApi = {
   get: (id: string, signal?: AbortSignal) => api.get<AccountDetail>(base(id), { signal }),
   update: (id: string, body: AccountEdit) => api.patch<{ changed: string[] }>(base(id), body),
+  disable: (id: string, reason: string) => api.post<{ workflowId: string }>(`${base(id)}/disable`, { reason }),
   enable: (id: string, reason: string) => api.post<{ workflowId: string }>(`${base(id)}/enable`, { reason }),
   resetActivation: (id: string, reason: string) => api.post<{ workflowId: string }>(`${base(id)}/reset-activation`, { reason }),
   setRole: (id: string, role: 'agency-admin' | 'system-admin', grant: boolean) =>

@@ -12,10 +12,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { zhTW } from '@mui/x-data-grid/locales';
-import { useCallback, useState } from 'react';
-import { api } from '../../lib/api';
+import { useState } from 'react';
 import { formatDateTime } from '../../lib/datetime';
-import { AD_SYNC_BASE, useAction, useResource, type DriftRow, type Page, type ReconcileRun, type Started } from './adSyncApi';
+import { AD_SYNC_BASE, adSyncApi, useAction, useAdSyncResource, type DriftRow, type Page, type ReconcileRun } from './adSyncApi';
 import { TemporalLink } from './TemporalLink';
 import { Timeline } from './Timeline';
 import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
@@ -64,11 +63,11 @@ export function ReconcileTab() {
   const filter = params.get('filter') === 'all' ? 'all' : 'open';
   const page = Number(params.get('page') ?? 0) || 0;
   const account = params.get('account') ?? '';
-  const runs = useResource<{ items: ReconcileRun[] }>(`${AD_SYNC_BASE}/reconciles`);
+  const runs = useAdSyncResource<{ items: ReconcileRun[] }>(`${AD_SYNC_BASE}/reconciles`);
   const runId = params.get('run') ?? runs.value?.items[0]?.workflowId ?? null;
   // A 修復 is accepted before the run starts it: follow the run until that repair has finished.
   const [awaiting, setAwaiting] = useState<{ runId: string; done: number } | null>(null);
-  const run = useResource<ReconcileRun>(
+  const run = useAdSyncResource<ReconcileRun>(
     runId ? `${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}` : null,
     (r) => busy(r) || (awaiting?.runId === r.workflowId && repairsDone(r) <= awaiting.done),
   );
@@ -78,16 +77,10 @@ export function ReconcileTab() {
     runId && current && current.status !== 'CHECKING'
       ? `${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}/drifts?filter=${filter}&page=${page}&pageSize=20${account ? `&q=${encodeURIComponent(account)}` : ''}&v=${current.status}-${current.events?.length ?? 0}`
       : null;
-  const drifts = useResource<Page<DriftRow>>(driftPath);
+  const drifts = useAdSyncResource<Page<DriftRow>>(driftPath);
 
-  const starter = useAction(useCallback(() => api.post<Started>(`${AD_SYNC_BASE}/reconciles`), []));
-  const repairer = useAction(
-    useCallback(
-      (driftIds?: string[]) =>
-        api.post(`${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId ?? '')}/repair`, driftIds ? { driftIds } : {}),
-      [runId],
-    ),
-  );
+  const starter = useAction(adSyncApi.startReconcile);
+  const repairer = useAction((driftIds?: string[]) => adSyncApi.repair(runId ?? '', driftIds));
 
   const start = async () => {
     const started = await starter.run();

@@ -9,10 +9,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { zhTW } from '@mui/x-data-grid/locales';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../lib/api';
+import { useEffect, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../lib/datetime';
-import { AD_SYNC_BASE, useAction, useResource, type Page, type Started, type SyncUserRow, type UserSync } from './adSyncApi';
+import { AD_SYNC_BASE, adSyncApi, useAction, useAdSyncResource, type Page, type SyncUserRow, type UserSync } from './adSyncApi';
 import { TemporalLink } from './TemporalLink';
 import { Timeline } from './Timeline';
 import { SearchField } from '../../common/SearchField';
@@ -43,16 +42,14 @@ export function UserSyncTab() {
     ...(status ? { status } : {}),
     ...(q ? { q } : {}),
   });
-  const list = useResource<Page<SyncUserRow>>(`${AD_SYNC_BASE}/users?${query}`);
-  const sync = useResource<UserSync>(
+  const list = useAdSyncResource<Page<SyncUserRow>>(`${AD_SYNC_BASE}/users?${query}`);
+  const sync = useAdSyncResource<UserSync>(
     syncId ? `${AD_SYNC_BASE}/syncs/${encodeURIComponent(syncId)}` : null,
     (s) => s.status === 'SYNCING',
   );
   const { reload } = list;
   const syncStatus = sync.value?.status;
-  const starter = useAction(
-    useCallback((userId: string) => api.post<Started>(`${AD_SYNC_BASE}/users/${encodeURIComponent(userId)}/sync`), []),
-  );
+  const starter = useAction(adSyncApi.syncUser);
 
   const resync = async (row: SyncUserRow) => {
     const started = await starter.run(row.id);

@@ -1,6 +1,7 @@
 // Data hooks of 帳號同步狀態 and 同步比對 (/api/console/ad-sync).
-import { useCallback, useEffect, useState } from 'react';
-import { api, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
+import { useMutation } from '../../lib/data';
+import { usePolledResource } from '../../lib/usePolledResource';
 import type { AdReconcileStatus, ReconcileProgress } from '../../../../domain/requests/ad-reconcile';
 
 export type { ReconcileProgress };
@@ -77,66 +78,30 @@ export interface Page<T> {
 }
 
 /** GET `path` (null = nothing); polls every second while `keepPolling(value)`; `reload` fetches again. */
-export function useResource<T>(path: string | null, keepPolling: (value: T) => boolean = () => false) {
-  const [state, setState] = useState<{ path: string | null; value: T | null; error: string | null }>({
-    path: null,
-    value: null,
-    error: null,
+export function useAdSyncResource<T>(path: string | null, keepPolling: (value: T) => boolean = () => false) {
+  const { value, error, loading, refresh } = usePolledResource<T>(path, {
+    keepPolling,
+    retryOnError: () => false,
+    intervalMs: POLL_MS,
   });
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (!path) return undefined;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = () => {
-      api.get<T>(path, { signal: controller.signal }).then(
-        (value) => {
-          setState({ path, value, error: null });
-          if (keepPolling(value)) timer = setTimeout(poll, POLL_MS);
-        },
-        (cause: unknown) => {
-          if (!controller.signal.aborted) setState((s) => ({ ...s, path, error: errorMessage(cause) }));
-        },
-      );
-    };
-    poll();
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-    // keepPolling is a policy, not data: a new function identity must not restart the poll.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, version]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return {
-    value: state.path === path ? state.value : null,
-    error: state.path === path ? state.error : null,
-    loading: path !== null && state.path !== path,
-    reload,
-  };
+  return { value, error, loading, reload: refresh };
 }
 
 /** A POST with pending/error state (the server's zh-TW message on refusal, and its open request link). */
 export function useAction<A extends unknown[], R>(send: (...args: A) => Promise<R>) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; openUrl: string | null } | null>(null);
-  const run = useCallback(
-    async (...args: A): Promise<R | null> => {
-      setPending(true);
-      setError(null);
-      try {
-        return await send(...args);
-      } catch (cause) {
-        const details = (cause as { details?: { openRequest?: { url?: string } } }).details;
-        setError({ message: errorMessage(cause), openUrl: details?.openRequest?.url ?? null });
-        return null;
-      } finally {
-        setPending(false);
-      }
-    },
-    [send],
-  );
-  return { run, pending, error, clearError: () => setError(null) };
+  const { run, pending, error, cause, reset } = useMutation(send);
+  const details = (cause as { details?: { openRequest?: { url?: string } } } | undefined)?.details;
+  return {
+    run: async (...args: A): Promise<R | null> => (await run(...args)) ?? null,
+    pending,
+    error: error === null ? null : { message: error, openUrl: details?.openRequest?.url ?? null },
+    clearError: reset,
+  };
 }
+
+export const adSyncApi = {
+  startReconcile: () => api.post<Started>(`${AD_SYNC_BASE}/reconciles`),
+  repair: (runId: string, driftIds?: string[]) =>
+    api.post(`${AD_SYNC_BASE}/reconciles/${encodeURIComponent(runId)}/repair`, driftIds ? { driftIds } : {}),
+  syncUser: (userId: string) => api.post<Started>(`${AD_SYNC_BASE}/users/${encodeURIComponent(userId)}/sync`),
+};

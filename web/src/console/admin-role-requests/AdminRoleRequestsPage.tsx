@@ -12,22 +12,15 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { TimelineEvent } from '../../account/selfServiceApi';
 import { decisionCommentProblem } from '../../../../domain/requests/decision';
-import { api, ApiError, errorMessage } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { useMutation, useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
-import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/paths';
 import { RequestInboxPage, type RequestInboxConfig } from '../request-inbox/RequestInboxPage';
-import { ADMIN_ROLE_API, adminRoleInboxApi, type AdminRoleItem } from './api';
-
-interface Detail extends AdminRoleItem {
-  events: TimelineEvent[];
-  allowedActions: string[];
-  temporalUrl: string;
-}
+import { adminRoleApi, adminRoleInboxApi, type AdminRoleItem } from './api';
 
 const base = () => ROUTES.consoleAdminRoleRequests.path;
 
@@ -85,44 +78,31 @@ export default function AdminRoleRequestsPage() {
 }
 
 function DetailDialog({ id, onClose, onDecided }: { id: string; onClose: () => void; onDecided: (text: string) => void }) {
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useResource((signal) => adminRoleApi.detail(id, signal), [id]);
+  const detail = loaded.data;
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
-  const { run, pending } = useSingleFlight();
+  const decision = useMutation((value: 'APPROVE' | 'REJECT') => adminRoleApi.decide(id, value, comment), {
+    onSuccess: (_answer, value) =>
+      onDecided(
+        value === 'APPROVE'
+          ? `已核准 ${detail?.name ?? ''} 的機關管理者申請（下次登入生效）`
+          : `已駁回 ${detail?.name ?? ''} 的機關管理者申請`,
+      ),
+    onError: (e) => {
+      if (!(e instanceof ApiError && e.fields.comment)) return undefined;
+      setCommentError(e.fields.comment);
+      return null;
+    },
+  });
+  const { pending } = decision;
+  const error = decision.error ?? loaded.error;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .get<Detail>(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}`, { signal: controller.signal })
-      .then(setDetail, (e: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(e));
-      });
-    return () => controller.abort();
-  }, [id]);
-
-  const decide = (decision: 'APPROVE' | 'REJECT') =>
-    run(async () => {
-      const problem = decisionCommentProblem(decision, comment);
-      if (problem) {
-        setCommentError(problem);
-        return;
-      }
-      try {
-        await api.post(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}/decision`, {
-          decision,
-          ...(comment.trim() ? { comment } : {}),
-        });
-        onDecided(
-          decision === 'APPROVE'
-            ? `已核准 ${detail?.name ?? ''} 的機關管理者申請（下次登入生效）`
-            : `已駁回 ${detail?.name ?? ''} 的機關管理者申請`,
-        );
-      } catch (e) {
-        if (e instanceof ApiError && e.fields.comment) setCommentError(e.fields.comment);
-        else setError(errorMessage(e));
-      }
-    });
+  const decide = (value: 'APPROVE' | 'REJECT') => {
+    const problem = decisionCommentProblem(value, comment);
+    if (problem) return setCommentError(problem);
+    void decision.run(value);
+  };
 
   const canDecide = detail?.allowedActions.includes('decide') ?? false;
   return (
@@ -179,10 +159,10 @@ function DetailDialog({ id, onClose, onDecided }: { id: string; onClose: () => v
         <Button onClick={onClose}>關閉</Button>
         {canDecide && (
           <>
-            <Button color="error" disabled={pending} onClick={() => void decide('REJECT')}>
+            <Button color="error" disabled={pending} onClick={() => decide('REJECT')}>
               駁回
             </Button>
-            <Button variant="contained" loading={pending} onClick={() => void decide('APPROVE')}>
+            <Button variant="contained" loading={pending} onClick={() => decide('APPROVE')}>
               核准
             </Button>
           </>

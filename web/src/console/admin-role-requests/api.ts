@@ -1,4 +1,6 @@
 // 機關管理者申請審核 (api/routes/console/admin-role-requests).
+import type { TimelineEvent } from '../../account/selfServiceApi';
+import { api } from '../../lib/api';
 import { inboxApi } from '../request-inbox/api';
 
 export const ADMIN_ROLE_API = '/api/console/admin-role-requests';
@@ -15,4 +17,17 @@ export interface AdminRoleItem {
   statusLabel: string;
 }
 
+export interface AdminRoleDetail extends AdminRoleItem {
+  events: TimelineEvent[];
+  allowedActions: string[];
+  temporalUrl: string;
+}
+
 export const adminRoleInboxApi = inboxApi<AdminRoleItem>(ADMIN_ROLE_API);
+
+export const adminRoleApi = {
+  detail: (id: string, signal?: AbortSignal) =>
+    api.get<AdminRoleDetail>(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}`, { signal }),
+  decide: (id: string, decision: 'APPROVE' | 'REJECT', comment: string) =>
+    api.post(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}/decision`, { decision, ...(comment.trim() ? { comment } : {}) }),
+};

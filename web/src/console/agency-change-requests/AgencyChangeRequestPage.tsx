@@ -7,43 +7,33 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Facts } from '../../account/BlockCard';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { errorMessage, type Decision } from '../../lib/api';
+import { useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/paths';
 import { DecisionDialog } from '../account-applications/DecisionDialog';
-import { agencyChangeReviewApi, DECISION_LABELS, type AgencyChangeDetail } from './api';
+import { agencyChangeReviewApi, DECISION_LABELS } from './api';
 
 /** 機關異動審核 › 明細: 原單位 → 調入單位, the timeline, the Temporal UI link, and 核准 / 駁回. */
 export default function AgencyChangeRequestPage() {
   const { id = '' } = useParams();
-  const [detail, setDetail] = useState<AgencyChangeDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: detail, error, reload } = useResource((signal) => agencyChangeReviewApi.get(id, signal), [id]);
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const { run, pending } = useSingleFlight();
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    agencyChangeReviewApi.get(id, controller.signal).then(setDetail, (e: unknown) => {
-      if (!controller.signal.aborted) setError(errorMessage(e));
-    });
-    return () => controller.abort();
-  }, [id, version]);
 
   // The workflow moves on after the decision (AD 移轉中 …): look again until it settles.
   const settling = detail !== null && ['CHECKING', 'MOVING', 'RESTORING'].includes(detail.status);
   useEffect(() => {
     if (!settling) return;
-    const timer = setTimeout(reload, 1500);
+    const timer = setTimeout(() => void reload(), 1500);
     return () => clearTimeout(timer);
   }, [settling, detail, reload]);
 

@@ -27,8 +27,8 @@ import {
   moveOrganizationSchema,
   renameOrganizationSchema,
 } from '../../../../domain/schemas/organization';
-import { api, ApiError, errorMessage } from '../../lib/api';
-import { request } from '../../lib/api/client';
+import { ApiError, errorMessage } from '../../lib/api';
+import { organizationsApi } from './api';
 import type { OrgUnit, StartedChange } from './types';
 
 /** What the dialog does: 新增下級單位 (under `unit`, or a top-level 機關 of `category`), 修改名稱, 移動, 裁撤, 復原. */
@@ -67,7 +67,6 @@ export function ChangeDialog({ action, units, onStarted, onClose }: Props) {
   );
 
   const send = (): Promise<StartedChange> | null => {
-    const base = '/api/console/organizations';
     const check = <T,>(
       result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
     ) => {
@@ -79,18 +78,18 @@ export function ChangeDialog({ action, units, onStarted, onClose }: Props) {
     };
     if (action.type === 'create') {
       const body = { parentId: parent?.id ?? null, name, shortName, kind: kind || undefined };
-      return check(createOrganizationSchema.safeParse(body)) ? api.post<StartedChange>(base, body) : null;
+      return check(createOrganizationSchema.safeParse(body)) ? organizationsApi.create(body) : null;
     }
-    const id = encodeURIComponent(action.unit.id);
+    const id = action.unit.id;
     if (action.type === 'rename') {
       const body = { name, shortName };
-      return check(renameOrganizationSchema.safeParse(body)) ? request<StartedChange>('PATCH', `${base}/${id}`, { body }) : null;
+      return check(renameOrganizationSchema.safeParse(body)) ? organizationsApi.rename(id, body) : null;
     }
     if (action.type === 'move') {
       const body = { parentId: target?.id ?? '' };
-      return check(moveOrganizationSchema.safeParse(body)) ? api.post<StartedChange>(`${base}/${id}/move`, body) : null;
+      return check(moveOrganizationSchema.safeParse(body)) ? organizationsApi.move(id, body) : null;
     }
-    return api.post<StartedChange>(`${base}/${id}/${action.type}`);
+    return organizationsApi.act(id, action.type);
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {

@@ -7,14 +7,15 @@ import Switch from '@mui/material/Switch';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { buildTree, ORG_CATEGORIES, ORG_KIND_LABELS, type OrgCategory } from '../../../../domain/org-tree';
 import { PageHeading } from '../../common/PageHeading';
-import { api, errorMessage } from '../../lib/api';
+import { useResource } from '../../lib/data';
+import { organizationsApi } from './api';
 import { ChangeDialog, type ChangeAction } from './ChangeDialog';
 import { ChangeRequestDialog } from './ChangeRequestDialog';
 import { OrgTree } from './OrgTree';
-import type { OrgUnit, StartedChange } from './types';
+import type { StartedChange } from './types';
 import { SearchField } from '../../common/SearchField';
 import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 
@@ -22,27 +23,12 @@ import { useSearchParamsPatch } from '../../lib/useSearchParamsPatch';
 export default function OrganizationsPage() {
   const [params, patch] = useSearchParamsPatch();
   const openRequest = params.get('request');
-  const [units, setUnits] = useState<OrgUnit[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  const { data, error, reload } = useResource(organizationsApi.list);
+  const units = data?.items ?? null;
   const [category, setCategory] = useState<OrgCategory>('CITY_HALL_UNIT');
   const [query, setQuery] = useState('');
   const [showRetired, setShowRetired] = useState(false);
   const [action, setAction] = useState<ChangeAction | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.get<{ items: OrgUnit[] }>('/api/console/organizations', { signal: controller.signal }).then(
-      (value) => {
-        setUnits(value.items);
-        setError(null);
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(cause));
-      },
-    );
-    return () => controller.abort();
-  }, [version]);
 
   const roots = useMemo(() => {
     if (!units) return [];
@@ -52,7 +38,7 @@ export default function OrganizationsPage() {
   const showRequest = (workflowId: string | null) => patch({ request: workflowId });
   const started = (change: StartedChange) => {
     setAction(null);
-    setVersion((v) => v + 1);
+    void reload();
     showRequest(change.workflowId);
   };
 
@@ -90,11 +76,7 @@ export default function OrganizationsPage() {
       </Paper>
       {action && units && <ChangeDialog action={action} units={units} onStarted={started} onClose={() => setAction(null)} />}
       {openRequest && (
-        <ChangeRequestDialog
-          workflowId={openRequest}
-          onClose={() => showRequest(null)}
-          onSettled={() => setVersion((v) => v + 1)}
-        />
+        <ChangeRequestDialog workflowId={openRequest} onClose={() => showRequest(null)} onSettled={() => void reload()} />
       )}
     </>
   );

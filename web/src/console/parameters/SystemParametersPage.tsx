@@ -15,50 +15,25 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { parameterEditSchema } from '../../../../domain/system-parameter-display';
 import { PageHeading } from '../../common/PageHeading';
-import { api, ApiError, errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '../../lib/api';
+import { useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/paths';
-
-interface Parameter {
-  key: string;
-  type: 'INT' | 'BOOL' | 'STRING' | 'DURATION';
-  label: string;
-  description: string;
-  unit: string | null;
-  value: number | boolean | string;
-  valueText: string;
-  defaultText: string;
-  min: number | null;
-  max: number | null;
-  updatedAt: string | null;
-  updatedBy: { account: string; name: string } | null;
-}
+import { parametersApi, type Parameter } from './api';
 
 const rangeText = (p: Pick<Parameter, 'min' | 'max' | 'unit'>) =>
   p.min !== null && p.max !== null ? `${p.min} ～ ${p.max}${p.unit ? ` ${p.unit}` : ''}` : '';
 
 /** 管理主控台 › 系統參數管理 (系統管理者): every parameter in its unit; 修改 one in a dialog. */
 export default function SystemParametersPage() {
-  const [items, setItems] = useState<Parameter[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, set } = useResource(parametersApi.list);
+  const items = data?.items ?? null;
   const [editing, setEditing] = useState<Parameter | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    api.get<{ items: Parameter[] }>('/api/console/system-parameters', { signal }).then(
-      (answer) => setItems(answer.items),
-      (cause: unknown) => !signal?.aborted && setError(errorMessage(cause)),
-    );
-  }, []);
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   return (
     <>
@@ -136,7 +111,7 @@ export default function SystemParametersPage() {
           onSaved={(updated) => {
             setEditing(null);
             setSaved(`已將「${updated.label}」修改為 ${updated.valueText}。`);
-            setItems((list) => list?.map((p) => (p.key === updated.key ? updated : p)) ?? null);
+            if (items) set({ items: items.map((p) => (p.key === updated.key ? updated : p)) });
           }}
         />
       )}
@@ -169,11 +144,7 @@ function EditDialog({
     void run(async () => {
       setFormError(null);
       try {
-        onSaved(
-          await api.put<Parameter>(`/api/console/system-parameters/${encodeURIComponent(parameter.key)}`, {
-            value: number,
-          }),
-        );
+        onSaved(await parametersApi.save(parameter.key, number));
       } catch (cause) {
         if (cause instanceof ApiError && cause.fields?.value) setFieldError(cause.fields.value);
         else setFormError(errorMessage(cause));

@@ -10,7 +10,7 @@ import { StatusTimeline } from '../../apply/status/StatusTimeline';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { RouterLink } from '../../common/RouterLink';
-import { api, errorMessage } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import type { ApplicationEvent, Decision } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { usePolledResource } from '../../lib/usePolledResource';
@@ -18,7 +18,7 @@ import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/paths';
 import { DecisionDialog, type DecisionInput } from '../account-applications/DecisionDialog';
 import { DECISION_LABELS } from '../account-applications/reviewQuery';
-import { REACTIVATION_API, type ReactivationItem } from './api';
+import { REACTIVATION_API, reactivationReviewApi, type ReactivationItem } from './api';
 
 interface Detail extends ReactivationItem {
   workflowId: string;
@@ -51,10 +51,7 @@ export default function ReactivationRequestPage() {
     void run(async () => {
       setDialogError(null);
       try {
-        await api.post(`${REACTIVATION_API}/${encodeURIComponent(id)}/decision`, {
-          decision,
-          ...(input.comment ? { comment: input.comment } : {}),
-        });
+        await reactivationReviewApi.decide(id, decision, input.comment);
         setDialog(null);
         setDecided(true);
         setNotice(

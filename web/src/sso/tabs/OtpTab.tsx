@@ -1,5 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type FormEvent } from 'react';
@@ -7,7 +5,7 @@ import { otpLoginSchema } from '../../../../domain/schemas/sso-login';
 import { ApiError, errorMessage } from '../../lib/api';
 import { ssoApi } from '../api';
 import type { LoginTabProps } from '../types';
-import { SubmitButton } from '../../common/SubmitButton';
+import { CodeEntryStep } from '../../verification/CodeEntryStep';
 
 type Field = 'account' | 'code';
 
@@ -58,45 +56,47 @@ export default function OtpTab({ uid, onResult }: LoginTabProps) {
   };
 
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="動態驗證碼登入">
-      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        {
-          '請開啟行動裝置上的 Google Authenticator 或 Microsoft Authenticator APP，於效期內輸入顯示的動態驗證碼。如需使用此功能，請先以其他方式登入公務入口網，於「個人帳號管理」完成 OTP 驗證綁定。'
-        }
-      </Typography>
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <TextField
-        label="帳號"
-        name="account"
-        value={account}
-        onChange={(event) => setAccount(event.target.value)}
-        required
-        autoComplete="username"
-        autoFocus
-        inputRef={accountRef}
-        disabled={pending}
-        error={Boolean(fields.account)}
-        helperText={fields.account}
-        slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false } }}
-      />
-      <TextField
-        label="動態驗證碼(OTP)"
-        name="code"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        required
-        autoComplete="one-time-code"
-        inputRef={codeRef}
-        disabled={pending}
-        error={Boolean(fields.code)}
-        helperText={fields.code ?? '請輸入 APP 上顯示的 6 位數驗證碼'}
-        slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7, spellCheck: false } }}
-      />
-      <SubmitButton pending={pending}>登入</SubmitButton>
-    </Stack>
+    <CodeEntryStep
+      ariaLabel="動態驗證碼登入"
+      onSubmit={(event) => void submit(event)}
+      intro={
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {
+            '請開啟行動裝置上的 Google Authenticator 或 Microsoft Authenticator APP，於效期內輸入顯示的動態驗證碼。如需使用此功能，請先以其他方式登入公務入口網，於「個人帳號管理」完成 OTP 驗證綁定。'
+          }
+        </Typography>
+      }
+      formError={formError}
+      before={
+        <TextField
+          label="帳號"
+          name="account"
+          value={account}
+          onChange={(event) => setAccount(event.target.value)}
+          required
+          autoComplete="username"
+          autoFocus
+          inputRef={accountRef}
+          disabled={pending}
+          error={Boolean(fields.account)}
+          helperText={fields.account}
+          slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false } }}
+        />
+      }
+      field={{
+        label: '動態驗證碼(OTP)',
+        name: 'code',
+        value: code,
+        onChange: setCode,
+        error: fields.code,
+        hint: '請輸入 APP 上顯示的 6 位數驗證碼',
+        inputRef: codeRef,
+        disabled: pending,
+        required: true,
+        maxLength: 7,
+        spellCheck: false,
+      }}
+      submit={{ label: '登入', pending, look: 'block' }}
+    />
   );
 }

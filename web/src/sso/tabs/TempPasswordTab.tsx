@@ -1,13 +1,12 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type FormEvent } from 'react';
 import { temporaryPasswordLoginSchema, temporaryPasswordRequestSchema } from '../../../../domain/schemas/sso-login';
 import { ApiError, errorMessage } from '../../lib/api';
-import { api } from '../../lib/api';
 import { CaptchaField } from '../../verification/CaptchaField';
+import { CodeEntryStep } from '../../verification/CodeEntryStep';
 import { resendLabel } from '../../verification/countdown';
 import { ResendNotice } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
@@ -85,7 +84,7 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
     setErrors({});
     setPending(true);
     try {
-      const answered = await api.post<Sent>(`/api/sso/interaction/${encodeURIComponent(uid)}/temp-password/send`, parsed.data);
+      const answered = await ssoApi.sendTempPassword(uid, parsed.data);
       onSent({ email: answered.email, message: answered.message, resendAfter: answered.resendAfter });
     } catch (error) {
       // A captcha is single use: whatever went wrong, the next try needs a new one.
@@ -194,40 +193,42 @@ function LoginStep({
   };
 
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="臨時密碼登入">
-      <Alert severity="info">{sent.message}</Alert>
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <TextField label="備用信箱" name="email" value={sent.email} disabled slotProps={{ htmlInput: { readOnly: true } }} />
-      <TextField
-        label="臨時密碼"
-        name="temporaryPassword"
-        value={temporaryPassword}
-        onChange={(event) => setTemporaryPassword(event.target.value)}
-        required
-        autoComplete="one-time-code"
-        autoFocus
-        inputRef={passwordRef}
-        disabled={pending}
-        error={Boolean(errors.temporaryPassword)}
-        helperText={errors.temporaryPassword ?? '請輸入信件內提供之臨時密碼（限用一次）'}
-        slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false, maxLength: 32 } }}
-      />
-      <CaptchaField
-        state={captcha}
-        answer={answer}
-        onAnswerChange={setAnswer}
-        error={errors.captchaAnswer}
-        disabled={pending}
-        inputRef={answerRef}
-      />
-      <SubmitButton pending={pending}>登入</SubmitButton>
-      <Button variant="text" onClick={onRestart} disabled={pending || secondsLeft > 0}>
-        {resendLabel(secondsLeft, '重新申請臨時密碼')}
-      </Button>
-    </Stack>
+    <CodeEntryStep
+      ariaLabel="臨時密碼登入"
+      onSubmit={(event) => void submit(event)}
+      notice={sent.message}
+      formError={formError}
+      before={
+        <TextField label="備用信箱" name="email" value={sent.email} disabled slotProps={{ htmlInput: { readOnly: true } }} />
+      }
+      field={{
+        label: '臨時密碼',
+        name: 'temporaryPassword',
+        value: temporaryPassword,
+        onChange: setTemporaryPassword,
+        error: errors.temporaryPassword,
+        hint: '請輸入信件內提供之臨時密碼（限用一次）',
+        inputRef: passwordRef,
+        disabled: pending,
+        required: true,
+        autoFocus: true,
+        maxLength: 32,
+        inputMode: null,
+        spellCheck: false,
+        autoCapitalize: 'none',
+      }}
+      after={
+        <CaptchaField
+          state={captcha}
+          answer={answer}
+          onAnswerChange={setAnswer}
+          error={errors.captchaAnswer}
+          disabled={pending}
+          inputRef={answerRef}
+        />
+      }
+      submit={{ label: '登入', pending, look: 'block' }}
+      resend={{ label: '重新申請臨時密碼', secondsLeft, onClick: onRestart, look: 'text' }}
+    />
   );
 }
