@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { encryptNationalId, hashNationalId } from '../../../infra/db/pii';
 import { randomNationalId, uniqueEmail } from '../../support/applicant';
-import { testEnv } from '../../support/env';
+import argon2 from 'argon2';
+import { ARGON2_OPTIONS } from '../../../infra/password-hash';
+import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { createTestUser } from '../db/helpers';
 
@@ -172,6 +174,22 @@ const hasMarker = (body: unknown, f: Fixtures) => {
   );
 };
 
+/** How a walk calls one console route: its URL (the other agency's resource in it) and the call. */
+function probe(route: ConsoleRoute) {
+  const base = `/api/console/${route.area}`;
+  const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  const path = route.path.replace(/:(\w+)/g, (_m, p: string) =>
+    SYSTEM_ADMIN_ONLY.includes(route.area) ? `authz-${p}` : encodeURIComponent(paramValue(route.area, route.path, p, fixtures)),
+  );
+  const isExport = route.method === 'get' && route.path.endsWith('export');
+  const isList = route.method === 'get' && params.length === 0;
+  const query = isList && route.area in AGENCY_SCOPED ? AGENCY_SCOPED[route.area]!.list(fixtures) : '';
+  const url = `${base}${path === '/' ? '' : path}${query}`;
+  const call = (s: ReturnType<typeof apiSession>) =>
+    route.method === 'get' || route.method === 'delete' ? s[route.method](url) : s[route.method](url, bodyFor(route, fixtures));
+  return { base, url, isList, isExport, call };
+}
+
 let routes: ConsoleRoute[];
 let fixtures: Fixtures;
 beforeAll(async () => {
@@ -193,17 +211,7 @@ describe('every console route, walked by an admin of another agency (cabadmin of
     expect((await sdc.login('sdcadmin')).status).toBe(200);
     const outcomes: string[] = [];
     for (const route of routes) {
-      const base = `/api/console/${route.area}`;
-      const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-      const path = route.path.replace(/:(\w+)/g, (_m, p: string) =>
-        SYSTEM_ADMIN_ONLY.includes(route.area)
-          ? `authz-${p}`
-          : encodeURIComponent(paramValue(route.area, route.path, p, fixtures)),
-      );
-      const isExport = route.method === 'get' && route.path.endsWith('export');
-      const isList = route.method === 'get' && params.length === 0;
-      const query = isList && route.area in AGENCY_SCOPED ? AGENCY_SCOPED[route.area]!.list(fixtures) : '';
-      const url = `${base}${path === '/' ? '' : path}${query}`;
+      const { base, url, isList, isExport, call } = probe(route);
       if (isExport && !SYSTEM_ADMIN_ONLY.includes(route.area)) {
         // 匯出 Excel: the other agency's rows are not in the file (and are in its own admin's file).
         const file = await cab.download(url);
@@ -213,10 +221,6 @@ describe('every console route, walked by an admin of another agency (cabadmin of
         outcomes.push(`GET ${base}${route.path} → 200 without the other agency's rows`);
         continue;
       }
-      const call = (s: ReturnType<typeof apiSession>) =>
-        route.method === 'get' || route.method === 'delete'
-          ? s[route.method](url)
-          : s[route.method](url, bodyFor(route, fixtures));
       const response = await call(cab);
       const label = `${route.method.toUpperCase()} ${base}${route.path} → ${response.status}`;
       outcomes.push(label);
@@ -246,5 +250,67 @@ describe('every console route, walked by an admin of another agency (cabadmin of
     const requests = await prisma.request.findMany({ where: { id: { in: Object.values(fixtures.requests).map((r) => r.id) } } });
     expect(requests.map((r) => r.status)).toEqual(['PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING']);
     expect(outcomes.length).toBe(routes.length);
+  });
+});
+
+/** A review inbox a deputy opens in the approver's name (代理人設定); nothing else of the console. */
+const DELEGABLE_AREAS = ['account-applications', 'admin-role-requests', 'agency-change-requests', 'reactivation-requests'];
+
+/** An active user of 民政局 (G01) with the demo password, for a session of its own. */
+async function g01User() {
+  const unit = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } });
+  const user = await createTestUser(prisma, unit.id);
+  return prisma.user.update({
+    where: { id: user.id },
+    data: {
+      status: 'ACTIVE',
+      activatedAt: new Date(),
+      passwordHash: await argon2.hash(e2e.password(), ARGON2_OPTIONS),
+      passwordChangedAt: new Date(),
+    },
+  });
+}
+
+describe('every console route, walked by the deputy of 民政局’s admin (代理人設定)', () => {
+  it('opens only the review inboxes, scoped as the admin’s: the other agency’s requests stay hidden and undecided', async () => {
+    const principal = await g01User();
+    const g01 = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01' } });
+    await prisma.roleAssignment.create({ data: { userId: principal.id, role: 'AGENCY_ADMIN', organizationId: g01.id } });
+    const deputy = await g01User();
+    await prisma.delegation.create({
+      data: {
+        principalId: principal.id,
+        deputyId: deputy.id,
+        startsAt: new Date(Date.now() - 60_000),
+        endsAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    const session = apiSession();
+    expect((await session.login(deputy.account)).status).toBe(200);
+    const outcomes: string[] = [];
+    for (const route of routes) {
+      const { base, isList, call } = probe(route);
+      const response = await call(session);
+      const label = `${route.method.toUpperCase()} ${base}${route.path} → ${response.status}`;
+      outcomes.push(label);
+      if (!DELEGABLE_AREAS.includes(route.area)) {
+        expect(response.status, label).toBe(403);
+      } else if (isList) {
+        expect(response.status, label).toBe(200);
+        expect(hasMarker(response.body, fixtures), `${label} lists another agency's resource`).toBe(false);
+      } else if (route.path.endsWith('batch-decision')) {
+        expect([200, 403], label).toContain(response.status);
+        if (response.status === 200)
+          expect(
+            (response.body.results as { ok: boolean }[]).every((r) => !r.ok),
+            label,
+          ).toBe(true);
+      } else {
+        expect(response.status, label).toBe(403);
+      }
+    }
+    expect(outcomes.length).toBe(routes.length);
+    const requests = await prisma.request.findMany({ where: { id: { in: Object.values(fixtures.requests).map((r) => r.id) } } });
+    expect(requests.every((r) => r.status === 'PENDING')).toBe(true);
   });
 });

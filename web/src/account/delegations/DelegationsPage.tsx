@@ -16,33 +16,16 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { DELEGATION_MAX_DAYS, taipeiDate, type DelegationStatus } from '../../../../domain/delegation';
 import { useSession } from '../../auth/session';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { RouterLink } from '../../common/RouterLink';
-import { api, errorMessage, isApiError, type FieldErrors } from '../../lib/api';
+import { isApiError, type FieldErrors } from '../../lib/api';
+import { useMutation, useResource } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
-
-interface Person {
-  account: string;
-  name: string;
-  title: string | null;
-}
-
-interface Delegation {
-  id: string;
-  principal: Person;
-  deputy: Person;
-  period: string;
-  status: DelegationStatus;
-  statusLabel: string;
-}
-
-interface Candidate extends Person {
-  unit: string;
-}
+import { delegationsApi, type Candidate, type Delegation, type Person } from './delegationsApi';
 
 const STATUS_COLORS: Record<DelegationStatus, 'success' | 'info' | 'default'> = {
   ACTIVE: 'success',
@@ -61,27 +44,13 @@ const personText = (p: Person) => `${p.name}（${p.account}）`;
 export default function DelegationsPage() {
   const { state, refresh } = useSession();
   const isApprover = state.status === 'authenticated' && state.user.roles.length > 0;
-  const [lists, setLists] = useState<{ given: Delegation[]; held: Delegation[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: lists, error, reload } = useResource(delegationsApi.list);
   const [notice, setNotice] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState<Delegation | null>(null);
 
-  const load = useCallback((signal?: AbortSignal) => {
-    api
-      .get<{ given: Delegation[]; held: Delegation[] }>('/api/account/delegations', { signal })
-      .then(setLists, (cause: unknown) => {
-        if (!signal?.aborted) setError(errorMessage(cause));
-      });
-  }, []);
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
-
   const changed = (message: string) => {
     setNotice(message);
-    load();
+    void reload();
     // The side menu opens or closes the review inboxes with the session's delegations.
     void refresh();
   };
@@ -140,51 +109,34 @@ function NewDelegationForm({ onCreated }: { onCreated: (deputyName: string) => v
   const today = taipeiDate(new Date());
   const [deputy, setDeputy] = useState<Candidate | null>(null);
   const [keyword, setKeyword] = useState('');
-  const [options, setOptions] = useState<Candidate[]>([]);
   const [startDate, setStartDate] = useState(today);
   const [endDate, setEndDate] = useState(today);
   const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  // Colleagues as the user types (account or name); a newer keyword drops the older answer.
+  const { data: candidates } = useResource((signal) => delegationsApi.candidates(keyword, signal), [keyword]);
+  const options: Candidate[] = candidates?.items ?? [];
+  const create = useMutation(delegationsApi.create, {
+    onSuccess: () => {
+      onCreated(deputy?.name ?? '');
+      setDeputy(null);
+    },
+    onError: (cause) => {
+      if (isApiError(cause) && Object.keys(cause.fields).length > 0) {
+        setFields(cause.fields);
+        return null;
+      }
+      return undefined;
+    },
+  });
 
-  // Colleagues as the user types (account or name), a moment after the last key.
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .get<{ items: Candidate[] }>(`/api/account/delegations/candidates?q=${encodeURIComponent(keyword)}`, {
-          signal: controller.signal,
-        })
-        .then(
-          ({ items }) => setOptions(items),
-          () => undefined,
-        );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [keyword]);
-
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     setFields({});
-    setFormError(null);
     if (!deputy) {
       setFields({ deputyAccount: '請選擇代理人' });
       return;
     }
-    setPending(true);
-    try {
-      await api.post('/api/account/delegations', { deputyAccount: deputy.account, startDate, endDate });
-      onCreated(deputy.name);
-      setDeputy(null);
-    } catch (cause) {
-      if (isApiError(cause) && Object.keys(cause.fields).length > 0) setFields(cause.fields);
-      else setFormError(errorMessage(cause));
-    } finally {
-      setPending(false);
-    }
+    void create.run({ deputyAccount: deputy.account, startDate, endDate });
   }
 
   return (
@@ -192,9 +144,9 @@ function NewDelegationForm({ onCreated }: { onCreated: (deputyName: string) => v
       <Typography variant="h2" sx={{ mb: 2 }}>
         新增代理
       </Typography>
-      {formError && (
+      {create.error && (
         <Alert severity="error" sx={{ mb: 2 }}>
-          {formError}
+          {create.error}
         </Alert>
       )}
       <Stack component="form" noValidate onSubmit={submit} spacing={2} sx={{ maxWidth: 560 }}>
@@ -254,7 +206,7 @@ function NewDelegationForm({ onCreated }: { onCreated: (deputyName: string) => v
           />
         </Stack>
         <div>
-          <Button type="submit" variant="contained" loading={pending} loadingPosition="start">
+          <Button type="submit" variant="contained" loading={create.pending} loadingPosition="start">
             新增代理
           </Button>
         </div>
@@ -334,28 +286,18 @@ function CancelDialog({
   onClose: () => void;
   onCancelled: (d: Delegation) => void;
 }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function confirm() {
-    if (!delegation) return;
-    setPending(true);
-    setError(null);
-    try {
-      await api.post(`/api/account/delegations/${encodeURIComponent(delegation.id)}/cancel`);
-      onCancelled(delegation);
-    } catch (cause) {
-      setError(errorMessage(cause));
-    } finally {
-      setPending(false);
-    }
-  }
+  const cancel = useMutation((d: Delegation) => delegationsApi.cancel(d.id), { onSuccess: (_r, d) => onCancelled(d) });
+  const close = () => {
+    cancel.reset();
+    onClose();
+  };
   return (
-    <Dialog open={delegation !== null} onClose={onClose} aria-labelledby="cancel-delegation-title">
+    <Dialog open={delegation !== null} onClose={close} aria-labelledby="cancel-delegation-title">
       <DialogTitle id="cancel-delegation-title">取消代理</DialogTitle>
       <DialogContent>
-        {error && (
+        {cancel.error && (
           <Alert severity="error" sx={{ mb: 2 }}>
-            {error}
+            {cancel.error}
           </Alert>
         )}
         {delegation && (
@@ -365,10 +307,15 @@ function CancelDialog({
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={pending}>
+        <Button onClick={close} disabled={cancel.pending}>
           返回
         </Button>
-        <Button color="error" variant="contained" onClick={confirm} loading={pending}>
+        <Button
+          color="error"
+          variant="contained"
+          onClick={() => delegation && void cancel.run(delegation)}
+          loading={cancel.pending}
+        >
           確定取消
         </Button>
       </DialogActions>
