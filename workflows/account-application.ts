@@ -1,3 +1,4 @@
+import { AD_STEP, db, mail, STEP } from './activity-options';
 import {
   ApplicationFailure,
   condition,
@@ -8,8 +9,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createAccountApplicationActivities } from '../activities/account-application';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import {
   activatedSignal,
   amendUpdate,
@@ -26,22 +25,12 @@ import { RequestStatusKey, requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
 type AppActivities = ReturnType<typeof createAccountApplicationActivities>;
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
 
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const app = proxyActivities<AppActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const app = proxyActivities<AppActivities>(STEP);
 // Runs inside the approver's request (an Update): fail fast so they get an answer.
 const reserve = proxyActivities<AppActivities>({ startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } });
 // AD may be down for a while: keep trying (the request shows 帳號建立中) until it answers.
-const ad = proxyActivities<AppActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const ad = proxyActivities<AppActivities>(AD_STEP);
 
 const REQUEST_TYPE_LABEL = '個人帳號申請';
 

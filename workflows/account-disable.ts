@@ -1,7 +1,6 @@
+import { AD_STEP, db, mail, STEP } from './activity-options';
 import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { createAccountLifecycleActivities } from '../activities/account-lifecycle';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import { precheckMessage } from '../domain/account-prechecks';
 import {
   DISABLE_KIND_LABEL,
@@ -16,20 +15,10 @@ import { requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
 
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const life = proxyActivities<Life>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const life = proxyActivities<Life>(STEP);
 // AD may be down for a while: keep trying (the request shows 已停用（AD 停用中）) until it answers.
-const ad = proxyActivities<Life>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const ad = proxyActivities<Life>(AD_STEP);
 
 /**
  * 停用 (手動停用, 手冊 圖 10) and one account's 閒置停用 (圖 11): pre-checks → every session and token

@@ -1,9 +1,8 @@
+import { db, mail } from './activity-options';
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccountLifecycleActivities } from '../activities/account-lifecycle';
 import type { AccountEnableActivities } from '../activities/account-lifecycle/enable';
 import type { ReactivationActivities } from '../activities/account-lifecycle/reactivation';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import { activatedSignal, type ActivatedInput } from './account-application.messages';
 import {
   ACTIVATION_WAIT,
@@ -18,10 +17,6 @@ import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
-
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
 const life = proxyActivities<AccountEnableActivities & ReactivationActivities & AccountLifecycleActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumInterval: '1 minute' },
@@ -30,10 +25,6 @@ const life = proxyActivities<AccountEnableActivities & ReactivationActivities & 
 const ad = proxyActivities<AccountEnableActivities & ReactivationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
 /**

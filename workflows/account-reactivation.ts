@@ -1,7 +1,6 @@
+import { AD_STEP, db, mail, STEP } from './activity-options';
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { ReactivationActivities } from '../activities/account-lifecycle/reactivation';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import type { SelfServiceActivities } from '../activities/self-service';
 import { activatedSignal, type ActivatedInput } from './account-application.messages';
 import {
@@ -18,27 +17,10 @@ import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
-
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const react = proxyActivities<ReactivationActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
-const self = proxyActivities<SelfServiceActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
+const react = proxyActivities<ReactivationActivities>(STEP);
+const self = proxyActivities<SelfServiceActivities>(STEP);
 // AD may be down for a while: the request stays AD 帳號移轉中 / AD 帳號啟用中 until AD answers.
-const ad = proxyActivities<ReactivationActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const ad = proxyActivities<ReactivationActivities>(AD_STEP);
 
 /**
  * 個人帳號復用 (manual 圖 12): submitted → approved | rejected | expired (reminder, then expiry, as

@@ -1,3 +1,4 @@
+import { db } from './activity-options';
 import {
   allHandlersFinished,
   condition,
@@ -9,7 +10,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { AdSyncActivities } from '../activities/ad-sync';
-import type { createDbActivities } from '../activities/db';
 import {
   AD_RECONCILE_STATUS_LABELS,
   closeReconcileSignal,
@@ -25,9 +25,6 @@ import {
 import { requestTimeline, type TimelineExtra } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 
-type Db = ReturnType<typeof createDbActivities>;
-
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
 // AD may be down for a while: a batch or a repair waits (the run shows 比對中 / 修復中) until it answers.
 const sync = proxyActivities<AdSyncActivities>({
   startToCloseTimeout: '5 minutes',

@@ -1,6 +1,5 @@
+import { db, mail, STEP } from './activity-options';
 import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import type { SelfServiceActivities } from '../activities/self-service';
 import {
   ADMIN_ROLE_REQUEST_TYPE_LABEL,
@@ -16,22 +15,11 @@ import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
-
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const self = proxyActivities<SelfServiceActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
+const self = proxyActivities<SelfServiceActivities>(STEP);
 // AD may be down for a while: the request stays 權限設定中 until AD answers.
 const ad = proxyActivities<SelfServiceActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
 });
 
 /**

@@ -1,8 +1,7 @@
+import { AD_STEP, db, mail, STEP } from './activity-options';
 import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AccountLifecycleActivities } from '../activities/account-lifecycle';
 import type { AgencyChangeActivities } from '../activities/account-lifecycle/agency-change';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import { precheckMessage } from '../domain/account-prechecks';
 import {
   AGENCY_CHANGE_DISABLED_REASON,
@@ -20,21 +19,11 @@ import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
 type Steps = AccountLifecycleActivities & AgencyChangeActivities;
 
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const steps = proxyActivities<Steps>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const steps = proxyActivities<Steps>(STEP);
 // AD may be down for a while: keep trying (the request shows …中) until it answers; nothing is lost.
-const ad = proxyActivities<Steps>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const ad = proxyActivities<Steps>(AD_STEP);
 
 /** Where the user follows up: they can log in again once the request is decided. */
 

@@ -1,8 +1,7 @@
+import { db, mail } from './activity-options';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { createAccountLifecycleActivities } from '../activities/account-lifecycle';
-import type { createDbActivities } from '../activities/db';
-import type { createMailActivities } from '../activities/mail';
 import { precheckMessage } from '../domain/account-prechecks';
 import { accountDisable } from './account-disable';
 import { accountDisableWorkflowId, type IdleDisableResult } from './account-disable.messages';
@@ -10,15 +9,8 @@ import { requestSearchAttributes } from './search-attributes';
 import { mailPath } from '../domain/mail-links';
 
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
-type Db = ReturnType<typeof createDbActivities>;
-type Mail = ReturnType<typeof createMailActivities>;
 
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
 const life = proxyActivities<Life>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '1 minute' } });
-const mail = proxyActivities<Mail>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
 
 /** YYYY-MM-DD in Asia/Taipei (UTC+8, no DST) of the workflow's clock. */
 const taipeiDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

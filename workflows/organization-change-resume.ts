@@ -1,3 +1,4 @@
+import { DB_STEP } from './activity-options';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import type { createOrganizationActivities } from '../activities/organization';
@@ -5,7 +6,7 @@ import { organizationChange } from './organization-change';
 
 type Org = ReturnType<typeof createOrganizationActivities>;
 
-const org = proxyActivities<Org>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const org = proxyActivities<Org>(DB_STEP);
 
 const BATCH = 100;
 

@@ -1,5 +1,5 @@
+import { db, DB_STEP } from './activity-options';
 import { proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { createDbActivities } from '../activities/db';
 import type { createOrganizationActivities } from '../activities/organization';
 import {
   ORGANIZATION_CHANGE_LABELS,
@@ -11,11 +11,9 @@ import {
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 
-type Db = ReturnType<typeof createDbActivities>;
 type Org = ReturnType<typeof createOrganizationActivities>;
 
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const org = proxyActivities<Org>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const org = proxyActivities<Org>(DB_STEP);
 // AD may be down for a while: keep trying (the request shows 套用至 AD 中) until it answers.
 const ad = proxyActivities<Org>({
   startToCloseTimeout: '1 minute',

@@ -1,3 +1,4 @@
+import { DB_STEP } from './activity-options';
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -30,7 +31,7 @@ const ad = proxyActivities<Activities>({
     nonRetryableErrorTypes: ['PasswordSyncRefused'],
   },
 });
-const db = proxyActivities<Activities>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
+const db = proxyActivities<Activities>(DB_STEP);
 
 const MAX_WAIT_MS = 60_000;
 /** Keep the history short for a user whose AD stays down for days. */

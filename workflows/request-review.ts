@@ -1,3 +1,4 @@
+import { MAIL_STEP } from './activity-options';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { DelegationActivities } from '../activities/delegation';
@@ -20,10 +21,7 @@ export interface DecisionEventActor {
 
 type ReviewState<S extends string> = { status: S; decidedBy?: DecisionActor & { at: string } };
 
-const delegation = proxyActivities<DelegationActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes' },
-});
+const delegation = proxyActivities<DelegationActivities>(MAIL_STEP);
 
 /**
  * The approver's part of every reviewed request (個人帳號申請, 復用, 機關管理者申請, 機關異動): one

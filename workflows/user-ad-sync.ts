@@ -1,7 +1,7 @@
+import { db, STEP } from './activity-options';
 import { ActivityFailure, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { AdSyncActivities } from '../activities/ad-sync';
 import type { createAccountLifecycleActivities } from '../activities/account-lifecycle';
-import type { createDbActivities } from '../activities/db';
 import {
   AD_DRIFT_KIND_LABELS,
   getUserAdSyncStateQuery,
@@ -13,11 +13,9 @@ import {
 import { requestTimeline } from './request-timeline';
 import { requestSearchAttributes } from './search-attributes';
 
-type Db = ReturnType<typeof createDbActivities>;
 type Life = ReturnType<typeof createAccountLifecycleActivities>;
 
-const db = proxyActivities<Db>({ startToCloseTimeout: '15 seconds', retry: { maximumInterval: '1 minute' } });
-const life = proxyActivities<Life>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const life = proxyActivities<Life>(STEP);
 // AD may be down for a while: keep trying (the account shows 待同步) until it answers.
 const sync = proxyActivities<AdSyncActivities>({
   startToCloseTimeout: '2 minutes',
