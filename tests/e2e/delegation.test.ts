@@ -82,11 +82,12 @@ describe('代理人設定 → 代理人審核個人帳號申請與復用', () =>
   });
   stepsInOrder();
 
-  it('the agency admin names the deputy in 代理人設定 from the name menu', async () => {
+  it('the agency admin names the deputy in 個人帳號管理 › 代理人設定', async () => {
     const { page } = admin;
     await login(page, { account: principal.account, password: FIRST_PASSWORD });
     await page.getByRole('button', { name: principal.name }).click();
-    await page.getByRole('menuitem', { name: '代理人設定' }).click();
+    await page.getByRole('menuitem', { name: '個人帳號管理' }).click();
+    await page.getByRole('region', { name: '代理人設定' }).getByRole('link', { name: '代理人設定' }).click();
     await page.getByRole('heading', { level: 1, name: '代理人設定' }).waitFor();
     const form = page.getByRole('region', { name: '新增代理' });
     // Nobody named yet: submitting asks for a deputy.

@@ -10,6 +10,7 @@ import { BlockCard, Facts } from './BlockCard';
 import { CitizenCertBinding } from './CitizenCertBinding';
 import { MobileBlock } from './MobileBlock';
 import { AdminRoleBlock } from './AdminRoleBlock';
+import { DelegationBlock } from './DelegationBlock';
 import { AgencyChangeBlock } from './AgencyChangeBlock';
 import { AvatarBlock } from './AvatarBlock';
 import { PasswordBlock } from './PasswordBlock';
@@ -47,6 +48,7 @@ export default function AccountSettingsPage() {
           <PasswordBlock account={account} onChanged={reload} />
           <ProfileBlock account={account} onChanged={reload} />
           <AdminRoleBlock account={account} />
+          <DelegationBlock />
           <BackupEmailBlock account={account} onChanged={reload} />
           <MobileBlock account={account} onChanged={reload} />
           <AgencyChangeBlock />

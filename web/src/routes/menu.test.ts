@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../lib/api/types';
 import { breadcrumbTrail, groupOf, menuTarget, NAME_MENU, routeTrail, SIDE_MENU, visibleMenu, type MenuEntry } from './menu';
-import { ancestorsOf, canAccess, ROUTE_LIST, ROUTES, routeByPath, subMenuOf, type RouteId } from './paths';
+import { ancestorsOf, canAccess, ROUTE_LIST, ROUTES, routeByPath, subMenuOf, type AccessRole, type RouteId } from './paths';
 
 const idsOf = (menu: readonly MenuEntry[]): RouteId[] =>
   menu.flatMap((entry) => (entry.kind === 'route' ? [entry.route] : [...entry.items]));
@@ -90,7 +90,12 @@ describe('route table', () => {
 });
 
 describe('menu by role', () => {
-  const consoleFor = (roles: Role[]) => titlesOf(visibleMenu(roles), 'console');
+  const consoleFor = (roles: AccessRole[]) => titlesOf(visibleMenu(roles), 'console');
+
+  it('shows a deputy (代理人設定) the four review inboxes in 帳號管理’s place, and nothing else of the console', () => {
+    expect(consoleFor(['DEPUTY'])).toEqual(['帳號申請審核', '機關管理者申請審核', '機關異動審核', '復用申請審核']);
+    expect(consoleFor([])).toEqual([]);
+  });
 
   it('shows a system administrator every console function of 表 2', () => {
     expect(consoleFor(['SYSTEM_ADMIN'])).toEqual([

@@ -76,7 +76,7 @@ export const SIDE_MENU: readonly MenuEntry[] = [
 ];
 
 /** The menu under the user's name (top right); 切換色系 and 登出 are actions, not routes. */
-export const NAME_MENU: readonly RouteId[] = ['personalization', 'account', 'delegations', 'loginRecords', 'usageRecords'];
+export const NAME_MENU: readonly RouteId[] = ['personalization', 'account', 'loginRecords', 'usageRecords'];
 
 /**
  * The side menu a user with these roles sees: items they may not open are dropped, and so are empty
