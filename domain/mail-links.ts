@@ -14,7 +14,6 @@ export const MAIL_PAGES = {
   account: '/account',
   consoleAccounts: '/console/accounts',
   accountApplicationInbox: '/console/accounts/applications',
-  delegations: '/account/delegations',
   accountApplicationReview: '/console/accounts/applications/:id',
   adminRoleRequestReview: '/console/accounts/admin-role-requests/:id',
   agencyChangeReview: '/console/accounts/agency-change-requests/:id',

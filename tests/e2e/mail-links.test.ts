@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailAddressOf } from '../../activities/account-lifecycle';
 import { createClients } from '../../infra/clients';
 import { submitApplication } from '../../api/commands/account-application';
+import { createDelegation } from '../../api/commands/delegation';
+import { taipeiDate } from '../../domain/delegation';
 import { createTemporal } from '../../api/temporal';
 import { MAIL_PAGES, mailLinkUrl, mailPath } from '../../domain/mail-links';
 import { ROUTE_LIST } from '../../web/src/routes/paths';
@@ -61,6 +63,8 @@ const EXPECTED_SUBJECTS = [
   '機關管理者權限異動申請已送出',
   '提醒您：有待審核的機關管理者權限異動申請',
   '提醒您：有待審核的機關(單位)異動申請',
+  `連結測試pri${mark} 已指定您為審核代理人`,
+  `您的代理人 連結測試dep${mark} 已核准一件個人帳號復用`,
 ];
 
 interface SinkMessage {
@@ -170,7 +174,8 @@ async function sendEveryMail(): Promise<SinkMessage[]> {
   const cabadmin = await prisma.user.findUniqueOrThrow({ where: { account: 'cabadmin' } });
   const sdcadmin = await prisma.user.findUniqueOrThrow({ where: { account: 'sdcadmin' } });
   const sysadminRow = await prisma.user.findUniqueOrThrow({ where: { account: 'sysadmin' } });
-  const actor = (u: typeof cabadmin) => ({ userId: u.id, account: u.account, name: u.name });
+  const actor = (u: { id: string; account: string; name: string }) => ({ userId: u.id, account: u.account, name: u.name });
+  const actorOf = (u: { id: string; account: string; name: string }) => ({ id: u.id, account: u.account, name: u.name });
   const waiting: WorkflowHandle[] = [];
   const admins = new Set([cabadmin, sdcadmin, sysadminRow].map((u) => mailAddressOf(u)!));
   const addresses = new Set<string>();
@@ -258,7 +263,27 @@ async function sendEveryMail(): Promise<SinkMessage[]> {
           workflowId: reactivationId,
           args: [{ userId: returning.id }],
         });
-        await reactivation.executeUpdate(decideReactivationUpdate, { args: [{ decision: 'APPROVE', actor: actor(cabadmin) }] });
+        // 代理人設定: an agency admin of 民政局 names a colleague (代理人已指定 → 帳號申請審核), who then
+        // approves the 復用 in cabadmin's name (the approver is told, with the request's page).
+        const principal = await newUser('pri');
+        const deputy = await newUser('dep');
+        addresses.add(deputy.email);
+        const g01 = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01' } });
+        const today = taipeiDate(new Date());
+        await createDelegation(
+          { prisma, temporal, webUrl },
+          {
+            ...actorOf(principal),
+            organizationId: principal.organizationId,
+            agencyId: g01.id,
+            roles: ['AGENCY_ADMIN'],
+            adminOfAgencyIds: [g01.id],
+          },
+          { deputyAccount: deputy.account, startDate: today, endDate: today },
+        );
+        await reactivation.executeUpdate(decideReactivationUpdate, {
+          args: [{ decision: 'APPROVE', actor: { ...actor(deputy), onBehalfOf: actor(cabadmin) } }],
+        });
         waiting.push(reactivation);
 
         // 機關管理者申請 and 機關(單位)異動申請: 已送出 to the applicant, 待審核 to the approvers.
