@@ -1,12 +1,7 @@
-import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef, type GridColumnVisibilityModel, type GridValidRowModel } from '@mui/x-data-grid';
-import { zhTW } from '@mui/x-data-grid/locales';
+import type { GridColDef, GridColumnVisibilityModel, GridValidRowModel } from '@mui/x-data-grid';
 import type { ReactNode } from 'react';
 import { RECORD_PAGE_SIZES } from '../../../domain/login-records';
-
-const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
+import { ServerPagedGrid } from './ServerPagedGrid';
 
 interface RecordsQuery {
   from: string;
@@ -43,29 +38,23 @@ export function RecordsGrid<Row extends GridValidRowModel, Q extends RecordsQuer
   actions,
 }: RecordsGridProps<Row, Q>) {
   return (
-    <Paper component="section" aria-label={label} sx={{ p: { xs: 1.5, sm: 2 } }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1.5 }}>
-        <Typography sx={{ color: 'text.secondary' }} aria-live="polite">
+    <ServerPagedGrid
+      section={label}
+      summary={
+        <>
           {query.from} 至 {query.to}，共 {page?.total ?? 0} 筆
-        </Typography>
-        {actions}
-      </Stack>
-      <DataGrid
-        rows={page?.items ?? []}
-        columns={columns}
-        loading={loading}
-        localeText={{ ...localeText, noRowsLabel: `查無符合條件的${label}` }}
-        label={label}
-        columnVisibilityModel={columnVisibilityModel}
-        autoHeight
-        disableColumnMenu
-        disableRowSelectionOnClick
-        paginationMode="server"
-        rowCount={page?.total ?? 0}
-        paginationModel={{ page: query.page, pageSize: query.pageSize }}
-        onPaginationModelChange={(model) => update({ ...query, page: model.page, pageSize: model.pageSize })}
-        pageSizeOptions={[...RECORD_PAGE_SIZES]}
-      />
-    </Paper>
+        </>
+      }
+      actions={actions}
+      rows={page?.items ?? []}
+      columns={columns}
+      loading={loading}
+      emptyText={`查無符合條件的${label}`}
+      columnVisibilityModel={columnVisibilityModel}
+      rowCount={page?.total ?? 0}
+      paginationModel={{ page: query.page, pageSize: query.pageSize }}
+      onPaginationModelChange={(model) => update({ ...query, page: model.page, pageSize: model.pageSize })}
+      pageSizeOptions={[...RECORD_PAGE_SIZES]}
+    />
   );
 }

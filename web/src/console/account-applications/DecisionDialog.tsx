@@ -28,7 +28,8 @@ export interface DecisionChoice {
 interface DecisionDialogProps {
   decision: Decision;
   title: string;
-  description: ReactNode;
+  /** What the decision will do. */
+  description?: ReactNode;
   /** A yes/no of the inbox's own, asked with this decision (帳號申請 核准: 是否核發公務郵件). */
   choice?: DecisionChoice;
   pending: boolean;
@@ -64,7 +65,7 @@ export function DecisionDialog({ decision, title, description, choice, pending, 
         <DialogTitle id={titleId}>{title}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
-            <DialogContentText component="div">{description}</DialogContentText>
+            {description && <DialogContentText component="div">{description}</DialogContentText>}
             {error && (
               <Alert severity="error" role="alert">
                 {error}

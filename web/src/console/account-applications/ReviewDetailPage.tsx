@@ -1,11 +1,10 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import { describeStatus } from '../../apply/status/statusText';
-import { StatusTimeline } from '../../apply/status/StatusTimeline';
 import type { ReviewDetail } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
 import { RequestDetailPage, type RequestDetailConfig } from '../request-inbox/RequestDetailPage';
+import { DECISION_LABELS } from './reviewQuery';
 import { ESCALATED_HINT, ReviewStatusChip } from './ReviewStatusChip';
 import { APPLICATIONS_API, reviewInTransition } from './useReviewApplications';
 
@@ -21,10 +20,35 @@ const config: RequestDetailConfig<ReviewDetail> = {
         {ESCALATED_HINT}
       </Alert>
     ),
-  fields: (detail) => <ApplicationFields detail={detail} />,
-  timeline: (detail) => <StatusTimeline events={detail.events} current={describeStatus(detail)} />,
-  dialog: {
-    title: (decision) => (decision === 'APPROVE' ? '核准帳號申請' : '駁回帳號申請'),
+  fields: (detail) => {
+    const phone = detail.officeExt ? `${detail.officePhone} 分機 ${detail.officeExt}` : detail.officePhone;
+    const mail =
+      detail.officialMailGranted === true
+        ? '需要公務郵件（已核發）'
+        : detail.officialMailGranted === false && detail.needOfficialMail
+          ? '需要公務郵件（未核發）'
+          : detail.needOfficialMail
+            ? '需要公務郵件'
+            : '不需要公務郵件';
+    const rows: [string, string][] = [
+      ['身分證號', detail.nationalId],
+      ['登入帳號', detail.account],
+      ['是否需要公務郵件', mail],
+      ['備用信箱', detail.backupEmail ?? ''],
+      ['姓名', detail.name],
+      ['機關', detail.agency?.name ?? ''],
+      ['機關單位', detail.organization.pathLabel],
+      ['職稱', detail.title],
+      ['公務電話', phone],
+      ['備註', detail.remark ?? ''],
+      ['申請時間', formatDateTime(detail.submittedAt)],
+    ];
+    // What the applicant left empty is left out; 備註 shows 「—」.
+    return rows.filter(([label, value]) => value !== '' || label === '備註');
+  },
+  timeline: { current: describeStatus },
+  decision: {
+    noun: '帳號申請',
     description: (decision, detail) =>
       decision === 'APPROVE' ? (
         <>
@@ -42,58 +66,11 @@ const config: RequestDetailConfig<ReviewDetail> = {
             initial: detail.needOfficialMail,
           }
         : undefined,
+    done: (decision) => `已${DECISION_LABELS[decision]}此申請。`,
   },
 };
 
 /** 帳號申請明細: every field, the timeline, the Temporal workflow, and 核准 / 駁回 (with 是否核發公務郵件). */
 export default function ReviewDetailPage() {
   return <RequestDetailPage config={config} />;
-}
-
-function ApplicationFields({ detail }: { detail: ReviewDetail }) {
-  const phone = detail.officeExt ? `${detail.officePhone} 分機 ${detail.officeExt}` : detail.officePhone;
-  const mail =
-    detail.officialMailGranted === true
-      ? '需要公務郵件（已核發）'
-      : detail.officialMailGranted === false && detail.needOfficialMail
-        ? '需要公務郵件（未核發）'
-        : detail.needOfficialMail
-          ? '需要公務郵件'
-          : '不需要公務郵件';
-  const rows: [string, string][] = [
-    ['身分證號', detail.nationalId],
-    ['登入帳號', detail.account],
-    ['是否需要公務郵件', mail],
-    ['備用信箱', detail.backupEmail ?? ''],
-    ['姓名', detail.name],
-    ['機關', detail.agency?.name ?? ''],
-    ['機關單位', detail.organization.pathLabel],
-    ['職稱', detail.title],
-    ['公務電話', phone],
-    ['備註', detail.remark ?? ''],
-    ['申請時間', formatDateTime(detail.submittedAt)],
-  ];
-  return (
-    <Box
-      component="dl"
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: '160px minmax(0, 1fr)' },
-        columnGap: 3,
-        rowGap: { xs: 0.25, sm: 1.25 },
-        m: 0,
-        '& dt': { color: 'text.secondary', mt: { xs: 1.25, sm: 0 } },
-        '& dd': { m: 0, whiteSpace: 'pre-wrap' },
-      }}
-    >
-      {rows
-        .filter(([label, value]) => value !== '' || label === '備註')
-        .map(([label, value]) => (
-          <Box key={label} sx={{ display: 'contents' }}>
-            <dt>{label}</dt>
-            <dd>{value || '—'}</dd>
-          </Box>
-        ))}
-    </Box>
-  );
 }

@@ -1,6 +1,5 @@
 // 機關管理者申請審核 (api/routes/console/admin-role-requests).
 import type { TimelineEvent } from '../../account/selfServiceApi';
-import { api } from '../../lib/api';
 import { inboxApi } from '../request-inbox/api';
 
 export const ADMIN_ROLE_API = '/api/console/admin-role-requests';
@@ -24,10 +23,3 @@ export interface AdminRoleDetail extends AdminRoleItem {
 }
 
 export const adminRoleInboxApi = inboxApi<AdminRoleItem>(ADMIN_ROLE_API);
-
-export const adminRoleApi = {
-  detail: (id: string, signal?: AbortSignal) =>
-    api.get<AdminRoleDetail>(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}`, { signal }),
-  decide: (id: string, decision: 'APPROVE' | 'REJECT', comment: string) =>
-    api.post(`${ADMIN_ROLE_API}/${encodeURIComponent(id)}/decision`, { decision, ...(comment.trim() ? { comment } : {}) }),
-};

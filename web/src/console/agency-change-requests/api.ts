@@ -1,7 +1,8 @@
 // 機關異動審核 (api/routes/console/agency-change-requests).
-import type { TimelineEvent } from '../../account/selfServiceApi';
-import { api, type Decision } from '../../lib/api';
+import type { ApplicationEvent } from '../../lib/api';
 import { inboxApi } from '../request-inbox/api';
+
+export const AGENCY_CHANGE_API = '/api/console/agency-change-requests';
 
 export interface AgencyChangeItem {
   id: string;
@@ -15,22 +16,9 @@ export interface AgencyChangeItem {
   statusLabel: string;
 }
 export interface AgencyChangeDetail extends AgencyChangeItem {
-  workflowId: string;
-  events: TimelineEvent[];
+  events: ApplicationEvent[];
   allowedActions: string[];
   temporalUrl: string;
 }
 
-const BASE = '/api/console/agency-change-requests';
-
-export const agencyChangeReviewApi = {
-  ...inboxApi<AgencyChangeItem>(BASE),
-  get: (id: string, signal?: AbortSignal) => api.get<AgencyChangeDetail>(`${BASE}/${encodeURIComponent(id)}`, { signal }),
-  decide: (id: string, decision: Decision, comment: string) =>
-    api.post<{ id: string; status: string }>(`${BASE}/${encodeURIComponent(id)}/decision`, {
-      decision,
-      ...(comment ? { comment } : {}),
-    }),
-};
-
-export const DECISION_LABELS: Record<Decision, string> = { APPROVE: '核准', REJECT: '駁回' };
+export const agencyChangeReviewApi = inboxApi<AgencyChangeItem>(AGENCY_CHANGE_API);

@@ -1,5 +1,4 @@
 // 復用申請審核 (api/routes/console/reactivation-requests).
-import { api, type Decision } from '../../lib/api';
 import { inboxApi } from '../request-inbox/api';
 
 export const REACTIVATION_API = '/api/console/reactivation-requests';
@@ -18,8 +17,3 @@ export interface ReactivationItem {
 }
 
 export const reactivationInboxApi = inboxApi<ReactivationItem>(REACTIVATION_API);
-
-export const reactivationReviewApi = {
-  decide: (id: string, decision: Decision, comment: string | undefined) =>
-    api.post(`${REACTIVATION_API}/${encodeURIComponent(id)}/decision`, { decision, ...(comment ? { comment } : {}) }),
-};

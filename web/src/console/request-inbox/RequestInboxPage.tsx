@@ -15,14 +15,14 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import type { Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { DataGrid, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
-import { zhTW } from '@mui/x-data-grid/locales';
+import type { GridColDef, GridRowSelectionModel } from '@mui/x-data-grid';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { agencyOptions, type AgencyOption } from '../../apply/organization/orgCascade';
 import { useOrganizations } from '../../apply/organization/useOrganizations';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../common/PageHeading';
+import { ServerPagedGrid } from '../../common/ServerPagedGrid';
 import { errorMessage, type Decision, type ReviewStatusFilter } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
@@ -46,7 +46,6 @@ import type { InboxApi, InboxItem } from './api';
 import { useInboxList } from './useInboxList';
 import { RetryAlert } from '../../common/RetryAlert';
 
-const localeText = zhTW.components.MuiDataGrid.defaultProps.localeText;
 const EMPTY_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
 const KEYWORD_DEBOUNCE_MS = 400;
 const NO_MATCH = '查無符合條件的申請';
@@ -231,16 +230,17 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
         </RetryAlert>
       )}
 
-      <Paper component="section" aria-label="申請清單" sx={{ p: { xs: 1.5, sm: 2 } }}>
-        <Stack
-          direction={{ xs: 'column', sm: 'row' }}
-          spacing={1.5}
-          sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', mb: 1.5 }}
-        >
-          <Typography sx={{ color: 'text.secondary' }} aria-live="polite">
+      <ServerPagedGrid
+        section="申請清單"
+        label={config.gridLabel}
+        stackOnPhones
+        summary={
+          <>
             共 {list.totalCapped ? `${list.total.toLocaleString('en-US')}+` : list.total} 筆
             {chosen.length > 0 && <>，已選擇 {chosen.length} 筆</>}
-          </Typography>
+          </>
+        }
+        actions={
           <Stack direction="row" spacing={1}>
             {BATCH_BUTTONS.map(({ decision, variant, color, Icon }) => (
               <Button
@@ -255,45 +255,35 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
               </Button>
             ))}
           </Stack>
-        </Stack>
-        <DataGrid
-          rows={rows}
-          columns={columns}
-          loading={loading}
-          localeText={{
-            ...localeText,
-            noRowsLabel: query.q ? NO_MATCH : query.status === 'PENDING' ? config.empty.pending : config.empty.other,
-          }}
-          label={config.gridLabel}
-          columnVisibilityModel={Object.fromEntries((config.phoneHiddenColumns ?? []).map((field) => [field, !narrow]))}
-          {...(config.autoRowHeight ? { getRowHeight: () => 'auto' as const } : {})}
-          autoHeight
-          disableColumnMenu
-          disableColumnSorting
-          disableRowSelectionOnClick
-          checkboxSelection
-          isRowSelectable={({ row }) => isSelectable(row)}
-          rowSelectionModel={selection}
-          onRowSelectionModelChange={setSelection}
-          paginationMode="server"
-          // Past the capped count the grid pages on without a last page number.
-          rowCount={list.totalCapped ? -1 : list.total}
-          paginationMeta={{ hasNextPage: Boolean(list.nextCursor) }}
-          paginationModel={{ page: query.page, pageSize: query.pageSize }}
-          onPaginationModelChange={(model) => update(withPage(query, model, list))}
-          pageSizeOptions={[...PAGE_SIZES]}
-          onCellClick={(cell) => {
-            if (cell.field !== '__check__') void navigate(detailPath(String(cell.id)), { state: detailState });
-          }}
-          sx={{
-            '& .MuiDataGrid-row': { cursor: 'pointer' },
-            // Tall rows: text wraps and every cell (the checkbox's too) stays vertically centred.
-            ...(config.autoRowHeight
-              ? { '& .MuiDataGrid-cell': { py: 1, display: 'flex', alignItems: 'center', lineHeight: 1.5, whiteSpace: 'normal' } }
-              : {}),
-          }}
-        />
-      </Paper>
+        }
+        rows={rows}
+        columns={columns}
+        loading={loading}
+        emptyText={query.q ? NO_MATCH : query.status === 'PENDING' ? config.empty.pending : config.empty.other}
+        columnVisibilityModel={Object.fromEntries((config.phoneHiddenColumns ?? []).map((field) => [field, !narrow]))}
+        {...(config.autoRowHeight ? { getRowHeight: () => 'auto' as const } : {})}
+        disableColumnSorting
+        checkboxSelection
+        isRowSelectable={({ row }) => isSelectable(row)}
+        rowSelectionModel={selection}
+        onRowSelectionModelChange={setSelection}
+        // Past the capped count the grid pages on without a last page number.
+        rowCount={list.totalCapped ? -1 : list.total}
+        paginationMeta={{ hasNextPage: Boolean(list.nextCursor) }}
+        paginationModel={{ page: query.page, pageSize: query.pageSize }}
+        onPaginationModelChange={(model) => update(withPage(query, model, list))}
+        pageSizeOptions={[...PAGE_SIZES]}
+        onCellClick={(cell) => {
+          if (cell.field !== '__check__') void navigate(detailPath(String(cell.id)), { state: detailState });
+        }}
+        sx={{
+          '& .MuiDataGrid-row': { cursor: 'pointer' },
+          // Tall rows: text wraps and every cell (the checkbox's too) stays vertically centred.
+          ...(config.autoRowHeight
+            ? { '& .MuiDataGrid-cell': { py: 1, display: 'flex', alignItems: 'center', lineHeight: 1.5, whiteSpace: 'normal' } }
+            : {}),
+        }}
+      />
 
       {dialog && (
         <DecisionDialog
