@@ -1,5 +1,4 @@
 // 機關管理者申請審核 (api/routes/console/admin-role-requests).
-import type { TimelineEvent } from '../../account/selfServiceApi';
 import { inboxApi } from '../request-inbox/api';
 
 export const ADMIN_ROLE_API = '/api/console/admin-role-requests';
@@ -14,12 +13,6 @@ export interface AdminRoleItem {
   submittedAt: string;
   status: string;
   statusLabel: string;
-}
-
-export interface AdminRoleDetail extends AdminRoleItem {
-  events: TimelineEvent[];
-  allowedActions: string[];
-  temporalUrl: string;
 }
 
 export const adminRoleInboxApi = inboxApi<AdminRoleItem>(ADMIN_ROLE_API);
