@@ -93,7 +93,7 @@ describe('個人帳號復用 → 復用申請審核 (核准)', () => {
     await row.getByText(user.account).click();
     await page.getByRole('heading', { level: 2, name: `${user.name}（${user.account}）` }).waitFor();
     await page.getByText('已送出帳號復用申請').waitFor();
-    expect(await page.getByRole('link', { name: '於 Temporal UI 檢視流程' }).getAttribute('href')).toContain(
+    expect(await page.getByRole('link', { name: '在 Temporal 檢視流程' }).getAttribute('href')).toContain(
       'account-reactivation-',
     );
     await page.getByRole('button', { name: '核准', exact: true }).click();

@@ -58,7 +58,7 @@ describe('個人帳號管理 › 機關(單位)異動', () => {
     await row.getByText('智慧發展中心-數據創新科').click();
     await page.getByRole('heading', { level: 1, name: '機關異動申請明細' }).waitFor();
     await page.getByText('調任智發中心').first().waitFor();
-    await page.getByRole('link', { name: '於 Temporal UI 檢視流程' }).waitFor();
+    await page.getByRole('link', { name: '在 Temporal 檢視流程' }).waitFor();
     await page.getByRole('button', { name: '核准' }).click();
     await page.getByRole('dialog', { name: '核准機關(單位)異動申請' }).getByRole('button', { name: '確定' }).click();
     await page.getByText('已核准（已異動至新單位）').waitFor({ timeout: 60_000 });

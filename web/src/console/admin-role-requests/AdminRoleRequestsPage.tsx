@@ -61,7 +61,6 @@ const detailConfig: RequestDetailConfig<AdminRoleDetail> = {
     ['申請原因', d.reason],
   ],
   timeline: { title: '處理歷程' },
-  temporalLinkLabel: '於 Temporal UI 檢視流程',
   decision: { noun: '機關管理者申請', doneNote: { APPROVE: '（下次登入生效）' } },
 };
 

@@ -17,7 +17,6 @@ const config: RequestDetailConfig<AgencyChangeDetail> = {
     ['說明', d.reason],
   ],
   timeline: { title: '處理歷程' },
-  temporalLinkLabel: '於 Temporal UI 檢視流程',
   decision: {
     noun: '機關(單位)異動申請',
     description: (decision, d) =>

@@ -24,7 +24,6 @@ const config: RequestDetailConfig<ReactivationDetail> = {
     ['職稱', d.title],
   ],
   timeline: { title: '處理歷程' },
-  temporalLinkLabel: '於 Temporal UI 檢視流程',
   decision: {
     noun: '帳號復用申請',
     description: (_decision, d) => `${d.name}（${d.account}）申請復用帳號於「${d.organizationPath}」。`,

@@ -56,8 +56,6 @@ export interface RequestDetailConfig<D extends RequestDetail> {
   fields: (detail: D) => readonly DetailRow[];
   /** The timeline's heading (申請歷程 unless said) and the current step shown open at its end. */
   timeline?: { title?: string; current?: (detail: D) => StatusDescription };
-  /** The Temporal UI link's words (TemporalLink's unless said). */
-  temporalLinkLabel?: string;
   decision: {
     /** The request as the decision names it: 「核准{noun}」 is the dialog's title. */
     noun: string;
@@ -151,7 +149,7 @@ export function RequestHeading<D extends RequestDetail>({
         </Typography>
         <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2 }}>
           {config.status?.(detail) ?? <Typography>狀態：{detail.statusLabel}</Typography>}
-          <TemporalLink href={detail.temporalUrl} label={config.temporalLinkLabel} />
+          <TemporalLink href={detail.temporalUrl} />
         </Box>
       </div>
       {actions}

@@ -21,6 +21,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { agencyOptions, type AgencyOption } from '../../apply/organization/orgCascade';
 import { useOrganizations } from '../../apply/organization/useOrganizations';
 import { useSession } from '../../auth/session';
+import { usePagedList } from '../../lib/data';
 import { PageHeading } from '../../common/PageHeading';
 import { ServerPagedGrid } from '../../common/ServerPagedGrid';
 import { errorMessage, type Decision, type ReviewStatusFilter } from '../../lib/api';
@@ -43,7 +44,6 @@ import {
   type ReviewQuery,
 } from '../account-applications/reviewQuery';
 import type { InboxApi, InboxItem } from './api';
-import { useInboxList } from './useInboxList';
 import { RetryAlert } from '../../common/RetryAlert';
 
 const EMPTY_SELECTION: GridRowSelectionModel = { type: 'include', ids: new Set() };
@@ -104,7 +104,10 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
     Boolean(config.agencyFilter) && state.status === 'authenticated' && state.user.roles.includes('SYSTEM_ADMIN');
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
-  const { list, loading, error, reload } = useInboxList(config.api.list, listSearch(query, canFilterAgency));
+  const search = listSearch(query, canFilterAgency);
+  // The last page stays on screen while the next one loads (no flashing empty grid).
+  const list = usePagedList((signal) => config.api.list(search, signal), [config.api.list, search]);
+  const { loading, error, reload } = list;
   const [selection, setSelection] = useState<GridRowSelectionModel>(EMPTY_SELECTION);
   const [dialog, setDialog] = useState<Decision | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -236,8 +239,7 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
         stackOnPhones
         summary={
           <>
-            共 {list.totalCapped ? `${list.total.toLocaleString('en-US')}+` : list.total} 筆
-            {chosen.length > 0 && <>，已選擇 {chosen.length} 筆</>}
+            共 {list.totalLabel} 筆{chosen.length > 0 && <>，已選擇 {chosen.length} 筆</>}
           </>
         }
         actions={
