@@ -9,7 +9,7 @@ import type { Ref } from 'react';
 import { captchaImageSrc } from './captcha';
 import type { CaptchaState } from './useCaptcha';
 
-interface CaptchaFieldProps {
+export interface CaptchaFieldProps {
   state: CaptchaState;
   answer: string;
   onAnswerChange: (value: string) => void;

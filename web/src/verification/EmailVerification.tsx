@@ -1,3 +1,4 @@
+import { BackupEmailField, SendStepForm } from './SendStepForm';
 import MarkEmailReadOutlined from '@mui/icons-material/MarkEmailReadOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,8 +8,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { emailVerificationSchema } from '../../../domain/schemas/account-application';
@@ -20,7 +19,7 @@ import { confirmEmailVerification, startEmailVerification } from './api';
 import { CaptchaField } from './CaptchaField';
 import { CodeEntryStep, useCodeEntry } from './CodeEntryStep';
 import type { VerificationMethodProps } from './methods';
-import { CooldownSubmitButton, ResendNotice } from './ResendNotice';
+import { CooldownSubmitButton } from './ResendNotice';
 import { useCaptcha } from './useCaptcha';
 import { useResendCooldown } from './useResendCooldown';
 
@@ -139,38 +138,31 @@ function StartForm({ purpose, submitLabel, email, onEmailChange, onSent }: Start
   };
 
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="備用信箱驗證">
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      {waiting && <ResendNotice notice={cooldown.notice} />}
-      <TextField
-        label="備用信箱"
-        name="email"
-        type="email"
-        value={email}
-        onChange={(event) => onEmailChange(event.target.value)}
-        required
-        autoComplete="email"
-        autoFocus
-        inputRef={emailRef}
-        disabled={pending}
-        error={Boolean(fields.email)}
-        helperText={fields.email ?? '請輸入個人電子信箱，不可使用公務信箱（@mail.tainan.gov.tw）'}
-        slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false, inputMode: 'email' } }}
-      />
-      <CaptchaField
-        state={captcha}
-        answer={answer}
-        onAnswerChange={setAnswer}
-        error={fields.captchaAnswer}
-        disabled={pending}
-        inputRef={answerRef}
-      />
-      <CooldownSubmitButton pending={pending} secondsLeft={waiting ? cooldown.secondsLeft : 0} label={submitLabel} />
-    </Stack>
+    <SendStepForm
+      label="備用信箱驗證"
+      onSubmit={(event) => void submit(event)}
+      error={formError}
+      notice={waiting ? cooldown.notice : null}
+      field={
+        <BackupEmailField
+          value={email}
+          onChange={onEmailChange}
+          inputRef={emailRef}
+          disabled={pending}
+          error={fields.email}
+          helperText="請輸入個人電子信箱，不可使用公務信箱（@mail.tainan.gov.tw）"
+        />
+      }
+      captcha={{
+        state: captcha,
+        answer,
+        onAnswerChange: setAnswer,
+        error: fields.captchaAnswer,
+        disabled: pending,
+        inputRef: answerRef,
+      }}
+      submit={<CooldownSubmitButton pending={pending} secondsLeft={waiting ? cooldown.secondsLeft : 0} label={submitLabel} />}
+    />
   );
 }
 

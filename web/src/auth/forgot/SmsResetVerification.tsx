@@ -1,16 +1,14 @@
+import { SendStepForm } from '../../verification/SendStepForm';
 import SmsOutlined from '@mui/icons-material/SmsOutlined';
-import Alert from '@mui/material/Alert';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useRef, useState, type FormEvent } from 'react';
 import { smsResetStartSchema } from '../../../../domain/schemas/password-reset';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import { CaptchaField } from '../../verification/CaptchaField';
 import { CodeEntryStep, useCodeEntry } from '../../verification/CodeEntryStep';
 import type { VerificationMethodProps } from '../../verification/methods';
-import { CooldownSubmitButton, ResendNotice } from '../../verification/ResendNotice';
+import { CooldownSubmitButton } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
 import { useResendCooldown } from '../../verification/useResendCooldown';
 import { passwordApi, type SmsResetStarted } from './api';
@@ -115,38 +113,38 @@ function StartForm({
   };
 
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="手機簡訊驗證">
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      {waiting && <ResendNotice notice={cooldown.notice} />}
-      <TextField
-        label="手機號碼"
-        name="mobile"
-        type="tel"
-        value={mobile}
-        onChange={(event) => onMobileChange(event.target.value)}
-        required
-        autoFocus
-        autoComplete="tel"
-        inputRef={mobileRef}
-        disabled={pending}
-        error={Boolean(fields.mobile)}
-        helperText={fields.mobile ?? '請輸入於個人帳號管理綁定的手機號碼，格式：0912345678'}
-        slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 20 } }}
-      />
-      <CaptchaField
-        state={captcha}
-        answer={answer}
-        onAnswerChange={setAnswer}
-        error={fields.captchaAnswer}
-        disabled={pending}
-        inputRef={answerRef}
-      />
-      <CooldownSubmitButton pending={pending} secondsLeft={waiting ? cooldown.secondsLeft : 0} label={submitLabel} />
-    </Stack>
+    <SendStepForm
+      label="手機簡訊驗證"
+      onSubmit={(event) => void submit(event)}
+      error={formError}
+      notice={waiting ? cooldown.notice : null}
+      field={
+        <TextField
+          label="手機號碼"
+          name="mobile"
+          type="tel"
+          value={mobile}
+          onChange={(event) => onMobileChange(event.target.value)}
+          required
+          autoFocus
+          autoComplete="tel"
+          inputRef={mobileRef}
+          disabled={pending}
+          error={Boolean(fields.mobile)}
+          helperText={fields.mobile ?? '請輸入於個人帳號管理綁定的手機號碼，格式：0912345678'}
+          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 20 } }}
+        />
+      }
+      captcha={{
+        state: captcha,
+        answer,
+        onAnswerChange: setAnswer,
+        error: fields.captchaAnswer,
+        disabled: pending,
+        inputRef: answerRef,
+      }}
+      submit={<CooldownSubmitButton pending={pending} secondsLeft={waiting ? cooldown.secondsLeft : 0} label={submitLabel} />}
+    />
   );
 }
 

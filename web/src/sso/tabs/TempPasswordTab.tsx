@@ -1,5 +1,4 @@
-import Alert from '@mui/material/Alert';
-import Stack from '@mui/material/Stack';
+import { BackupEmailField, SendStepForm } from '../../verification/SendStepForm';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type FormEvent } from 'react';
@@ -8,7 +7,6 @@ import { ApiError, errorMessage } from '../../lib/api';
 import { CaptchaField } from '../../verification/CaptchaField';
 import { CodeEntryStep } from '../../verification/CodeEntryStep';
 import { resendLabel } from '../../verification/countdown';
-import { ResendNotice } from '../../verification/ResendNotice';
 import { useCaptcha } from '../../verification/useCaptcha';
 import { useResendCooldown } from '../../verification/useResendCooldown';
 import { ssoApi } from '../api';
@@ -100,43 +98,40 @@ function RequestStep({ uid, onSent }: { uid: string; onSent: (sent: Sent) => voi
   };
 
   return (
-    <Stack component="form" noValidate onSubmit={(event) => void submit(event)} spacing={2.5} aria-label="臨時密碼申請">
-      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-        請輸入已綁定您臺南市政府公務帳號的備用信箱，系統將寄送一組臨時密碼至該信箱。
-      </Typography>
-      {formError && (
-        <Alert severity="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      {waiting && <ResendNotice notice={cooldown.notice} />}
-      <TextField
-        label="備用信箱"
-        name="email"
-        type="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        required
-        autoComplete="email"
-        autoFocus
-        inputRef={emailRef}
-        disabled={pending}
-        error={Boolean(errors.email)}
-        helperText={errors.email ?? '此備用信箱必須已完成綁定臺南市政府公務帳號'}
-        slotProps={{ htmlInput: { autoCapitalize: 'none', spellCheck: false, inputMode: 'email' } }}
-      />
-      <CaptchaField
-        state={captcha}
-        answer={answer}
-        onAnswerChange={setAnswer}
-        error={errors.captchaAnswer}
-        disabled={pending}
-        inputRef={answerRef}
-      />
-      <SubmitButton pending={pending} disabled={waiting}>
-        {waiting ? resendLabel(cooldown.secondsLeft, '送出') : '送出'}
-      </SubmitButton>
-    </Stack>
+    <SendStepForm
+      label="臨時密碼申請"
+      onSubmit={(event) => void submit(event)}
+      intro={
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          請輸入已綁定您臺南市政府公務帳號的備用信箱，系統將寄送一組臨時密碼至該信箱。
+        </Typography>
+      }
+      error={formError}
+      notice={waiting ? cooldown.notice : null}
+      field={
+        <BackupEmailField
+          value={email}
+          onChange={setEmail}
+          inputRef={emailRef}
+          disabled={pending}
+          error={errors.email}
+          helperText="此備用信箱必須已完成綁定臺南市政府公務帳號"
+        />
+      }
+      captcha={{
+        state: captcha,
+        answer,
+        onAnswerChange: setAnswer,
+        error: errors.captchaAnswer,
+        disabled: pending,
+        inputRef: answerRef,
+      }}
+      submit={
+        <SubmitButton pending={pending} disabled={waiting}>
+          {waiting ? resendLabel(cooldown.secondsLeft, '送出') : '送出'}
+        </SubmitButton>
+      }
+    />
   );
 }
 
