@@ -143,7 +143,12 @@ function linksOf(message: SinkMessage): MailLink[] {
 
 /** The route a link opens, by the web app's route table (`:id` matches one path segment). */
 function routeOf(pathname: string) {
-  return ROUTE_LIST.find((route) => new RegExp(`^${route.path.replace(/:[a-z]+/g, '[^/]+')}$`).test(pathname));
+  // A page's own path before a pattern that also matches it (帳號申請審核 before 帳號明細 /console/accounts/:id),
+  // as the router ranks them.
+  return (
+    ROUTE_LIST.find((route) => route.path === pathname) ??
+    ROUTE_LIST.find((route) => new RegExp(`^${route.path.replace(/:[a-z]+/g, '[^/]+')}$`).test(pathname))
+  );
 }
 
 const newUser = (prefix: string) =>
