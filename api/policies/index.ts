@@ -157,6 +157,21 @@ export function authorize(actor: Actor | undefined, action: Action, resource?: A
 }
 
 /**
+ * Whether the actor may decide this request: authority for it (their own, or an approver's they stand
+ * in for), and the request is neither theirs nor, for a deputy, that approver's.
+ */
+export function canDecide(
+  actor: Actor | undefined,
+  action: Action,
+  resource: AgencyScoped & { applicantUserId?: string | null },
+): boolean {
+  const authority = actor && authorityFor(actor, action, resource);
+  if (!actor || !authority) return false;
+  const applicant = resource.applicantUserId ?? undefined;
+  return applicant === undefined || (actor.id !== applicant && (authority.self || authority.principal.id !== applicant));
+}
+
+/**
  * The decision's maker as a workflow records it: the actor, and the approver they stand in for when
  * only a delegation lets them decide (FORBIDDEN when nothing does).
  */

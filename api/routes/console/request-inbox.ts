@@ -5,7 +5,7 @@ import type { DecisionActor } from '../../../domain/requests/decision';
 import type { UsageAction } from '../../../domain/usage-actions';
 import { fail } from '../../errors';
 import { authorized } from '../../request-body';
-import { allowedActions, authorize, decidingActor, type Action, type Actor, type AgencyScoped } from '../../policies';
+import { authorize, canDecide, decidingActor, type Action, type Actor, type AgencyScoped } from '../../policies';
 import { presentEvents } from '../../presenters/account-application';
 import { requestOfType, requestOfWorkflow, requestStatus } from '../../queries/requests';
 import type { Temporal } from '../../temporal';
@@ -182,10 +182,7 @@ export function requestInboxRoutes<B extends Decision = Decision>(
       status,
       statusLabel: request?.statusLabel ?? s.status,
       events: presentEvents(request?.events ?? []),
-      allowedActions:
-        s.status === 'PENDING' && status === 'PENDING' && s.applicantUserId !== req.actor.id
-          ? allowedActions(req.actor, [actions.decide], s).map(() => 'decide')
-          : [],
+      allowedActions: s.status === 'PENDING' && status === 'PENDING' && canDecide(req.actor, actions.decide, s) ? ['decide'] : [],
       temporalUrl: temporal.workflowUrl(s.workflowId),
     });
   });
