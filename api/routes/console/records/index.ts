@@ -1,20 +1,11 @@
 import type { PrismaClient } from '@prisma/client';
-import ExcelJS from 'exceljs';
 import { Router, type Response } from 'express';
 import {
   consoleLoginRecordQuerySchema,
   consoleUsageRecordQuerySchema,
-  loginActionLabel,
-  loginMethodLabel,
-  loginReasonLabel,
-  loginResultLabel,
-  parseReason,
   type ConsoleLoginRecordQuery,
   type ConsoleUsageRecordQuery,
 } from '../../../../domain/login-records';
-import { usageActionLabel } from '../../../../domain/usage-actions';
-import { parseUserAgent } from '../../../../domain/user-agent';
-import { getParameterDefinition } from '../../../../domain/system-parameters';
 import { fail } from '../../../errors';
 import { authorize, type Actor } from '../../../policies';
 import {
@@ -26,53 +17,28 @@ import {
   usageRecordsToExport,
 } from '../../../queries/records';
 import { recordUsage } from '../../../commands/usage';
+import {
+  LOGIN_RECORDS_SHEET,
+  loginFailureText,
+  recordWorkbook,
+  USAGE_RECORDS_SHEET,
+  usageTargetLabel,
+  who,
+  type RecordSheet,
+} from '../../../presenters/record-sheets';
 
 /** The most rows one 匯出 Excel writes; a larger result asks for narrower conditions. */
 export const RECORD_EXPORT_MAX_ROWS = 10_000;
 
-type WithUser = {
-  user: { account: string; name: string; organization: { name: string; agency: { name: string } | null } } | null;
-};
-
-const who = (row: WithUser, fallbackAccount = '') => ({
-  account: row.user?.account ?? fallbackAccount,
-  name: row.user?.name ?? '',
-  agency: row.user ? (row.user.organization.agency?.name ?? row.user.organization.name) : '',
-});
-
-/** 對象 in words where the code has a name: a system parameter's label, which records were exported. */
-function usageTargetLabel(action: string, target: string | null): string {
-  if (!target) return '';
-  if (action === 'parameter.update') return getParameterDefinition(target)?.label ?? target;
-  if (action === 'records.export') return target === 'login' ? '帳號登入紀錄' : target === 'usage' ? '帳號使用紀錄' : target;
-  return target;
-}
-
-/** YYYY-MM-DD HH:mm:ss in Taiwan (UTC+8). */
-const taipeiDateTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-
-async function sendWorkbook(
-  res: Response,
-  fileBase: string,
-  columns: { header: string; key: string; width: number }[],
-  rows: object[],
-) {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '臺南市政府公務入口網';
-  const sheet = workbook.addWorksheet(fileBase);
-  sheet.columns = columns;
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.addRows(rows);
-  const buffer = await workbook.xlsx.writeBuffer();
-  const stamp = taipeiDateTime(new Date()).replace(/[-: ]/g, '').slice(0, 12);
-  const name = `${fileBase}_${stamp}.xlsx`;
+/** 匯出 Excel: the workbook as a download. */
+async function sendWorkbook<R>(res: Response, sheet: RecordSheet<R>, rows: readonly R[]) {
+  const { buffer, stamp, fileName } = await recordWorkbook(sheet, rows);
   res
     .status(200)
     .set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .set('content-disposition', `attachment; filename="records_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .set('content-disposition', `attachment; filename="records_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .set('cache-control', 'no-store')
-    .send(Buffer.from(buffer));
+    .send(buffer);
 }
 
 function assertExportable(total: number) {
@@ -105,7 +71,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
       items: rows.map((row) => ({
         ...presentLoginRecord(row),
         ...who(row, row.account),
-        reasonText: row.result === 'FAILURE' ? loginReasonLabel(parseReason(row.reason).code) || '登入失敗' : '',
+        reasonText: loginFailureText(row),
       })),
     });
   });
@@ -132,32 +98,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
     const { total, rows } = await loginRecordsToExport(prisma, query, RECORD_EXPORT_MAX_ROWS);
     assertExportable(total);
     await record(req.actor, 'login', query, rows.length, req.ip);
-    await sendWorkbook(
-      res,
-      '帳號登入紀錄',
-      [
-        { header: '操作時間', key: 'at', width: 20 },
-        { header: '帳號', key: 'account', width: 16 },
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '機關', key: 'agency', width: 20 },
-        { header: '登入方式', key: 'method', width: 16 },
-        { header: 'IP', key: 'ip', width: 16 },
-        { header: '瀏覽器', key: 'browser', width: 22 },
-        { header: '動作', key: 'action', width: 10 },
-        { header: '操作結果', key: 'result', width: 10 },
-        { header: '失敗原因', key: 'reason', width: 28 },
-      ],
-      rows.map((row) => ({
-        at: taipeiDateTime(row.at),
-        ...who(row, row.account),
-        method: loginMethodLabel(row.method),
-        ip: row.ip ?? '',
-        browser: parseUserAgent(row.userAgent).label,
-        action: loginActionLabel(row.action),
-        result: loginResultLabel(row.result),
-        reason: row.result === 'FAILURE' ? loginReasonLabel(parseReason(row.reason).code) || '登入失敗' : '',
-      })),
-    );
+    await sendWorkbook(res, LOGIN_RECORDS_SHEET, rows);
   });
 
   router.get('/usage/export', async (req, res) => {
@@ -166,26 +107,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
     const { total, rows } = await usageRecordsToExport(prisma, query, RECORD_EXPORT_MAX_ROWS);
     assertExportable(total);
     await record(req.actor, 'usage', query, rows.length, req.ip);
-    await sendWorkbook(
-      res,
-      '帳號使用紀錄',
-      [
-        { header: '操作時間', key: 'at', width: 20 },
-        { header: '帳號', key: 'account', width: 16 },
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '機關', key: 'agency', width: 20 },
-        { header: '動作', key: 'action', width: 26 },
-        { header: '對象', key: 'target', width: 20 },
-        { header: 'IP', key: 'ip', width: 16 },
-      ],
-      rows.map((row) => ({
-        at: taipeiDateTime(row.at),
-        ...who(row),
-        action: usageActionLabel(row.action),
-        target: usageTargetLabel(row.action, row.target),
-        ip: row.ip ?? '',
-      })),
-    );
+    await sendWorkbook(res, USAGE_RECORDS_SHEET, rows);
   });
 
   /** 匯出 is itself recorded in the admin's 帳號使用紀錄 (which records, under which conditions). */
