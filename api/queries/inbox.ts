@@ -70,9 +70,16 @@ export async function inboxWhere(
     type,
     ...(agencyIds ? { agencyId: agencyIds.length === 1 ? agencyIds[0] : { in: agencyIds } } : {}),
     ...(query.status === 'PENDING' ? { status: 'PENDING' } : query.status === 'DECIDED' ? { status: { not: 'PENDING' } } : {}),
-    ...(q ? { OR: [{ applicantAccount: { startsWith: q.toLowerCase() } }, { applicantName: { startsWith: q } }] } : {}),
+    ...(q
+      ? nameOnly(q)
+        ? { applicantName: { startsWith: q } }
+        : { OR: [{ applicantAccount: { startsWith: q.toLowerCase() } }, { applicantName: { startsWith: q } }] }
+      : {}),
   };
 }
+
+/** A keyword no account can start with (accounts are ASCII, domain/account-name.ts): a name prefix alone. */
+const nameOnly = (q: string) => /[^\x20-\x7e]/.test(q);
 
 /** Rows strictly older (`lt`) or newer (`gt`) than the cursor; the first clause is the index range. */
 const beyond = (cursor: InboxCursor, dir: 'lt' | 'gt'): Prisma.RequestWhereInput => ({
@@ -85,14 +92,19 @@ const beyond = (cursor: InboxCursor, dir: 'lt' | 'gt'): Prisma.RequestWhereInput
 const withAgency = { agency: { select: { code: true, name: true } } } satisfies Prisma.RequestInclude;
 
 const NEWEST_FIRST: Prisma.RequestOrderByWithRelationInput[] = [{ createdAt: 'desc' }, { id: 'desc' }];
+const BY_NAME: Prisma.RequestOrderByWithRelationInput[] = [{ applicantName: 'asc' }, { id: 'asc' }];
 
 /**
  * How many rows match, counted up to COUNT_CAP + 1 (more than COUNT_CAP reads as 「1,000+」). In the
  * list's order: without one, Prisma orders the capped subquery by id and the count walks the primary
  * key past every other agency's rows.
  */
-export async function countInbox(prisma: PrismaClient, where: Prisma.RequestWhereInput) {
-  const total = await prisma.request.count({ where, orderBy: NEWEST_FIRST, take: COUNT_CAP + 1 });
+export async function countInbox(
+  prisma: PrismaClient,
+  where: Prisma.RequestWhereInput,
+  orderBy: Prisma.RequestOrderByWithRelationInput[] = NEWEST_FIRST,
+) {
+  const total = await prisma.request.count({ where, orderBy, take: COUNT_CAP + 1 });
   return { total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }
 
@@ -131,6 +143,9 @@ export async function pageInbox(prisma: PrismaClient, where: Prisma.RequestWhere
 export async function listInbox(prisma: PrismaClient, actor: Actor, type: RequestType, query: InboxQuery) {
   const where = await inboxWhere(prisma, actor, type, query);
   if (!where) return { total: 0, totalCapped: false, rows: [], nextCursor: null, prevCursor: null };
-  const [count, page] = await Promise.all([countInbox(prisma, where), pageInbox(prisma, where, query)]);
+  // A name prefix (a surname matches thousands of a city's rows) is counted along the name index,
+  // which stops at the cap, instead of gathering every match to order it by time.
+  const countOrder = query.q && nameOnly(query.q.trim()) ? BY_NAME : NEWEST_FIRST;
+  const [count, page] = await Promise.all([countInbox(prisma, where, countOrder), pageInbox(prisma, where, query)]);
   return { ...count, ...page };
 }

@@ -87,6 +87,9 @@ describe('帳號申請審核 list at scale', () => {
     expect(await names('陳志明')).toEqual(['陳志明']);
     expect(await names('陳')).toEqual(['陳志明']);
     expect(await names('志明')).toEqual([]);
+    // A name prefix is counted along the name index: the same count as the rows found.
+    const surname = (await admin.get(`${base}?agencyCode=${code}&status=ALL&q=${encodeURIComponent('陳')}`)).body;
+    expect(surname).toMatchObject({ total: 1, totalCapped: false });
     expect(await names(`${code.toUpperCase()}u0008`)).toEqual(['林陳明']);
   });
 
