@@ -28,9 +28,6 @@ const requestId = z.string().trim().min(1, '申請編號格式錯誤').max(64, '
 export type InboxRow = Prisma.RequestGetPayload<{ include: { agency: { select: { code: true; name: true } } } }>;
 type RequestWithEvents = NonNullable<Awaited<ReturnType<typeof requestOfWorkflow>>>;
 
-/** The one who decides, as the workflow records them (with the approver a deputy stands in for). */
-export type Approver = DecisionActor;
-
 /** What an inbox address names, loaded for the policy, the decision and the detail page. */
 export interface InboxSubject extends AgencyScoped {
   workflowId: string;
@@ -57,7 +54,7 @@ export interface RequestInbox<B extends Decision = Decision> {
   /** The decision's body when it takes more than 核准/駁回 and the comment (帳號申請: 是否核發公務郵件). */
   decisionBody?: z.ZodType<B>;
   /** The decide update of the request's workflow (refusals already mapped to API errors). */
-  decide: (workflowId: string, input: B & { actor: Approver }) => Promise<{ status: string }>;
+  decide: (workflowId: string, input: B & { actor: DecisionActor }) => Promise<{ status: string }>;
   /** What the reviewer's 帳號使用紀錄 names, e.g. 機關管理者申請 (followed by the applicant account). */
   usageTarget: string;
   listQuery?: z.ZodType<InboxQuery, unknown>;

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { encryptNationalId, hashNationalId } from '../../../infra/db/pii';
 import { randomNationalId, uniqueEmail } from '../../support/applicant';
-import argon2 from 'argon2';
-import { ARGON2_OPTIONS } from '../../../infra/password-hash';
-import { e2e, testEnv } from '../../support/env';
+import { testEnv } from '../../support/env';
+import { createActiveUser } from './support-users';
 import { apiSession } from '../../support/http';
 import { createTestUser } from '../db/helpers';
 
@@ -256,20 +255,8 @@ describe('every console route, walked by an admin of another agency (cabadmin of
 /** A review inbox a deputy opens in the approver's name (代理人設定); nothing else of the console. */
 const DELEGABLE_AREAS = ['account-applications', 'admin-role-requests', 'agency-change-requests', 'reactivation-requests'];
 
-/** An active user of 民政局 (G01) with the demo password, for a session of its own. */
-async function g01User() {
-  const unit = await prisma.organization.findUniqueOrThrow({ where: { code: 'G01-91' } });
-  const user = await createTestUser(prisma, unit.id);
-  return prisma.user.update({
-    where: { id: user.id },
-    data: {
-      status: 'ACTIVE',
-      activatedAt: new Date(),
-      passwordHash: await argon2.hash(e2e.password(), ARGON2_OPTIONS),
-      passwordChangedAt: new Date(),
-    },
-  });
-}
+/** An active user of 民政局 (G01-91) with the demo password, for a session of its own. */
+const g01User = () => createActiveUser(prisma, 'G01-91');
 
 describe('every console route, walked by the deputy of 民政局’s admin (代理人設定)', () => {
   it('opens only the review inboxes, scoped as the admin’s: the other agency’s requests stay hidden and undecided', async () => {

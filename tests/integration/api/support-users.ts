@@ -5,12 +5,14 @@ import { e2e } from '../../support/env';
 import { createTestUser } from '../db/helpers';
 
 /**
- * An active user of its own (in the demo user's organisation) with the demo password, for tests that
+ * An active user of its own (in the demo user's organisation, or the one whose code is given) with the demo password, for tests that
  * lock accounts or fill their records: the demo accounts stay untouched for other suites.
  */
-export async function createActiveUser(prisma: PrismaClient) {
-  const demo = await prisma.user.findUniqueOrThrow({ where: { account: e2e.user() } });
-  const user = await createTestUser(prisma, demo.organizationId);
+export async function createActiveUser(prisma: PrismaClient, organizationCode?: string) {
+  const organizationId = organizationCode
+    ? (await prisma.organization.findUniqueOrThrow({ where: { code: organizationCode } })).id
+    : (await prisma.user.findUniqueOrThrow({ where: { account: e2e.user() } })).organizationId;
+  const user = await createTestUser(prisma, organizationId);
   return prisma.user.update({
     where: { id: user.id },
     data: {
