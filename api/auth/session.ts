@@ -64,7 +64,16 @@ export function createSessionStore(prisma: PrismaClient) {
     async actorFor(token: string): Promise<Actor | undefined> {
       const session = await prisma.session.findUnique({
         where: { id: hashToken(token) },
-        include: { user: { include: { organization: true, roles: true } } },
+        include: {
+          user: {
+            include: {
+              organization: true,
+              roles: true,
+              custodianOf1: { where: { deletedAt: null }, select: { kind: true }, distinct: ['kind'] },
+              custodianOf2: { where: { deletedAt: null }, select: { kind: true }, distinct: ['kind'] },
+            },
+          },
+        },
       });
       if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.status !== 'ACTIVE') return undefined;
       // 機關管理者 granted by a 權限異動申請 takes effect at the next login (manual §2.6): a session
@@ -78,6 +87,8 @@ export function createSessionStore(prisma: PrismaClient) {
         organizationId: user.organizationId,
         agencyId: user.organization.agencyId ?? user.organizationId,
         deputyFor: await liveDelegations(prisma, user.id),
+        // 物品管理 opens to a general user for the items they hold (表 2).
+        custodianOf: [...new Set([...user.custodianOf1, ...user.custodianOf2].map((r) => r.kind))],
       };
     },
   };

@@ -1,3 +1,4 @@
+import type { ResourceKind } from '@prisma/client';
 import type { DecisionActor } from '../../domain/requests/decision';
 import { fail } from '../errors';
 
@@ -18,6 +19,8 @@ export interface Actor {
   adminOfAgencyIds: string[];
   /** 代理人設定: the approvers this actor stands in for today (their live delegations). */
   deputyFor?: Principal[];
+  /** 物品管理: the kinds of resource this actor holds as 保管人 (管理人 of a driver). */
+  custodianOf?: ResourceKind[];
 }
 
 /** An approver as their deputy acts for them: their name and their own authority. */
@@ -33,6 +36,22 @@ export interface AgencyScoped {
 
 const adminsAgency = (actor: Actor, resource?: AgencyScoped) =>
   isSystemAdmin(actor) || (resource?.agencyId != null && actor.adminOfAgencyIds.includes(resource.agencyId));
+
+/** A venue, car or driver (or a booking of one): its 管理機關 and its two custodians. */
+export interface Custodied extends AgencyScoped {
+  custodianIds?: readonly (string | null)[];
+}
+
+/** 表 2 物品管理: the system admins all, an agency admin their agency's items, a custodian those they hold. */
+const managesItem = (actor: Actor, resource?: Custodied) =>
+  adminsAgency(actor, resource) || (resource?.custodianIds ?? []).includes(actor.id);
+const holdsAny = (kinds: ResourceKind[]) => (actor: Actor) =>
+  isAnyAdmin(actor) || (actor.custodianOf ?? []).some((kind) => kinds.includes(kind));
+
+/** A booking as its applicant sees it. */
+export interface OwnedBooking extends Custodied {
+  applicantUserId?: string | null;
+}
 
 const rules = {
   'session.read': () => true,
@@ -98,10 +117,36 @@ const rules = {
   /** 日誌紀錄管理 (帳號登入紀錄, 帳號使用紀錄, 匯出 Excel): system admins only (表 2). */
   'records.search': (actor: Actor) => isSystemAdmin(actor),
   'records.export': (actor: Actor) => isSystemAdmin(actor),
+  /**
+   * 物品管理 (場地清單管理, 公務車清單管理, 派遣司機清單管理): 新增 by agency or system admins only (the
+   * resource's 管理機關 inside the admin's agencies); the list, 編輯, 保管人設定 and 借用紀錄 for whoever
+   * manages the item; 刪除 by its agency's admins.
+   */
+  'item.list': holdsAny(['VENUE', 'CAR', 'DRIVER']),
+  'item.create': adminsAgency,
+  'item.read': managesItem,
+  'item.update': managesItem,
+  'item.custodians': managesItem,
+  'item.delete': adminsAgency,
+  /** 場地借用申請 / 公務車借用登記: every user; the resource's 是否公開 and 允許借用機關 decide the rest. */
+  'booking.request': () => true,
+  /** 場地及公務車申請紀錄: the applicant's own; 取消申請 before the start, theirs only. */
+  'booking.cancel': (actor: Actor, resource?: OwnedBooking) => resource?.applicantUserId === actor.id,
+  /** 場地借用審核 / 公務車借用審核: the resource's custodians, its agency's admins, the system admins. */
+  'venueBooking.list': holdsAny(['VENUE']),
+  'venueBooking.read': managesItem,
+  'venueBooking.decide': managesItem,
+  'carBooking.list': holdsAny(['CAR']),
+  'carBooking.read': managesItem,
+  'carBooking.decide': managesItem,
+  /** 取消借用 of an approved booking, with a reason (the applicant is told): whoever may decide it. */
+  'booking.revoke': managesItem,
+  /** 行事曆訂閱: every user their own bookings; a resource's feed for whoever manages it (checked by item.read). */
+  'calendarFeed.manage': () => true,
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),
-} satisfies Record<string, (actor: Actor, resource?: AgencyScoped) => boolean>;
+} satisfies Record<string, (actor: Actor, resource?: OwnedBooking) => boolean>;
 
 export type Action = keyof typeof rules;
 
@@ -122,6 +167,12 @@ const DELEGABLE: ReadonlySet<Action> = new Set<Action>([
   'agencyChangeRequest.list',
   'agencyChangeRequest.read',
   'agencyChangeRequest.decide',
+  'venueBooking.list',
+  'venueBooking.read',
+  'venueBooking.decide',
+  'carBooking.list',
+  'carBooking.read',
+  'carBooking.decide',
 ]);
 
 const asActor = (principal: Principal, deputy: Actor): Actor => ({
@@ -138,7 +189,7 @@ const asActor = (principal: Principal, deputy: Actor): Actor => ({
 export function authorityFor(
   actor: Actor,
   action: Action,
-  resource?: AgencyScoped,
+  resource?: OwnedBooking,
 ): { self: true } | { self: false; principal: Principal } | undefined {
   if (rules[action](actor, resource)) return { self: true };
   if (!DELEGABLE.has(action)) return undefined;
@@ -146,12 +197,12 @@ export function authorityFor(
   return principal ? { self: false, principal } : undefined;
 }
 
-export function can(actor: Actor | undefined, action: Action, resource?: AgencyScoped): boolean {
+export function can(actor: Actor | undefined, action: Action, resource?: OwnedBooking): boolean {
   return actor !== undefined && authorityFor(actor, action, resource) !== undefined;
 }
 
 /** Throws UNAUTHENTICATED without an actor and FORBIDDEN when the rule says no. */
-export function authorize(actor: Actor | undefined, action: Action, resource?: AgencyScoped): asserts actor is Actor {
+export function authorize(actor: Actor | undefined, action: Action, resource?: OwnedBooking): asserts actor is Actor {
   if (!actor) throw fail('UNAUTHENTICATED');
   if (!can(actor, action, resource)) throw fail('FORBIDDEN');
 }
@@ -175,7 +226,7 @@ export function canDecide(
  * The decision's maker as a workflow records it: the actor, and the approver they stand in for when
  * only a delegation lets them decide (FORBIDDEN when nothing does).
  */
-export function decidingActor(actor: Actor | undefined, action: Action, resource?: AgencyScoped): DecisionActor {
+export function decidingActor(actor: Actor | undefined, action: Action, resource?: OwnedBooking): DecisionActor {
   if (!actor) throw fail('UNAUTHENTICATED');
   const authority = authorityFor(actor, action, resource);
   if (!authority) throw fail('FORBIDDEN');
@@ -185,7 +236,7 @@ export function decidingActor(actor: Actor | undefined, action: Action, resource
   return { ...own, onBehalfOf: { userId: id, account, name } };
 }
 
-export function allowedActions(actor: Actor | undefined, actions: readonly Action[], resource?: AgencyScoped): Action[] {
+export function allowedActions(actor: Actor | undefined, actions: readonly Action[], resource?: OwnedBooking): Action[] {
   return actions.filter((action) => can(actor, action, resource));
 }
 

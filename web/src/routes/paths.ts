@@ -11,12 +11,24 @@ import type { Role } from '../lib/api/types';
 
 export type Access = 'public' | 'user';
 
-/** What opens a route: a role, or DEPUTY — standing in for an approver today (代理人設定). */
-export type AccessRole = Role | 'DEPUTY';
+/**
+ * What opens a route: a role; DEPUTY — standing in for an approver today (代理人設定); or holding an
+ * item as 保管人 (表 2: a general user sees 物品管理 for the items they hold).
+ */
+export type AccessRole = Role | 'DEPUTY' | 'VENUE_CUSTODIAN' | 'CAR_CUSTODIAN' | 'DRIVER_MANAGER';
+
+const CUSTODY_ROLES = { VENUE: 'VENUE_CUSTODIAN', CAR: 'CAR_CUSTODIAN', DRIVER: 'DRIVER_MANAGER' } as const;
 
 /** The roles a logged-in user opens routes with. */
-export const accessRolesOf = (user: { roles: readonly Role[]; deputyFor?: readonly unknown[] }): AccessRole[] =>
-  user.deputyFor?.length ? [...user.roles, 'DEPUTY'] : [...user.roles];
+export const accessRolesOf = (user: {
+  roles: readonly Role[];
+  deputyFor?: readonly unknown[];
+  custodianOf?: readonly (keyof typeof CUSTODY_ROLES)[];
+}): AccessRole[] => [
+  ...user.roles,
+  ...(user.deputyFor?.length ? (['DEPUTY'] as const) : []),
+  ...(user.custodianOf ?? []).map((kind) => CUSTODY_ROLES[kind]),
+];
 
 interface RouteSpec {
   path: string;
@@ -44,6 +56,11 @@ const SA: readonly Role[] = ['SYSTEM_ADMIN'];
 const SA_AA: readonly Role[] = ['SYSTEM_ADMIN', 'AGENCY_ADMIN'];
 /** The review inboxes: their approvers, and whoever stands in for one today. */
 const REVIEWERS: readonly AccessRole[] = [...SA_AA, 'DEPUTY'];
+/** 物品管理: admins, and the custodians of each kind of item (the booking inboxes also a deputy). */
+const VENUE_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN'];
+const CAR_KEEPERS: readonly AccessRole[] = [...SA_AA, 'CAR_CUSTODIAN'];
+const DRIVER_KEEPERS: readonly AccessRole[] = [...SA_AA, 'DRIVER_MANAGER'];
+const ITEM_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN', 'CAR_CUSTODIAN', 'DRIVER_MANAGER', 'DEPUTY'];
 
 const specs = {
   // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
@@ -180,6 +197,18 @@ const specs = {
   venueBookings: { path: '/applications/venue-bookings', title: '場地借用申請', access: 'user' },
   carBookings: { path: '/applications/car-bookings', title: '公務車借用登記', access: 'user' },
   bookingRecords: { path: '/applications/booking-records', title: '場地及公務車申請紀錄', access: 'user' },
+  calendarFeeds: {
+    path: '/applications/booking-records/calendar',
+    title: '行事曆訂閱',
+    access: 'user',
+    parent: 'bookingRecords',
+  },
+  bookingRecord: {
+    path: '/applications/booking-records/:key',
+    title: '借用申請明細',
+    access: 'user',
+    parent: 'bookingRecords',
+  },
   mailAccountApplication: { path: '/applications/mail-accounts', title: '機關及資訊系統帳號申請', access: 'user' },
   agencyAdminApplication: {
     path: '/applications/agency-admin',
@@ -289,8 +318,92 @@ const specs = {
     access: 'user',
     roles: SA,
   },
-  // 表 2 also lets custodians (保管人) who are general users in; the session does not carry custody yet.
-  consoleItems: { path: '/console/items', title: '物品管理', access: 'user', roles: SA_AA },
+  // 表 2: custodians (保管人) who are general users see 物品管理 for the items they hold.
+  consoleItems: { path: '/console/items', title: '物品管理', access: 'user', roles: ITEM_KEEPERS },
+  consoleVenues: {
+    path: '/console/items/venues',
+    title: '場地清單管理',
+    access: 'user',
+    roles: VENUE_KEEPERS,
+    parent: 'consoleItems',
+    subMenu: true,
+  },
+  consoleVenueNew: {
+    path: '/console/items/venues/new',
+    title: '新增場地',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleVenues',
+  },
+  consoleVenue: {
+    path: '/console/items/venues/:id',
+    title: '場地管理',
+    access: 'user',
+    roles: VENUE_KEEPERS,
+    parent: 'consoleVenues',
+  },
+  consoleVenueBookings: {
+    path: '/console/items/venue-bookings',
+    title: '場地借用審核',
+    access: 'user',
+    roles: [...VENUE_KEEPERS, 'DEPUTY'],
+    parent: 'consoleItems',
+    subMenu: true,
+  },
+  consoleVenueBooking: {
+    path: '/console/items/venue-bookings/:id',
+    title: '場地借用申請明細',
+    access: 'user',
+    roles: [...VENUE_KEEPERS, 'DEPUTY'],
+    parent: 'consoleVenueBookings',
+  },
+  consoleCars: {
+    path: '/console/items/cars',
+    title: '公務車清單管理',
+    access: 'user',
+    roles: CAR_KEEPERS,
+    parent: 'consoleItems',
+    subMenu: true,
+  },
+  consoleCarNew: { path: '/console/items/cars/new', title: '新增公務車', access: 'user', roles: SA_AA, parent: 'consoleCars' },
+  consoleCar: { path: '/console/items/cars/:id', title: '公務車管理', access: 'user', roles: CAR_KEEPERS, parent: 'consoleCars' },
+  consoleDrivers: {
+    path: '/console/items/drivers',
+    title: '派遣司機清單管理',
+    access: 'user',
+    roles: DRIVER_KEEPERS,
+    parent: 'consoleItems',
+    subMenu: true,
+  },
+  consoleDriverNew: {
+    path: '/console/items/drivers/new',
+    title: '新增司機',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleDrivers',
+  },
+  consoleDriver: {
+    path: '/console/items/drivers/:id',
+    title: '派遣司機管理',
+    access: 'user',
+    roles: DRIVER_KEEPERS,
+    parent: 'consoleDrivers',
+  },
+  consoleCarBookings: {
+    path: '/console/items/car-bookings',
+    title: '公務車借用審核',
+    access: 'user',
+    roles: [...CAR_KEEPERS, 'DEPUTY'],
+    parent: 'consoleItems',
+    subMenu: true,
+  },
+  consoleCarBooking: {
+    path: '/console/items/car-bookings/:id',
+    title: '公務車借用申請明細',
+    access: 'user',
+    roles: [...CAR_KEEPERS, 'DEPUTY'],
+    parent: 'consoleCarBookings',
+  },
   consoleSecurityAuditForms: {
     path: '/console/security-audit-forms',
     title: '資訊安全內部稽核表管理',

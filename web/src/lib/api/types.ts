@@ -18,6 +18,8 @@ export interface SessionUser {
   roles: Role[];
   /** 代理人設定: the approvers this user stands in for today; their review inboxes are open to the user. */
   deputyFor: { account: string; name: string }[];
+  /** 物品管理: the kinds of item this user holds as 保管人. */
+  custodianOf: ('VENUE' | 'CAR' | 'DRIVER')[];
   passwordExpiresInDays: number | null;
   /** Present when the user has a 個人圖像 (changes with it). */
   avatarVersion: string | null;
