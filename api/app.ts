@@ -22,6 +22,8 @@ import { passwordRoutes } from './routes/password';
 import { accountRoutes } from './routes/account';
 import { accountSelfServiceRoutes } from './routes/account/self-service';
 import { adminRoleRequestReviewRoutes } from './routes/console/admin-role-requests';
+import { bookingReviewRoutes } from './routes/console/booking-reviews';
+import { bookingRequestRoutes } from './routes/bookings/requests';
 import { agencyChangeReviewRoutes } from './routes/console/agency-change-requests';
 import { delegationRoutes } from './routes/account/delegations';
 import { accountAgencyChangeRoutes } from './routes/account/agency-change';
@@ -204,6 +206,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/account-applications', accountApplicationReviewRoutes(applicationDeps));
   app.use('/api/console/admin-role-requests', adminRoleRequestReviewRoutes(applicationDeps));
   app.use('/api/console/agency-change-requests', agencyChangeReviewRoutes(applicationDeps));
+  app.use('/api/console/venue-bookings', bookingReviewRoutes({ prisma, temporal }, 'VENUE'));
+  app.use('/api/console/car-bookings', bookingReviewRoutes({ prisma, temporal }, 'CAR'));
+  app.use('/api/bookings', bookingRequestRoutes({ prisma, temporal }));
   app.use('/api/account/agency-change', accountAgencyChangeRoutes(applicationDeps));
   app.use('/api/account/delegations', delegationRoutes({ prisma, temporal, webUrl }));
   app.use('/api/account', accountSelfServiceRoutes(applicationDeps));

@@ -18,6 +18,9 @@ export const MAIL_PAGES = {
   adminRoleRequestReview: '/console/accounts/admin-role-requests/:id',
   agencyChangeReview: '/console/accounts/agency-change-requests/:id',
   reactivationReview: '/console/accounts/reactivation-requests/:id',
+  bookingRecord: '/applications/booking-records/:id',
+  venueBookingReview: '/console/items/venue-bookings/:id',
+  carBookingReview: '/console/items/car-bookings/:id',
 } as const;
 
 export type MailPage = keyof typeof MAIL_PAGES;

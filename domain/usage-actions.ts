@@ -27,6 +27,7 @@ export const USAGE_ACTIONS = {
   'application.submit': '送出申請',
   'application.amend': '修改申請內容',
   'application.decide': '審核申請',
+  'application.cancel': '取消申請',
   // 管理主控台 › 帳號管理
   'account.disable': '停用帳號',
   'console.account.update': '編輯帳號資料',

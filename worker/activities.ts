@@ -8,6 +8,7 @@ import { createReactivationActivities } from '../activities/account-lifecycle/re
 import { createAdActivities } from '../activities/ad';
 import { createAdSyncActivities } from '../activities/ad-sync';
 import { createConnectivityActivities } from '../activities/connectivity';
+import { createBookingActivities } from '../activities/bookings';
 import { createDbActivities } from '../activities/db';
 import { createDelegationActivities } from '../activities/delegation';
 import { createMailActivities } from '../activities/mail';
@@ -25,6 +26,7 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
   const outbox = createPrismaOutboxStore(clients.prisma);
   const db = createDbActivities({ prisma: clients.prisma });
   const mail = createMailActivities({ mailer: clients.mailer, outbox, webUrl: options.webUrl });
+  const sms = createSmsActivities({ mitake: clients.mitake, outbox });
   return {
     ...db,
     ...createAdActivities({ ad: clients.ad }),
@@ -40,7 +42,8 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...createDelegationActivities({ prisma: clients.prisma, mail }),
     ...createAdSyncActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
-    ...createSmsActivities({ mitake: clients.mitake, outbox }),
+    ...sms,
+    ...createBookingActivities({ prisma: clients.prisma, mail, sms }),
     ...createConnectivityActivities({
       // dbPing reports failure in its result; a probe needs it thrown.
       postgres: async () => {

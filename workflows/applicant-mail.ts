@@ -5,14 +5,19 @@ const OUTCOMES = {
   expired: { template: 'applicationExpired', step: '逾期' },
   rejected: { template: 'applicationRejected', step: '駁回' },
   approved: { template: 'applicationApproved', step: '核准' },
+  cancelled: { template: 'applicationCancelled', step: '取消' },
 } as const;
 
 type Outcome = keyof typeof OUTCOMES;
-type Extra<O extends Outcome> = O extends 'rejected'
-  ? { reason: string }
+type Extra<O extends Outcome> = O extends 'rejected' | 'cancelled'
+  ? { reason: string; note?: string }
   : O extends 'approved'
     ? { note: string; activationUrl?: string }
-    : object;
+    : O extends 'submitted'
+      ? { note?: string }
+      : O extends 'expired'
+        ? { hint?: string }
+        : object;
 
 /**
  * The applicant's mails of a reviewed request (已送出, 逾期, 駁回, 核准), each keyed
@@ -31,7 +36,10 @@ export function applicantMail(opts: {
   namesStep?: boolean;
 }) {
   const { workflowId, to, name, requestType, statusUrl, sendMail, event, namesStep = true } = opts;
-  return async <O extends Outcome>(outcome: O, ...extra: O extends 'rejected' | 'approved' ? [Extra<O>] : []) => {
+  return async <O extends Outcome>(
+    outcome: O,
+    ...extra: O extends 'rejected' | 'approved' | 'cancelled' ? [Extra<O>] : [Extra<O>?]
+  ) => {
     const { template, step } = OUTCOMES[outcome];
     if (!to) {
       await event(

@@ -16,3 +16,5 @@ export { adminGroupSync } from './admin-group-sync';
 export { adReconcile } from './ad-reconcile';
 export { userAdSync } from './user-ad-sync';
 export { organizationChangeResume } from './organization-change-resume';
+export { venueBooking } from './venue-booking';
+export { carBooking } from './car-booking';

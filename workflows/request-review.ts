@@ -109,6 +109,8 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
       remind,
       escalate,
       event,
+      deadline,
+      stop,
     }: {
       getSystemParameters: (keys: ReviewParameter[]) => Promise<Partial<Record<ReviewParameter, number>>>;
       /** Mails the approvers again; the timeline then says so. */
@@ -116,20 +118,30 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
       /** Hands the request to the next approvers (e.g. the system admins); writes its own timeline row. */
       escalate?: () => Promise<void>;
       event: (kind: string, label: string) => Promise<unknown>;
+      /**
+       * When the request lapses instead of request.expiryAfter (a booking: when its slot starts); the
+       * reminder then goes out at request.reminderAfter or half-way there, whichever comes first.
+       */
+      deadline?: Date;
+      /** Ends the wait early with no decision (e.g. the applicant cancelled); the caller knows why. */
+      stop?: () => boolean;
     }): Promise<{ approved: boolean; reason: string; by: DecisionEventActor; decision: D } | undefined> {
       const keys: ReviewParameter[] = escalate
         ? ['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']
         : ['request.reminderAfter', 'request.expiryAfter'];
       const params = await getSystemParameters(keys);
-      const reminderAt = params['request.reminderAfter']!;
+      const untilDeadline = deadline ? Math.max(0, (deadline.getTime() - Date.now()) / 1000) : undefined;
+      const reminderAt = untilDeadline === undefined ? params['request.reminderAfter']! : Math.min(params['request.reminderAfter']!, untilDeadline / 2);
       const escalationAt = escalate ? Math.max(params['request.escalationAfter']!, reminderAt) : reminderAt;
-      const expiryAt = Math.max(params['request.expiryAfter']!, escalationAt);
-      if (!(await condition(decided, reminderAt * 1000))) {
+      const expiryAt = Math.max(untilDeadline ?? params['request.expiryAfter']!, escalationAt);
+      const settled = stop ? () => decided() || stop() : decided;
+      if (!(await condition(settled, reminderAt * 1000))) {
         await remind();
-        await event('REMINDED', '已寄送審核提醒給機關管理者');
+        await event('REMINDED', deadline ? '已寄送審核提醒給保管人' : '已寄送審核提醒給機關管理者');
       }
-      if (escalate && !decided() && !(await condition(decided, (escalationAt - reminderAt) * 1000))) await escalate();
-      if (!decided() && !(await condition(decided, (expiryAt - escalationAt) * 1000))) return undefined;
+      if (escalate && !settled() && !(await condition(settled, (escalationAt - reminderAt) * 1000))) await escalate();
+      if (!settled() && !(await condition(settled, (expiryAt - escalationAt) * 1000))) return undefined;
+      if (!decided()) return undefined;
       const d = decision!;
       const at = new Date().toISOString();
       state.decidedBy = { ...d.actor, at };

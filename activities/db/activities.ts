@@ -21,6 +21,8 @@ export interface RecordRequestInput {
   applicantName?: string | null;
   /** List/export fields; never secrets or a full ID number (it ends up in the read model). */
   summary: JsonObject;
+  /** 場地借用 / 公務車借用: the venue or car, whose custodians decide. */
+  resourceId?: string | null;
   /** Workflow start time (pass the workflow's clock so a retry writes the same value). */
   createdAt?: Date | string;
 }
@@ -71,6 +73,7 @@ export function createDbActivities({ prisma }: { prisma: PrismaClient }) {
       applicantAccount: input.applicantAccount ?? null,
       applicantName: input.applicantName ?? null,
       summary: input.summary as Prisma.InputJsonObject,
+      ...(input.resourceId ? { resourceId: input.resourceId } : {}),
     };
     const create = () =>
       prisma.request.upsert({

@@ -15,6 +15,8 @@ export async function startRequestWorkflow<W extends Workflow>(
   workflow: W,
   withArgs: WithWorkflowArgs<W, object>,
   attributes: RequestSearchAttributes,
+  /** How to let the claimed row go instead (a booking: its row, which holds the slot). */
+  release: () => Promise<unknown> = () => prisma.request.deleteMany({ where: { id: request.id, statusSeq: 0 } }),
 ) {
   try {
     return await temporal.client.workflow.start(workflow, {
@@ -25,7 +27,7 @@ export async function startRequestWorkflow<W extends Workflow>(
       typedSearchAttributes: requestSearchAttributes(attributes),
     });
   } catch {
-    await prisma.request.deleteMany({ where: { id: request.id, statusSeq: 0 } });
+    await release();
     throw fail('DEPENDENCY_UNAVAILABLE', '申請暫時無法送出，請稍後再試');
   }
 }

@@ -6,6 +6,8 @@ const REFUSALS = {
   CommentRequired: (message: string) => fail('VALIDATION_FAILED', message, { comment: message }),
   SelfDecision: (message: string) => fail('FORBIDDEN', message),
   AccountTaken: (message: string) => fail('ACCOUNT_TAKEN', message),
+  ReasonRequired: (message: string) => fail('VALIDATION_FAILED', message, { reason: message }),
+  NotCancellable: (message: string) => fail('BOOKING_NOT_CANCELLABLE', message),
 } as const;
 
 /**

@@ -214,7 +214,7 @@ export function authorize(actor: Actor | undefined, action: Action, resource?: O
 export function canDecide(
   actor: Actor | undefined,
   action: Action,
-  resource: AgencyScoped & { applicantUserId?: string | null },
+  resource: OwnedBooking,
 ): boolean {
   const authority = actor && authorityFor(actor, action, resource);
   if (!actor || !authority) return false;

@@ -33,6 +33,10 @@ export const inboxCursor = z
 
 export interface InboxQuery {
   status: 'PENDING' | 'DECIDED' | 'ALL';
+  /** One status exactly (審核狀態 of the booking inboxes: 未審核, 通過, 駁回 …), within `status`. */
+  state?: string;
+  /** The request's day (its summary's `date`, YYYY-MM-DD in Taipei): 借用日期 of the booking inboxes. */
+  date?: string;
   q?: string;
   agencyCode?: string;
   /** Offset paging, kept for an address typed or reloaded; the pages move with `after` / `before`. */
@@ -56,9 +60,22 @@ export async function inboxWhere(
   prisma: PrismaClient,
   actor: Actor,
   type: RequestType,
-  query: Pick<InboxQuery, 'status' | 'q' | 'agencyCode'>,
+  query: Pick<InboxQuery, 'status' | 'q' | 'agencyCode' | 'state' | 'date'>,
+  scope: InboxScope = 'agency',
 ): Promise<Prisma.RequestWhereInput | null> {
   let agencyIds = reviewScope(actor);
+  // A custodian decides the requests of what they hold, whichever agency manages it.
+  const held: Prisma.RequestWhereInput | null =
+    scope === 'custody' && agencyIds !== null ? { resource: { OR: [{ custodian1Id: actor.id }, { custodian2Id: actor.id }] } } : null;
+  if (held && !query.agencyCode) {
+    return {
+      AND: [
+        { OR: [held, ...(agencyIds!.length ? [{ agencyId: { in: agencyIds! } }] : [])] },
+        (await inboxWhere(prisma, actor, type, query, 'all'))!,
+      ],
+    };
+  }
+  if (scope === 'all') agencyIds = null;
   if (query.agencyCode) {
     const agency = await prisma.organization.findUnique({ where: { code: query.agencyCode }, select: { id: true } });
     if (!agency || (agencyIds && !agencyIds.includes(agency.id))) return null;
@@ -70,6 +87,8 @@ export async function inboxWhere(
     type,
     ...(agencyIds ? { agencyId: agencyIds.length === 1 ? agencyIds[0] : { in: agencyIds } } : {}),
     ...(query.status === 'PENDING' ? { status: 'PENDING' } : query.status === 'DECIDED' ? { status: { not: 'PENDING' } } : {}),
+    ...(query.state ? { AND: [{ status: query.state }] } : {}),
+    ...(query.date ? { summary: { path: ['date'], equals: query.date } } : {}),
     ...(q
       ? nameOnly(q)
         ? { applicantName: { startsWith: q } }
@@ -77,6 +96,12 @@ export async function inboxWhere(
       : {}),
   };
 }
+
+/**
+ * Whose requests an inbox lists: those of the agencies the actor administers (the account inboxes), or
+ * also those of the resources the actor holds as 保管人 (the booking inboxes); 'all' is the filter alone.
+ */
+export type InboxScope = 'agency' | 'custody' | 'all';
 
 /** A keyword no account can start with (accounts are ASCII, domain/account-name.ts): a name prefix alone. */
 const nameOnly = (q: string) => /[^\x20-\x7e]/.test(q);
@@ -140,8 +165,8 @@ export async function pageInbox(prisma: PrismaClient, where: Prisma.RequestWhere
  * one type, limited to the agencies the actor administers, by 待審核/已審核, applicant account or name,
  * newest first, with a capped count and the cursors of the neighbouring pages.
  */
-export async function listInbox(prisma: PrismaClient, actor: Actor, type: RequestType, query: InboxQuery) {
-  const where = await inboxWhere(prisma, actor, type, query);
+export async function listInbox(prisma: PrismaClient, actor: Actor, type: RequestType, query: InboxQuery, scope?: InboxScope) {
+  const where = await inboxWhere(prisma, actor, type, query, scope);
   if (!where) return { total: 0, totalCapped: false, rows: [], nextCursor: null, prevCursor: null };
   // A name prefix (a surname matches thousands of a city's rows) is counted along the name index,
   // which stops at the cap, instead of gathering every match to order it by time.

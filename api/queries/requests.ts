@@ -6,6 +6,8 @@ import type { Prisma, PrismaClient, RequestType } from '@prisma/client';
 const withAgencyAndEvents = {
   agency: { select: { code: true, name: true } },
   events: { orderBy: { seq: 'asc' } },
+  // A booking's custodians decide it (場地借用審核, 公務車借用審核).
+  resource: { select: { custodian1Id: true, custodian2Id: true } },
 } satisfies Prisma.RequestInclude;
 
 /** A request of one type by its id, with its agency and timeline (null when there is none). */

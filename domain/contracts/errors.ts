@@ -17,6 +17,8 @@ export const errorCatalog = {
   CROSS_ORIGIN_REQUEST: { status: 403, message: '已拒絕來自其他網站的請求，請直接在臺南市政府公務入口網的頁面上操作' },
   NOT_FOUND: { status: 404, message: '找不到指定的資料。' },
   CONFLICT: { status: 409, message: '資料狀態已變更，請重新整理後再試。' },
+  BOOKING_CONFLICT: { status: 409, message: '此時段已被申請，請改選其他時段' },
+  BOOKING_NOT_CANCELLABLE: { status: 409, message: '此申請目前無法取消' },
   RATE_LIMITED: { status: 429, message: '操作過於頻繁，請稍後再試。' },
   CAPTCHA_INVALID: { status: 400, message: '驗證碼錯誤，請重新輸入' },
   EMAIL_OFFICIAL: { status: 400, message: '備用信箱不可使用公務信箱（@mail.tainan.gov.tw）' },

@@ -5,13 +5,13 @@ import type { DecisionActor } from '../../../domain/requests/decision';
 import type { UsageAction } from '../../../domain/usage-actions';
 import { fail } from '../../errors';
 import { authorized } from '../../request-body';
-import { authorize, canDecide, decidingActor, type Action, type Actor, type AgencyScoped } from '../../policies';
+import { authorize, canDecide, decidingActor, type Action, type Actor, type Custodied } from '../../policies';
 import { presentEvents } from '../../presenters/account-application';
 import { requestOfType, requestOfWorkflow, requestStatus } from '../../queries/requests';
 import type { Temporal } from '../../temporal';
 import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
 import { recordUsage } from '../../commands/usage';
-import { inboxCursor, listInbox, type InboxQuery } from '../../queries/inbox';
+import { inboxCursor, listInbox, type InboxQuery, type InboxScope } from '../../queries/inbox';
 
 /** 待審核/已審核, applicant search and paging (a page number, or the cursor of a neighbouring page) of a console inbox. */
 export const inboxListQuery = z.object({
@@ -29,7 +29,7 @@ export type InboxRow = Prisma.RequestGetPayload<{ include: { agency: { select: {
 type RequestWithEvents = NonNullable<Awaited<ReturnType<typeof requestOfWorkflow>>>;
 
 /** What an inbox address names, loaded for the policy, the decision and the detail page. */
-export interface InboxSubject extends AgencyScoped {
+export interface InboxSubject extends Custodied {
   workflowId: string;
   /** The applicant's user, when they have one (an approver never decides their own). */
   applicantUserId?: string | null;
@@ -58,6 +58,8 @@ export interface RequestInbox<B extends Decision = Decision> {
   /** What the reviewer's 帳號使用紀錄 names, e.g. 機關管理者申請 (followed by the applicant account). */
   usageTarget: string;
   listQuery?: z.ZodType<InboxQuery, unknown>;
+  /** 'custody': the booking inboxes also list what the actor holds as 保管人 (agency admins: their agency's). */
+  scope?: InboxScope;
   batchNeedsRejectComment?: boolean;
   /**
    * When the inbox's address names the process's own row instead of the request row (帳號申請審核: the
@@ -111,6 +113,7 @@ export function requestInboxRoutes<B extends Decision = Decision>(
     return {
       workflowId: row.workflowId,
       agencyId: row.agencyId,
+      ...(row.resource ? { custodianIds: [row.resource.custodian1Id, row.resource.custodian2Id] } : {}),
       applicantUserId: row.applicantUserId,
       applicantAccount: row.applicantAccount,
       status: row.status,
@@ -159,7 +162,7 @@ export function requestInboxRoutes<B extends Decision = Decision>(
 
   router.get('/', async (req, res) => {
     authorize(req.actor, actions.list);
-    const { rows, ...paging } = await listInbox(prisma, req.actor, inbox.type, listQuery.parse(req.query));
+    const { rows, ...paging } = await listInbox(prisma, req.actor, inbox.type, listQuery.parse(req.query), inbox.scope);
     res.json({ ...paging, items: rows.map(present) });
   });
 

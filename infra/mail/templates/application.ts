@@ -15,19 +15,35 @@ const applicationBase = z.object({
   statusUrl: link.optional(),
 });
 
-export const applicationSubmittedSchema = applicationBase.extend({ statusUrl: link });
+export const applicationSubmittedSchema = applicationBase.extend({
+  statusUrl: link,
+  /** What was asked, in a line (場地借用: the venue and the time). */
+  note: z.string().trim().max(1000).optional(),
+});
 export const applicationApprovedSchema = applicationBase.extend({
   note: z.string().trim().max(1000).optional(),
   /** The 開通帳號 page, when approval leaves the account 待開通 (復用): the link then says so. */
   activationUrl: link.optional(),
 });
-export const applicationRejectedSchema = applicationBase.extend({ reason: z.string().trim().min(1).max(1000) });
+export const applicationRejectedSchema = applicationBase.extend({
+  reason: z.string().trim().min(1).max(1000),
+  note: z.string().trim().max(1000).optional(),
+});
+/** An approved request withdrawn by its approver (a custodian's 取消借用), with the reason. */
+export const applicationCancelledSchema = applicationBase.extend({
+  reason: z.string().trim().min(1).max(1000),
+  note: z.string().trim().max(1000).optional(),
+});
 
 function caseFields(data: { requestType: string; requestId?: string | undefined }): Block {
   return {
     kind: 'fields',
     rows: [['申請項目', data.requestType], ...(data.requestId ? [['案件編號', data.requestId] as const] : [])],
   };
+}
+
+function noteFields(text: string | undefined, label: string): Block[] {
+  return text ? [{ kind: 'fields', rows: [[label, text]] }] : [];
 }
 
 function statusButton(url: string | undefined, ctx: RenderContext): Block[] {
@@ -39,6 +55,7 @@ export function applicationSubmitted(data: z.output<typeof applicationSubmittedS
     p(`${data.name} 您好：`),
     p(`您的「${data.requestType}」已送出，待相關承辦人員審核。審核結果將以電子郵件通知您，您也可以隨時查詢案件進度。`),
     caseFields(data),
+    ...noteFields(data.note, '申請內容'),
     ...statusButton(data.statusUrl, ctx),
   ]);
 }
@@ -48,7 +65,7 @@ export function applicationApproved(data: z.output<typeof applicationApprovedSch
     p(`${data.name} 您好：`),
     p(`您的「${data.requestType}」已審核通過。`),
     caseFields(data),
-    ...(data.note ? [{ kind: 'fields', rows: [['備註', data.note]] } satisfies Block] : []),
+    ...noteFields(data.note, '備註'),
     ...(data.activationUrl
       ? [{ kind: 'button', label: '開通帳號', url: resolveLink(data.activationUrl, ctx) } satisfies Block]
       : statusButton(data.statusUrl, ctx)),
@@ -60,8 +77,20 @@ export function applicationRejected(data: z.output<typeof applicationRejectedSch
     p(`${data.name} 您好：`),
     p(`很抱歉，您的「${data.requestType}」未通過審核。`),
     caseFields(data),
+    ...noteFields(data.note, '申請內容'),
     { kind: 'fields', rows: [['退件原因', data.reason]] },
     note('如對審核結果有疑問，請洽貴機關帳號管理人員；您可依退件原因修正後重新提出申請。'),
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}
+
+export function applicationCancelled(data: z.output<typeof applicationCancelledSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}已取消`, [
+    p(`${data.name} 您好：`),
+    p(`很抱歉，您已通過審核的「${data.requestType}」已由承辦人員取消。`),
+    caseFields(data),
+    ...noteFields(data.note, '申請內容'),
+    { kind: 'fields', rows: [['取消原因', data.reason]] },
     ...statusButton(data.statusUrl, ctx),
   ]);
 }

@@ -39,12 +39,16 @@ export const applicationExpiredSchema = z.object({
   name: line(100),
   requestType: line(60),
   statusUrl: link.optional(),
+  /** What to do now, when not 「如仍需帳號…」 (a booking: the slot has started). */
+  hint: z.string().trim().max(500).optional(),
 });
 
 export function applicationExpired(data: z.output<typeof applicationExpiredSchema>, ctx: RenderContext): RenderedMail {
   return layout(`${data.requestType}已逾期失效`, [
     p(`${data.name} 您好：`),
-    p(`您的「${data.requestType}」在審核期限內未經審核，已失效。如仍需帳號，請重新提出申請，或洽所屬機關的機關管理者。`),
+    p(
+      `您的「${data.requestType}」在審核期限內未經審核，已失效。${data.hint ?? '如仍需帳號，請重新提出申請，或洽所屬機關的機關管理者。'}`,
+    ),
     ...(data.statusUrl ? [{ kind: 'button' as const, label: '查詢案件進度', url: resolveLink(data.statusUrl, ctx) }] : []),
   ]);
 }

@@ -22,8 +22,11 @@ import {
   applicationRejectedSchema,
   applicationSubmitted,
   applicationSubmittedSchema,
+  applicationCancelled,
+  applicationCancelledSchema,
 } from './application';
 import { applicationExpired, applicationExpiredSchema, approvalReminder, approvalReminderSchema } from './approval';
+import { bookingForCustodian, bookingForCustodianSchema, driverDispatch, driverDispatchSchema } from './booking';
 import { delegatedDecision, delegatedDecisionSchema, delegationAssigned, delegationAssignedSchema } from './delegation';
 import { connectivityCheckTest, connectivityCheckTestSchema } from './connectivity-check-test';
 import { MailTemplateError, type RenderContext } from './format';
@@ -67,6 +70,9 @@ const templates = {
   accountEnabled: define(accountEnabledSchema, accountEnabled),
   delegationAssigned: define(delegationAssignedSchema, delegationAssigned),
   delegatedDecision: define(delegatedDecisionSchema, delegatedDecision),
+  bookingForCustodian: define(bookingForCustodianSchema, bookingForCustodian),
+  driverDispatch: define(driverDispatchSchema, driverDispatch),
+  applicationCancelled: define(applicationCancelledSchema, applicationCancelled),
 };
 
 type Templates = typeof templates;

@@ -85,6 +85,33 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     decidedAt: '2026-12-02T09:30:00+08:00',
     detailUrl: '/console/accounts/reactivation-requests/R001',
   },
+  bookingForCustodian: {
+    kind: 'submitted',
+    requestType: '場地借用申請',
+    resource: '10樓專用小禮堂（民治市政中心 10樓）',
+    when: '2026/12/08 9:00 - 12:00',
+    applicantName: '陳志明',
+    unitName: '智慧發展中心',
+    reason: '年度資安教育訓練',
+    inboxUrl: '/console/items/venue-bookings/R001',
+  },
+  driverDispatch: {
+    kind: 'dispatched',
+    driverName: '王大哥',
+    car: '小客車 RRR-000',
+    when: '2026/12/08 9:00 - 12:00',
+    destination: '永華市政中心',
+    applicantName: '陳志明',
+    unitName: '智慧發展中心',
+  },
+  applicationCancelled: {
+    name: '陳志明',
+    requestType: '場地借用申請',
+    requestId: 'VB-20261208-ABCD',
+    reason: '場地臨時維修',
+    note: '10樓專用小禮堂 2026/12/08 9:00 - 12:00',
+    statusUrl: '/applications/booking-records/VB-20261208-ABCD',
+  },
 };
 
 describe('mail templates', () => {

@@ -1,0 +1,197 @@
+import { Prisma, type BookingStatus, type PrismaClient } from '@prisma/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { describeInterval } from '../../domain/bookings/slots';
+import { bookingConflict } from '../../infra/db/booking-conflict';
+import { mailPath } from '../../domain/mail-links';
+import { mailAddressOf } from '../../infra/db/accounts';
+import type { createMailActivities } from '../mail';
+import type { createSmsActivities } from '../sms';
+import { BOOKING_REQUEST_TYPE_LABEL, type BookingKind } from '../../workflows/booking.messages';
+
+interface Deps {
+  prisma: PrismaClient;
+  mail: Pick<ReturnType<typeof createMailActivities>, 'sendMail'>;
+  sms: Pick<ReturnType<typeof createSmsActivities>, 'sendSms'>;
+}
+
+const withPeople = {
+  resource: { include: { location: true, agency: true, custodian1: true, custodian2: true } },
+  driver: { include: { custodian1: true, custodian2: true } },
+  applicant: true,
+  unit: true,
+} satisfies Prisma.BookingInclude;
+
+type BookingRow = Prisma.BookingGetPayload<{ include: typeof withPeople }>;
+
+/** 10樓專用小禮堂 (民治市政中心 10樓) or 小客車 RRR-000 — how mails and the inbox name the resource. */
+export function resourceTitle(r: { kind: string; name: string; vehicleType: string | null; floor: string | null; location: { name: string } }) {
+  return r.kind === 'CAR' ? `${r.vehicleType ?? ''} ${r.name}`.trim() : `${r.name}（${r.location.name}${r.floor ? ` ${r.floor}` : ''}）`;
+}
+
+const addressesOf = (...users: ({ account: string; officialMail: boolean; backupEmail: string | null } | null)[]) => [
+  ...new Set(users.map((u) => (u ? mailAddressOf(u) : null)).filter((a): a is string => Boolean(a))),
+];
+
+/**
+ * Side effects of 場地借用 / 公務車借用: the booking row's status (which holds or releases the slot under
+ * the exclusion constraints), the waiting list, and the notices to custodians, applicant and driver.
+ * Inputs are ids and kinds; every mail and SMS is keyed so a retried activity sends it once.
+ */
+export function createBookingActivities({ prisma, mail, sms }: Deps) {
+  async function booking(bookingId: string): Promise<BookingRow> {
+    const row = await prisma.booking.findUnique({ where: { id: bookingId }, include: withPeople });
+    if (!row) throw ApplicationFailure.nonRetryable(`找不到借用申請 ${bookingId}`, 'BookingMissing');
+    return row;
+  }
+
+  const when = (b: { startsAt: Date; endsAt: Date }) => describeInterval({ start: b.startsAt, end: b.endsAt });
+
+  return {
+    /** What the workflow records and shows: names, times, the deciding agency; no contact details. */
+    async loadBooking({ bookingId }: { bookingId: string }) {
+      const b = await booking(bookingId);
+      return {
+        key: b.key,
+        kind: b.kind as BookingKind,
+        status: b.status,
+        resourceId: b.resourceId,
+        resourceTitle: resourceTitle(b.resource),
+        agencyId: b.resource.agencyId,
+        agencyCode: b.resource.agency.code,
+        applicantUserId: b.applicantUserId,
+        applicantAccount: b.applicant.account,
+        applicantName: b.applicant.name,
+        applicantEmail: b.applicant.backupEmail ?? mailAddressOf(b.applicant),
+        unitName: b.unit.name,
+        startsAt: b.startsAt.toISOString(),
+        endsAt: b.endsAt.toISOString(),
+        when: when(b),
+        headcount: b.headcount,
+        host: b.host,
+        reason: b.reason,
+        destination: b.destination,
+        driverName: b.driver?.name ?? null,
+        selfDrive: b.selfDrive,
+      };
+    },
+
+    /**
+     * Moves the booking to a status, from the ones given (idempotent: already there is fine). Leaving
+     * PENDING/APPROVED releases the slot; the database then lets a competing request hold it.
+     */
+    async setBookingStatus(input: {
+      bookingId: string;
+      to: BookingStatus;
+      from: BookingStatus[];
+      actorUserId?: string;
+      comment?: string;
+    }): Promise<{ changed: boolean }> {
+      const now = new Date();
+      const data: Prisma.BookingUpdateManyMutationInput = { status: input.to };
+      if (input.to === 'APPROVED' || input.to === 'REJECTED') {
+        Object.assign(data, { decidedById: input.actorUserId ?? null, decidedAt: now, reviewComment: input.comment || null });
+      }
+      if (input.to === 'CANCELLED') Object.assign(data, { cancelledById: input.actorUserId ?? null, cancelledAt: now, cancelReason: input.comment || null });
+      const { count } = await prisma.booking.updateMany({ where: { id: input.bookingId, status: { in: input.from } }, data });
+      if (count === 1) return { changed: true };
+      const current = await prisma.booking.findUnique({ where: { id: input.bookingId }, select: { status: true } });
+      if (current?.status === input.to) return { changed: false };
+      throw ApplicationFailure.nonRetryable(`借用申請狀態為 ${current?.status}，無法改為 ${input.to}`, 'BookingStatusConflict');
+    },
+
+    /**
+     * The waiting list: after a booking released its slot, each waiting request for the same resource
+     * whose time overlaps it, oldest first, is offered the slot when the database lets it hold it now
+     * (another booking may still cover part of its time). Returns the workflows to tell.
+     */
+    async promoteWaitlisted({ bookingId }: { bookingId: string }): Promise<{ workflowIds: string[] }> {
+      const released = await prisma.booking.findUnique({ where: { id: bookingId } });
+      if (!released) return { workflowIds: [] };
+      const waiting = await prisma.booking.findMany({
+        where: {
+          resourceId: released.resourceId,
+          status: 'WAITLISTED',
+          startsAt: { lt: released.endsAt, gt: new Date() },
+          endsAt: { gt: released.startsAt },
+        },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, workflowId: true },
+      });
+      const workflowIds: string[] = [];
+      for (const w of waiting) {
+        try {
+          const { count } = await prisma.booking.updateMany({ where: { id: w.id, status: 'WAITLISTED' }, data: { status: 'PENDING' } });
+          if (count === 1) workflowIds.push(w.workflowId);
+        } catch (error) {
+          // Still overlapped by another holding booking (or its driver is taken): it waits on.
+          if (!bookingConflict(error)) throw error;
+        }
+      }
+      return { workflowIds };
+    },
+
+    /** 場地借用審核 / 公務車借用審核: the resource's custodians are told of a request, reminded, or told it was cancelled. */
+    async notifyCustodians(input: { workflowId: string; bookingId: string; requestId: string; kind: 'submitted' | 'reminder' | 'cancelled' }) {
+      const b = await booking(input.bookingId);
+      const kind = b.kind as BookingKind;
+      const to = addressesOf(b.resource.custodian1, b.resource.custodian2);
+      for (const address of to) {
+        await mail.sendMail({
+          key: `${input.workflowId}:custodians:${input.kind}:${address}`,
+          to: address,
+          template: 'bookingForCustodian',
+          data: {
+            kind: input.kind,
+            requestType: BOOKING_REQUEST_TYPE_LABEL[kind],
+            resource: resourceTitle(b.resource),
+            when: when(b),
+            applicantName: b.applicant.name,
+            unitName: b.unit.name,
+            reason: b.reason,
+            inboxUrl: mailPath(kind === 'VENUE' ? 'venueBookingReview' : 'carBookingReview', input.requestId),
+          },
+        });
+      }
+      return { notified: to.length };
+    },
+
+    /**
+     * 派遣司機: the driver gets an SMS on their 聯絡電話 and their 管理人 a mail — when dispatched, and
+     * again if the booking is cancelled afterwards.
+     */
+    async notifyDriver(input: { workflowId: string; bookingId: string; kind: 'dispatched' | 'cancelled' }) {
+      const b = await booking(input.bookingId);
+      if (!b.driver) return { sms: false, mails: 0 };
+      const what = `${resourceTitle(b.resource)} ${when(b)}`;
+      const body =
+        input.kind === 'dispatched'
+          ? `【臺南市政府公務入口網】派遣通知：${what}，目的地 ${b.destination ?? ''}，申請人 ${b.applicant.name} ${b.phone}${b.phoneExt ? `#${b.phoneExt}` : ''}。`
+          : `【臺南市政府公務入口網】派遣取消：${what} 的派遣已取消。`;
+      let sent = false;
+      if (b.driver.phone) {
+        await sms.sendSms({ key: `${input.workflowId}:driver:${input.kind}`, to: b.driver.phone, body });
+        sent = true;
+      }
+      const to = addressesOf(b.driver.custodian1, b.driver.custodian2);
+      for (const address of to) {
+        await mail.sendMail({
+          key: `${input.workflowId}:driver-managers:${input.kind}:${address}`,
+          to: address,
+          template: 'driverDispatch',
+          data: {
+            kind: input.kind,
+            driverName: b.driver.name,
+            car: resourceTitle(b.resource),
+            when: when(b),
+            destination: b.destination ?? '',
+            applicantName: b.applicant.name,
+            unitName: b.unit.name,
+          },
+        });
+      }
+      return { sms: sent, mails: to.length };
+    },
+  };
+}
+
+export type BookingActivities = ReturnType<typeof createBookingActivities>;

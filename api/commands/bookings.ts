@@ -1,0 +1,187 @@
+import crypto from 'node:crypto';
+import type { PrismaClient, Resource } from '@prisma/client';
+import { mayBook } from '../../domain/bookings/eligibility';
+import { describeInterval, intervalProblem, parseOpenHours } from '../../domain/bookings/slots';
+import { BOOKING_STATUS_LABELS } from '../../domain/bookings/labels';
+import type { BookingRequest } from '../../domain/schemas/booking';
+import type { UsageAction } from '../../domain/usage-actions';
+import { bookingConflict } from '../../infra/db/booking-conflict';
+import {
+  bookingWorkflowId,
+  cancelBookingUpdate,
+  decideBookingUpdate,
+  type BookingCancelInput,
+  type BookingDecideInput,
+} from '../../workflows/booking.messages';
+import { carBooking } from '../../workflows/car-booking';
+import { venueBooking } from '../../workflows/venue-booking';
+import { fail } from '../errors';
+import { authorize, decidingActor, type Action, type Actor } from '../policies';
+import type { Temporal } from '../temporal';
+import { startRequestWorkflow } from './request-workflow';
+import { updateRefusal } from './update-refusal';
+import { recordUsage } from './usage';
+
+export interface BookingDeps {
+  prisma: PrismaClient;
+  temporal: Temporal;
+}
+
+const WORDS = {
+  VENUE: { noun: '場地', headcount: '與會人數', limit: '容納人數', prefix: 'VB', requestType: 'VENUE_BOOKING' },
+  CAR: { noun: '公務車', headcount: '乘坐人數(不含司機)', limit: '乘客人數上限', prefix: 'CB', requestType: 'CAR_BOOKING' },
+} as const;
+
+/** VB-20261208-7K3FQX: the kind, the day it was asked, six characters no one guesses. */
+function bookingKey(kind: 'VENUE' | 'CAR', now: Date) {
+  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const tail = Array.from(crypto.randomBytes(6), (b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32]).join('');
+  return `${WORDS[kind].prefix}-${day}-${tail}`;
+}
+
+const invalid = (field: string, message: string) => fail('VALIDATION_FAILED', message, { [field]: message });
+
+async function bookable(prisma: PrismaClient, id: string, kind: Resource['kind']) {
+  const row = await prisma.resource.findFirst({ where: { id, kind, deletedAt: null }, include: { allowedAgencies: true, agency: { select: { code: true } } } });
+  return row && { ...row, allowedAgencyIds: row.allowedAgencies.map((a) => a.agencyId) };
+}
+
+/**
+ * 場地借用申請 / 公務車借用登記 (儲存 / 確定申請): checks the request against the resource — 允許借用機關,
+ * 開放借用時間, not past, 容納人數 / 乘客人數上限, a free bound driver — then writes the booking, which
+ * holds the slot: the database refuses an overlapping one (「此時段已被申請」), or, asked to, keeps
+ * it 候補中. Then the booking's workflow starts; if Temporal refuses, the row goes and the slot with it.
+ */
+export async function submitBooking(deps: BookingDeps, actor: Actor, input: BookingRequest, ip?: string) {
+  const { prisma } = deps;
+  const words = WORDS[input.kind];
+  const now = new Date();
+  const resource = await bookable(prisma, input.resourceId, input.kind);
+  if (!resource || !resource.isPublic) throw fail('NOT_FOUND', `找不到此${words.noun}`);
+  if (!mayBook(resource, actor.agencyId)) throw fail('FORBIDDEN', `貴機關不在此${words.noun}的允許借用機關內`);
+  const interval = { start: input.startsAt, end: input.endsAt };
+  const problem = intervalProblem(parseOpenHours(resource.openHours), interval, now);
+  if (problem) throw invalid('startsAt', problem);
+  if (resource.capacity !== null && input.headcount > resource.capacity) {
+    throw invalid('headcount', `${words.headcount}不可超過${words.limit}（${resource.capacity} 人）`);
+  }
+  let driverId: string | null = null;
+  if (input.kind === 'CAR' && !input.selfDrive) {
+    const driver = await bookable(prisma, input.driverId!, 'DRIVER');
+    const bound = driver && (await prisma.carDriver.findUnique({ where: { carId_driverId: { carId: resource.id, driverId: driver.id } } }));
+    if (!driver || !bound || !mayBook(driver, actor.agencyId)) throw invalid('driverId', '所選司機無法派遣，請重新選擇派遣司機');
+    driverId = driver.id;
+  }
+
+  const key = bookingKey(input.kind, now);
+  const workflowId = bookingWorkflowId(input.kind, key);
+  const data = {
+    key,
+    workflowId,
+    kind: input.kind,
+    resourceId: resource.id,
+    driverId,
+    selfDrive: input.kind === 'CAR' && input.selfDrive,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    applicantUserId: actor.id,
+    unitId: actor.organizationId,
+    agencyId: actor.agencyId,
+    phone: input.phone,
+    phoneExt: input.phoneExt ?? '',
+    headcount: input.headcount,
+    host: input.kind === 'VENUE' ? input.host : null,
+    destination: input.kind === 'CAR' ? input.destination : null,
+    reason: input.reason,
+  };
+  let row;
+  try {
+    row = await prisma.booking.create({ data: { ...data, status: 'PENDING' } });
+  } catch (error) {
+    const conflict = bookingConflict(error);
+    if (!conflict) throw error;
+    const when = describeInterval(interval);
+    if (!input.waitlist) {
+      throw fail(
+        'BOOKING_CONFLICT',
+        conflict === 'driver' ? `此時段已被申請：所選派遣司機於 ${when} 已有派遣，請改選其他司機或時段` : `此時段已被申請（${when}）`,
+        undefined,
+        { canWaitlist: conflict === 'resource', startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() },
+      );
+    }
+    row = await prisma.booking.create({ data: { ...data, status: 'WAITLISTED' } });
+  }
+  await startRequestWorkflow(
+    deps,
+    { id: row.id, workflowId },
+    input.kind === 'VENUE' ? venueBooking : carBooking,
+    { args: [{ bookingId: row.id }] },
+    { requestType: words.requestType, agencyCode: resource.agency.code, applicantAccount: actor.account, status: row.status },
+    () => prisma.booking.delete({ where: { id: row.id } }),
+  );
+  await recordUsage(prisma, {
+    userId: actor.id,
+    action: 'application.submit' satisfies UsageAction,
+    target: `${input.kind === 'VENUE' ? '場地借用申請' : '公務車借用申請'}（${key}）`,
+    detail: { key, resourceId: resource.id, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() },
+    ip: ip ?? null,
+  });
+  return { key, status: row.status, statusLabel: BOOKING_STATUS_LABELS[row.status] };
+}
+
+/** A booking as the cancel routes load it: what the policies read, and its workflow. */
+async function bookingFor(prisma: PrismaClient, where: { key: string } | { workflowId: string }) {
+  const b = await prisma.booking.findUnique({ where, include: { resource: { select: { agencyId: true, custodian1Id: true, custodian2Id: true } } } });
+  if (!b) throw fail('NOT_FOUND', '找不到此借用申請');
+  return { ...b, agencyId: b.resource.agencyId, custodianIds: [b.resource.custodian1Id, b.resource.custodian2Id] };
+}
+
+async function cancelInWorkflow(deps: BookingDeps, workflowId: string, input: BookingCancelInput) {
+  const handle = deps.temporal.client.workflow.getHandle(workflowId);
+  return handle.executeUpdate(cancelBookingUpdate, { args: [input] }).catch(updateRefusal());
+}
+
+/** 取消申請: the applicant's own booking, before it starts. */
+export async function cancelBooking(deps: BookingDeps, actor: Actor, key: string, reason: string | undefined, ip?: string) {
+  const b = await bookingFor(deps.prisma, { key });
+  // Someone else's booking is as good as absent to them.
+  if (b.applicantUserId !== actor.id) throw fail('NOT_FOUND', '找不到此借用申請');
+  authorize(actor, 'booking.cancel', b);
+  const state = await cancelInWorkflow(deps, b.workflowId, {
+    by: 'APPLICANT',
+    actor: { userId: actor.id, account: actor.account, name: actor.name },
+    reason,
+  });
+  await recordUsage(deps.prisma, { userId: actor.id, action: 'application.cancel' satisfies UsageAction, target: `借用申請（${key}）`, ip: ip ?? null });
+  return { key, status: state.status, statusLabel: BOOKING_STATUS_LABELS[state.status] };
+}
+
+/** 取消借用: a custodian withdraws an approved booking, with a reason the applicant is mailed. */
+export async function revokeBooking(
+  deps: BookingDeps,
+  actor: Actor,
+  request: { id: string; type: 'VENUE_BOOKING' | 'CAR_BOOKING' },
+  action: Action,
+  reason: string,
+  ip?: string,
+) {
+  const row = await deps.prisma.request.findFirst({ where: request, select: { workflowId: true } });
+  if (!row) throw fail('NOT_FOUND', '找不到此借用申請');
+  const b = await bookingFor(deps.prisma, { workflowId: row.workflowId });
+  authorize(actor, action, b);
+  const state = await cancelInWorkflow(deps, b.workflowId, { by: 'CUSTODIAN', actor: decidingActor(actor, action, b), reason });
+  await recordUsage(deps.prisma, {
+    userId: actor.id,
+    action: 'application.cancel' satisfies UsageAction,
+    target: `借用申請（${b.key}）`,
+    detail: { reason },
+    ip: ip ?? null,
+  });
+  return { status: state.status, statusLabel: BOOKING_STATUS_LABELS[state.status] };
+}
+
+/** 通過 / 駁回 (審核說明) from 場地借用審核 / 公務車借用審核; the workflow refuses a second decision. */
+export async function decideBooking(deps: Pick<BookingDeps, 'temporal'>, workflowId: string, input: BookingDecideInput) {
+  const handle = deps.temporal.client.workflow.getHandle(workflowId);
+  return handle.executeUpdate(decideBookingUpdate, { args: [input] }).catch(updateRefusal());
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../../../domain/bookings/slots';
+import { revokeBookingSchema } from '../../../../domain/schemas/booking';
+import { decideBooking, revokeBooking, type BookingDeps } from '../../../commands/bookings';
+import { authorized, body } from '../../../request-body';
+import { inboxListQuery, requestInboxRoutes } from '../request-inbox';
+
+type Summary = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** 關鍵字 (登記者), 借用日期 and 審核狀態 (未審核 by default, as the manual's 公務車借用審核 opens). */
+const bookingListQuery = inboxListQuery.extend({
+  date: z
+    .string()
+    .refine(isIsoDate, '借用日期格式錯誤')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  state: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'WAITLISTED']).optional().or(z.literal('').transform(() => undefined)),
+});
+
+const KINDS = {
+  VENUE: {
+    type: 'VENUE_BOOKING',
+    actions: { list: 'venueBooking.list', read: 'venueBooking.read', decide: 'venueBooking.decide' },
+    usageTarget: '場地借用申請',
+  },
+  CAR: {
+    type: 'CAR_BOOKING',
+    actions: { list: 'carBooking.list', read: 'carBooking.read', decide: 'carBooking.decide' },
+    usageTarget: '公務車借用申請',
+  },
+} as const;
+
+const revoke = body(revokeBookingSchema);
+const idParams = z.object({ id: z.string().trim().min(1).max(64) });
+
+/**
+ * 物品管理 › 場地借用審核 / 公務車借用審核: the request inbox over the resources the actor holds (agency
+ * admins: their agency's; system admins: all) — list, detail, 通過 / 駁回 one or a batch — and 取消借用
+ * of an approved booking (`POST /:id/revoke { reason }`).
+ */
+export function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS) {
+  const k = KINDS[kind];
+  const router = requestInboxRoutes(deps, {
+    type: k.type,
+    actions: k.actions,
+    scope: 'custody',
+    listQuery: bookingListQuery,
+    fields: (s: Summary) => ({
+      key: text(s.key),
+      resource: text(s.resource),
+      when: text(s.when),
+      startsAt: text(s.startsAt),
+      unitName: text(s.unitName),
+      headcount: typeof s.headcount === 'number' ? s.headcount : null,
+      reason: text(s.reason),
+      host: text(s.host),
+      destination: text(s.destination),
+      driverName: text(s.driverName),
+      selfDrive: s.selfDrive === true,
+    }),
+    decide: (workflowId, input) => decideBooking(deps, workflowId, input),
+    usageTarget: k.usageTarget,
+    batchNeedsRejectComment: true,
+  });
+
+  router.post('/:id/revoke', authorized(k.actions.list), revoke, async (req, res) => {
+    const { id } = idParams.parse(req.params);
+    res.json(await revokeBooking(deps, req.actor!, { id, type: k.type }, k.actions.decide, revoke.of(req).reason, req.ip));
+  });
+  return router;
+}

@@ -1,0 +1,39 @@
+import type { BookingStatus, ResourceKind } from '@prisma/client';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
+export { BOOKING_STATUS_LABELS } from '../domain/bookings/labels';
+
+/** 場地借用 (venueBooking) and 公務車借用 (carBooking): what the workflows take, accept and report. */
+export const BOOKING_WORKFLOW_PREFIX = { VENUE: 'venue-booking-', CAR: 'car-booking-' } as const;
+export type BookingKind = Extract<ResourceKind, 'VENUE' | 'CAR'>;
+export const bookingWorkflowId = (kind: BookingKind, key: string) => `${BOOKING_WORKFLOW_PREFIX[kind]}${key}`;
+
+export const BOOKING_REQUEST_TYPE_LABEL: Record<BookingKind, string> = { VENUE: '場地借用申請', CAR: '公務車借用申請' };
+
+export interface BookingInput {
+  /** The bookings row, written (holding its slot, or 候補中) before the workflow started. */
+  bookingId: string;
+}
+
+export interface BookingState {
+  status: BookingStatus;
+  decidedBy?: DecisionActor & { at: string };
+}
+
+export type BookingDecideInput = DecisionInput;
+
+/**
+ * 取消: the applicant's own (取消申請, before the start, while 候補中, 未審核 or 通過), or a custodian's of
+ * an approved booking (取消借用, with a reason the applicant is told).
+ */
+export interface BookingCancelInput {
+  by: 'APPLICANT' | 'CUSTODIAN';
+  actor: DecisionActor;
+  reason?: string;
+}
+
+export const decideBookingUpdate = defineUpdate<BookingState, [BookingDecideInput]>('decide');
+export const cancelBookingUpdate = defineUpdate<BookingState, [BookingCancelInput]>('cancel');
+/** From the workflow of a booking that released the slot: this waiting request now holds it. */
+export const slotOfferedSignal = defineSignal('slotOffered');
+export const getBookingStateQuery = defineQuery<BookingState>('getBookingState');

@@ -1,0 +1,206 @@
+import { db, mail, MAIL_STEP, STEP } from './activity-options';
+import {
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { BookingStatus } from '@prisma/client';
+import type { BookingActivities } from '../activities/bookings';
+import { mailPath } from '../domain/mail-links';
+import { deciderName } from '../domain/requests/decision';
+import { applicantMail } from './applicant-mail';
+import {
+  BOOKING_REQUEST_TYPE_LABEL,
+  BOOKING_STATUS_LABELS,
+  cancelBookingUpdate,
+  decideBookingUpdate,
+  getBookingStateQuery,
+  slotOfferedSignal,
+  type BookingCancelInput,
+  type BookingInput,
+  type BookingKind,
+  type BookingState,
+} from './booking.messages';
+import { requestReview } from './request-review';
+import { requestTimeline } from './request-timeline';
+import { requestSearchAttributes } from './search-attributes';
+
+const bookings = proxyActivities<BookingActivities>(STEP);
+// Notices wait out an SMTP or SMS outage: the decision is recorded first, the notice follows once.
+const notices = proxyActivities<BookingActivities>(MAIL_STEP);
+
+const REQUEST_TYPE = { VENUE: 'VENUE_BOOKING', CAR: 'CAR_BOOKING' } as const;
+const CANCELLABLE: BookingStatus[] = ['WAITLISTED', 'PENDING', 'APPROVED'];
+
+/**
+ * 場地借用 / 公務車借用 (manual 圖 15, 圖 16). The booking row holds its slot from submission (the
+ * database refuses an overlapping one), or waits 候補中 for it. Then:
+ *   候補中 → (the slot is released) 未審核 | 已取消 | 逾期 (never offered before the start);
+ *   未審核 → 通過 | 駁回 (審核說明 required) by a custodian | 已取消 by the applicant | 逾期未審核 when
+ *   still undecided as the slot starts (the slot is freed);
+ *   通過 → 已取消 by the applicant before the start, or by a custodian with a reason.
+ * Custodians are mailed each request and reminded once; the applicant each outcome; a dispatched
+ * driver gets an SMS and their 管理人 a mail. A released slot is offered to the next waiting request.
+ */
+export async function bookingProcess(kind: BookingKind, { bookingId }: BookingInput): Promise<BookingState> {
+  const { workflowId, startTime } = workflowInfo();
+  const b = await bookings.loadBooking({ bookingId });
+  const state: BookingState = { status: b.status };
+  const labels = BOOKING_STATUS_LABELS;
+  const { event } = requestTimeline({ workflowId, labels, state, appendRequestEvent: db.appendRequestEvent, decisions: true });
+  const startsAt = new Date(b.startsAt);
+  let offered = false;
+  let cancel: BookingCancelInput | undefined;
+
+  setHandler(getBookingStateQuery, () => state);
+  setHandler(slotOfferedSignal, () => void (offered = true));
+  const review = requestReview({ update: decideBookingUpdate, state, labels, applicantUserId: b.applicantUserId });
+  setHandler(
+    cancelBookingUpdate,
+    async (input) => {
+      cancel = input;
+      await condition(() => state.status === 'CANCELLED');
+      return state;
+    },
+    {
+      validator: (input) => {
+        if (cancel || !CANCELLABLE.includes(state.status)) {
+          throw ApplicationFailure.nonRetryable(`此申請目前狀態為「${labels[state.status]}」，無法取消`, 'NotCancellable');
+        }
+        if (Date.now() >= startsAt.getTime()) throw ApplicationFailure.nonRetryable('借用時段已開始，無法取消', 'NotCancellable');
+        if (input.by === 'CUSTODIAN' && state.status !== 'APPROVED') {
+          throw ApplicationFailure.nonRetryable('保管人僅能取消已通過的借用；未審核的申請請以駁回處理', 'NotCancellable');
+        }
+        if (input.by === 'CUSTODIAN' && !input.reason?.trim()) throw ApplicationFailure.nonRetryable('請填寫取消原因', 'ReasonRequired');
+      },
+    },
+  );
+
+  upsertSearchAttributes(
+    requestSearchAttributes({ requestType: REQUEST_TYPE[kind], agencyCode: b.agencyCode, applicantAccount: b.applicantAccount, status: b.status }),
+  );
+  const { requestId } = await db.recordRequest({
+    workflowId,
+    type: REQUEST_TYPE[kind],
+    status: b.status,
+    statusLabel: labels[b.status],
+    agencyId: b.agencyId,
+    resourceId: b.resourceId,
+    applicantUserId: b.applicantUserId,
+    applicantAccount: b.applicantAccount,
+    applicantName: b.applicantName,
+    summary: {
+      key: b.key,
+      resource: b.resourceTitle,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      date: b.startsAt.slice(0, 10),
+      when: b.when,
+      unitName: b.unitName,
+      headcount: b.headcount,
+      reason: b.reason,
+      host: b.host,
+      destination: b.destination,
+      driverName: b.driverName,
+      selfDrive: b.selfDrive,
+    },
+    createdAt: startTime.toISOString(),
+  });
+  const requestType = BOOKING_REQUEST_TYPE_LABEL[kind];
+  const toApplicant = applicantMail({
+    workflowId,
+    to: b.applicantEmail,
+    name: b.applicantName,
+    requestType,
+    statusUrl: mailPath('bookingRecord', b.key),
+    sendMail: mail.sendMail,
+    event,
+  });
+  const what = `${b.resourceTitle} ${b.when}`;
+  await event('SUBMITTED', `已送出${requestType}（${what}）`, {
+    actorUserId: b.applicantUserId,
+    actorName: b.applicantName,
+    comment: b.reason,
+    status: b.status,
+  });
+
+  /** The slot is let go: the row leaves PENDING/APPROVED, then the next waiting request is offered it. */
+  const release = async (to: BookingStatus, from: BookingStatus[], actorUserId?: string, comment?: string) => {
+    const held = from.some((s) => s === 'PENDING' || s === 'APPROVED');
+    await bookings.setBookingStatus({ bookingId, to, from, actorUserId, comment });
+    if (!held) return;
+    const { workflowIds } = await bookings.promoteWaitlisted({ bookingId });
+    for (const id of workflowIds) {
+      await getExternalWorkflowHandle(id).signal(slotOfferedSignal);
+      await event('SLOT_OFFERED', '時段已釋出，已通知候補申請');
+    }
+  };
+  const cancelled = async (from: BookingStatus) => {
+    const c = cancel!;
+    await release('CANCELLED', [from], c.actor.userId, c.reason?.trim());
+    const byApplicant = c.by === 'APPLICANT';
+    await event('CANCELLED', byApplicant ? '申請人已取消申請' : '保管人已取消借用', {
+      actorUserId: c.actor.userId,
+      actorName: deciderName(c.actor),
+      comment: c.reason?.trim() || undefined,
+      status: 'CANCELLED',
+    });
+    if (from !== 'WAITLISTED' && byApplicant) await notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'cancelled' });
+    if (!byApplicant) await toApplicant('cancelled', { reason: c.reason!.trim(), note: what });
+    if (from === 'APPROVED' && b.driverName) await notices.notifyDriver({ workflowId, bookingId, kind: 'cancelled' });
+    return state;
+  };
+  const untilStart = () => Math.max(0, startsAt.getTime() - Date.now());
+
+  if (state.status === 'WAITLISTED') {
+    await event('WAITLISTED', '此時段已有其他申請，已列入候補');
+    await condition(() => offered || cancel !== undefined, untilStart());
+    if (cancel) return cancelled('WAITLISTED');
+    if (!offered) {
+      await bookings.setBookingStatus({ bookingId, to: 'EXPIRED', from: ['WAITLISTED'] });
+      await event('EXPIRED', '借用時段已開始，候補未獲遞補', { status: 'EXPIRED' });
+      await toApplicant('expired', { hint: '候補期間該時段未釋出。' });
+      return state;
+    }
+    await event('OFFERED', '時段已釋出，候補遞補為未審核', { status: 'PENDING' });
+  }
+
+  await notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'submitted' });
+  await toApplicant('submitted', { note: what });
+
+  const d = await review.awaitDecision({
+    getSystemParameters: db.getSystemParameters,
+    remind: () => notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'reminder' }),
+    event,
+    deadline: startsAt,
+    stop: () => cancel !== undefined,
+  });
+  if (cancel && !d) return cancelled('PENDING');
+  if (!d) {
+    await release('EXPIRED', ['PENDING']);
+    await event('EXPIRED', '借用時段已開始仍未審核，申請已失效', { status: 'EXPIRED' });
+    await toApplicant('expired', { hint: '如仍需借用，請重新提出申請。' });
+    return state;
+  }
+  if (!d.approved) {
+    await release('REJECTED', ['PENDING'], d.by.actorUserId, d.reason);
+    await event('REJECTED', '駁回', { ...d.by, status: 'REJECTED' });
+    await toApplicant('rejected', { reason: d.reason, note: what });
+    return state;
+  }
+  await bookings.setBookingStatus({ bookingId, to: 'APPROVED', from: ['PENDING'], actorUserId: d.by.actorUserId, comment: d.reason });
+  await event('APPROVED', '通過', { ...d.by, status: 'APPROVED' });
+  await toApplicant('approved', { note: d.reason ? `${what}；審核說明：${d.reason}` : what });
+  if (b.driverName) {
+    await notices.notifyDriver({ workflowId, bookingId, kind: 'dispatched' });
+    await event('DRIVER_NOTIFIED', `已通知派遣司機 ${b.driverName}（簡訊）及其管理人`);
+  }
+
+  // 通過 stands until the slot starts; until then the applicant or a custodian may still cancel it.
+  if (await condition(() => cancel !== undefined, untilStart())) return cancelled('APPROVED');
+  return state;
+}
