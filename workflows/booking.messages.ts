@@ -1,11 +1,11 @@
-import type { BookingStatus, ResourceKind } from '@prisma/client';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
-export { BOOKING_STATUS_LABELS } from '../domain/bookings/labels';
+import type { BookingStatusCode } from '../domain/bookings/labels';
+export { BOOKING_STATUS_LABELS, type BookingStatusCode } from '../domain/bookings/labels';
 
 /** 場地借用 (venueBooking) and 公務車借用 (carBooking): what the workflows take, accept and report. */
 export const BOOKING_WORKFLOW_PREFIX = { VENUE: 'venue-booking-', CAR: 'car-booking-' } as const;
-export type BookingKind = Extract<ResourceKind, 'VENUE' | 'CAR'>;
+export type BookingKind = 'VENUE' | 'CAR';
 export const bookingWorkflowId = (kind: BookingKind, key: string) => `${BOOKING_WORKFLOW_PREFIX[kind]}${key}`;
 
 export const BOOKING_REQUEST_TYPE_LABEL: Record<BookingKind, string> = { VENUE: '場地借用申請', CAR: '公務車借用申請' };
@@ -16,7 +16,7 @@ export interface BookingInput {
 }
 
 export interface BookingState {
-  status: BookingStatus;
+  status: BookingStatusCode;
   decidedBy?: DecisionActor & { at: string };
 }
 

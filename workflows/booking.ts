@@ -8,7 +8,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { BookingStatus } from '@prisma/client';
 import type { BookingActivities } from '../activities/bookings';
 import { mailPath } from '../domain/mail-links';
 import { deciderName } from '../domain/requests/decision';
@@ -24,6 +23,7 @@ import {
   type BookingInput,
   type BookingKind,
   type BookingState,
+  type BookingStatusCode,
 } from './booking.messages';
 import { requestReview } from './request-review';
 import { requestTimeline } from './request-timeline';
@@ -34,7 +34,7 @@ const bookings = proxyActivities<BookingActivities>(STEP);
 const notices = proxyActivities<BookingActivities>(MAIL_STEP);
 
 const REQUEST_TYPE = { VENUE: 'VENUE_BOOKING', CAR: 'CAR_BOOKING' } as const;
-const CANCELLABLE: BookingStatus[] = ['WAITLISTED', 'PENDING', 'APPROVED'];
+const CANCELLABLE: BookingStatusCode[] = ['WAITLISTED', 'PENDING', 'APPROVED'];
 
 /**
  * 場地借用 / 公務車借用 (manual 圖 15, 圖 16). The booking row holds its slot from submission (the
@@ -75,13 +75,19 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
         if (input.by === 'CUSTODIAN' && state.status !== 'APPROVED') {
           throw ApplicationFailure.nonRetryable('保管人僅能取消已通過的借用；未審核的申請請以駁回處理', 'NotCancellable');
         }
-        if (input.by === 'CUSTODIAN' && !input.reason?.trim()) throw ApplicationFailure.nonRetryable('請填寫取消原因', 'ReasonRequired');
+        if (input.by === 'CUSTODIAN' && !input.reason?.trim())
+          throw ApplicationFailure.nonRetryable('請填寫取消原因', 'ReasonRequired');
       },
     },
   );
 
   upsertSearchAttributes(
-    requestSearchAttributes({ requestType: REQUEST_TYPE[kind], agencyCode: b.agencyCode, applicantAccount: b.applicantAccount, status: b.status }),
+    requestSearchAttributes({
+      requestType: REQUEST_TYPE[kind],
+      agencyCode: b.agencyCode,
+      applicantAccount: b.applicantAccount,
+      status: b.status,
+    }),
   );
   const { requestId } = await db.recordRequest({
     workflowId,
@@ -98,7 +104,7 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
       resource: b.resourceTitle,
       startsAt: b.startsAt,
       endsAt: b.endsAt,
-      date: b.startsAt.slice(0, 10),
+      date: b.date,
       when: b.when,
       unitName: b.unitName,
       headcount: b.headcount,
@@ -129,7 +135,7 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
   });
 
   /** The slot is let go: the row leaves PENDING/APPROVED, then the next waiting request is offered it. */
-  const release = async (to: BookingStatus, from: BookingStatus[], actorUserId?: string, comment?: string) => {
+  const release = async (to: BookingStatusCode, from: BookingStatusCode[], actorUserId?: string, comment?: string) => {
     const held = from.some((s) => s === 'PENDING' || s === 'APPROVED');
     await bookings.setBookingStatus({ bookingId, to, from, actorUserId, comment });
     if (!held) return;
@@ -139,7 +145,7 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
       await event('SLOT_OFFERED', '時段已釋出，已通知候補申請');
     }
   };
-  const cancelled = async (from: BookingStatus) => {
+  const cancelled = async (from: BookingStatusCode) => {
     const c = cancel!;
     await release('CANCELLED', [from], c.actor.userId, c.reason?.trim());
     const byApplicant = c.by === 'APPLICANT';
@@ -149,7 +155,8 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
       comment: c.reason?.trim() || undefined,
       status: 'CANCELLED',
     });
-    if (from !== 'WAITLISTED' && byApplicant) await notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'cancelled' });
+    if (from !== 'WAITLISTED' && byApplicant)
+      await notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'cancelled' });
     if (!byApplicant) await toApplicant('cancelled', { reason: c.reason!.trim(), note: what });
     if (from === 'APPROVED' && b.driverName) await notices.notifyDriver({ workflowId, bookingId, kind: 'cancelled' });
     return state;
@@ -192,7 +199,13 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
     await toApplicant('rejected', { reason: d.reason, note: what });
     return state;
   }
-  await bookings.setBookingStatus({ bookingId, to: 'APPROVED', from: ['PENDING'], actorUserId: d.by.actorUserId, comment: d.reason });
+  await bookings.setBookingStatus({
+    bookingId,
+    to: 'APPROVED',
+    from: ['PENDING'],
+    actorUserId: d.by.actorUserId,
+    comment: d.reason,
+  });
   await event('APPROVED', '通過', { ...d.by, status: 'APPROVED' });
   await toApplicant('approved', { note: d.reason ? `${what}；審核說明：${d.reason}` : what });
   if (b.driverName) {

@@ -131,7 +131,10 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
         : ['request.reminderAfter', 'request.expiryAfter'];
       const params = await getSystemParameters(keys);
       const untilDeadline = deadline ? Math.max(0, (deadline.getTime() - Date.now()) / 1000) : undefined;
-      const reminderAt = untilDeadline === undefined ? params['request.reminderAfter']! : Math.min(params['request.reminderAfter']!, untilDeadline / 2);
+      const reminderAt =
+        untilDeadline === undefined
+          ? params['request.reminderAfter']!
+          : Math.min(params['request.reminderAfter']!, untilDeadline / 2);
       const escalationAt = escalate ? Math.max(params['request.escalationAfter']!, reminderAt) : reminderAt;
       const expiryAt = Math.max(untilDeadline ?? params['request.expiryAfter']!, escalationAt);
       const settled = stop ? () => decided() || stop() : decided;

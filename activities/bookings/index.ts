@@ -1,6 +1,6 @@
 import { Prisma, type BookingStatus, type PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { describeInterval } from '../../domain/bookings/slots';
+import { describeInterval, taipeiParts } from '../../domain/bookings/slots';
 import { bookingConflict } from '../../infra/db/booking-conflict';
 import { mailPath } from '../../domain/mail-links';
 import { mailAddressOf } from '../../infra/db/accounts';
@@ -24,8 +24,16 @@ const withPeople = {
 type BookingRow = Prisma.BookingGetPayload<{ include: typeof withPeople }>;
 
 /** 10樓專用小禮堂 (民治市政中心 10樓) or 小客車 RRR-000 — how mails and the inbox name the resource. */
-export function resourceTitle(r: { kind: string; name: string; vehicleType: string | null; floor: string | null; location: { name: string } }) {
-  return r.kind === 'CAR' ? `${r.vehicleType ?? ''} ${r.name}`.trim() : `${r.name}（${r.location.name}${r.floor ? ` ${r.floor}` : ''}）`;
+export function resourceTitle(r: {
+  kind: string;
+  name: string;
+  vehicleType: string | null;
+  floor: string | null;
+  location: { name: string };
+}) {
+  return r.kind === 'CAR'
+    ? `${r.vehicleType ?? ''} ${r.name}`.trim()
+    : `${r.name}（${r.location.name}${r.floor ? ` ${r.floor}` : ''}）`;
 }
 
 const addressesOf = (...users: ({ account: string; officialMail: boolean; backupEmail: string | null } | null)[]) => [
@@ -65,6 +73,8 @@ export function createBookingActivities({ prisma, mail, sms }: Deps) {
         unitName: b.unit.name,
         startsAt: b.startsAt.toISOString(),
         endsAt: b.endsAt.toISOString(),
+        /** 借用日期 in Taipei (the inbox filters on it). */
+        date: taipeiParts(b.startsAt).date,
         when: when(b),
         headcount: b.headcount,
         host: b.host,
@@ -91,7 +101,8 @@ export function createBookingActivities({ prisma, mail, sms }: Deps) {
       if (input.to === 'APPROVED' || input.to === 'REJECTED') {
         Object.assign(data, { decidedById: input.actorUserId ?? null, decidedAt: now, reviewComment: input.comment || null });
       }
-      if (input.to === 'CANCELLED') Object.assign(data, { cancelledById: input.actorUserId ?? null, cancelledAt: now, cancelReason: input.comment || null });
+      if (input.to === 'CANCELLED')
+        Object.assign(data, { cancelledById: input.actorUserId ?? null, cancelledAt: now, cancelReason: input.comment || null });
       const { count } = await prisma.booking.updateMany({ where: { id: input.bookingId, status: { in: input.from } }, data });
       if (count === 1) return { changed: true };
       const current = await prisma.booking.findUnique({ where: { id: input.bookingId }, select: { status: true } });
@@ -120,7 +131,10 @@ export function createBookingActivities({ prisma, mail, sms }: Deps) {
       const workflowIds: string[] = [];
       for (const w of waiting) {
         try {
-          const { count } = await prisma.booking.updateMany({ where: { id: w.id, status: 'WAITLISTED' }, data: { status: 'PENDING' } });
+          const { count } = await prisma.booking.updateMany({
+            where: { id: w.id, status: 'WAITLISTED' },
+            data: { status: 'PENDING' },
+          });
           if (count === 1) workflowIds.push(w.workflowId);
         } catch (error) {
           // Still overlapped by another holding booking (or its driver is taken): it waits on.
@@ -131,7 +145,12 @@ export function createBookingActivities({ prisma, mail, sms }: Deps) {
     },
 
     /** 場地借用審核 / 公務車借用審核: the resource's custodians are told of a request, reminded, or told it was cancelled. */
-    async notifyCustodians(input: { workflowId: string; bookingId: string; requestId: string; kind: 'submitted' | 'reminder' | 'cancelled' }) {
+    async notifyCustodians(input: {
+      workflowId: string;
+      bookingId: string;
+      requestId: string;
+      kind: 'submitted' | 'reminder' | 'cancelled';
+    }) {
       const b = await booking(input.bookingId);
       const kind = b.kind as BookingKind;
       const to = addressesOf(b.resource.custodian1, b.resource.custodian2);

@@ -42,7 +42,10 @@ function bookingKey(kind: 'VENUE' | 'CAR', now: Date) {
 const invalid = (field: string, message: string) => fail('VALIDATION_FAILED', message, { [field]: message });
 
 async function bookable(prisma: PrismaClient, id: string, kind: Resource['kind']) {
-  const row = await prisma.resource.findFirst({ where: { id, kind, deletedAt: null }, include: { allowedAgencies: true, agency: { select: { code: true } } } });
+  const row = await prisma.resource.findFirst({
+    where: { id, kind, deletedAt: null },
+    include: { allowedAgencies: true, agency: { select: { code: true } } },
+  });
   return row && { ...row, allowedAgencyIds: row.allowedAgencies.map((a) => a.agencyId) };
 }
 
@@ -68,7 +71,8 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
   let driverId: string | null = null;
   if (input.kind === 'CAR' && !input.selfDrive) {
     const driver = await bookable(prisma, input.driverId!, 'DRIVER');
-    const bound = driver && (await prisma.carDriver.findUnique({ where: { carId_driverId: { carId: resource.id, driverId: driver.id } } }));
+    const bound =
+      driver && (await prisma.carDriver.findUnique({ where: { carId_driverId: { carId: resource.id, driverId: driver.id } } }));
     if (!driver || !bound || !mayBook(driver, actor.agencyId)) throw invalid('driverId', '所選司機無法派遣，請重新選擇派遣司機');
     driverId = driver.id;
   }
@@ -104,7 +108,9 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
     if (!input.waitlist) {
       throw fail(
         'BOOKING_CONFLICT',
-        conflict === 'driver' ? `此時段已被申請：所選派遣司機於 ${when} 已有派遣，請改選其他司機或時段` : `此時段已被申請（${when}）`,
+        conflict === 'driver'
+          ? `此時段已被申請：所選派遣司機於 ${when} 已有派遣，請改選其他司機或時段`
+          : `此時段已被申請（${when}）`,
         undefined,
         { canWaitlist: conflict === 'resource', startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() },
       );
@@ -131,7 +137,10 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
 
 /** A booking as the cancel routes load it: what the policies read, and its workflow. */
 async function bookingFor(prisma: PrismaClient, where: { key: string } | { workflowId: string }) {
-  const b = await prisma.booking.findUnique({ where, include: { resource: { select: { agencyId: true, custodian1Id: true, custodian2Id: true } } } });
+  const b = await prisma.booking.findUnique({
+    where,
+    include: { resource: { select: { agencyId: true, custodian1Id: true, custodian2Id: true } } },
+  });
   if (!b) throw fail('NOT_FOUND', '找不到此借用申請');
   return { ...b, agencyId: b.resource.agencyId, custodianIds: [b.resource.custodian1Id, b.resource.custodian2Id] };
 }
@@ -152,7 +161,12 @@ export async function cancelBooking(deps: BookingDeps, actor: Actor, key: string
     actor: { userId: actor.id, account: actor.account, name: actor.name },
     reason,
   });
-  await recordUsage(deps.prisma, { userId: actor.id, action: 'application.cancel' satisfies UsageAction, target: `借用申請（${key}）`, ip: ip ?? null });
+  await recordUsage(deps.prisma, {
+    userId: actor.id,
+    action: 'application.cancel' satisfies UsageAction,
+    target: `借用申請（${key}）`,
+    ip: ip ?? null,
+  });
   return { key, status: state.status, statusLabel: BOOKING_STATUS_LABELS[state.status] };
 }
 

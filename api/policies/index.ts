@@ -211,11 +211,7 @@ export function authorize(actor: Actor | undefined, action: Action, resource?: O
  * Whether the actor may decide this request: authority for it (their own, or an approver's they stand
  * in for), and the request is neither theirs nor, for a deputy, that approver's.
  */
-export function canDecide(
-  actor: Actor | undefined,
-  action: Action,
-  resource: OwnedBooking,
-): boolean {
+export function canDecide(actor: Actor | undefined, action: Action, resource: OwnedBooking): boolean {
   const authority = actor && authorityFor(actor, action, resource);
   if (!actor || !authority) return false;
   const applicant = resource.applicantUserId ?? undefined;

@@ -66,7 +66,9 @@ export async function inboxWhere(
   let agencyIds = reviewScope(actor);
   // A custodian decides the requests of what they hold, whichever agency manages it.
   const held: Prisma.RequestWhereInput | null =
-    scope === 'custody' && agencyIds !== null ? { resource: { OR: [{ custodian1Id: actor.id }, { custodian2Id: actor.id }] } } : null;
+    scope === 'custody' && agencyIds !== null
+      ? { resource: { OR: [{ custodian1Id: actor.id }, { custodian2Id: actor.id }] } }
+      : null;
   if (held && !query.agencyCode) {
     return {
       AND: [

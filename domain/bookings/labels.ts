@@ -1,7 +1,13 @@
 import type { BookingAudience, BookingStatus, ResourceKind } from '@prisma/client';
 
+/** The database's BookingStatus, spelled out for the workflows (which never import Prisma). */
+export type BookingStatusCode = 'WAITLISTED' | 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED' | 'EXPIRED';
+// Each spelling must be assignable to the other: a status added to the schema fails here first.
+const sameStatuses: [BookingStatus, BookingStatusCode] = ['PENDING' as BookingStatusCode, 'PENDING' as BookingStatus];
+void sameStatuses;
+
 /** 審核狀態 as the manual's filters and records word them. */
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+export const BOOKING_STATUS_LABELS: Record<BookingStatusCode, string> = {
   WAITLISTED: '候補中',
   PENDING: '未審核',
   APPROVED: '通過',

@@ -15,7 +15,10 @@ const bookingListQuery = inboxListQuery.extend({
     .refine(isIsoDate, '借用日期格式錯誤')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  state: z.enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'WAITLISTED']).optional().or(z.literal('').transform(() => undefined)),
+  state: z
+    .enum(['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'WAITLISTED'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 const KINDS = {
