@@ -92,9 +92,27 @@ describe('route table', () => {
 describe('menu by role', () => {
   const consoleFor = (roles: AccessRole[]) => titlesOf(visibleMenu(roles), 'console');
 
-  it('shows a deputy (代理人設定) the four review inboxes in 帳號管理’s place, and nothing else of the console', () => {
-    expect(consoleFor(['DEPUTY'])).toEqual(['帳號申請審核', '機關管理者申請審核', '機關異動審核', '復用申請審核']);
+  it('shows a deputy (代理人設定) the review inboxes in 帳號管理’s and 物品管理’s place, and nothing else of the console', () => {
+    expect(consoleFor(['DEPUTY'])).toEqual([
+      '帳號申請審核',
+      '機關管理者申請審核',
+      '機關異動審核',
+      '復用申請審核',
+      '場地借用審核',
+      '公務車借用審核',
+    ]);
     expect(consoleFor([])).toEqual([]);
+  });
+
+  it('shows a custodian (保管人) who is a general user 物品管理 for the kinds of item they hold, and nothing else of the console', () => {
+    const items = (roles: AccessRole[]) =>
+      subMenuOf('consoleItems')
+        .filter((route) => canAccess(route, roles))
+        .map((route) => route.title);
+    expect(consoleFor(['VENUE_CUSTODIAN'])).toEqual(['物品管理']);
+    expect(items(['VENUE_CUSTODIAN'])).toEqual(['場地清單管理', '場地借用審核']);
+    expect(items(['CAR_CUSTODIAN', 'DRIVER_MANAGER'])).toEqual(['公務車清單管理', '派遣司機清單管理', '公務車借用審核']);
+    expect(items(['AGENCY_ADMIN'])).toHaveLength(5);
   });
 
   it('shows a system administrator every console function of 表 2', () => {

@@ -56,11 +56,11 @@ const SA: readonly Role[] = ['SYSTEM_ADMIN'];
 const SA_AA: readonly Role[] = ['SYSTEM_ADMIN', 'AGENCY_ADMIN'];
 /** The review inboxes: their approvers, and whoever stands in for one today. */
 const REVIEWERS: readonly AccessRole[] = [...SA_AA, 'DEPUTY'];
-/** 物品管理: admins, and the custodians of each kind of item (the booking inboxes also a deputy). */
+/** 物品管理: admins, and the custodians of each kind of item (a deputy sees only the booking inboxes). */
 const VENUE_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN'];
 const CAR_KEEPERS: readonly AccessRole[] = [...SA_AA, 'CAR_CUSTODIAN'];
 const DRIVER_KEEPERS: readonly AccessRole[] = [...SA_AA, 'DRIVER_MANAGER'];
-const ITEM_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN', 'CAR_CUSTODIAN', 'DRIVER_MANAGER', 'DEPUTY'];
+const ITEM_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN', 'CAR_CUSTODIAN', 'DRIVER_MANAGER'];
 
 const specs = {
   // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
