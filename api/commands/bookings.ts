@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient, Resource } from '@prisma/client';
 import { mayBook } from '../../domain/bookings/eligibility';
 import { describeInterval, intervalProblem, parseOpenHours } from '../../domain/bookings/slots';
-import { BOOKING_STATUS_LABELS } from '../../domain/bookings/labels';
+import { BOOKING_STATUS_LABELS, type BookingStatusCode } from '../../domain/bookings/labels';
 import type { BookingRequest } from '../../domain/schemas/booking';
 import type { UsageAction } from '../../domain/usage-actions';
 import { bookingConflict } from '../../infra/db/booking-conflict';
@@ -145,6 +145,18 @@ async function bookingFor(prisma: PrismaClient, where: { key: string } | { workf
   return { ...b, agencyId: b.resource.agencyId, custodianIds: [b.resource.custodian1Id, b.resource.custodian2Id] };
 }
 
+/**
+ * The refusals the row can give before asking the workflow (which may have finished: a cancelled or
+ * rejected booking's workflow ends, and a finished one cannot be asked).
+ */
+function requireCancellable(b: { status: BookingStatusCode; startsAt: Date }, by: BookingCancelInput['by']) {
+  const open: BookingStatusCode[] = by === 'APPLICANT' ? ['WAITLISTED', 'PENDING', 'APPROVED'] : ['APPROVED'];
+  if (!open.includes(b.status)) {
+    throw fail('BOOKING_NOT_CANCELLABLE', `此申請目前狀態為「${BOOKING_STATUS_LABELS[b.status]}」，無法取消`);
+  }
+  if (b.startsAt.getTime() <= Date.now()) throw fail('BOOKING_NOT_CANCELLABLE', '借用時段已開始，無法取消');
+}
+
 async function cancelInWorkflow(deps: BookingDeps, workflowId: string, input: BookingCancelInput) {
   const handle = deps.temporal.client.workflow.getHandle(workflowId);
   return handle.executeUpdate(cancelBookingUpdate, { args: [input] }).catch(updateRefusal());
@@ -156,6 +168,7 @@ export async function cancelBooking(deps: BookingDeps, actor: Actor, key: string
   // Someone else's booking is as good as absent to them.
   if (b.applicantUserId !== actor.id) throw fail('NOT_FOUND', '找不到此借用申請');
   authorize(actor, 'booking.cancel', b);
+  requireCancellable(b, 'APPLICANT');
   const state = await cancelInWorkflow(deps, b.workflowId, {
     by: 'APPLICANT',
     actor: { userId: actor.id, account: actor.account, name: actor.name },
@@ -183,6 +196,7 @@ export async function revokeBooking(
   if (!row) throw fail('NOT_FOUND', '找不到此借用申請');
   const b = await bookingFor(deps.prisma, { workflowId: row.workflowId });
   authorize(actor, action, b);
+  requireCancellable(b, 'CUSTODIAN');
   const state = await cancelInWorkflow(deps, b.workflowId, { by: 'CUSTODIAN', actor: decidingActor(actor, action, b), reason });
   await recordUsage(deps.prisma, {
     userId: actor.id,

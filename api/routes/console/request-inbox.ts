@@ -61,6 +61,8 @@ export interface RequestInbox<B extends Decision = Decision> {
   /** 'custody': the booking inboxes also list what the actor holds as 保管人 (agency admins: their agency's). */
   scope?: InboxScope;
   batchNeedsRejectComment?: boolean;
+  /** More actions the detail offers beside the decision (a booking's 取消借用 once approved), by name. */
+  moreActions?: (actor: Actor, subject: InboxSubject, request: { status: string; summary: unknown } | null) => string[];
   /**
    * When the inbox's address names the process's own row instead of the request row (帳號申請審核: the
    * application's uuid). Its status, not the workflow's answer, says where a decision left it.
@@ -182,7 +184,10 @@ export function requestInboxRoutes<B extends Decision = Decision>(
       status,
       statusLabel: request?.statusLabel ?? s.status,
       events: presentEvents(request?.events ?? []),
-      allowedActions: s.status === 'PENDING' && status === 'PENDING' && canDecide(req.actor, actions.decide, s) ? ['decide'] : [],
+      allowedActions: [
+        ...(s.status === 'PENDING' && status === 'PENDING' && canDecide(req.actor, actions.decide, s) ? ['decide'] : []),
+        ...(inbox.moreActions?.(req.actor, s, request ?? null) ?? []),
+      ],
       temporalUrl: temporal.workflowUrl(s.workflowId),
     });
   });

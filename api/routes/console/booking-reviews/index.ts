@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../../../domain/bookings/slots';
 import { revokeBookingSchema } from '../../../../domain/schemas/booking';
 import { decideBooking, revokeBooking, type BookingDeps } from '../../../commands/bookings';
+import { can } from '../../../policies';
 import { authorized, body } from '../../../request-body';
 import { inboxListQuery, requestInboxRoutes } from '../request-inbox';
 
@@ -65,6 +66,11 @@ export function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS)
     decide: (workflowId, input) => decideBooking(deps, workflowId, input),
     usageTarget: k.usageTarget,
     batchNeedsRejectComment: true,
+    // 取消借用: an approved booking not yet started, by whoever may decide it.
+    moreActions: (actor, subject, request) => {
+      const startsAt = Date.parse(text((request?.summary as Summary | undefined)?.startsAt));
+      return request?.status === 'APPROVED' && startsAt > Date.now() && can(actor, k.actions.decide, subject) ? ['revoke'] : [];
+    },
   });
 
   router.post('/:id/revoke', authorized(k.actions.list), revoke, async (req, res) => {

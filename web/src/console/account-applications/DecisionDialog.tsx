@@ -5,16 +5,23 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { COMMENT_MAX_LENGTH, decisionCommentProblem } from '../../../../domain/requests/decision';
 import type { Decision } from '../../lib/api';
+import { REVIEW_WORDS, type ReviewWords } from './reviewQuery';
 
 export interface DecisionInput {
   comment: string;
+  /** The decision, when the dialog let the reviewer choose it (批次審核's 審核狀態). */
+  decision?: Decision;
   /** The answer to `choice`, when the dialog asked it. */
   choice?: boolean;
 }
@@ -34,12 +41,28 @@ interface DecisionDialogProps {
   choice?: DecisionChoice;
   pending: boolean;
   error?: string | null;
+  /** The inbox's words (場地借用審核: 通過 / 駁回 with 審核說明). */
+  words?: ReviewWords;
+  /** 批次審核: 審核數量 shown and 審核狀態 chosen in the dialog, starting at `decision`. */
+  batchCount?: number;
   onSubmit: (input: DecisionInput) => void;
   onClose: () => void;
 }
 
 /** 核准 / 駁回 with 審核意見 (required to reject), and the inbox's own yes/no if it asks one (是否核發公務郵件). */
-export function DecisionDialog({ decision, title, description, choice, pending, error, onSubmit, onClose }: DecisionDialogProps) {
+export function DecisionDialog({
+  decision: initial,
+  title,
+  description,
+  choice,
+  pending,
+  error,
+  words = REVIEW_WORDS,
+  batchCount,
+  onSubmit,
+  onClose,
+}: DecisionDialogProps) {
+  const [decision, setDecision] = useState<Decision>(initial);
   const [comment, setComment] = useState('');
   const [grant, setGrant] = useState(choice?.initial ?? false);
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -56,7 +79,8 @@ export function DecisionDialog({ decision, title, description, choice, pending, 
       return;
     }
     setCommentError(null);
-    onSubmit(choice === undefined ? { comment: trimmed } : { comment: trimmed, choice: grant });
+    const chosen = batchCount === undefined ? {} : { decision };
+    onSubmit(choice === undefined ? { comment: trimmed, ...chosen } : { comment: trimmed, choice: grant, ...chosen });
   };
 
   return (
@@ -71,6 +95,27 @@ export function DecisionDialog({ decision, title, description, choice, pending, 
                 {error}
               </Alert>
             )}
+            {batchCount !== undefined && (
+              <>
+                <DialogContentText>審核數量：{batchCount} 筆</DialogContentText>
+                <FormControl disabled={pending}>
+                  <FormLabel id={`${titleId}-decision`}>審核狀態</FormLabel>
+                  <RadioGroup
+                    row
+                    aria-labelledby={`${titleId}-decision`}
+                    value={decision}
+                    onChange={(event) => {
+                      setDecision(event.target.value as Decision);
+                      setCommentError(null);
+                    }}
+                  >
+                    {(['APPROVE', 'REJECT'] as const).map((d) => (
+                      <FormControlLabel key={d} value={d} control={<Radio />} label={words.decisions[d]} />
+                    ))}
+                  </RadioGroup>
+                </FormControl>
+              </>
+            )}
             {choice !== undefined && (
               <FormControlLabel
                 control={<Switch checked={grant} onChange={(event) => setGrant(event.target.checked)} disabled={pending} />}
@@ -78,7 +123,7 @@ export function DecisionDialog({ decision, title, description, choice, pending, 
               />
             )}
             <TextField
-              label={reject ? '駁回原因' : '審核意見（選填）'}
+              label={commentLabel(words, reject)}
               name="comment"
               value={comment}
               onChange={(event) => {
@@ -91,7 +136,9 @@ export function DecisionDialog({ decision, title, description, choice, pending, 
               autoFocus
               disabled={pending}
               error={Boolean(commentError)}
-              helperText={commentError ?? (reject ? '駁回原因將通知申請人。' : undefined)}
+              helperText={
+                commentError ?? (reject ? `${words === REVIEW_WORDS ? '駁回原因' : words.comment}將通知申請人。` : undefined)
+              }
               slotProps={{ htmlInput: { maxLength: COMMENT_MAX_LENGTH } }}
             />
           </Stack>
@@ -107,4 +154,10 @@ export function DecisionDialog({ decision, title, description, choice, pending, 
       </form>
     </Dialog>
   );
+}
+
+/** 駁回原因 / 審核意見（選填） by default; an inbox with its own word keeps it (審核說明（駁回時必填）). */
+function commentLabel(words: ReviewWords, reject: boolean) {
+  if (words === REVIEW_WORDS) return reject ? '駁回原因' : '審核意見（選填）';
+  return reject ? `${words.comment}（駁回時必填）` : `${words.comment}（選填）`;
 }

@@ -13,6 +13,8 @@ export const PAGE_SIZES = [10, 20, 50] as const;
 
 export interface ReviewQuery {
   status: ReviewStatusFilter;
+  /** An inbox's own filters (場地借用審核: 借用日期 `date`, 審核狀態 `state`), by their address key. */
+  filters?: Readonly<Record<string, string>>;
   q: string;
   agencyCode: string;
   page: number;
@@ -34,10 +36,14 @@ function wholeNumber(value: string | null, fallback: number): number {
   return value !== null && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
-export function queryFromParams(params: URLSearchParams): ReviewQuery {
+export function queryFromParams(params: URLSearchParams, filterKeys: readonly string[] = []): ReviewQuery {
   const status = params.get('status');
   const pageSize = wholeNumber(params.get('pageSize'), DEFAULT_QUERY.pageSize);
+  const filters = Object.fromEntries(
+    filterKeys.map((key) => [key, params.get(key)?.trim() ?? ''] as const).filter(([, value]) => value !== ''),
+  );
   return {
+    ...(filterKeys.length ? { filters } : {}),
     status: STATUS_FILTERS.some((item) => item.value === status) ? (status as ReviewStatusFilter) : DEFAULT_QUERY.status,
     q: params.get('q')?.trim() ?? '',
     agencyCode: params.get('agency')?.trim() ?? '',
@@ -55,6 +61,7 @@ export function paramsFromQuery(query: ReviewQuery): URLSearchParams {
   if (query.status !== DEFAULT_QUERY.status) params.set('status', query.status);
   if (query.q) params.set('q', query.q);
   if (query.agencyCode) params.set('agency', query.agencyCode);
+  for (const [key, value] of Object.entries(query.filters ?? {})) if (value) params.set(key, value);
   if (query.page > 0) params.set('page', String(query.page));
   if (query.pageSize !== DEFAULT_QUERY.pageSize) params.set('pageSize', String(query.pageSize));
   setCursor(params, query);
@@ -89,8 +96,12 @@ function withoutCursor(query: ReviewQuery): ReviewQuery {
 }
 
 /** A filter change starts again at the first page. */
-export function withFilter(query: ReviewQuery, change: Partial<Pick<ReviewQuery, 'status' | 'q' | 'agencyCode'>>): ReviewQuery {
-  return { ...withoutCursor(query), ...change, page: 0 };
+export function withFilter(
+  query: ReviewQuery,
+  change: Partial<Pick<ReviewQuery, 'status' | 'q' | 'agencyCode'>> & { filters?: Record<string, string> },
+): ReviewQuery {
+  const { filters, ...rest } = change;
+  return { ...withoutCursor(query), ...rest, ...(filters ? { filters: { ...query.filters, ...filters } } : {}), page: 0 };
 }
 
 /** The query string of an inbox's GET list; 機關 only where it may be chosen (system administrators). */
@@ -98,6 +109,7 @@ export function listSearch(query: ReviewQuery, canFilterAgency: boolean): string
   const params = new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) });
   if (query.q) params.set('q', query.q);
   if (canFilterAgency && query.agencyCode) params.set('agencyCode', query.agencyCode);
+  for (const [key, value] of Object.entries(query.filters ?? {})) if (value) params.set(key, value);
   setCursor(params, query);
   return params.toString();
 }
@@ -122,6 +134,13 @@ export function selectedIds(
 
 export const DECISION_LABELS: Readonly<Record<Decision, string>> = { APPROVE: '核准', REJECT: '駁回' };
 
+/** How an inbox words its decisions and their comment: 核准 / 駁回 with 審核意見, or the manual's own. */
+export interface ReviewWords {
+  decisions: Readonly<Record<Decision, string>>;
+  comment: string;
+}
+export const REVIEW_WORDS: ReviewWords = { decisions: DECISION_LABELS, comment: '審核意見' };
+
 export interface BatchSummary {
   okCount: number;
   failures: { id: string; label: string; message: string }[];
@@ -134,6 +153,7 @@ export function summarizeBatch(
   results: BatchDecisionResult['results'],
   decision: Decision,
   labelOf: (id: string) => string = (id) => id,
+  words: ReviewWords = REVIEW_WORDS,
 ): BatchSummary {
   const okCount = results.filter((result) => result.ok).length;
   const failures = results
@@ -144,7 +164,7 @@ export function summarizeBatch(
         typeof error === 'string' ? error : error?.message || messageForCode(typeof error === 'object' ? error.code : undefined);
       return { id: result.id, label: labelOf(result.id), message };
     });
-  const verb = DECISION_LABELS[decision];
+  const verb = words.decisions[decision];
   const text = failures.length === 0 ? `已${verb} ${okCount} 筆` : `已${verb} ${okCount} 筆，${failures.length} 筆未完成`;
   return { okCount, failures, text, severity: failures.length === 0 ? 'success' : okCount === 0 ? 'error' : 'warning' };
 }

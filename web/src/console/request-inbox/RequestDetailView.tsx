@@ -19,7 +19,7 @@ import type { StatusDescription } from '../../apply/status/statusText';
 import { ApiError, errorMessage, type ApplicationEvent, type Decision } from '../../lib/api';
 import { TemporalLink } from '../ad-sync/TemporalLink';
 import type { DecisionChoice, DecisionInput } from '../account-applications/DecisionDialog';
-import { DECISION_LABELS } from '../account-applications/reviewQuery';
+import { REVIEW_WORDS, type ReviewWords } from '../account-applications/reviewQuery';
 import { usePolledResource } from '../../lib/usePolledResource';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { decideInboxRequest, inboxDetailUrl } from './api';
@@ -54,6 +54,10 @@ export interface RequestDetailConfig<D extends RequestDetail> {
   warning?: (detail: D) => ReactNode;
   /** The request's own fields, under the heading. */
   fields: (detail: D) => readonly DetailRow[];
+  /** More buttons beside the decision's (e.g. 取消借用 of an approved booking); `reload` re-reads the request. */
+  actions?: (detail: D, reload: () => void) => ReactNode;
+  /** How the decisions and their comment are worded (核准 / 駁回, 審核意見 unless said). */
+  words?: ReviewWords;
   /** The timeline's heading (申請歷程 unless said) and the current step shown open at its end. */
   timeline?: { title?: string; current?: (detail: D) => StatusDescription };
   decision: {
@@ -119,7 +123,9 @@ export async function decideRequest<D extends RequestDetail>(
   const { done, doneNote, noun } = config.decision;
   return {
     kind: 'decided',
-    text: done?.(decision, detail) ?? `已${DECISION_LABELS[decision]} ${detail.name} 的${noun}${doneNote?.[decision] ?? ''}`,
+    text:
+      done?.(decision, detail) ??
+      `已${(config.words ?? REVIEW_WORDS).decisions[decision]} ${detail.name} 的${noun}${doneNote?.[decision] ?? ''}`,
   };
 }
 
@@ -249,6 +255,7 @@ export function RequestDetailDialog<D extends RequestDetail>({ config, id, onClo
     });
 
   const canDecide = detail?.allowedActions.includes('decide') ?? false;
+  const words = config.words ?? REVIEW_WORDS;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{config.title}</DialogTitle>
@@ -281,7 +288,7 @@ export function RequestDetailDialog<D extends RequestDetail>({ config, id, onClo
             {canDecide && (
               <TextField
                 name="comment"
-                label="審核意見"
+                label={words.comment}
                 multiline
                 minRows={2}
                 fullWidth
@@ -300,14 +307,15 @@ export function RequestDetailDialog<D extends RequestDetail>({ config, id, onClo
         )}
       </DialogContent>
       <DialogActions>
+        {detail && config.actions?.(detail, reload)}
         <Button onClick={onClose}>關閉</Button>
         {canDecide && (
           <>
             <Button color="error" disabled={pending || loading} onClick={() => decide('REJECT')}>
-              駁回
+              {words.decisions.REJECT}
             </Button>
             <Button variant="contained" loading={pending} disabled={loading} onClick={() => decide('APPROVE')}>
-              核准
+              {words.decisions.APPROVE}
             </Button>
           </>
         )}

@@ -6,6 +6,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
+import MenuItem from '@mui/material/MenuItem';
 import MuiLink from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -29,8 +30,8 @@ import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { DecisionDialog, type DecisionInput } from '../account-applications/DecisionDialog';
 import {
-  DECISION_LABELS,
   isSelectable,
+  REVIEW_WORDS,
   listSearch,
   PAGE_SIZES,
   paramsFromQuery,
@@ -42,6 +43,7 @@ import {
   withPage,
   type BatchSummary,
   type ReviewQuery,
+  type ReviewWords,
 } from '../account-applications/reviewQuery';
 import type { InboxApi, InboxItem } from './api';
 import { RetryAlert } from '../../common/RetryAlert';
@@ -83,6 +85,19 @@ export interface RequestInboxConfig<T extends InboxItem> {
   agencyFilter?: boolean;
   /** Rows as tall as their text (e.g. a multi-line 申請原因). */
   autoRowHeight?: boolean;
+  /** How decisions and their comment are worded (場地借用審核: 通過 / 駁回, 審核說明). */
+  words?: ReviewWords;
+  /**
+   * Instead of 待審核 / 已審核 / 全部: a 審核狀態 select over the request's own statuses (the first one is
+   * the pending one, shown by default; '' is 全部), sent as `state`.
+   */
+  statusSelect?: { label: string; options: readonly { value: string; label: string }[] };
+  /** The inbox's own filters beside the keyword (借用日期), kept in the address under their key. */
+  filters?: readonly { key: string; label: string; type: 'date' }[];
+  /** 通過 / 駁回 buttons on each pending row (one decision in the dialog), as well as the batch. */
+  rowDecisions?: boolean;
+  /** One 批次審核 button whose dialog asks 審核狀態 (the manual's booking inboxes), instead of one per decision. */
+  batchButton?: string;
 }
 
 interface RequestInboxPageProps<T extends InboxItem> {
@@ -103,13 +118,17 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
   const canFilterAgency =
     Boolean(config.agencyFilter) && state.status === 'authenticated' && state.user.roles.includes('SYSTEM_ADMIN');
   const [params, setParams] = useSearchParams();
-  const query = queryFromParams(params);
+  const filterKeys = [...(config.statusSelect ? ['state'] : []), ...(config.filters ?? []).map((f) => f.key)];
+  const query = queryFromParams(params, filterKeys);
+  const words = config.words ?? REVIEW_WORDS;
   const search = listSearch(query, canFilterAgency);
   // The last page stays on screen while the next one loads (no flashing empty grid).
   const list = usePagedList((signal) => config.api.list(search, signal), [config.api.list, search]);
   const { loading, error, reload } = list;
   const [selection, setSelection] = useState<GridRowSelectionModel>(EMPTY_SELECTION);
   const [dialog, setDialog] = useState<Decision | null>(null);
+  /** The rows the open dialog decides: the chosen ones, or the one whose 通過 / 駁回 was pressed. */
+  const [single, setSingle] = useState<string | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [summary, setSummary] = useState<BatchSummary | null>(null);
   const { run, pending } = useSingleFlight();
@@ -118,7 +137,8 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
 
   const rows = list.items;
-  const chosen = selectedIds(selection, rows);
+  const selected = selectedIds(selection, rows);
+  const chosen = single ? [single] : selected;
   const accountOf = (id: string) => rows.find((item) => item.id === id)?.account ?? id;
   const labelOf = config.batch.label ?? ((row: T) => row.account);
   const detailPath = (id: string) => config.detailPath(id, location.search);
@@ -129,22 +149,25 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
     setParams(paramsFromQuery(next), { replace });
   };
 
-  const openBatch = (decision: Decision) => {
+  const openBatch = (decision: Decision, id: string | null = null) => {
     setDialogError(null);
+    setSingle(id);
     setDialog(decision);
   };
 
-  const submitBatch = (decision: Decision, input: DecisionInput) =>
+  const submitBatch = (asked: Decision, input: DecisionInput) =>
     void run(async () => {
       setDialogError(null);
+      const decision = input.decision ?? asked;
       try {
         const answer = await config.api.decideBatch({
           ids: chosen,
           decision,
           ...(input.comment ? { comment: input.comment } : {}),
         });
-        setSummary(summarizeBatch(answer.results, decision, accountOf));
+        setSummary(summarizeBatch(answer.results, decision, accountOf, words));
         setDialog(null);
+        setSingle(null);
         setSelection(EMPTY_SELECTION);
         reload();
       } catch (cause) {
@@ -179,28 +202,116 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
     },
     { field: 'name', headerName: '姓名', minWidth: 100, flex: 0.7 },
     ...config.columns,
-    config.statusColumn?.(narrow) ?? { field: 'statusLabel', headerName: '狀態', minWidth: 160, flex: 1 },
+    config.statusColumn?.(narrow) ?? { field: 'statusLabel', headerName: '狀態', minWidth: 120, flex: 0.8 },
+    ...(config.rowDecisions
+      ? [
+          {
+            field: 'decide',
+            headerName: '審核',
+            minWidth: 150,
+            sortable: false,
+            renderCell: ({ row }) =>
+              isSelectable(row) ? (
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
+                  {BATCH_BUTTONS.map(({ decision, color }) => (
+                    <Button
+                      key={decision}
+                      size="small"
+                      variant={decision === 'APPROVE' ? 'contained' : 'outlined'}
+                      color={color}
+                      disabled={pending}
+                      aria-label={`${words.decisions[decision]} ${row.name}（${row.account}）`}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        openBatch(decision, row.id);
+                      }}
+                    >
+                      {words.decisions[decision]}
+                    </Button>
+                  ))}
+                </Stack>
+              ) : null,
+          } satisfies GridColDef<T>,
+        ]
+      : []),
   ];
+  const statusValue =
+    query.status === 'PENDING' ? (config.statusSelect?.options[0]?.value ?? 'PENDING') : (query.filters?.state ?? '');
+  const batchActions = config.batchButton ? (
+    <Button
+      variant="contained"
+      startIcon={<DoneAllOutlined />}
+      disabled={selected.length === 0 || pending}
+      onClick={() => openBatch('APPROVE')}
+    >
+      {config.batchButton}
+    </Button>
+  ) : (
+    BATCH_BUTTONS.map(({ decision, variant, color, Icon }) => (
+      <Button
+        key={decision}
+        variant={variant}
+        color={color}
+        startIcon={<Icon />}
+        disabled={selected.length === 0 || pending}
+        onClick={() => openBatch(decision)}
+      >
+        批次{words.decisions[decision]}
+      </Button>
+    ))
+  );
 
   return (
     <>
       <PageHeading title={config.title} />
       <Paper component="section" aria-label="查詢條件" sx={{ p: { xs: 2, sm: 2.5 }, mb: 2 }}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
-          <ToggleButtonGroup
-            value={query.status}
-            exclusive
-            size="small"
-            color="primary"
-            aria-label="狀態"
-            onChange={(_event, value: ReviewStatusFilter | null) => value && update(withFilter(query, { status: value }))}
-          >
-            {STATUS_FILTERS.map((item) => (
-              <ToggleButton key={item.value} value={item.value} sx={{ px: 2 }}>
-                {item.label}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+          {config.statusSelect ? (
+            <TextField
+              select
+              size="small"
+              label={config.statusSelect.label}
+              value={statusValue}
+              sx={{ minWidth: 140 }}
+              onChange={(event) => {
+                const value = event.target.value;
+                const pending = value === config.statusSelect!.options[0]?.value;
+                update(withFilter(query, { status: pending ? 'PENDING' : 'ALL', filters: { state: pending ? '' : value } }));
+              }}
+            >
+              {config.statusSelect.options.map((option) => (
+                <MenuItem key={option.value || 'all'} value={option.value}>
+                  {option.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : (
+            <ToggleButtonGroup
+              value={query.status}
+              exclusive
+              size="small"
+              color="primary"
+              aria-label="狀態"
+              onChange={(_event, value: ReviewStatusFilter | null) => value && update(withFilter(query, { status: value }))}
+            >
+              {STATUS_FILTERS.map((item) => (
+                <ToggleButton key={item.value} value={item.value} sx={{ px: 2 }}>
+                  {item.label}
+                </ToggleButton>
+              ))}
+            </ToggleButtonGroup>
+          )}
+          {(config.filters ?? []).map((filter) => (
+            <TextField
+              key={filter.key}
+              type="date"
+              size="small"
+              label={filter.label}
+              value={query.filters?.[filter.key] ?? ''}
+              onChange={(event) => update(withFilter(query, { filters: { [filter.key]: event.target.value } }))}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          ))}
           <KeywordField initial={query.q} onSearch={(q) => update(withFilter(query, { q }), true)} />
           {canFilterAgency && (
             <AgencyFilter value={query.agencyCode} onChange={(agencyCode) => update(withFilter(query, { agencyCode }))} />
@@ -239,23 +350,12 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
         stackOnPhones
         summary={
           <>
-            共 {list.totalLabel} 筆{chosen.length > 0 && <>，已選擇 {chosen.length} 筆</>}
+            共 {list.totalLabel} 筆{selected.length > 0 && <>，已選擇 {selected.length} 筆</>}
           </>
         }
         actions={
           <Stack direction="row" spacing={1}>
-            {BATCH_BUTTONS.map(({ decision, variant, color, Icon }) => (
-              <Button
-                key={decision}
-                variant={variant}
-                color={color}
-                startIcon={<Icon />}
-                disabled={chosen.length === 0 || pending}
-                onClick={() => openBatch(decision)}
-              >
-                批次{DECISION_LABELS[decision]}
-              </Button>
-            ))}
+            {batchActions}
           </Stack>
         }
         rows={rows}
@@ -290,23 +390,34 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
       {dialog && (
         <DecisionDialog
           decision={dialog}
-          title={`批次${DECISION_LABELS[dialog]}（${chosen.length} 筆）`}
+          words={words}
+          {...(config.batchButton && !single ? { batchCount: chosen.length } : {})}
+          title={
+            single
+              ? `${words.decisions[dialog]}${config.batch.noun}`
+              : config.batchButton
+                ? `${config.batchButton}（${chosen.length} 筆）`
+                : `批次${words.decisions[dialog]}（${chosen.length} 筆）`
+          }
           description={
             <>
-              將{DECISION_LABELS[dialog]}下列{config.batch.noun}：
+              {config.batchButton && !single ? '將審核' : `將${words.decisions[dialog]}`}下列{config.batch.noun}：
               {chosen
                 .map((id) => {
                   const row = rows.find((item) => item.id === id);
                   return row ? labelOf(row) : id;
                 })
                 .join('、')}
-              。{config.batch.note?.[dialog]}
+              。{config.batchButton && !single ? '' : config.batch.note?.[dialog]}
             </>
           }
           pending={pending}
           error={dialogError}
           onSubmit={(input) => submitBatch(dialog, input)}
-          onClose={() => setDialog(null)}
+          onClose={() => {
+            setDialog(null);
+            setSingle(null);
+          }}
         />
       )}
       {config.note && (
