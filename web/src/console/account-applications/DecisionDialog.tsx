@@ -75,7 +75,7 @@ export function DecisionDialog({
     const trimmed = comment.trim();
     const problem = decisionCommentProblem(decision, trimmed);
     if (problem) {
-      setCommentError(problem);
+      setCommentError(problem.replace('審核意見', words.comment));
       return;
     }
     setCommentError(null);
