@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import type { BookingStatus, Resource, User } from '@prisma/client';
+import type { Resource, User } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, mondayOf, taipeiInstant, taipeiParts } from '../../../domain/bookings/slots';
 import { e2e } from '../../support/env';
+import { insertBooking } from '../../support/bookings';
 import { apiSession } from '../../support/http';
 import { WEEKDAYS, createResource } from '../../support/resources';
 import { createTestOrg, testPrisma } from '../db/helpers';
@@ -32,38 +33,14 @@ async function login(account: string) {
   return s;
 }
 
-async function book(
+const book = (
   resource: Resource,
   applicant: User,
   date: string,
   from: number,
   to: number,
-  extra: { status?: BookingStatus; driverId?: string; host?: string; destination?: string; reason?: string } = {},
-) {
-  const key = `${resource.kind === 'CAR' ? 'CB' : 'VB'}${crypto.randomBytes(5).toString('hex').toUpperCase()}`;
-  const organization = await prisma.organization.findUniqueOrThrow({ where: { id: applicant.organizationId } });
-  return prisma.booking.create({
-    data: {
-      key,
-      workflowId: `${resource.kind === 'CAR' ? 'car' : 'venue'}-booking-${key}`,
-      kind: resource.kind,
-      resourceId: resource.id,
-      driverId: extra.driverId ?? null,
-      startsAt: at(date, from),
-      endsAt: at(date, to),
-      status: extra.status ?? 'PENDING',
-      applicantUserId: applicant.id,
-      unitId: applicant.organizationId,
-      agencyId: organization.agencyId ?? organization.id,
-      phone: '2991111',
-      phoneExt: '123',
-      headcount: 5,
-      host: extra.host ?? (resource.kind === 'VENUE' ? '王主任' : null),
-      destination: extra.destination ?? (resource.kind === 'CAR' ? '民治市政中心' : null),
-      reason: extra.reason ?? '業務會議',
-    },
-  });
-}
+  extra: Parameters<typeof insertBooking>[4] = {},
+) => insertBooking(prisma, resource, applicant, { date, from, to }, extra);
 
 beforeAll(async () => {
   user = await createActiveUser(prisma);

@@ -70,13 +70,12 @@ export function BookingPage({ kind }: { kind: BookingKind }) {
           <Tabs
             value={mode}
             onChange={(_e, value: Mode) => setMode(value)}
-            variant="scrollable"
-            allowScrollButtonsMobile
+            variant="fullWidth"
             aria-label="查詢方式"
             sx={{ mb: 2 }}
           >
-            <Tab value="resource" label={words.byResource} />
-            <Tab value="time" label={words.byTime} />
+            <Tab value="resource" label={words.byResource} wrapped />
+            <Tab value="time" label={words.byTime} wrapped />
           </Tabs>
           {locationsError && <Alert severity="error">{locationsError}</Alert>}
           {locations &&

@@ -1,7 +1,7 @@
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { BOOKING_STATUS_LABELS } from '../../../../domain/bookings/labels';
@@ -33,16 +33,18 @@ export function RecordFilters({
     onSearch({ ...filter, q: filter.q.trim() });
   };
   return (
-    <Stack
+    <Box
       component="form"
       role="search"
       aria-label="查詢條件"
       noValidate
       onSubmit={submit}
-      direction={{ xs: 'column', md: 'row' }}
-      spacing={2}
-      useFlexGap
-      sx={{ alignItems: { md: 'flex-start' }, flexWrap: 'wrap', mb: 2 }}
+      sx={{
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'minmax(220px, 2fr) repeat(3, minmax(150px, 1fr)) auto' },
+        alignItems: 'start',
+      }}
     >
       <TextField
         label="關鍵字"
@@ -51,7 +53,6 @@ export function RecordFilters({
         onChange={set('q')}
         placeholder={KEYWORD_HINT[kind]}
         slotProps={{ htmlInput: { maxLength: 64 } }}
-        sx={{ minWidth: 260 }}
       />
       <TextField
         type="date"
@@ -71,7 +72,7 @@ export function RecordFilters({
         helperText={rangeError}
         slotProps={{ inputLabel: { shrink: true } }}
       />
-      <TextField select label="審核狀態" size="small" value={filter.status} onChange={set('status')} sx={{ minWidth: 140 }}>
+      <TextField select label="審核狀態" size="small" value={filter.status} onChange={set('status')}>
         <MenuItem value="">全部</MenuItem>
         {Object.entries(BOOKING_STATUS_LABELS).map(([value, label]) => (
           <MenuItem key={value} value={value}>
@@ -84,6 +85,6 @@ export function RecordFilters({
           查詢
         </Button>
       </div>
-    </Stack>
+    </Box>
   );
 }

@@ -104,7 +104,7 @@ export function ResourceSearch({
           ))}
         </TextField>
         <div>
-          <Button type="submit" variant="contained" startIcon={<SearchOutlined />}>
+          <Button type="submit" variant="contained" startIcon={<SearchOutlined />} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             查詢
           </Button>
         </div>

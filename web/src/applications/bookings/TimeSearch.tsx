@@ -1,5 +1,6 @@
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -61,16 +62,18 @@ export function TimeSearch({
 
   return (
     <Stack spacing={2}>
-      <Stack
+      <Box
         component="form"
         role="search"
         aria-label={words.byTime}
         noValidate
         onSubmit={submit}
-        direction={{ xs: 'column', sm: 'row' }}
-        spacing={2}
-        sx={{ alignItems: { sm: 'flex-start' }, flexWrap: 'wrap' }}
-        useFlexGap
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, minmax(130px, 1fr)) auto' },
+          alignItems: 'start',
+        }}
       >
         <TextField
           type="date"
@@ -79,23 +82,22 @@ export function TimeSearch({
           value={form.date}
           onChange={set('date')}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
-          sx={{ minWidth: 170 }}
         />
-        <TextField select label="開始時段" size="small" value={form.start} onChange={set('start')} sx={{ minWidth: 120 }}>
+        <TextField select label="開始時段" size="small" value={form.start} onChange={set('start')}>
           {START_CHOICES.map((m) => (
             <MenuItem key={m} value={clock(m)}>
               {clock(m)}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label="結束時段" size="small" value={form.end} onChange={set('end')} sx={{ minWidth: 120 }}>
+        <TextField select label="結束時段" size="small" value={form.end} onChange={set('end')}>
           {END_CHOICES.map((m) => (
             <MenuItem key={m} value={clock(m)}>
               {clock(m)}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label="所在地" size="small" value={form.locationId} onChange={set('locationId')} sx={{ minWidth: 170 }}>
+        <TextField select label="所在地" size="small" value={form.locationId} onChange={set('locationId')}>
           <MenuItem value="">全部</MenuItem>
           {locations.map((l) => (
             <MenuItem key={l.id} value={l.id}>
@@ -108,7 +110,7 @@ export function TimeSearch({
             查詢
           </Button>
         </div>
-      </Stack>
+      </Box>
       {(problem ?? error) && <Alert severity="error">{problem ?? error}</Alert>}
       {data && !problem && <FreeList kind={kind} items={data.items} onChoose={(r) => onChoose(r, data.startsAt, data.endsAt)} />}
     </Stack>
@@ -127,34 +129,36 @@ function FreeList({
   const words = KIND_WORDS[kind];
   if (items.length === 0) return <Typography sx={{ color: 'text.secondary' }}>此時段沒有可申請的{words.resource}。</Typography>;
   return (
-    <Table size="small" aria-label={`可申請${words.resource}清單`}>
-      <TableHead>
-        <TableRow>
-          <TableCell>所在地</TableCell>
-          {kind === 'CAR' && <TableCell>車型</TableCell>}
-          <TableCell>{words.picker}</TableCell>
-          <TableCell>{words.capacity}</TableCell>
-          <TableCell align="right">操作</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {items.map((r) => (
-          <TableRow key={r.id}>
-            <TableCell>{r.location.name}</TableCell>
-            {kind === 'CAR' && <TableCell>{r.vehicleType}</TableCell>}
-            <TableCell sx={{ fontWeight: 600 }}>
-              {r.name}
-              {r.floor ? `（${r.floor}）` : ''}
-            </TableCell>
-            <TableCell>{r.capacity ?? '—'}</TableCell>
-            <TableCell align="right">
-              <Button size="small" variant="outlined" onClick={() => onChoose(r)} aria-label={`選擇 ${r.name}`}>
-                選擇
-              </Button>
-            </TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={`可申請${words.resource}清單`} sx={{ '& th': { whiteSpace: 'nowrap' } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>所在地</TableCell>
+            {kind === 'CAR' && <TableCell>車型</TableCell>}
+            <TableCell>{words.picker}</TableCell>
+            <TableCell>{words.capacity}</TableCell>
+            <TableCell align="right">操作</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {items.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.location.name}</TableCell>
+              {kind === 'CAR' && <TableCell>{r.vehicleType}</TableCell>}
+              <TableCell sx={{ fontWeight: 600 }}>
+                {r.name}
+                {r.floor ? `（${r.floor}）` : ''}
+              </TableCell>
+              <TableCell>{r.capacity ?? '—'}</TableCell>
+              <TableCell align="right">
+                <Button size="small" variant="outlined" onClick={() => onChoose(r)} aria-label={`選擇 ${r.name}`}>
+                  選擇
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

@@ -29,7 +29,7 @@ describe('申請資訊 checks', () => {
   });
 
   it('asks a car booking for 目的地, and for a driver when 派遣司機 is 是', () => {
-    expect(bookingFormErrors('CAR', { ...filled, dispatch: 'yes' }, 4)).toEqual({
+    expect(bookingFormErrors('CAR', { ...filled, headcount: '3', dispatch: 'yes' }, 4)).toEqual({
       destination: '請輸入目的地',
       driverId: '請選擇派遣司機',
     });
