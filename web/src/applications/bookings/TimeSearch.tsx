@@ -145,7 +145,7 @@ function FreeList({
             <TableRow key={r.id}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.location.name}</TableCell>
               {kind === 'CAR' && <TableCell>{r.vehicleType}</TableCell>}
-              <TableCell sx={{ fontWeight: 600 }}>
+              <TableCell sx={{ fontWeight: 600, minWidth: 150 }}>
                 {r.name}
                 {r.floor ? `（${r.floor}）` : ''}
               </TableCell>
