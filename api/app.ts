@@ -59,6 +59,8 @@ import { createCitizenCert } from './identity/citizen-cert';
 import { createIdentityProofs as createCitizenCertProofs } from './identity/proof';
 import { citizenCertRoutes } from './routes/identity/citizen-cert';
 import { accountCitizenCertRoutes } from './routes/account/citizen-cert';
+import { bookingSearchRoutes } from './routes/bookings/search';
+import { bookingRecordRoutes } from './routes/bookings/records';
 
 export interface AppDeps {
   env: {
@@ -216,6 +218,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/organizations', organizationRoutes({ prisma, temporal }));
   app.use('/api/account', accountRoutes({ ...applicationDeps, verification, sms }));
   app.use('/api/account', accountRecordRoutes({ prisma }));
+  app.use('/api/bookings', bookingSearchRoutes({ prisma }));
+  app.use('/api/bookings', bookingRecordRoutes({ prisma, temporal }));
   if (deps.sso) {
     // 帳號驗證 API and 轉登 (docs/api/integrations.openapi.yaml): same lockout and records as the login page.
     const { sso } = deps;

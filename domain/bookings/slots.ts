@@ -163,6 +163,22 @@ export function endChoices(openHours: OpenHours, held: readonly Interval[], star
   return ends;
 }
 
+/** The instants a week's grid covers: its Monday 0:00 to the next Monday 0:00 (Taipei). */
+export function weekWindow(weekOf: string): Interval {
+  const monday = mondayOf(weekOf);
+  return { start: taipeiInstant(monday), end: taipeiInstant(addDays(monday, 7)) };
+}
+
+/** A date's interval between two clock times in minutes (the 依時間查詢 開始時段 / 結束時段). */
+export const dayInterval = (date: string, startMinutes: number, endMinutes: number): Interval => ({
+  start: taipeiInstant(date, startMinutes),
+  end: taipeiInstant(date, endMinutes),
+});
+
+/** The whole-hour choices of 開始時段 (0:00–23:00) and 結束時段 (1:00–24:00), in minutes. */
+export const START_CHOICES: readonly number[] = Array.from({ length: 24 }, (_, h) => h * SLOT_MINUTES);
+export const END_CHOICES: readonly number[] = START_CHOICES.map((m) => m + SLOT_MINUTES);
+
 /** Parses and checks 開放借用時間 as stored (seven entries, whole hours, open before close). */
 export function parseOpenHours(value: unknown): OpenHours {
   if (!Array.isArray(value) || value.length !== 7) throw new Error('開放借用時間格式錯誤');
