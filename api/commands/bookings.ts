@@ -74,6 +74,9 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
     const bound =
       driver && (await prisma.carDriver.findUnique({ where: { carId_driverId: { carId: resource.id, driverId: driver.id } } }));
     if (!driver || !bound || !mayBook(driver, actor.agencyId)) throw invalid('driverId', '所選司機無法派遣，請重新選擇派遣司機');
+    // A driver keeps hours of their own (the drivers offered were free within them).
+    const off = intervalProblem(parseOpenHours(driver.openHours), interval, now);
+    if (off) throw invalid('driverId', `所選司機於此時段不提供派遣（${off.replace(/^.*（|）$/g, '')}）`);
     driverId = driver.id;
   }
 
