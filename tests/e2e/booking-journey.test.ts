@@ -35,9 +35,17 @@ async function openVenueWeek(page: Page, venueName: string) {
   return page.getByRole('table', { name: `${venueName} 可申請時段` });
 }
 
+/** 登記者公務電話 and 分機 (pre-filled from 個人帳號管理 when the account has them; these test users do not). */
+async function fillPhone(page: Page) {
+  const form = page.getByRole('region', { name: '申請資訊' });
+  await form.getByLabel('登記者公務電話').fill('2991111');
+  await form.getByLabel('登記者分機').fill('8001');
+}
+
 async function fillVenueForm(page: Page, end: string) {
   const form = page.getByRole('region', { name: '申請資訊' });
   await choose(page, '結束時段', end);
+  await fillPhone(page);
   await form.getByLabel('與會人數').fill('12');
   await form.getByLabel('主持人').fill('陳科長');
   await form.getByLabel('申請事由').fill(`跨局處協調會 ${tag}`);
@@ -128,6 +136,7 @@ describe('場地借用 and 公務車借用, end to end', () => {
     await page.getByRole('button', { name: '查詢' }).click();
     await page.getByRole('button', { name: `選擇 ${venueName}` }).click();
     const form = page.getByRole('region', { name: '申請資訊' });
+    await fillPhone(page);
     await form.getByLabel('與會人數').fill('8');
     await form.getByLabel('主持人').fill('王主任');
     await form.getByLabel('申請事由').fill('業務說明');
@@ -189,6 +198,7 @@ describe('場地借用 and 公務車借用, end to end', () => {
     await choose(page, '結束時段', '12:00');
     await form.getByRole('radio', { name: '是' }).check();
     await choose(page, '選擇司機', `林大哥${tag}`);
+    await fillPhone(page);
     await form.getByLabel('申請事由').fill('工地會勘');
     await form.getByLabel('乘坐人數(不含司機)').fill('3');
     await form.getByLabel('目的地').fill('麻豆區公所');
