@@ -23,13 +23,18 @@ export function OpenHoursField({
 }) {
   const setDay = (i: number, day: DayHours) => onChange(value.map((d, j) => (j === i ? day : d)));
   return (
-    <FormControl component="fieldset" error={Boolean(error)} required>
+    <FormControl component="fieldset" error={Boolean(error)} required fullWidth>
       <FormLabel component="legend">開放借用時間</FormLabel>
-      <Stack spacing={0.5} sx={{ mt: 1 }}>
+      <Stack spacing={1.5} sx={{ mt: 1.5 }}>
         {WEEKDAY_LABELS.map((weekday, i) => {
           const day = value[i] ?? null;
           return (
-            <Stack key={weekday} direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Stack
+              key={weekday}
+              direction="row"
+              spacing={1}
+              sx={{ alignItems: 'center', flexWrap: { xs: 'wrap', sm: 'nowrap' }, rowGap: 1 }}
+            >
               <FormControlLabel
                 sx={{ minWidth: 120 }}
                 control={
@@ -66,7 +71,7 @@ function HourSelect({ label, value, onChange }: { label: string; value: number; 
       label={label}
       value={value}
       onChange={(e) => onChange(Number(e.target.value))}
-      sx={{ minWidth: 130 }}
+      sx={{ width: 140, flexShrink: 0 }}
     >
       {HOURS.map((m) => (
         <MenuItem key={m} value={m}>
