@@ -37,6 +37,7 @@ import { adSyncRoutes } from './routes/console/ad-sync';
 import { consoleRecordRoutes } from './routes/console/records';
 import { agencyAdminLookupRoutes, myAgencyAdminRoutes } from './routes/public/agency-admins';
 import { systemParameterRoutes } from './routes/console/system-parameters';
+import { itemRoutes } from './routes/items';
 import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
@@ -185,6 +186,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/ad-sync', adSyncRoutes({ prisma, temporal }));
   app.use('/api/console/system-parameters', systemParameterRoutes({ prisma }));
   app.use('/api/console/records', consoleRecordRoutes({ prisma }));
+  app.use('/api/items', itemRoutes({ prisma }));
   const applicationDeps = { prisma, temporal, webUrl, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);

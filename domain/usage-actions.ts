@@ -44,6 +44,11 @@ export const USAGE_ACTIONS = {
   'parameter.update': '系統參數修改',
   'organization.treeChange': '組織管理異動',
   'records.export': '匯出日誌紀錄',
+  // 管理主控台 › 物品管理
+  'item.create': '新增物品（場地、公務車、派遣司機）',
+  'item.update': '編輯物品資訊',
+  'item.delete': '刪除物品',
+  'item.custodian': '保管人異動',
 } as const satisfies Record<string, string>;
 
 export type UsageAction = keyof typeof USAGE_ACTIONS;

@@ -18,6 +18,7 @@ import { flattenOrgTree, type OrgSeedRow } from './org-tree';
 import { seedDemoRelyingParty } from './seed-demo-rp';
 import { seedIntegrationSystems } from './seed-integrations';
 import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from './seed-users';
+import { seedDemoResources } from './seed-resources';
 import { SYSTEM_PARAMETERS, serializeParameterValue } from '../domain/system-parameters';
 
 // argon2id parameters: one constant for the seed, the SSO and the benchmark (infra/password-hash.ts).
@@ -67,6 +68,7 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
       publicUrl: opts.publicUrl ?? process.env.PUBLIC_URL ?? 'http://127.0.0.1:3000',
     });
     log(`seed: demo integration systems ${JSON.stringify(integrations)}`);
+    log(`seed: demo items ${JSON.stringify(await seedDemoResources(prisma))}`);
     const demoRpUrl = process.env.DEMO_RP_URL;
     if (demoRpUrl) await seedDemoRelyingParty(prisma, { dataKey, hashKey, demoRpUrl });
   }

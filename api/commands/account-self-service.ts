@@ -14,6 +14,7 @@ import { profileSync, profileSyncWorkflowId } from '../../workflows/profile-sync
 import { requestSearchAttributes } from '../../workflows/search-attributes';
 import { verifyPassword } from '../../infra/password-hash';
 import { fail } from '../errors';
+import { sniffImage } from '../image-upload';
 import type { Actor } from '../policies';
 import type { Temporal } from '../temporal';
 import { setPassword, type SetPasswordDeps } from './set-password';
@@ -107,16 +108,6 @@ export async function updateProfile(deps: SelfServiceDeps, ctx: Ctx, body: unkno
 }
 
 export const AVATAR_MAX_BYTES = 1024 * 1024;
-
-/** The image type from the file's first bytes (never from its name or the declared type). */
-export function sniffImage(data: Buffer): 'image/png' | 'image/jpeg' | 'image/webp' | null {
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP')
-    return 'image/webp';
-  return null;
-}
 
 /** 個人圖像 › 存檔. */
 export async function setAvatar(deps: Pick<SelfServiceDeps, 'prisma'>, ctx: Ctx, data: Buffer) {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Response } from 'express';
 import { loginActionLabel, loginMethodLabel, loginReasonLabel, loginResultLabel, parseReason } from '../../domain/login-records';
 import { getParameterDefinition } from '../../domain/system-parameters';
 import { usageActionLabel } from '../../domain/usage-actions';
@@ -83,4 +84,15 @@ export async function recordWorkbook<R>(sheet: RecordSheet<R>, rows: readonly R[
   ws.addRows(rows.map((row) => Object.fromEntries(sheet.columns.map(([, , cell], i) => [`c${i}`, cell(row)]))));
   const stamp = taipeiDateTime(now).replace(/[-: ]/g, '').slice(0, 12);
   return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), stamp, fileName: `${sheet.name}_${stamp}.xlsx` };
+}
+
+/** 匯出 Excel: the workbook as a download. */
+export async function sendRecordWorkbook<R>(res: Response, sheet: RecordSheet<R>, rows: readonly R[]) {
+  const { buffer, stamp, fileName } = await recordWorkbook(sheet, rows);
+  res
+    .status(200)
+    .set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .set('content-disposition', `attachment; filename="records_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .set('cache-control', 'no-store')
+    .send(buffer);
 }

@@ -41,8 +41,12 @@ export function taipeiInstant(date: string, minutes = 0): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - TAIPEI_OFFSET_MS + minutes * 60_000);
 }
 
-export const isIsoDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+/** A real calendar date as YYYY-MM-DD (2026-13-40 is not one: the Date is invalid, never thrown on). */
+export const isIsoDate = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const at = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === value;
+};
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

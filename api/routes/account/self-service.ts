@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
+import { rawImage, sendImage } from '../../image-upload';
 import { z } from 'zod';
 import { presentEvents } from '../../presenters/account-application';
 import {
@@ -37,12 +38,7 @@ const profileBody = body(profileSchema());
 const adminRoleBody = body(adminRoleRequestSchema);
 
 /** The avatar arrives as the raw file; a body over the limit is answered in the page's words. */
-function rawImage(req: Request, res: Response, next: NextFunction) {
-  express.raw({ type: () => true, limit: AVATAR_MAX_BYTES })(req, res, (error?: unknown) => {
-    if ((error as { type?: string } | undefined)?.type === 'entity.too.large') next(fail('AVATAR_TOO_LARGE'));
-    else next(error);
-  });
-}
+const avatarBytes = rawImage(AVATAR_MAX_BYTES, () => fail('AVATAR_TOO_LARGE'));
 
 /**
  * 個人帳號管理 (/api/account), the user's own data:
@@ -76,14 +72,9 @@ export function accountSelfServiceRoutes(deps: SelfServiceDeps) {
     authorize(req.actor, 'account.read');
     const avatar = await avatarOf(prisma, req.actor.id);
     if (!avatar) throw fail('NOT_FOUND', '尚未設定個人圖像');
-    res
-      .set('cache-control', 'private, no-cache')
-      .set('x-content-type-options', 'nosniff')
-      .set('content-security-policy', "default-src 'none'")
-      .type(avatar.mimeType)
-      .send(Buffer.from(avatar.data));
+    sendImage(res, avatar.mimeType, avatar.data, 'private, no-cache');
   });
-  router.put('/avatar', authorized('avatar.manage'), rawImage, rawBody, async (req, res) => {
+  router.put('/avatar', authorized('avatar.manage'), avatarBytes, rawBody, async (req, res) => {
     const c = ctx(req, 'avatar.manage');
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res.json(await setAvatar(deps, c, body));

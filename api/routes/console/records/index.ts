@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import {
   consoleLoginRecordQuerySchema,
   consoleUsageRecordQuerySchema,
@@ -20,26 +20,14 @@ import { recordUsage } from '../../../commands/usage';
 import {
   LOGIN_RECORDS_SHEET,
   loginFailureText,
-  recordWorkbook,
+  sendRecordWorkbook,
   USAGE_RECORDS_SHEET,
   usageTargetLabel,
   who,
-  type RecordSheet,
 } from '../../../presenters/record-sheets';
 
 /** The most rows one 匯出 Excel writes; a larger result asks for narrower conditions. */
 export const RECORD_EXPORT_MAX_ROWS = 10_000;
-
-/** 匯出 Excel: the workbook as a download. */
-async function sendWorkbook<R>(res: Response, sheet: RecordSheet<R>, rows: readonly R[]) {
-  const { buffer, stamp, fileName } = await recordWorkbook(sheet, rows);
-  res
-    .status(200)
-    .set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .set('content-disposition', `attachment; filename="records_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .set('cache-control', 'no-store')
-    .send(buffer);
-}
 
 function assertExportable(total: number) {
   if (total > RECORD_EXPORT_MAX_ROWS) {
@@ -98,7 +86,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
     const { total, rows } = await loginRecordsToExport(prisma, query, RECORD_EXPORT_MAX_ROWS);
     assertExportable(total);
     await record(req.actor, 'login', query, rows.length, req.ip);
-    await sendWorkbook(res, LOGIN_RECORDS_SHEET, rows);
+    await sendRecordWorkbook(res, LOGIN_RECORDS_SHEET, rows);
   });
 
   router.get('/usage/export', async (req, res) => {
@@ -107,7 +95,7 @@ export function consoleRecordRoutes(deps: { prisma: PrismaClient; now?: () => Da
     const { total, rows } = await usageRecordsToExport(prisma, query, RECORD_EXPORT_MAX_ROWS);
     assertExportable(total);
     await record(req.actor, 'usage', query, rows.length, req.ip);
-    await sendWorkbook(res, USAGE_RECORDS_SHEET, rows);
+    await sendRecordWorkbook(res, USAGE_RECORDS_SHEET, rows);
   });
 
   /** 匯出 is itself recorded in the admin's 帳號使用紀錄 (which records, under which conditions). */

@@ -24,6 +24,7 @@ import { ResultChip } from '../../account/records/LoginRecordsPage';
 import { rangeErrors } from '../../account/records/recordsQuery';
 import { PageHeading } from '../../common/PageHeading';
 import { ApiError, messageForCode } from '../../lib/api';
+import { download } from '../../lib/download';
 import { formatDateTime } from '../../lib/datetime';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { ROUTES } from '../../routes/paths';
@@ -106,25 +107,6 @@ const USAGE_COLUMNS: GridColDef<UsageRow>[] = [
   { field: 'ip', headerName: 'IP', minWidth: 110, flex: 0.8, sortable: false },
 ];
 
-/** Downloads the export; the server's message (e.g. over the row limit) comes back as text. */
-async function download(path: string): Promise<void> {
-  const response = await fetch(path, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => null);
-    throw ApiError.fromBody(response.status, body);
-  }
-  const blob = await response.blob();
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name ? decodeURIComponent(name) : '日誌紀錄.xlsx';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
 /**
  * 管理主控台 › 日誌紀錄管理 (系統管理者 only, 表 2): 帳號登入紀錄 and 帳號使用紀錄 of every user, with
  * 匯出 Excel of the same conditions.
@@ -147,7 +129,7 @@ export default function ConsoleRecordsPage() {
       setExportError(null);
       setExported(false);
       try {
-        await download(consoleExportPath(query));
+        await download(consoleExportPath(query), '日誌紀錄.xlsx');
         setExported(true);
       } catch (cause) {
         setExportError(cause instanceof ApiError ? cause.message : messageForCode('NETWORK_ERROR'));
