@@ -62,6 +62,7 @@ import { citizenCertRoutes } from './routes/identity/citizen-cert';
 import { accountCitizenCertRoutes } from './routes/account/citizen-cert';
 import { bookingSearchRoutes } from './routes/bookings/search';
 import { bookingRecordRoutes } from './routes/bookings/records';
+import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feeds';
 
 export interface AppDeps {
   env: {
@@ -191,6 +192,9 @@ export function createApp(deps: AppDeps) {
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);
   app.use('/api', publicRoutes({ ...applicationDeps, captchas, verification, proofs, limits: deps.sso?.limits }));
+  // 行事曆訂閱: the feed is public (its token is the credential), limited per address like the pages above.
+  app.use('/api/calendar', calendarFileRoutes({ prisma, webUrl, limit: deps.sso?.limits.calendarFeed }));
+  app.use('/api/calendar-feeds', calendarFeedRoutes({ prisma, webUrl }));
   app.use('/api/agency-admin-lookup', agencyAdminLookupRoutes({ prisma, verification, proofs }));
   app.use('/api/reactivation', reactivationRoutes({ prisma, temporal, verification, proofs }));
   app.use('/api/console/reactivation-requests', reactivationReviewRoutes({ prisma, temporal }));

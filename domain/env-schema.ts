@@ -87,6 +87,13 @@ export const envSchema = z.object({
    * (never per keystroke); 20 is far above a person and slows listing taken account names.
    */
   ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * 行事曆訂閱 feed fetches per source address per minute. A calendar service polls each feed a few
+   * times an hour, but Google's and Microsoft's fetchers reach us from shared addresses for every
+   * subscriber of the city at once, so the budget is wide; a token is 256 random bits, so it guards
+   * the database against floods rather than against guessing.
+   */
+  CALENDAR_FEED_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,8 +15,8 @@ export function sessionCookieOptions(secure: boolean): CookieOptions {
 
 type RoleRow = { role: string; organizationId: string | null };
 
-/** A user's name and what their roles let them do. */
-function authority(user: { id: string; account: string; name: string; roles: RoleRow[] }): Principal {
+/** A user's name and what their roles let them do (also a calendar feed's owner's, api/queries/calendar-feeds.ts). */
+export function authority(user: { id: string; account: string; name: string; roles: RoleRow[] }): Principal {
   return {
     id: user.id,
     account: user.account,

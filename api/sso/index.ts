@@ -17,6 +17,7 @@ export interface SsoEnv {
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
   CAPTCHA_RATE_LIMIT_PER_MINUTE: number;
   ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE: number;
+  CALENDAR_FEED_RATE_LIMIT_PER_MINUTE: number;
 }
 
 /**
@@ -68,14 +69,19 @@ export async function createSso(deps: {
       keyPrefix: 'availability',
       pointsPerMinute: env.ACCOUNT_AVAILABILITY_RATE_LIMIT_PER_MINUTE,
     }),
+    calendarFeed: createAddressLimit(pool, {
+      keyPrefix: 'calendar-feed',
+      pointsPerMinute: env.CALENDAR_FEED_RATE_LIMIT_PER_MINUTE,
+    }),
   };
   return { provider, kit, proofs, signingKeys, portal, pool, limits, close: () => pool.end() };
 }
 
 export type Sso = Awaited<ReturnType<typeof createSso>>;
 
-/** 圖形驗證碼 (POST /api/captcha) and 檢查帳號 (GET …/account-availability), per source address. */
+/** 圖形驗證碼 (POST /api/captcha), 檢查帳號 (GET …/account-availability) and 行事曆訂閱 feeds, per source address. */
 export interface PublicLimits {
   captcha: AddressLimit;
   accountAvailability: AddressLimit;
+  calendarFeed: AddressLimit;
 }

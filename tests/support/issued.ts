@@ -55,6 +55,11 @@ export function noteExchange(path: string, sent: unknown, answer: unknown, cooki
     const key = /[?&]key=([^&#]+)/.exec(url)?.[1];
     if (key) issued('status key', decodeURIComponent(key));
   });
+  // 行事曆訂閱: the feed address holds its token (POST /api/calendar-feeds answers { id, url }).
+  walk(answer, new Set(['url']), (_key, url) => {
+    const token = /\/calendar\/([A-Za-z0-9_-]+)\.ics$/.exec(url)?.[1];
+    if (token) issued('calendar feed token', token);
+  });
   const pathname = path.startsWith('http') ? new URL(path).pathname : path.split('?')[0]!;
   const id = (answer as { id?: unknown } | null)?.id;
   const idKind = ID_ISSUERS.find(([pattern]) => pattern.test(pathname))?.[1];

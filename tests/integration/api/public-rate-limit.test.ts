@@ -43,6 +43,7 @@ beforeAll(async () => {
         limits: {
           captcha: createAddressLimit(pool, { keyPrefix: 'captcha', pointsPerMinute: CAPTCHAS }),
           accountAvailability: createAddressLimit(pool, { keyPrefix: 'availability', pointsPerMinute: CHECKS }),
+          calendarFeed: createAddressLimit(pool, { keyPrefix: 'calendar-feed', pointsPerMinute: CHECKS }),
         },
       }),
     );
