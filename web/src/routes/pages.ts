@@ -31,6 +31,7 @@ export const PAGES: Partial<Record<RouteId, PageLoader>> = {
   carBookings: () => import('../applications/bookings/CarBookingsPage'),
   bookingRecords: () => import('../applications/bookings/BookingRecordsPage'),
   bookingRecord: () => import('../applications/bookings/BookingRecordPage'),
+  calendarFeeds: () => import('../applications/calendar-feeds/CalendarFeedsPage'),
   consoleOrganizations: () => import('../console/organizations/OrganizationsPage'),
   consoleAccounts: () => import('../console/accounts/AccountListPage'),
   consoleAccount: () => import('../console/accounts/AccountDetailPage'),
