@@ -27,6 +27,8 @@ import { calendarFeedsApi, type CalendarFeed, type ResourceKind, type Subscribab
 
 const MINE = 'mine';
 const KINDS: ResourceKind[] = ['VENUE', 'CAR', 'DRIVER'];
+/** On a phone the name needs the width; the kind is in the name's words anyway (車型 車號, 派遣司機 …). */
+const NARROW_HIDDEN = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
 /**
  * 場地及公務車申請紀錄 › 行事曆訂閱: private addresses that put approved bookings into Google 日曆,
@@ -43,8 +45,8 @@ export default function CalendarFeedsPage() {
     <>
       <PageHeading title={ROUTES.calendarFeeds.title} />
       <Typography sx={{ color: 'text.secondary', mb: 2 }}>
-        訂閱後，審核通過的場地及公務車借用會自動出現在您慣用的行事曆（Google 日曆、Outlook 等），取消或撤銷的借用也會自動移除。
-        每個訂閱都有專屬的私人網址，知道網址的人都能看到其中的借用，請勿分享；不再使用時請按「停止訂閱」，網址隨即失效。
+        {'訂閱後，審核通過的場地及公務車借用會自動出現在您慣用的行事曆（Google 日曆、Outlook 等），取消或撤銷的借用也會自動移除。' +
+          '每個訂閱都有專屬的私人網址，知道網址的人都能看到其中的借用，請勿分享；不再使用時請按「停止訂閱」，網址隨即失效。'}
       </Typography>
       {error && <Alert severity="error">{error}</Alert>}
       {notice && (
@@ -209,7 +211,7 @@ function FeedTable({ rows, onRevoke }: { rows: CalendarFeed[]; onRevoke: (feed: 
           <TableHead>
             <TableRow>
               <TableCell>訂閱內容</TableCell>
-              <TableCell>類別</TableCell>
+              <TableCell sx={NARROW_HIDDEN}>類別</TableCell>
               <TableCell>建立時間</TableCell>
               <TableCell align="right">操作</TableCell>
             </TableRow>
@@ -217,8 +219,8 @@ function FeedTable({ rows, onRevoke }: { rows: CalendarFeed[]; onRevoke: (feed: 
           <TableBody>
             {rows.map((feed) => (
               <TableRow key={feed.id}>
-                <TableCell sx={{ fontWeight: 600 }}>{feed.label}</TableCell>
-                <TableCell>{feed.kind ? RESOURCE_KIND_LABELS[feed.kind] : '本人申請'}</TableCell>
+                <TableCell sx={{ fontWeight: 600, minWidth: 120 }}>{feed.label}</TableCell>
+                <TableCell sx={NARROW_HIDDEN}>{feed.kind ? RESOURCE_KIND_LABELS[feed.kind] : '本人申請'}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(feed.createdAt)}</TableCell>
                 <TableCell align="right">
                   <Button size="small" color="error" onClick={() => onRevoke(feed)} aria-label={`停止訂閱：${feed.label}`}>
