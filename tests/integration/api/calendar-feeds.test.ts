@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, taipeiInstant, taipeiParts } from '../../../domain/bookings/slots';
 import { createAddressLimit } from '../../../api/address-limit';
+import { MAX_LIVE_FEEDS } from '../../../api/commands/calendar-feeds';
 import { errorHandler } from '../../../api/errors';
 import { calendarFileRoutes } from '../../../api/routes/calendar-feeds';
 import { createPrisma } from '../../../infra/db/prisma';
@@ -301,6 +302,19 @@ describe('行事曆訂閱 (real API, PostgreSQL)', () => {
     expect((await session.get('/api/calendar-feeds')).body.items).toEqual([]);
     expect((await session.delete(`/api/calendar-feeds/${feed.id}`)).status).toBe(404);
     expect(await prisma.usageRecord.count({ where: { userId: owner.id, action: 'calendarFeed.revoke' } })).toBe(1);
+  });
+
+  it('at most 20 live feeds a person: the 21st is refused in zh-TW and nothing is written; 停止訂閱 frees a place', async () => {
+    const user = await person('許上限');
+    const session = await loggedIn(user);
+    const feeds = [];
+    for (let i = 0; i < MAX_LIVE_FEEDS; i++) feeds.push(await newFeed(session));
+    const refused = await session.post('/api/calendar-feeds', {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe('行事曆訂閱最多 20 個，請先停止不再使用的訂閱。');
+    expect(await prisma.calendarFeed.count({ where: { userId: user.id } })).toBe(MAX_LIVE_FEEDS);
+    expect((await session.delete(`/api/calendar-feeds/${feeds[0]!.id}`)).status).toBe(204);
+    await newFeed(session);
   });
 
   it('unknown or malformed tokens are 404; the feed list needs a login', async () => {
