@@ -219,9 +219,9 @@ function FeedTable({ rows, onRevoke }: { rows: CalendarFeed[]; onRevoke: (feed: 
           <TableBody>
             {rows.map((feed) => (
               <TableRow key={feed.id}>
-                <TableCell sx={{ fontWeight: 600, minWidth: 120 }}>{feed.label}</TableCell>
+                <TableCell sx={{ fontWeight: 600, minWidth: 96 }}>{feed.label}</TableCell>
                 <TableCell sx={NARROW_HIDDEN}>{feed.kind ? RESOURCE_KIND_LABELS[feed.kind] : '本人申請'}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(feed.createdAt)}</TableCell>
+                <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>{formatDateTime(feed.createdAt)}</TableCell>
                 <TableCell align="right">
                   <Button size="small" color="error" onClick={() => onRevoke(feed)} aria-label={`停止訂閱：${feed.label}`}>
                     停止訂閱
