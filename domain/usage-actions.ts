@@ -23,8 +23,8 @@ export const USAGE_ACTIONS = {
   'permission.change': '帳號權限異動申請',
   'delegation.set': '代理人設定',
   'delegation.cancel': '取消代理人設定',
-  'calendarFeed.create': '新增行事曆訂閱',
-  'calendarFeed.revoke': '停止行事曆訂閱',
+  'calendar.feedCreate': '新增行事曆訂閱',
+  'calendar.feedRevoke': '停止行事曆訂閱',
   // 申請與審核
   'application.submit': '送出申請',
   'application.amend': '修改申請內容',

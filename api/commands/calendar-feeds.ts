@@ -43,7 +43,7 @@ export async function createCalendarFeed(deps: CalendarFeedDeps, actor: Actor, i
     });
     await recordUsage(tx, {
       userId: actor.id,
-      action: 'calendarFeed.create',
+      action: 'calendar.feedCreate',
       target,
       detail: { calendarFeedId: row.id },
       ip: ip ?? null,
@@ -62,7 +62,7 @@ export async function revokeCalendarFeed(prisma: PrismaClient, actor: Actor, id:
     if (count === 0) throw fail('NOT_FOUND', '找不到此行事曆訂閱。');
     await recordUsage(tx, {
       userId: actor.id,
-      action: 'calendarFeed.revoke',
+      action: 'calendar.feedRevoke',
       target: row.resource ? resourceLabel(row.resource) : OWN_FEED_LABEL,
       detail: { calendarFeedId: id },
       ip: ip ?? null,

@@ -203,7 +203,7 @@ describe('行事曆訂閱 (real API, PostgreSQL)', () => {
     expect(JSON.stringify(list.body)).not.toContain(feed.token);
     const stored = await prisma.calendarFeed.findUniqueOrThrow({ where: { id: feed.id } });
     expect(stored.tokenHash).toBe(crypto.createHash('sha256').update(feed.token).digest('hex'));
-    const usage = await prisma.usageRecord.findFirstOrThrow({ where: { userId: applicant.id, action: 'calendarFeed.create' } });
+    const usage = await prisma.usageRecord.findFirstOrThrow({ where: { userId: applicant.id, action: 'calendar.feedCreate' } });
     expect(JSON.stringify(usage)).not.toContain(feed.token);
   });
 
@@ -301,7 +301,7 @@ describe('行事曆訂閱 (real API, PostgreSQL)', () => {
     expect(JSON.parse(gone.text).error.message).toBe('找不到此行事曆訂閱，訂閱可能已停止。');
     expect((await session.get('/api/calendar-feeds')).body.items).toEqual([]);
     expect((await session.delete(`/api/calendar-feeds/${feed.id}`)).status).toBe(404);
-    expect(await prisma.usageRecord.count({ where: { userId: owner.id, action: 'calendarFeed.revoke' } })).toBe(1);
+    expect(await prisma.usageRecord.count({ where: { userId: owner.id, action: 'calendar.feedRevoke' } })).toBe(1);
   });
 
   it('at most 20 live feeds a person: the 21st is refused in zh-TW and nothing is written; 停止訂閱 frees a place', async () => {
