@@ -13,6 +13,13 @@ export const BOOKING_REQUEST_TYPE_LABEL: Record<BookingKind, string> = { VENUE: 
 export interface BookingInput {
   /** The bookings row, written (holding its slot, or 候補中) before the workflow started. */
   bookingId: string;
+  /**
+   * What the handlers need before anything is loaded (an update may arrive with the first task): the
+   * applicant (never their own approver), the row's first status and when the slot starts.
+   */
+  applicantUserId: string;
+  status: Extract<BookingStatusCode, 'PENDING' | 'WAITLISTED'>;
+  startsAt: string;
 }
 
 export interface BookingState {

@@ -46,19 +46,20 @@ const CANCELLABLE: BookingStatusCode[] = ['WAITLISTED', 'PENDING', 'APPROVED'];
  * Custodians are mailed each request and reminded once; the applicant each outcome; a dispatched
  * driver gets an SMS and their 管理人 a mail. A released slot is offered to the next waiting request.
  */
-export async function bookingProcess(kind: BookingKind, { bookingId }: BookingInput): Promise<BookingState> {
+export async function bookingProcess(kind: BookingKind, input: BookingInput): Promise<BookingState> {
+  const { bookingId, applicantUserId } = input;
   const { workflowId, startTime } = workflowInfo();
-  const b = await bookings.loadBooking({ bookingId });
-  const state: BookingState = { status: b.status };
+  const state: BookingState = { status: input.status };
   const labels = BOOKING_STATUS_LABELS;
   const { event } = requestTimeline({ workflowId, labels, state, appendRequestEvent: db.appendRequestEvent, decisions: true });
-  const startsAt = new Date(b.startsAt);
+  const startsAt = new Date(input.startsAt);
   let offered = false;
   let cancel: BookingCancelInput | undefined;
 
+  // Handlers first: a decision or a cancellation may arrive with the workflow's first task.
   setHandler(getBookingStateQuery, () => state);
   setHandler(slotOfferedSignal, () => void (offered = true));
-  const review = requestReview({ update: decideBookingUpdate, state, labels, applicantUserId: b.applicantUserId });
+  const review = requestReview({ update: decideBookingUpdate, state, labels, applicantUserId });
   setHandler(
     cancelBookingUpdate,
     async (input) => {
@@ -81,6 +82,7 @@ export async function bookingProcess(kind: BookingKind, { bookingId }: BookingIn
     },
   );
 
+  const b = await bookings.loadBooking({ bookingId });
   upsertSearchAttributes(
     requestSearchAttributes({
       requestType: REQUEST_TYPE[kind],

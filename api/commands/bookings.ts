@@ -124,7 +124,16 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
     deps,
     { id: row.id, workflowId },
     input.kind === 'VENUE' ? venueBooking : carBooking,
-    { args: [{ bookingId: row.id }] },
+    {
+      args: [
+        {
+          bookingId: row.id,
+          applicantUserId: actor.id,
+          status: row.status as 'PENDING' | 'WAITLISTED',
+          startsAt: row.startsAt.toISOString(),
+        },
+      ],
+    },
     { requestType: words.requestType, agencyCode: resource.agency.code, applicantAccount: actor.account, status: row.status },
     () => prisma.booking.delete({ where: { id: row.id } }),
   );

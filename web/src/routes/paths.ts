@@ -204,7 +204,7 @@ const specs = {
     parent: 'bookingRecords',
   },
   bookingRecord: {
-    path: '/applications/booking-records/:key',
+    path: '/applications/booking-records/:id',
     title: '借用申請明細',
     access: 'user',
     parent: 'bookingRecords',

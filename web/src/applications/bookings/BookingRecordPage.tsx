@@ -21,7 +21,7 @@ import { BookingDetails } from './BookingDetails';
 
 /** 場地及公務車申請紀錄 › 借用申請明細: status, every field, 申請歷程, and 取消申請 before the start. */
 export default function BookingRecordPage() {
-  const { key = '' } = useParams();
+  const { id: key = '' } = useParams();
   const record = useResource((signal: AbortSignal) => bookingsApi.record(key, signal), [key], { keepPrevious: false });
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
