@@ -151,3 +151,35 @@ export async function ownBookingPage(prisma: PrismaClient, applicantUserId: stri
 /** One of the actor's own bookings by its key (null for anyone else's, as if none). */
 export const ownBooking = (prisma: PrismaClient, applicantUserId: string, key: string) =>
   prisma.booking.findFirst({ where: { key, applicantUserId }, include: recordInclude });
+
+/**
+ * The other requests for the same resource and time as a booking (a custodian decides knowingly): the
+ * one holding the slot and those waiting for it, oldest first.
+ */
+export async function competingBookings(prisma: PrismaClient, workflowId: string) {
+  const b = await prisma.booking.findUnique({
+    where: { workflowId },
+    select: { id: true, resourceId: true, startsAt: true, endsAt: true },
+  });
+  if (!b) return [];
+  return prisma.booking.findMany({
+    where: {
+      id: { not: b.id },
+      resourceId: b.resourceId,
+      status: { in: ['PENDING', 'APPROVED', 'WAITLISTED'] },
+      startsAt: { lt: b.endsAt },
+      endsAt: { gt: b.startsAt },
+    },
+    orderBy: { createdAt: 'asc' },
+    take: 20,
+    select: {
+      key: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      reason: true,
+      applicant: { select: { name: true } },
+      unit: { select: { name: true } },
+    },
+  });
+}

@@ -61,6 +61,8 @@ export interface RequestInbox<B extends Decision = Decision> {
   /** 'custody': the booking inboxes also list what the actor holds as 保管人 (agency admins: their agency's). */
   scope?: InboxScope;
   batchNeedsRejectComment?: boolean;
+  /** More of the detail, read when it is opened (場地借用審核: the competing requests for the same time). */
+  moreDetail?: (subject: InboxSubject) => Promise<object>;
   /** More actions the detail offers beside the decision (a booking's 取消借用 once approved), by name. */
   moreActions?: (actor: Actor, subject: InboxSubject, request: { status: string; summary: unknown } | null) => string[];
   /**
@@ -180,6 +182,7 @@ export function requestInboxRoutes<B extends Decision = Decision>(
     const status = request?.status ?? s.status;
     res.json({
       ...(await s.detail()),
+      ...(await inbox.moreDetail?.(s)),
       workflowId: s.workflowId,
       status,
       statusLabel: request?.statusLabel ?? s.status,

@@ -198,6 +198,15 @@ describe('場地借用申請 → 場地借用審核 (real API, worker, Temporal,
     expect(waiting.status, JSON.stringify(waiting.body)).toBe(201);
     expect(waiting.body).toMatchObject({ status: 'WAITLISTED', statusLabel: '候補中' });
 
+    // The custodian deciding the held one sees the waiting request beside it.
+    const c = await session(custodian.account);
+    const heldRequest = await eventually(() => prisma.request.findFirst({ where: { workflowId: `venue-booking-${held.body.key}` } }));
+    const detail = await eventually(async () => {
+      const d = await c.get(`/api/console/venue-bookings/${heldRequest.id}`);
+      return d.body.competing?.length ? d.body : undefined;
+    });
+    expect(detail.competing).toEqual([expect.objectContaining({ key: waiting.body.key, statusLabel: '候補中' })]);
+
     // Someone else cannot cancel it; the applicant can.
     expect((await second.post(`/api/bookings/${held.body.key}/cancel`, {})).status).toBe(404);
     const cancelled = await eventually(async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../../../domain/bookings/slots';
+import { BOOKING_STATUS_LABELS } from '../../../../domain/bookings/labels';
+import { describeInterval, isIsoDate } from '../../../../domain/bookings/slots';
+import { competingBookings } from '../../../queries/bookings';
 import { revokeBookingSchema } from '../../../../domain/schemas/booking';
 import { decideBooking, revokeBooking, type BookingDeps } from '../../../commands/bookings';
 import { can } from '../../../policies';
@@ -66,6 +68,16 @@ export function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS)
     decide: (workflowId, input) => decideBooking(deps, workflowId, input),
     usageTarget: k.usageTarget,
     batchNeedsRejectComment: true,
+    moreDetail: async (subject) => ({
+      competing: (await competingBookings(deps.prisma, subject.workflowId)).map((c) => ({
+        key: c.key,
+        name: c.applicant.name,
+        unitName: c.unit.name,
+        when: describeInterval({ start: c.startsAt, end: c.endsAt }),
+        reason: c.reason,
+        statusLabel: BOOKING_STATUS_LABELS[c.status],
+      })),
+    }),
     // 取消借用: an approved booking not yet started, by whoever may decide it.
     moreActions: (actor, subject, request) => {
       const startsAt = Date.parse(text((request?.summary as Summary | undefined)?.startsAt));

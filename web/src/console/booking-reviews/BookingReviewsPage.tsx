@@ -11,6 +11,8 @@ import { BOOKING_REVIEW_API, bookingInboxApi, type BookingReviewItem, type Booki
 import { RevokeBookingButton } from './RevokeBookingButton';
 
 interface BookingReviewDetail extends BookingReviewItem {
+  /** The other requests for the same time: the one holding it, those 候補中. */
+  competing: { key: string; name: string; unitName: string; when: string; reason: string; statusLabel: string }[];
   events: ApplicationEvent[];
   allowedActions: string[];
   temporalUrl: string;
@@ -106,6 +108,12 @@ function detailConfig(kind: BookingReviewKind, paths: BookingReviewPaths): Reque
           ] as const)),
       ['申請事由', d.reason],
       ['申請時間', formatDateTime(d.submittedAt)],
+      [
+        '同時段其他申請',
+        d.competing.length === 0
+          ? '無'
+          : d.competing.map((c) => `${c.statusLabel}｜${c.when}｜${c.name}（${c.unitName}）｜${c.reason}`).join('\n'),
+      ],
     ],
     timeline: { title: '處理歷程' },
     words: WORDS,
