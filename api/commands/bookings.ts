@@ -204,8 +204,16 @@ export async function revokeBooking(
   reason: string,
   ip?: string,
 ) {
-  const row = await deps.prisma.request.findFirst({ where: request, select: { workflowId: true } });
+  const row = await deps.prisma.request.findFirst({
+    where: request,
+    select: { workflowId: true, agencyId: true, resource: { select: { custodian1Id: true, custodian2Id: true } } },
+  });
   if (!row) throw fail('NOT_FOUND', '找不到此借用申請');
+  // Whether the actor may, from the request row, before anything about the booking is read.
+  authorize(actor, action, {
+    agencyId: row.agencyId,
+    custodianIds: [row.resource?.custodian1Id ?? null, row.resource?.custodian2Id ?? null],
+  });
   const b = await bookingFor(deps.prisma, { workflowId: row.workflowId });
   authorize(actor, action, b);
   requireCancellable(b, 'CUSTODIAN');

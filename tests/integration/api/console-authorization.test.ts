@@ -11,6 +11,7 @@ import { createClients } from '../../../infra/clients';
 import { encryptNationalId, hashNationalId } from '../../../infra/db/pii';
 import { randomNationalId, uniqueEmail } from '../../support/applicant';
 import { testEnv } from '../../support/env';
+import { createResource } from '../../support/resources';
 import { createActiveUser } from './support-users';
 import { apiSession } from '../../support/http';
 import { createTestUser } from '../db/helpers';
@@ -33,6 +34,8 @@ const AGENCY_SCOPED: Record<string, { list: (f: Fixtures) => string }> = {
   'admin-role-requests': { list: () => '?status=ALL&pageSize=100' },
   'agency-change-requests': { list: () => '?status=ALL&pageSize=100' },
   'reactivation-requests': { list: () => '?status=ALL&pageSize=100' },
+  'venue-bookings': { list: () => '?status=ALL&pageSize=100' },
+  'car-bookings': { list: () => '?status=ALL&pageSize=100' },
 };
 
 interface ConsoleRoute {
@@ -101,6 +104,25 @@ async function foreignFixtures(): Promise<Fixtures> {
       select: { id: true, workflowId: true },
     });
   }
+  // A venue and a car of 智慧發展中心 held by its user, each with a pending booking request.
+  for (const kind of ['VENUE', 'CAR'] as const) {
+    const resource = await createResource(prisma, { kind, agencyId: unit.agencyId!, custodian1Id: user.id });
+    requests[`${kind}_BOOKING`] = await prisma.request.create({
+      data: {
+        workflowId: `${kind.toLowerCase()}-booking-authz-${stamp}`,
+        type: `${kind}_BOOKING`,
+        status: 'PENDING',
+        statusLabel: '未審核',
+        agencyId: unit.agencyId,
+        resourceId: resource.id,
+        applicantUserId: user.id,
+        applicantAccount: user.account,
+        applicantName: user.name,
+        summary: { key: `authz-${stamp}`, reason: 'authz' },
+      },
+      select: { id: true, workflowId: true },
+    });
+  }
   const nationalId = randomNationalId();
   const applicationId = crypto.randomUUID();
   await prisma.accountApplication.create({
@@ -143,6 +165,8 @@ function paramValue(area: string, path: string, param: string, f: Fixtures): str
   if (area === 'admin-role-requests') return f.requests.ADMIN_ROLE!.id;
   if (area === 'agency-change-requests') return f.requests.AGENCY_CHANGE!.id;
   if (area === 'reactivation-requests') return f.requests.ACCOUNT_REACTIVATION!.id;
+  if (area === 'venue-bookings') return f.requests.VENUE_BOOKING!.id;
+  if (area === 'car-bookings') return f.requests.CAR_BOOKING!.id;
   throw new Error(`no foreign resource for :${param} of /api/console/${area}${path}`);
 }
 
@@ -247,13 +271,20 @@ describe('every console route, walked by an admin of another agency (cabadmin of
     const user = await prisma.user.findUniqueOrThrow({ where: { id: fixtures.user.id }, include: { roles: true } });
     expect(user).toMatchObject({ status: 'ACTIVE', name: '測試使用者', roles: [] });
     const requests = await prisma.request.findMany({ where: { id: { in: Object.values(fixtures.requests).map((r) => r.id) } } });
-    expect(requests.map((r) => r.status)).toEqual(['PENDING', 'PENDING', 'PENDING', 'PENDING', 'PENDING']);
+    expect(requests.map((r) => r.status)).toEqual(Array(7).fill('PENDING'));
     expect(outcomes.length).toBe(routes.length);
   });
 });
 
 /** A review inbox a deputy opens in the approver's name (代理人設定); nothing else of the console. */
-const DELEGABLE_AREAS = ['account-applications', 'admin-role-requests', 'agency-change-requests', 'reactivation-requests'];
+const DELEGABLE_AREAS = [
+  'account-applications',
+  'admin-role-requests',
+  'agency-change-requests',
+  'reactivation-requests',
+  'venue-bookings',
+  'car-bookings',
+];
 
 /** An active user of 民政局 (G01-91) with the demo password, for a session of its own. */
 const g01User = () => createActiveUser(prisma, 'G01-91');

@@ -45,7 +45,7 @@ const idParams = z.object({ id: z.string().trim().min(1).max(64) });
  * admins: their agency's; system admins: all) — list, detail, 通過 / 駁回 one or a batch — and 取消借用
  * of an approved booking (`POST /:id/revoke { reason }`).
  */
-export function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS) {
+function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS) {
   const k = KINDS[kind];
   const router = requestInboxRoutes(deps, {
     type: k.type,
@@ -91,3 +91,6 @@ export function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS)
   });
   return router;
 }
+
+export const venueBookingReviewRoutes = (deps: BookingDeps) => bookingReviewRoutes(deps, 'VENUE');
+export const carBookingReviewRoutes = (deps: BookingDeps) => bookingReviewRoutes(deps, 'CAR');

@@ -50,14 +50,14 @@ function inboxConfig(kind: BookingReviewKind, paths: BookingReviewPaths): Reques
     api: bookingInboxApi(kind),
     accountHeader: '登記者帳號',
     columns: [
-      { field: 'resource', headerName: w.item, minWidth: 160, flex: 1.2 },
-      { field: 'when', headerName: '借用時段', minWidth: 170, flex: 1.1 },
-      { field: 'unitName', headerName: '借用單位', minWidth: 130, flex: 1 },
+      { field: 'resource', headerName: w.item, minWidth: 150, flex: 1.2 },
+      { field: 'when', headerName: '借用時段', minWidth: 165, flex: 1.1 },
+      { field: 'unitName', headerName: '借用單位', minWidth: 110, flex: 0.8 },
       {
         field: 'reason',
         headerName: '申請資訊',
-        minWidth: 90,
-        flex: 0.5,
+        minWidth: 80,
+        flex: 0.4,
         // The manual: hovering 查看 shows the 申請事由.
         renderCell: ({ row }) => (
           <Tooltip title={`申請事由：${row.reason}`}>
@@ -73,7 +73,9 @@ function inboxConfig(kind: BookingReviewKind, paths: BookingReviewPaths): Reques
         ),
       },
     ],
-    phoneHiddenColumns: ['unitName', 'submittedAt'],
+    phoneHiddenColumns: ['unitName', 'reason'],
+    // 申請時間 is in the detail; the row keeps what a custodian decides by.
+    hiddenColumns: ['submittedAt'],
     gridLabel: `${w.noun}清單`,
     empty: { pending: `目前沒有未審核的${w.noun}`, other: '查無符合條件的申請' },
     detailPath: (id, listSearch) => `${paths.listPath}/${encodeURIComponent(id)}${listSearch}`,

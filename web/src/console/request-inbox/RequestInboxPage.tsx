@@ -81,6 +81,8 @@ export interface RequestInboxConfig<T extends InboxItem> {
   note?: ReactNode;
   /** Columns left out on phones (the rest scroll sideways). */
   phoneHiddenColumns?: readonly string[];
+  /** Columns of every inbox this one leaves out (e.g. 申請時間, which its detail shows). */
+  hiddenColumns?: readonly string[];
   /** 機關 filter, for system administrators only. */
   agencyFilter?: boolean;
   /** Rows as tall as their text (e.g. a multi-line 申請原因). */
@@ -208,7 +210,7 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
           {
             field: 'decide',
             headerName: '審核',
-            minWidth: 150,
+            minWidth: 140,
             sortable: false,
             renderCell: ({ row }) =>
               isSelectable(row) ? (
@@ -362,7 +364,10 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
         columns={columns}
         loading={loading}
         emptyText={query.q ? NO_MATCH : query.status === 'PENDING' ? config.empty.pending : config.empty.other}
-        columnVisibilityModel={Object.fromEntries((config.phoneHiddenColumns ?? []).map((field) => [field, !narrow]))}
+        columnVisibilityModel={Object.fromEntries([
+          ...(config.phoneHiddenColumns ?? []).map((field) => [field, !narrow]),
+          ...(config.hiddenColumns ?? []).map((field) => [field, false]),
+        ])}
         {...(config.autoRowHeight ? { getRowHeight: () => 'auto' as const } : {})}
         disableColumnSorting
         checkboxSelection
