@@ -1,12 +1,8 @@
+import { ConfirmActionDialog } from '../../common/ConfirmActionDialog';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -93,10 +89,14 @@ export default function DelegationsPage() {
           />
         </Stack>
       )}
-      <CancelDialog
-        delegation={cancelling}
+      <ConfirmActionDialog
+        item={cancelling}
+        title="取消代理"
+        message={(d) => `確定取消 ${personText(d.deputy)} 的代理（${d.period}）？取消後代理人即無法再審核您負責的申請。`}
+        confirmLabel="確定取消"
+        action={(d) => delegationsApi.cancel(d.id)}
         onClose={() => setCancelling(null)}
-        onCancelled={(d) => {
+        onDone={(d) => {
           setCancelling(null);
           changed(`已取消 ${d.deputy.name} 的代理（${d.period}）。`);
         }}
@@ -274,51 +274,5 @@ function DelegationTable({
         </Table>
       )}
     </Paper>
-  );
-}
-
-function CancelDialog({
-  delegation,
-  onClose,
-  onCancelled,
-}: {
-  delegation: Delegation | null;
-  onClose: () => void;
-  onCancelled: (d: Delegation) => void;
-}) {
-  const cancel = useMutation((d: Delegation) => delegationsApi.cancel(d.id), { onSuccess: (_r, d) => onCancelled(d) });
-  const close = () => {
-    cancel.reset();
-    onClose();
-  };
-  return (
-    <Dialog open={delegation !== null} onClose={close} aria-labelledby="cancel-delegation-title">
-      <DialogTitle id="cancel-delegation-title">取消代理</DialogTitle>
-      <DialogContent>
-        {cancel.error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {cancel.error}
-          </Alert>
-        )}
-        {delegation && (
-          <DialogContentText>
-            確定取消 {personText(delegation.deputy)} 的代理（{delegation.period}）？取消後代理人即無法再審核您負責的申請。
-          </DialogContentText>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={cancel.pending}>
-          返回
-        </Button>
-        <Button
-          color="error"
-          variant="contained"
-          onClick={() => delegation && void cancel.run(delegation)}
-          loading={cancel.pending}
-        >
-          確定取消
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { forwardRef, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useState, type FormEvent } from 'react';
 import { clock, taipeiParts } from '../../../../domain/bookings/slots';
 import { accountApi } from '../../account/api';
 import { useSession } from '../../auth/session';
@@ -21,17 +21,10 @@ import {
   type BookingFormErrors,
   type BookingFormValues,
 } from './bookingForm';
-import { CarFields, VenueFields } from './KindFields';
+import { CarFields, VenueFields, type FieldProps } from './KindFields';
 import { FormRow } from './FormRow';
 import { bookingRecordPath } from './paths';
 import { KIND_WORDS } from './words';
-
-export interface FieldProps {
-  values: BookingFormValues;
-  errors: BookingFormErrors;
-  set: (field: keyof BookingFormValues, value: string) => void;
-  field: (name: keyof BookingFormValues, extra?: TextFieldProps) => ReactNode;
-}
 
 const timeOf = (iso: string) => clock(taipeiParts(new Date(iso)).minutes);
 const endClock = (iso: string, startDate: string) => {

@@ -1,10 +1,6 @@
+import { ConfirmActionDialog } from '../../common/ConfirmActionDialog';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -14,9 +10,9 @@ import { StatusTimeline } from '../../apply/status/StatusTimeline';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { RouterLink } from '../../common/RouterLink';
-import { useMutation, useResource } from '../../lib/data';
+import { useResource } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
-import { bookingsApi, type BookingDetail } from './api';
+import { bookingsApi } from './api';
 import { BookingDetails } from './BookingDetails';
 
 /** 場地及公務車申請紀錄 › 借用申請明細: status, every field, 申請歷程, and 取消申請 before the start. */
@@ -58,61 +54,19 @@ export default function BookingRecordPage() {
           </Paper>
         </Stack>
       )}
-      <CancelDialog
-        booking={confirming ? (booking ?? null) : null}
+      <ConfirmActionDialog
+        item={confirming ? (booking ?? null) : null}
+        title="取消申請"
+        message={(b) => `確定取消 ${b.resource.name} ${b.period} 的申請？取消後此時段將開放他人申請。`}
+        confirmLabel="確定取消"
+        action={(b) => bookingsApi.cancel(b.key)}
         onClose={() => setConfirming(false)}
-        onCancelled={() => {
+        onDone={() => {
           setConfirming(false);
           setNotice('已取消申請。');
           void record.reload();
         }}
       />
     </>
-  );
-}
-
-function CancelDialog({
-  booking,
-  onClose,
-  onCancelled,
-}: {
-  booking: BookingDetail | null;
-  onClose: () => void;
-  onCancelled: () => void;
-}) {
-  const cancel = useMutation((key: string) => bookingsApi.cancel(key), { onSuccess: onCancelled });
-  const close = () => {
-    cancel.reset();
-    onClose();
-  };
-  return (
-    <Dialog open={booking !== null} onClose={close} aria-labelledby="cancel-booking-title">
-      <DialogTitle id="cancel-booking-title">取消申請</DialogTitle>
-      <DialogContent>
-        {cancel.error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {cancel.error}
-          </Alert>
-        )}
-        {booking && (
-          <DialogContentText>
-            確定取消 {booking.resource.name} {booking.period} 的申請？取消後此時段將開放他人申請。
-          </DialogContentText>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={cancel.pending}>
-          返回
-        </Button>
-        <Button
-          color="error"
-          variant="contained"
-          onClick={() => booking && void cancel.run(booking.key)}
-          loading={cancel.pending}
-        >
-          確定取消
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

@@ -4,8 +4,18 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import { useResource } from '../../lib/data';
 import { bookingsApi } from './api';
-import type { FieldProps } from './BookingForm';
+import type { TextFieldProps } from '@mui/material/TextField';
+import type { ReactNode } from 'react';
+import type { BookingFormErrors, BookingFormValues } from './bookingForm';
 import { FormRow } from './FormRow';
+
+/** What the kind's own fields get from the form: its values, errors and a field of the form's style. */
+export interface FieldProps {
+  values: BookingFormValues;
+  errors: BookingFormErrors;
+  set: (field: keyof BookingFormValues, value: string) => void;
+  field: (name: keyof BookingFormValues, extra?: TextFieldProps) => ReactNode;
+}
 
 interface TailProps extends FieldProps {
   capacity: number | null;

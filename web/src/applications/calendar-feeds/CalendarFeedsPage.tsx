@@ -1,10 +1,6 @@
+import { ConfirmActionDialog } from '../../common/ConfirmActionDialog';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
@@ -66,10 +62,14 @@ export default function CalendarFeedsPage() {
         {!feeds && !error && <LoadingScreen label="讀取行事曆訂閱中…" />}
         {feeds && <FeedTable rows={feeds.items} onRevoke={setRevoking} />}
       </Stack>
-      <RevokeDialog
-        feed={revoking}
+      <ConfirmActionDialog
+        item={revoking}
+        title="停止訂閱"
+        message={(f) => `確定停止訂閱「${f.label}」？停止後此訂閱網址立即失效，已加入的行事曆將不再更新，並可能移除其中的借用。`}
+        confirmLabel="確定停止"
+        action={(f) => calendarFeedsApi.revoke(f.id)}
         onClose={() => setRevoking(null)}
-        onRevoked={(feed) => {
+        onDone={(feed) => {
           setRevoking(null);
           setCreated(null);
           setNotice(`已停止訂閱「${feed.label}」，原訂閱網址已失效。`);
@@ -233,46 +233,5 @@ function FeedTable({ rows, onRevoke }: { rows: CalendarFeed[]; onRevoke: (feed: 
         </Table>
       )}
     </Paper>
-  );
-}
-
-function RevokeDialog({
-  feed,
-  onClose,
-  onRevoked,
-}: {
-  feed: CalendarFeed | null;
-  onClose: () => void;
-  onRevoked: (feed: CalendarFeed) => void;
-}) {
-  const revoke = useMutation((f: CalendarFeed) => calendarFeedsApi.revoke(f.id), { onSuccess: (_r, f) => onRevoked(f) });
-  const close = () => {
-    revoke.reset();
-    onClose();
-  };
-  return (
-    <Dialog open={feed !== null} onClose={close} aria-labelledby="revoke-feed-title">
-      <DialogTitle id="revoke-feed-title">停止訂閱</DialogTitle>
-      <DialogContent>
-        {revoke.error && (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            {revoke.error}
-          </Alert>
-        )}
-        {feed && (
-          <DialogContentText>
-            確定停止訂閱「{feed.label}」？停止後此訂閱網址立即失效，已加入的行事曆將不再更新，並可能移除其中的借用。
-          </DialogContentText>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={close} disabled={revoke.pending}>
-          返回
-        </Button>
-        <Button color="error" variant="contained" onClick={() => feed && void revoke.run(feed)} loading={revoke.pending}>
-          確定停止
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }
