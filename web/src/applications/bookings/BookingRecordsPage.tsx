@@ -1,3 +1,4 @@
+import EventOutlined from '@mui/icons-material/EventOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -5,7 +6,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { RECORD_PAGE_SIZES } from '../../../../domain/login-records';
 import { PageHeading } from '../../common/PageHeading';
 import { ServerPagedGrid } from '../../common/ServerPagedGrid';
@@ -102,7 +103,14 @@ export default function BookingRecordsPage() {
 
   return (
     <>
-      <PageHeading title={ROUTES.bookingRecords.title} />
+      <PageHeading
+        title={ROUTES.bookingRecords.title}
+        actions={
+          <Button component={RouterLink} to={ROUTES.calendarFeeds.path} variant="outlined" startIcon={<EventOutlined />}>
+            {ROUTES.calendarFeeds.title}
+          </Button>
+        }
+      />
       <Tabs value={kind} onChange={(_e, value: BookingKind) => go({ kind: value })} aria-label="申請紀錄類別" sx={{ mb: 2 }}>
         <Tab value="VENUE" label={KIND_WORDS.VENUE.records} />
         <Tab value="CAR" label={KIND_WORDS.CAR.records} />
