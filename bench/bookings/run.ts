@@ -6,6 +6,7 @@
 // on the same worker and server, in the same run. Target (issue 12): bookings/s ≥ 0.5 × baseline/s.
 // Run with `TEST_SLOT=<slot> npm run bench -- bookings` (scripts/bench.mjs starts everything on that slot).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import argon2 from 'argon2';
 import { Client, Connection } from '@temporalio/client';
@@ -42,6 +43,35 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
+
+/**
+ * CPU seconds used so far by the worker and the API (this run's siblings under scripts/bench.mjs) and the
+ * Temporal server (shared with any other run on the machine): a measure of cost per booking that other
+ * load on the machine disturbs less than wall time does.
+ */
+function cpuSeconds() {
+  const out = { worker: 0, api: 0, temporal: 0 };
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const [ppid, utime, stime] = [Number(stat[1]), Number(stat[11]), Number(stat[12])];
+      const used = (utime + stime) / 100;
+      if (ppid === process.ppid && cmdline.includes('worker/main.ts')) out.worker += used;
+      else if (ppid === process.ppid && cmdline.includes('api/main.ts')) out.api += used;
+      else if (cmdline.includes('temporal\0server\0start-dev')) out.temporal += used;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
+const cpuSince = (from: ReturnType<typeof cpuSeconds>, count: number) => {
+  const now = cpuSeconds();
+  const per = (k: keyof typeof now) => (((now[k] - from[k]) * 1000) / count).toFixed(1);
+  return `CPU per item: worker ${per('worker')} ms, API ${per('api')} ms, Temporal server ${per('temporal')} ms`;
+};
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -163,9 +193,12 @@ try {
   await runBaseline(client, 20, 'warm');
 
   // ── Baseline: a bare one-activity workflow, started and awaited BOOKINGS times ──
+  const baselineCpu = cpuSeconds();
   const baselineMs = await runBaseline(client, BOOKINGS, 'run');
+  const baselineCost = cpuSince(baselineCpu, BOOKINGS);
 
   // ── Bookings: submit ──
+  const bookingCpu = cpuSeconds();
   const t0 = performance.now();
   const submitLatency: number[] = [];
   await pool(
@@ -249,6 +282,7 @@ try {
     await sleep(POLL_MS);
   }
   const t3 = performance.now();
+  const bookingCost = cpuSince(bookingCpu, BOOKINGS);
   if (approved !== BOOKINGS || sent !== BOOKINGS) throw new Error(`逾時：${approved} 筆已通過、${sent} 封核准信已寄出`);
 
   // Not timed: the SMTP sink holds each applicant's 已核准 mails (the outbox's SENT means the sink took them).
@@ -268,6 +302,7 @@ try {
   console.log('');
   console.log(`baseline: ${BOOKINGS} bare one-activity workflows (client start + result), concurrency ${CONCURRENCY}`);
   row('benchBaseline', baselineMs, `${rate(BOOKINGS, baselineMs)} workflows/s`);
+  console.log(`  ${baselineCost}`);
   console.log(`bookings: ${BOOKINGS} submitted → approved → mailed`);
   row(
     '1 送出申請 (POST /api/bookings)',
@@ -283,6 +318,7 @@ try {
   );
   row('3 核准通知信 (outbox SENT)', t3 - t2, `${sent} SENT, ${inSink} 已核准 mails in the SMTP sink`);
   row('end to end', endToEndMs, `${bookingRate.toFixed(1)} bookings/s`);
+  console.log(`  ${bookingCost}`);
   console.log('');
   console.log(
     `ratio bookings/baseline = ${ratio.toFixed(2)} (target ≥ 0.50): ${ratio >= 0.5 ? 'MET' : 'NOT MET'}; load ${load()}`,

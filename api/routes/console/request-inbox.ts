@@ -61,6 +61,11 @@ export interface RequestInbox<B extends Decision = Decision> {
   /** 'custody': the booking inboxes also list what the actor holds as 保管人 (agency admins: their agency's). */
   scope?: InboxScope;
   batchNeedsRejectComment?: boolean;
+  /**
+   * 批次核准/駁回 decides this many at once: only for requests whose decisions touch nothing shared
+   * (each waits for its workflow and then its read-model row, so one at a time a batch of 100 is slow).
+   */
+  batchConcurrency?: number;
   /** More actions the detail offers beside the decision (a booking's 取消借用 once approved), by name. */
   moreActions?: (actor: Actor, subject: InboxSubject, request: { status: string; summary: unknown } | null) => string[];
   /**
@@ -200,6 +205,7 @@ export function requestInboxRoutes<B extends Decision = Decision>(
     decide: decideOne,
     statusOf: async (id, state) => (subject ? (await subject.load(id)).status : state.status),
     batchNeedsRejectComment: inbox.batchNeedsRejectComment,
+    batchConcurrency: inbox.batchConcurrency,
   });
 
   return router;
