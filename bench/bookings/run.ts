@@ -24,8 +24,8 @@ const VENUES = Number(process.env.BENCH_VENUES ?? 200);
 const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 50);
 const CUSTODIANS = Number(process.env.BENCH_CUSTODIANS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-/** The inbox's batch limit (api/routes/console/decision-routes.ts). */
-const BATCH = 100;
+/** Ids per batch-decision call: at most the inbox's limit of 100 (api/routes/console/decision-routes.ts). */
+const BATCH = Math.min(100, Number(process.env.BENCH_BATCH ?? 100));
 const POLL_MS = 100;
 /** Each waiting phase gives up after this (a stuck workflow must not hang the run). */
 const PHASE_TIMEOUT_MS = Number(process.env.BENCH_PHASE_TIMEOUT_S ?? 900) * 1000;
@@ -239,10 +239,13 @@ try {
   await pool(custodianSessions, CONCURRENCY, async (s, c) => {
     let decided = 0;
     let seen = 0;
+    // A row decided a moment ago may still read 待審核 (the read model lags under load): not asked twice.
+    const asked = new Set<string>();
     while (decided < expected[c]!) {
       if (Date.now() > approveDeadline) throw new Error(`逾時：保管人 ${c} 只核准了 ${decided}／${expected[c]} 筆`);
       const list = await s.get(`/api/console/venue-bookings?status=PENDING&pageSize=${BATCH}`);
-      const ids = (list.body.items as { id: string }[]).map((item) => item.id);
+      const ids = (list.body.items as { id: string }[]).map((item) => item.id).filter((id) => !asked.has(id));
+      for (const id of ids) asked.add(id);
       if (!ids.length) {
         await sleep(POLL_MS);
         continue;
