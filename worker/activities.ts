@@ -8,6 +8,7 @@ import { createReactivationActivities } from '../activities/account-lifecycle/re
 import { createAdActivities } from '../activities/ad';
 import { createAdSyncActivities } from '../activities/ad-sync';
 import { createConnectivityActivities } from '../activities/connectivity';
+import { createBenchActivities } from '../activities/bench';
 import { createBookingActivities } from '../activities/bookings';
 import { createDbActivities } from '../activities/db';
 import { createDelegationActivities } from '../activities/delegation';
@@ -44,6 +45,8 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...sms,
     ...createBookingActivities({ prisma: clients.prisma, mail, sms }),
+    // bench/bookings' baseline (workflows/bench-baseline.ts): a no-op.
+    ...createBenchActivities(),
     ...createConnectivityActivities({
       // dbPing reports failure in its result; a probe needs it thrown.
       postgres: async () => {

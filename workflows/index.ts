@@ -18,3 +18,5 @@ export { userAdSync } from './user-ad-sync';
 export { organizationChangeResume } from './organization-change-resume';
 export { venueBooking } from './venue-booking';
 export { carBooking } from './car-booking';
+// For bench/bookings only (its baseline); nothing in the portal starts it.
+export { benchBaseline } from './bench-baseline';

@@ -31,6 +31,8 @@ export interface DecisionRoutes<B extends Decision, R> {
   statusOf: (id: string, decided: R) => string | Promise<string>;
   /** One comment goes to every selected request: ask for it once rather than fail each. */
   batchNeedsRejectComment?: boolean;
+  /** How many items of a batch are decided at once (1, in order, unless they are independent). */
+  batchConcurrency?: number;
 }
 
 /** `POST /:id/decision` and `POST /batch-decision` (the batch takes only 核准/駁回 and the comment). */
@@ -49,8 +51,10 @@ export function mountDecisionRoutes<B extends Decision, R>(router: Router, o: De
     authorize(req.actor, o.listAction);
     const input = batch.of(req);
     if (o.batchNeedsRejectComment) requireRejectComment(input);
-    const results = await decideEach(input.ids, (id) =>
-      o.decide(req.actor!, id, { decision: input.decision, comment: input.comment } as B, req.ip),
+    const results = await decideEach(
+      input.ids,
+      (id) => o.decide(req.actor!, id, { decision: input.decision, comment: input.comment } as B, req.ip),
+      o.batchConcurrency,
     );
     res.json({ results });
   });
