@@ -178,8 +178,11 @@ export async function bookingProcess(kind: BookingKind, input: BookingInput): Pr
     await event('OFFERED', '時段已釋出，候補遞補為未審核', { status: 'PENDING' });
   }
 
-  await notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'submitted' });
-  await toApplicant('submitted', { note: what });
+  // Two notices, side by side: neither waits for the other (nor for the other's SMTP).
+  await Promise.all([
+    notices.notifyCustodians({ workflowId, bookingId, requestId, kind: 'submitted' }),
+    toApplicant('submitted', { note: what }),
+  ]);
 
   const d = await review.awaitDecision({
     getSystemParameters: db.getSystemParameters,
@@ -208,12 +211,13 @@ export async function bookingProcess(kind: BookingKind, input: BookingInput): Pr
     actorUserId: d.by.actorUserId,
     comment: d.reason,
   });
-  await event('APPROVED', '通過', { ...d.by, status: 'APPROVED' });
-  await toApplicant('approved', { note: d.reason ? `${what}；審核說明：${d.reason}` : what });
-  if (b.driverName) {
-    await notices.notifyDriver({ workflowId, bookingId, kind: 'dispatched' });
-    await event('DRIVER_NOTIFIED', `已通知派遣司機 ${b.driverName}（簡訊）及其管理人`);
-  }
+  // The decision is recorded (the row above); its timeline row and the notices follow side by side.
+  await Promise.all([
+    event('APPROVED', '通過', { ...d.by, status: 'APPROVED' }),
+    toApplicant('approved', { note: d.reason ? `${what}；審核說明：${d.reason}` : what }),
+    b.driverName ? notices.notifyDriver({ workflowId, bookingId, kind: 'dispatched' }) : undefined,
+  ]);
+  if (b.driverName) await event('DRIVER_NOTIFIED', `已通知派遣司機 ${b.driverName}（簡訊）及其管理人`);
 
   // 通過 stands until the slot starts; until then the applicant or a custodian may still cancel it.
   if (await condition(() => cancel !== undefined, untilStart())) return cancelled('APPROVED');
