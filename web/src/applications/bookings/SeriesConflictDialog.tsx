@@ -54,7 +54,8 @@ export function SeriesConflictDialog({
             <ListItem key={d.index} disableGutters>
               <ListItemText
                 primary={`第 ${d.index} 次：${d.when}，${d.stateLabel}`}
-                secondary={d.reason && d.reason !== d.stateLabel ? d.reason : null}
+                // 此時段已被申請（…）only repeats the line; 不開放's weekday hours and a busy driver say more.
+                secondary={d.reason?.startsWith(`${d.stateLabel}（`) ? null : d.reason}
               />
             </ListItem>
           ))}
