@@ -37,7 +37,7 @@ export function SeriesConflictDialog({
       maxWidth="sm"
       aria-labelledby="series-conflict-title"
     >
-      <DialogTitle id="series-conflict-title">部分日期無法申請</DialogTitle>
+      <DialogTitle id="series-conflict-title">{free > 0 ? '部分日期無法申請' : '所選日期皆無法申請'}</DialogTitle>
       <DialogContent dividers>
         {error && (
           <Alert severity="error" sx={{ mb: 2 }}>
@@ -47,7 +47,7 @@ export function SeriesConflictDialog({
         <DialogContentText>
           {free > 0
             ? `下列 ${refused.length} 個日期無法申請；略過後將送出其餘 ${free} 個日期的申請。`
-            : '所選日期皆無法申請，請改選其他時段。'}
+            : '下列日期皆無法申請，請改選其他時段。'}
         </DialogContentText>
         <List dense aria-label="無法申請的日期">
           {refused.map((d) => (
