@@ -1,4 +1,4 @@
-import type { Prisma} from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import { type BookingStatus, type PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { describeInterval, taipeiParts } from '../../domain/bookings/slots';

@@ -1,8 +1,8 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import { REPEAT_LABELS } from '../../../../domain/bookings/series';
-import type { FieldProps } from './BookingForm';
 import { REPEAT_COUNTS } from './bookingForm';
+import type { FieldProps } from './KindFields';
 import { FormRow } from './FormRow';
 
 const CHOICES = [
