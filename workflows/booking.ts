@@ -115,6 +115,9 @@ export async function bookingProcess(kind: BookingKind, input: BookingInput): Pr
       destination: b.destination,
       driverName: b.driverName,
       selfDrive: b.selfDrive,
+      // 重複借用: the inbox shows 「1/4」 and selects the series together. Absent in histories from
+      // before series existed, so read as optional.
+      ...(b.seriesKey ? { seriesKey: b.seriesKey, seriesIndex: b.seriesIndex, seriesCount: b.seriesCount } : {}),
     },
     createdAt: startTime.toISOString(),
   });

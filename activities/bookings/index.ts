@@ -1,4 +1,5 @@
-import { Prisma, type BookingStatus, type PrismaClient } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
+import { type BookingStatus, type PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { describeInterval, taipeiParts } from '../../domain/bookings/slots';
 import { bookingConflict } from '../../infra/db/booking-conflict';
@@ -58,6 +59,8 @@ export function createBookingActivities({ prisma, mail, sms }: Deps) {
     /** What the workflow records and shows: names, times, the deciding agency; no contact details. */
     async loadBooking({ bookingId }: { bookingId: string }) {
       const b = await booking(bookingId);
+      // A series is written in one transaction before any of its workflows starts: the count is final.
+      const seriesCount = b.seriesKey ? await prisma.booking.count({ where: { seriesKey: b.seriesKey } }) : null;
       return {
         key: b.key,
         kind: b.kind as BookingKind,
@@ -82,6 +85,10 @@ export function createBookingActivities({ prisma, mail, sms }: Deps) {
         destination: b.destination,
         driverName: b.driver?.name ?? null,
         selfDrive: b.selfDrive,
+        /** 重複借用: the series' key, this booking's place in it and how many it has. */
+        seriesKey: b.seriesKey,
+        seriesIndex: b.seriesIndex,
+        seriesCount,
       };
     },
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { PrismaClient, Resource } from '@prisma/client';
 import { mayBook } from '../../domain/bookings/eligibility';
-import { describeInterval, intervalProblem, parseOpenHours } from '../../domain/bookings/slots';
+import { describeInterval, intervalProblem, parseOpenHours, type Interval, type OpenHours } from '../../domain/bookings/slots';
 import { BOOKING_STATUS_LABELS, type BookingStatusCode } from '../../domain/bookings/labels';
 import type { BookingRequest } from '../../domain/schemas/booking';
 import type { UsageAction } from '../../domain/usage-actions';
@@ -49,48 +49,84 @@ async function bookable(prisma: PrismaClient, id: string, kind: Resource['kind']
   return row && { ...row, allowedAgencyIds: row.allowedAgencies.map((a) => a.agencyId) };
 }
 
+/** What a request asks for, checked once whether it is one date or a series: the resource and driver. */
+export interface BookingTarget {
+  resource: NonNullable<Awaited<ReturnType<typeof bookable>>>;
+  openHours: OpenHours;
+  /** 派遣司機 是: the driver and the hours they keep. */
+  driver: { id: string; openHours: OpenHours } | null;
+}
+
 /**
- * 場地借用申請 / 公務車借用登記 (儲存 / 確定申請): checks the request against the resource — 允許借用機關,
- * 開放借用時間, not past, 容納人數 / 乘客人數上限, a free bound driver — then writes the booking, which
- * holds the slot: the database refuses an overlapping one (「此時段已被申請」), or, asked to, keeps
- * it 候補中. Then the booking's workflow starts; if Temporal refuses, the row goes and the slot with it.
+ * The checks of a request that do not depend on its date: the resource is there and public, 允許借用機關,
+ * 容納人數 / 乘客人數上限, a bound driver the agency may have dispatched. Throws the zh-TW refusal.
  */
-export async function submitBooking(deps: BookingDeps, actor: Actor, input: BookingRequest, ip?: string) {
-  const { prisma } = deps;
+export async function bookingTarget(prisma: PrismaClient, actor: Actor, input: BookingRequest): Promise<BookingTarget> {
   const words = WORDS[input.kind];
-  const now = new Date();
   const resource = await bookable(prisma, input.resourceId, input.kind);
   if (!resource || !resource.isPublic) throw fail('NOT_FOUND', `找不到此${words.noun}`);
   if (!mayBook(resource, actor.agencyId)) throw fail('FORBIDDEN', `貴機關不在此${words.noun}的允許借用機關內`);
-  const interval = { start: input.startsAt, end: input.endsAt };
-  const problem = intervalProblem(parseOpenHours(resource.openHours), interval, now);
-  if (problem) throw invalid('startsAt', problem);
   if (resource.capacity !== null && input.headcount > resource.capacity) {
     throw invalid('headcount', `${words.headcount}不可超過${words.limit}（${resource.capacity} 人）`);
   }
-  let driverId: string | null = null;
+  let driver: BookingTarget['driver'] = null;
   if (input.kind === 'CAR' && !input.selfDrive) {
-    const driver = await bookable(prisma, input.driverId!, 'DRIVER');
+    const row = await bookable(prisma, input.driverId!, 'DRIVER');
     const bound =
-      driver && (await prisma.carDriver.findUnique({ where: { carId_driverId: { carId: resource.id, driverId: driver.id } } }));
-    if (!driver || !bound || !mayBook(driver, actor.agencyId)) throw invalid('driverId', '所選司機無法派遣，請重新選擇派遣司機');
-    // A driver keeps hours of their own (the drivers offered were free within them).
-    const off = intervalProblem(parseOpenHours(driver.openHours), interval, now);
-    if (off) throw invalid('driverId', `所選司機於此時段不提供派遣（${off.replace(/^.*（|）$/g, '')}）`);
-    driverId = driver.id;
+      row && (await prisma.carDriver.findUnique({ where: { carId_driverId: { carId: resource.id, driverId: row.id } } }));
+    if (!row || !bound || !mayBook(row, actor.agencyId)) throw invalid('driverId', '所選司機無法派遣，請重新選擇派遣司機');
+    driver = { id: row.id, openHours: parseOpenHours(row.openHours) };
   }
+  return { resource, openHours: parseOpenHours(resource.openHours), driver };
+}
 
+/**
+ * Why one date cannot be asked, before other bookings: not a slot at all (INVALID: not whole hours, ends
+ * before it starts), 已過去, or 不開放 (the resource's or the driver's hours).
+ */
+export interface DateProblem {
+  state: 'INVALID' | 'PAST' | 'CLOSED';
+  field: 'startsAt' | 'driverId';
+  message: string;
+}
+
+/** Open around the clock, asked from the beginning of time: what is left is the interval's own shape. */
+const ALL_DAY: OpenHours = Array.from({ length: 7 }, () => ({ open: 0, close: 24 * 60 }));
+const EPOCH = new Date(0);
+
+export function dateProblem(target: BookingTarget, interval: Interval, now: Date): DateProblem | null {
+  const problem = intervalProblem(target.openHours, interval, now);
+  if (problem) {
+    const state = intervalProblem(ALL_DAY, interval, EPOCH) ? 'INVALID' : interval.start < now ? 'PAST' : 'CLOSED';
+    return { state, field: 'startsAt', message: problem };
+  }
+  // A driver keeps hours of their own (the drivers offered were free within them).
+  const off = target.driver && intervalProblem(target.driver.openHours, interval, now);
+  if (off)
+    return { state: 'CLOSED', field: 'driverId', message: `所選司機於此時段不提供派遣（${off.replace(/^.*（|）$/g, '')}）` };
+  return null;
+}
+
+/** 此時段已被申請 as the applicant is told it: the resource is held then, or the driver is dispatched. */
+export function conflictMessage(conflict: 'resource' | 'driver', interval: Interval) {
+  const when = describeInterval(interval);
+  return conflict === 'driver'
+    ? `此時段已被申請：所選派遣司機於 ${when} 已有派遣，請改選其他司機或時段`
+    : `此時段已被申請（${when}）`;
+}
+
+/** The row of one date of a request (its key, its workflow); status and series are the caller's. */
+export function bookingData(actor: Actor, input: BookingRequest, target: BookingTarget, interval: Interval, now: Date) {
   const key = bookingKey(input.kind, now);
-  const workflowId = bookingWorkflowId(input.kind, key);
-  const data = {
+  return {
     key,
-    workflowId,
+    workflowId: bookingWorkflowId(input.kind, key),
     kind: input.kind,
-    resourceId: resource.id,
-    driverId,
+    resourceId: target.resource.id,
+    driverId: target.driver?.id ?? null,
     selfDrive: input.kind === 'CAR' && input.selfDrive,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
+    startsAt: interval.start,
+    endsAt: interval.end,
     applicantUserId: actor.id,
     unitId: actor.organizationId,
     agencyId: actor.agencyId,
@@ -101,29 +137,20 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
     destination: input.kind === 'CAR' ? input.destination : null,
     reason: input.reason,
   };
-  let row;
-  try {
-    row = await prisma.booking.create({ data: { ...data, status: 'PENDING' } });
-  } catch (error) {
-    const conflict = bookingConflict(error);
-    if (!conflict) throw error;
-    const when = describeInterval(interval);
-    if (!input.waitlist) {
-      throw fail(
-        'BOOKING_CONFLICT',
-        conflict === 'driver'
-          ? `此時段已被申請：所選派遣司機於 ${when} 已有派遣，請改選其他司機或時段`
-          : `此時段已被申請（${when}）`,
-        undefined,
-        { canWaitlist: conflict === 'resource', startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() },
-      );
-    }
-    row = await prisma.booking.create({ data: { ...data, status: 'WAITLISTED' } });
-  }
-  await startRequestWorkflow(
+}
+
+/** Starts a written booking's workflow; if Temporal refuses, `release` lets its row (and slot) go. */
+export function startBookingWorkflow(
+  deps: BookingDeps,
+  actor: Actor,
+  target: BookingTarget,
+  row: { id: string; workflowId: string; kind: 'VENUE' | 'CAR'; status: BookingStatusCode; startsAt: Date },
+  release: () => Promise<unknown>,
+) {
+  return startRequestWorkflow(
     deps,
-    { id: row.id, workflowId },
-    input.kind === 'VENUE' ? venueBooking : carBooking,
+    row,
+    row.kind === 'VENUE' ? venueBooking : carBooking,
     {
       args: [
         {
@@ -134,17 +161,65 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
         },
       ],
     },
-    { requestType: words.requestType, agencyCode: resource.agency.code, applicantAccount: actor.account, status: row.status },
-    () => prisma.booking.delete({ where: { id: row.id } }),
+    {
+      requestType: WORDS[row.kind].requestType,
+      agencyCode: target.resource.agency.code,
+      applicantAccount: actor.account,
+      status: row.status,
+    },
+    release,
+  );
+}
+
+export const requestNoun = (kind: 'VENUE' | 'CAR') => (kind === 'VENUE' ? '場地借用申請' : '公務車借用申請');
+
+/**
+ * 場地借用申請 / 公務車借用登記 (儲存 / 確定申請): checks the request against the resource — 允許借用機關,
+ * 開放借用時間, not past, 容納人數 / 乘客人數上限, a free bound driver — then writes the booking, which
+ * holds the slot: the database refuses an overlapping one (「此時段已被申請」), or, asked to, keeps
+ * it 候補中. Then the booking's workflow starts; if Temporal refuses, the row goes and the slot with it.
+ * A request with `repeat` is a series (api/commands/booking-series.ts).
+ */
+export async function submitBooking(deps: BookingDeps, actor: Actor, input: BookingRequest, ip?: string) {
+  const { prisma } = deps;
+  const now = new Date();
+  const target = await bookingTarget(prisma, actor, input);
+  const interval = { start: input.startsAt, end: input.endsAt };
+  const problem = dateProblem(target, interval, now);
+  if (problem) throw invalid(problem.field, problem.message);
+
+  const data = bookingData(actor, input, target, interval, now);
+  let row;
+  try {
+    row = await prisma.booking.create({ data: { ...data, status: 'PENDING' } });
+  } catch (error) {
+    const conflict = bookingConflict(error);
+    if (!conflict) throw error;
+    if (!input.waitlist) {
+      throw fail('BOOKING_CONFLICT', conflictMessage(conflict, interval), undefined, {
+        canWaitlist: conflict === 'resource',
+        startsAt: input.startsAt.toISOString(),
+        endsAt: input.endsAt.toISOString(),
+      });
+    }
+    row = await prisma.booking.create({ data: { ...data, status: 'WAITLISTED' } });
+  }
+  await startBookingWorkflow(deps, actor, target, { ...row, kind: input.kind }, () =>
+    prisma.booking.delete({ where: { id: row.id } }),
   );
   await recordUsage(prisma, {
     userId: actor.id,
     action: 'application.submit' satisfies UsageAction,
-    target: `${input.kind === 'VENUE' ? '場地借用申請' : '公務車借用申請'}（${key}）`,
-    detail: { key, resourceId: resource.id, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString() },
+    target: `${requestNoun(input.kind)}（${data.key}）`,
+    detail: {
+      key: data.key,
+      resourceId: target.resource.id,
+      startsAt: input.startsAt.toISOString(),
+      endsAt: input.endsAt.toISOString(),
+    },
     ip: ip ?? null,
   });
-  return { key, status: row.status, statusLabel: BOOKING_STATUS_LABELS[row.status] };
+  return { key: data.key, status: row.status, statusLabel: BOOKING_STATUS_LABELS[row.status] };
 }
 
 /** A booking as the cancel routes load it: what the policies read, and its workflow. */

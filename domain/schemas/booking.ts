@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERIES_MAX, SERIES_MIN } from '../bookings/series';
 import { officeExtSchema, officePhoneSchema } from '../phone';
 import { codePointLength, refusedCharacter, refusedInLine } from '../text';
 
@@ -31,6 +32,21 @@ const count = (label: string) =>
 
 const id = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(64, missing);
 
+const repeatCount = `重複次數須為 ${SERIES_MIN} 至 ${SERIES_MAX} 次`;
+
+/** 重複: 每週 / 每月, 次數 2–12 (the first date counted). */
+export const repeatSchema = z.object(
+  {
+    every: z.enum(['WEEK', 'MONTH'], { error: '請選擇重複方式（每週或每月）' }),
+    count: z.coerce
+      .number({ error: '請填寫重複次數' })
+      .int('重複次數須為整數')
+      .min(SERIES_MIN, repeatCount)
+      .max(SERIES_MAX, repeatCount),
+  },
+  { error: '重複設定格式錯誤' },
+);
+
 const common = {
   resourceId: id('請選擇借用項目'),
   startsAt: instant('請選擇借用時段'),
@@ -40,6 +56,10 @@ const common = {
   reason: text('申請事由', 500, true),
   /** 加入候補: when the slot is taken, wait for it instead of being refused. */
   waitlist: z.boolean().default(false),
+  /** 重複借用: every date its own booking, asked together. */
+  repeat: repeatSchema.optional(),
+  /** 略過衝突日期並送出: book the free dates of the series, skip the taken ones. */
+  skipConflicts: z.boolean().default(false),
 };
 
 /** 場地借用申請 › 申請資訊 (與會人數 ≤ 容納人數 is checked against the venue). */
@@ -65,8 +85,16 @@ export const carBookingSchema = z
     if (v.selfDrive && v.driverId) ctx.addIssue({ code: 'custom', path: ['driverId'], message: '自駕時不可選擇派遣司機' });
   });
 
-export const bookingSchema = z.discriminatedUnion('kind', [venueBookingSchema, carBookingSchema], {
-  error: '請選擇借用項目類型',
+export const bookingSchema = z
+  .discriminatedUnion('kind', [venueBookingSchema, carBookingSchema], { error: '請選擇借用項目類型' })
+  .superRefine((v, ctx) => {
+    // A series waits for no date: its taken dates are refused, or skipped when asked.
+    if (v.repeat && v.waitlist) ctx.addIssue({ code: 'custom', path: ['waitlist'], message: '重複借用無法加入候補' });
+  });
+
+/** 儲存 of a 重複借用 first asks which dates can be booked (POST /api/bookings/series/preview). */
+export const bookingSeriesPreviewSchema = bookingSchema.superRefine((v, ctx) => {
+  if (!v.repeat) ctx.addIssue({ code: 'custom', path: ['repeat'], message: '請選擇重複方式（每週或每月）' });
 });
 export type BookingRequest = z.output<typeof bookingSchema>;
 

@@ -37,6 +37,13 @@ const KINDS = {
   },
 } as const;
 
+/** 重複借用: 「1/4」 and the key that selects the series together; null for a booking of one date. */
+function seriesFields(s: Summary) {
+  const { seriesKey, seriesIndex, seriesCount } = s;
+  const inSeries = typeof seriesKey === 'string' && typeof seriesIndex === 'number' && typeof seriesCount === 'number';
+  return { seriesKey: inSeries ? seriesKey : null, series: inSeries ? `${seriesIndex}/${seriesCount}` : null };
+}
+
 const revoke = body(revokeBookingSchema);
 const idParams = z.object({ id: z.string().trim().min(1).max(64) });
 
@@ -64,6 +71,7 @@ function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS) {
       destination: text(s.destination),
       driverName: text(s.driverName),
       selfDrive: s.selfDrive === true,
+      ...seriesFields(s),
     }),
     decide: (workflowId, input) => decideBooking(deps, workflowId, input),
     usageTarget: k.usageTarget,

@@ -13,17 +13,21 @@ import { useSession } from '../../auth/session';
 import { RouterLink } from '../../common/RouterLink';
 import { isApiError } from '../../lib/api';
 import { useMutation, useResource } from '../../lib/data';
-import { bookingsApi, type BookingKind, type ResourceInfo } from './api';
+import { bookingsApi, type BookingKind, type ResourceInfo, type SeriesPreview, type SubmittedSeries } from './api';
 import {
   bookingFormErrors,
   bookingRequest,
   emptyBookingForm,
+  formFieldErrors,
   type BookingFormErrors,
   type BookingFormValues,
 } from './bookingForm';
 import { CarFields, VenueFields, type FieldProps } from './KindFields';
 import { FormRow } from './FormRow';
 import { bookingRecordPath } from './paths';
+import { RepeatFields } from './RepeatFields';
+import { SeriesConflictDialog } from './SeriesConflictDialog';
+import { SeriesResult } from './SeriesResult';
 import { KIND_WORDS } from './words';
 
 const timeOf = (iso: string) => clock(taipeiParts(new Date(iso)).minutes);
@@ -33,9 +37,10 @@ const endClock = (iso: string, startDate: string) => {
 };
 
 /**
- * 申請資訊: the frame both pages share — 借用日期, 登記時段 (start fixed, end from the drop-down),
+ * 申請資訊: the frame both pages share — 借用日期, 登記時段 (start fixed, end from the drop-down), 重複,
  * 登記者, 登記者公務電話 / 分機 (pre-filled from 個人帳號管理), 借用單位 — around the fields of a venue or a
  * car; 儲存 / 確定申請 sends it, a taken slot offers 加入候補, success names the status and links the record.
+ * Repeated, 儲存 first asks which dates can be booked; dates that cannot are listed for 「略過衝突日期並送出」.
  */
 export const BookingForm = forwardRef<
   HTMLElement,
@@ -58,6 +63,8 @@ export const BookingForm = forwardRef<
   const [errors, setErrors] = useState<BookingFormErrors>({});
   const [conflict, setConflict] = useState<string | null>(null);
   const [result, setResult] = useState<{ key: string; statusLabel: string } | null>(null);
+  const [preview, setPreview] = useState<SeriesPreview | null>(null);
+  const [seriesResult, setSeriesResult] = useState<SubmittedSeries | null>(null);
   const startDate = taipeiParts(new Date(startsAt)).date;
 
   // 登記者公務電話 and 分機 as 個人帳號管理 keeps them, unless the user typed something already.
@@ -71,8 +78,14 @@ export const BookingForm = forwardRef<
   }, [account]);
 
   const set = (field: keyof BookingFormValues, value: string) => setValues((v) => ({ ...v, [field]: value }));
+  /** Field errors from the server go on their fields; the message stays where it was asked. */
+  const fieldErrors = (cause: unknown) => {
+    if (!isApiError(cause) || Object.keys(cause.fields).length === 0) return undefined;
+    setErrors(formFieldErrors(cause.fields));
+    return cause.message;
+  };
   const submit = useMutation(
-    (waitlist: boolean) => bookingsApi.submit(bookingRequest(kind, resource.id, startsAt, values, waitlist)),
+    (waitlist: boolean) => bookingsApi.submit(bookingRequest(kind, resource.id, startsAt, values, { waitlist })),
     {
       onSuccess: (answer) => {
         setConflict(null);
@@ -84,21 +97,44 @@ export const BookingForm = forwardRef<
           setConflict(cause.message);
           return null;
         }
-        if (isApiError(cause) && Object.keys(cause.fields).length > 0) {
-          setErrors(cause.fields as BookingFormErrors);
-          return cause.message;
-        }
-        return undefined;
+        return fieldErrors(cause);
       },
     },
   );
+  const series = useMutation(
+    (skipConflicts: boolean) => bookingsApi.submitSeries(bookingRequest(kind, resource.id, startsAt, values, { skipConflicts })),
+    {
+      onSuccess: (answer) => {
+        setPreview(null);
+        setSeriesResult(answer);
+        onSubmitted();
+      },
+      onError: (cause) => {
+        const fields = fieldErrors(cause);
+        if (fields) setPreview(null);
+        return fields;
+      },
+    },
+  );
+  // 儲存 of a series: when every date can be asked it is sent at once, else the dialog lists the others.
+  const check = useMutation(() => bookingsApi.previewSeries(bookingRequest(kind, resource.id, startsAt, values)), {
+    onSuccess: (answer) => {
+      if (answer.dates.every((d) => d.state === 'AVAILABLE')) void series.run(false);
+      else setPreview(answer);
+    },
+    onError: fieldErrors,
+  });
+  const pending = submit.pending || check.pending || series.pending;
 
   const send = (event: FormEvent) => {
     event.preventDefault();
     const found = bookingFormErrors(kind, values, resource.capacity);
     setErrors(found);
     setConflict(null);
-    if (Object.keys(found).length === 0) void submit.run(false);
+    if (Object.keys(found).length > 0) return;
+    series.reset();
+    if (values.repeat === 'NONE') void submit.run(false);
+    else void check.run();
   };
 
   const field = (name: keyof BookingFormValues, extra: TextFieldProps = {}) => (
@@ -115,6 +151,7 @@ export const BookingForm = forwardRef<
   );
   const fieldProps: FieldProps = { values, errors, set, field };
 
+  if (seriesResult) return <SeriesResult ref={ref} result={seriesResult} onContinue={onCancel} />;
   if (result) {
     return (
       <Paper component="section" ref={ref} aria-label="申請結果" sx={{ p: { xs: 2, sm: 3 } }}>
@@ -134,11 +171,11 @@ export const BookingForm = forwardRef<
       <Typography id={`${id}-title`} variant="h2" sx={{ mb: 1 }}>
         申請資訊
       </Typography>
-      {submit.error && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {submit.error}
+      {[submit.error, check.error, preview ? null : series.error].filter(Boolean).map((message) => (
+        <Alert key={message} severity="error" sx={{ mb: 2 }}>
+          {message}
         </Alert>
-      )}
+      ))}
       {conflict && (
         <Alert
           severity="warning"
@@ -181,6 +218,7 @@ export const BookingForm = forwardRef<
             })}
           </Stack>
         </FormRow>
+        <RepeatFields {...fieldProps} idPrefix={id} />
         {kind === 'CAR' && <CarFields.Dispatch {...fieldProps} carId={resource.id} startsAt={startsAt} />}
         <FormRow label="登記者">{user?.account}</FormRow>
         <FormRow label="登記者公務電話" required htmlFor={`${id}-phone`}>
@@ -196,14 +234,24 @@ export const BookingForm = forwardRef<
           <CarFields.Trip {...fieldProps} capacity={resource.capacity} headcountLabel={words.headcount} idPrefix={id} />
         )}
         <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'flex-end', pt: 2 }}>
-          <Button type="submit" variant="contained" loading={submit.pending}>
+          <Button type="submit" variant="contained" loading={pending}>
             {words.submit}
           </Button>
-          <Button onClick={onCancel} disabled={submit.pending}>
+          <Button onClick={onCancel} disabled={pending}>
             取消
           </Button>
         </Stack>
       </Stack>
+      <SeriesConflictDialog
+        preview={preview}
+        pending={series.pending}
+        error={series.error}
+        onSkip={() => void series.run(true)}
+        onClose={() => {
+          setPreview(null);
+          series.reset();
+        }}
+      />
     </Paper>
   );
 });

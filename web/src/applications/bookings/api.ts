@@ -1,5 +1,6 @@
 // 場地借用申請, 公務車借用登記 and 場地及公務車申請紀錄: the calls to /api/bookings (docs/api/bookings.md).
 import type { BOOKING_STATUS_LABELS } from '../../../../domain/bookings/labels';
+import type { RepeatEvery } from '../../../../domain/bookings/series';
 import type { OpenHours, WeekGrid } from '../../../../domain/bookings/slots';
 import { api } from '../../lib/api';
 
@@ -64,6 +65,42 @@ export interface NewBooking {
   driverId?: string;
   selfDrive?: boolean;
   waitlist?: boolean;
+  /** 重複借用: 每週 / 每月, 次數 2–12. */
+  repeat?: { every: RepeatEvery; count: number };
+  /** 略過衝突日期並送出. */
+  skipConflicts?: boolean;
+}
+
+/** A date of a 重複借用 as POST /api/bookings/series/preview answers: 可申請, or why not. */
+export interface SeriesDate {
+  index: number;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  when: string;
+  state: 'AVAILABLE' | 'TAKEN' | 'CLOSED' | 'PAST';
+  stateLabel: string;
+  reason: string | null;
+}
+
+export interface SeriesPreview {
+  dates: SeriesDate[];
+  skippedMonths: { month: string; note: string }[];
+}
+
+export interface BookedDate {
+  key: string;
+  seriesIndex: number;
+  date: string;
+  when: string;
+  statusLabel: string;
+}
+
+export interface SubmittedSeries {
+  seriesKey: string;
+  booked: BookedDate[];
+  skipped: SeriesDate[];
+  skippedMonths: SeriesPreview['skippedMonths'];
 }
 
 export interface BookingRecord {
@@ -141,6 +178,8 @@ export const bookingsApi = {
       { signal },
     ),
   submit: (booking: NewBooking) => api.post<{ key: string; status: BookingStatus; statusLabel: string }>(BASE, booking),
+  previewSeries: (booking: NewBooking) => api.post<SeriesPreview>(`${BASE}/series/preview`, booking),
+  submitSeries: (booking: NewBooking) => api.post<SubmittedSeries>(BASE, booking),
   mine: (kind: BookingKind, filter: RecordsFilter, page: number, pageSize: number) =>
     `${BASE}/mine?${query({ kind, ...filter, page, pageSize })}`,
   record: (key: string, signal: AbortSignal) => api.get<BookingDetail>(`${BASE}/mine/${encodeURIComponent(key)}`, { signal }),

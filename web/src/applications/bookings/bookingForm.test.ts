@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingFormErrors, bookingRequest, emptyBookingForm } from './bookingForm';
+import { bookingFormErrors, bookingRequest, emptyBookingForm, formFieldErrors } from './bookingForm';
 
 const filled = { ...emptyBookingForm('2991111', '123'), endsAt: '2026-12-14T04:00:00.000Z', headcount: '10', reason: '會議' };
 
@@ -43,11 +43,50 @@ describe('申請資訊 checks', () => {
       driverId: 'd1',
     });
     expect(car).toMatchObject({ kind: 'CAR', destination: '台南', selfDrive: false, driverId: 'd1', headcount: 10 });
-    const self = bookingRequest('CAR', 'car1', '2026-12-14T00:00:00.000Z', { ...filled, destination: '台南' }, true);
+    const self = bookingRequest(
+      'CAR',
+      'car1',
+      '2026-12-14T00:00:00.000Z',
+      { ...filled, destination: '台南' },
+      {
+        waitlist: true,
+      },
+    );
     expect(self).toMatchObject({ selfDrive: true, waitlist: true });
     expect(self).not.toHaveProperty('driverId');
     expect(bookingRequest('VENUE', 'v1', '2026-12-14T00:00:00.000Z', { ...filled, host: '王主任' })).toMatchObject({
       host: '王主任',
+    });
+  });
+
+  it('重複: asks 次數 2–12 and sends repeat (and 略過衝突日期) only when repeating', () => {
+    const venue = { ...filled, host: '王主任' };
+    expect(bookingFormErrors('VENUE', { ...venue, repeat: 'WEEK', repeatCount: '13' }, 30)).toEqual({
+      repeatCount: '重複次數須為 2 至 12 次',
+    });
+    expect(bookingFormErrors('VENUE', { ...venue, repeat: 'NONE', repeatCount: '' }, 30)).toEqual({});
+    const once = bookingRequest('VENUE', 'v1', '2026-12-14T00:00:00.000Z', venue, { skipConflicts: true });
+    expect(once).not.toHaveProperty('repeat');
+    expect(once).not.toHaveProperty('skipConflicts');
+    const weekly = bookingRequest(
+      'VENUE',
+      'v1',
+      '2026-12-14T00:00:00.000Z',
+      { ...venue, repeat: 'MONTH', repeatCount: '6' },
+      {
+        skipConflicts: true,
+      },
+    );
+    expect(weekly).toMatchObject({ repeat: { every: 'MONTH', count: 6 }, skipConflicts: true });
+  });
+
+  it('puts the server’s 重複 errors on the form’s own fields', () => {
+    expect(formFieldErrors({ 'repeat.count': '重複次數須為整數', host: '請填寫主持人' })).toEqual({
+      repeatCount: '重複次數須為整數',
+      host: '請填寫主持人',
+    });
+    expect(formFieldErrors({ 'repeat.every': '請選擇重複方式（每週或每月）' })).toEqual({
+      repeat: '請選擇重複方式（每週或每月）',
     });
   });
 });

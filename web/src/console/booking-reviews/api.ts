@@ -24,6 +24,9 @@ export interface BookingReviewItem {
   destination: string;
   driverName: string;
   selfDrive: boolean;
+  /** 重複借用: 「1/4」 and the key its dates share; null for a booking of one date. */
+  series: string | null;
+  seriesKey: string | null;
   submittedAt: string;
   status: string;
   statusLabel: string;
