@@ -200,7 +200,9 @@ describe('場地借用申請 → 場地借用審核 (real API, worker, Temporal,
 
     // The custodian deciding the held one sees the waiting request beside it.
     const c = await session(custodian.account);
-    const heldRequest = await eventually(() => prisma.request.findFirst({ where: { workflowId: `venue-booking-${held.body.key}` } }));
+    const heldRequest = await eventually(() =>
+      prisma.request.findFirst({ where: { workflowId: `venue-booking-${held.body.key}` } }),
+    );
     const detail = await eventually(async () => {
       const d = await c.get(`/api/console/venue-bookings/${heldRequest.id}`);
       return d.body.competing?.length ? d.body : undefined;
