@@ -22,6 +22,9 @@ import { accountReactivationWorkflowId, decideReactivationUpdate } from '../../w
 import { adminRoleRequest } from '../../workflows/admin-role-request';
 import { adminRoleRequestWorkflowId } from '../../workflows/admin-role-request.messages';
 import { agencyChange } from '../../workflows/agency-change';
+import { carBooking } from '../../workflows/car-booking';
+import { venueBooking } from '../../workflows/venue-booking';
+import { createResource } from '../support/resources';
 import { fileSandbox } from '../integration/ad/helpers';
 import { randomNationalId, uniqueAccount, uniqueEmail } from '../support/applicant';
 import { eventually, testEnv } from '../support/env';
@@ -65,6 +68,10 @@ const EXPECTED_SUBJECTS = [
   '提醒您：有待審核的機關(單位)異動申請',
   `連結測試pri${mark} 已指定您為審核代理人`,
   `您的代理人 連結測試dep${mark} 已核准一件個人帳號復用`,
+  '有一件新的場地借用申請待您審核',
+  '有一件新的公務車借用申請待您審核',
+  '場地借用申請已送出',
+  '公務車借用申請已送出',
 ];
 
 interface SinkMessage {
@@ -311,6 +318,54 @@ async function sendEveryMail(): Promise<SinkMessage[]> {
             args: [{ userId: moving.id, organizationId: target.id, reason: '調職' }],
           }),
         );
+
+        // 場地借用 / 公務車借用: 待審核 (場地借用審核 / 公務車借用審核) to the custodian, 已送出 (the
+        // booking's page) to the applicant.
+        const keeper = await newUser('cus');
+        const booker = await newUser('bkr');
+        for (const who of [keeper, booker]) {
+          addresses.add(who.email);
+          addresses.add(mailAddressOf(await prisma.user.findUniqueOrThrow({ where: { id: who.id } }))!);
+        }
+        for (const kind of ['VENUE', 'CAR'] as const) {
+          const resource = await createResource(prisma, { kind, agencyId: g01.id, custodian1Id: keeper.id });
+          const key = `${kind === 'VENUE' ? 'VB' : 'CB'}-20991231-${crypto.randomBytes(3).toString('hex').toUpperCase()}`;
+          const bookerRow = await prisma.user.findUniqueOrThrow({ where: { id: booker.id }, include: { organization: true } });
+          const booking = await prisma.booking.create({
+            data: {
+              key,
+              workflowId: `${kind === 'VENUE' ? 'venue' : 'car'}-booking-${key}`,
+              kind,
+              resourceId: resource.id,
+              startsAt: new Date(Date.now() + 7 * 86_400_000),
+              endsAt: new Date(Date.now() + 7 * 86_400_000 + 3_600_000),
+              status: 'PENDING',
+              applicantUserId: booker.id,
+              unitId: bookerRow.organizationId,
+              agencyId: bookerRow.organization.agencyId ?? bookerRow.organizationId,
+              phone: '2991111',
+              phoneExt: '',
+              headcount: 2,
+              reason: `連結測試${mark}`,
+              selfDrive: kind === 'CAR',
+              ...(kind === 'VENUE' ? { host: '陳科長' } : { destination: '永華市政中心' }),
+            },
+          });
+          waiting.push(
+            await client.workflow.start(kind === 'VENUE' ? venueBooking : carBooking, {
+              taskQueue,
+              workflowId: booking.workflowId,
+              args: [
+                {
+                  bookingId: booking.id,
+                  applicantUserId: booker.id,
+                  status: 'PENDING',
+                  startsAt: booking.startsAt.toISOString(),
+                },
+              ],
+            }),
+          );
+        }
 
         // Every mail has gone out once the sink holds them all; the error names those missing.
         let missing: string[] = EXPECTED_SUBJECTS;

@@ -46,9 +46,9 @@ async function adminOf(agencyCode: string, unitCode: string) {
 const agencyId = async (code: string) => (await prisma.organization.findUniqueOrThrow({ where: { code } })).id;
 
 let g01: string;
-let g25: string;
+let other: string;
 let g01Admin: Who;
-let g25Admin: Who;
+let otherAdmin: Who;
 let sysadmin: Who;
 let custodian: Who;
 let plain: Who;
@@ -56,16 +56,16 @@ let colleague: { id: string; account: string; name: string };
 
 beforeAll(async () => {
   g01 = await agencyId('G01');
-  g25 = await agencyId('G25');
+  other = await agencyId('G15');
   const [a, b, c, p, col] = await Promise.all([
     adminOf('G01', 'G01-91'),
-    adminOf('G25', 'G25-02'),
+    adminOf('G15', 'G15-01'),
     createActiveUser(prisma, 'G01-91'),
     createActiveUser(prisma, 'G01-91'),
     createActiveUser(prisma, 'G01-91'),
   ]);
   const sys = await prisma.user.findUniqueOrThrow({ where: { account: e2e.sysadmin() } });
-  [g01Admin, g25Admin, sysadmin, plain, custodian] = await Promise.all([
+  [g01Admin, otherAdmin, sysadmin, plain, custodian] = await Promise.all([
     login(a.account, a.id),
     login(b.account, b.id),
     login(sys.account, sys.id),
@@ -88,7 +88,7 @@ const venueBody = (over: Record<string, unknown> = {}) => ({
   rules: '請保持整潔',
   isPublic: true,
   audience: 'OWN_AND_LISTED',
-  allowedAgencyIds: [g25],
+  allowedAgencyIds: [other],
   custodian1Id: custodian.id,
   ...over,
 });
@@ -98,7 +98,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     const before = await prisma.resource.count();
     // A plain user, and another agency's admin for this agency.
     expect((await plain.session.post('/api/items/venues', venueBody())).status).toBe(403);
-    expect((await g25Admin.session.post('/api/items/venues', venueBody())).status).toBe(403);
+    expect((await otherAdmin.session.post('/api/items/venues', venueBody())).status).toBe(403);
 
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '  ' }, 'name', '請輸入場地名稱'],
@@ -140,7 +140,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     // A system admin creates for any agency.
     const elsewhere = await sysadmin.session.post(
       '/api/items/venues',
-      venueBody({ agencyId: g25, audience: 'CITY', custodian1Id: g25Admin.id }),
+      venueBody({ agencyId: other, audience: 'CITY', custodian1Id: otherAdmin.id }),
     );
     expect(elsewhere.status).toBe(201);
 
@@ -156,7 +156,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
       phone: '2991111',
       phoneExt: '123',
       audienceLabel: '開放機關同仁及其他機關人員借用',
-      allowedAgencies: [{ id: g25, name: '智慧發展中心' }],
+      allowedAgencies: [{ id: other, name: '體育局' }],
       custodian1: { id: custodian.id },
       custodian2: null,
     });
@@ -174,15 +174,15 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     expect(await listed(custodian)).toEqual([id]);
     expect(await listed(g01Admin)).toContain(id);
     expect(await listed(g01Admin)).not.toContain(elsewhere.body.id);
-    expect(await listed(g25Admin)).not.toContain(id);
+    expect(await listed(otherAdmin)).not.toContain(id);
     expect(await listed(sysadmin)).toEqual(expect.arrayContaining([id, elsewhere.body.id]));
     // 場地所屬機關 as 關鍵字.
     expect((await custodian.session.get('/api/items/venues?q=民政局')).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
 
     expect((await plain.session.get('/api/items/venues')).status).toBe(403);
     expect((await plain.session.get(`/api/items/venues/${id}`)).status).toBe(403);
-    expect((await g25Admin.session.get(`/api/items/venues/${id}`)).status).toBe(403);
-    expect((await g25Admin.session.put(`/api/items/venues/${id}`, venueBody())).status).toBe(403);
+    expect((await otherAdmin.session.get(`/api/items/venues/${id}`)).status).toBe(403);
+    expect((await otherAdmin.session.put(`/api/items/venues/${id}`, venueBody())).status).toBe(403);
     // The same id under another kind is not found.
     expect((await g01Admin.session.get(`/api/items/cars/${id}`)).status).toBe(404);
 
@@ -192,9 +192,9 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     const saved = await prisma.resource.findUniqueOrThrow({ where: { id }, include: { allowedAgencies: true } });
     expect(saved).toMatchObject({ name: '大禮堂', capacity: 300, audience: 'CITY' });
     expect(saved.allowedAgencies).toEqual([]);
-    expect((await custodian.session.put(`/api/items/venues/${id}`, { ...fields, agencyId: g25 })).status).toBe(403);
+    expect((await custodian.session.put(`/api/items/venues/${id}`, { ...fields, agencyId: other })).status).toBe(403);
     expect((await custodian.session.delete(`/api/items/venues/${id}`)).status).toBe(403);
-    expect((await g25Admin.session.delete(`/api/items/venues/${id}`)).status).toBe(403);
+    expect((await otherAdmin.session.delete(`/api/items/venues/${id}`)).status).toBe(403);
   });
 
   it('設置保管人 changes a slot with 異動原因, logged and exported; slot 1 cannot be emptied', async () => {
@@ -275,7 +275,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     expect(driver.status, JSON.stringify(driver.body)).toBe(201);
     const driverDetail = await g01Admin.session.get(`/api/items/drivers/${driver.body.id}`);
     expect(driverDetail.body).toMatchObject({ phone: '0912345678', audienceLabel: '僅限機關同仁派遣(不含所屬機關)' });
-    const otherDriver = await createResource(prisma, { kind: 'DRIVER', agencyId: g25, custodian1Id: g25Admin.id });
+    const otherDriver = await createResource(prisma, { kind: 'DRIVER', agencyId: other, custodian1Id: otherAdmin.id });
 
     const car = {
       locationId: 'loc-minzhi',
@@ -303,7 +303,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     const choices = await g01Admin.session.get(`/api/items/driver-choices?agencyId=${g01}`);
     expect(choices.body.items.map((d: { id: string }) => d.id)).toContain(driver.body.id);
     expect((await plain.session.get(`/api/items/driver-choices?agencyId=${g01}`)).status).toBe(403);
-    expect((await g25Admin.session.get(`/api/items/driver-choices?agencyId=${g01}`)).status).toBe(403);
+    expect((await otherAdmin.session.get(`/api/items/driver-choices?agencyId=${g01}`)).status).toBe(403);
     // 刪除 of the bound driver.
     expect((await g01Admin.session.put(`${carPath}/drivers`, { driverIds: [] })).status).toBe(204);
     expect((await g01Admin.session.get(carPath)).body.drivers).toEqual([]);
