@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import type { BookingActivities } from '../activities/bookings';
 import { mailPath } from '../domain/mail-links';
+import { cancelProblem } from '../domain/bookings/cancel';
 import { deciderName } from '../domain/requests/decision';
 import { applicantMail } from './applicant-mail';
 import {
@@ -34,7 +35,6 @@ const bookings = proxyActivities<BookingActivities>(STEP);
 const notices = proxyActivities<BookingActivities>(MAIL_STEP);
 
 const REQUEST_TYPE = { VENUE: 'VENUE_BOOKING', CAR: 'CAR_BOOKING' } as const;
-const CANCELLABLE: BookingStatusCode[] = ['WAITLISTED', 'PENDING', 'APPROVED'];
 
 /**
  * 場地借用 / 公務車借用 (manual 圖 15, 圖 16). The booking row holds its slot from submission (the
@@ -69,13 +69,11 @@ export async function bookingProcess(kind: BookingKind, input: BookingInput): Pr
     },
     {
       validator: (input) => {
-        if (cancel || !CANCELLABLE.includes(state.status)) {
-          throw ApplicationFailure.nonRetryable(`此申請目前狀態為「${labels[state.status]}」，無法取消`, 'NotCancellable');
-        }
-        if (Date.now() >= startsAt.getTime()) throw ApplicationFailure.nonRetryable('借用時段已開始，無法取消', 'NotCancellable');
-        if (input.by === 'CUSTODIAN' && state.status !== 'APPROVED') {
-          throw ApplicationFailure.nonRetryable('保管人僅能取消已通過的借用；未審核的申請請以駁回處理', 'NotCancellable');
-        }
+        // A second cancellation while the first is under way is refused like one of a closed booking.
+        const problem = cancel
+          ? `此申請目前狀態為「${labels[state.status]}」，無法取消`
+          : cancelProblem(state.status, startsAt, input.by, new Date());
+        if (problem) throw ApplicationFailure.nonRetryable(problem, 'NotCancellable');
         if (input.by === 'CUSTODIAN' && !input.reason?.trim())
           throw ApplicationFailure.nonRetryable('請填寫取消原因', 'ReasonRequired');
       },

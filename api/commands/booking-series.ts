@@ -1,3 +1,4 @@
+import { BOOKING_REQUEST_TYPE_LABEL } from '../../workflows/booking.messages';
 import type { PrismaClient } from '@prisma/client';
 import { BOOKING_STATUS_LABELS, type BookingStatusCode } from '../../domain/bookings/labels';
 import { expandSeries, REPEAT_LABELS, type Occurrence } from '../../domain/bookings/series';
@@ -13,7 +14,6 @@ import {
   bookingTarget,
   conflictMessage,
   dateProblem,
-  requestNoun,
   startBookingWorkflow,
   type BookingDeps,
   type BookingTarget,
@@ -160,7 +160,7 @@ export async function submitBookingSeries(deps: BookingDeps, actor: Actor, input
       await recordUsage(prisma, {
         userId: actor.id,
         action: 'application.submit' satisfies UsageAction,
-        target: `${requestNoun(input.kind)}（重複借用 ${REPEAT_LABELS[input.repeat.every]} ${booked.length} 次，${seriesKey}）`,
+        target: `${BOOKING_REQUEST_TYPE_LABEL[input.kind]}（重複借用 ${REPEAT_LABELS[input.repeat.every]} ${booked.length} 次，${seriesKey}）`,
         detail: {
           seriesKey,
           resourceId: target.resource.id,

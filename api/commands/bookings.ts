@@ -1,12 +1,21 @@
 import crypto from 'node:crypto';
 import type { PrismaClient, Resource } from '@prisma/client';
 import { mayBook } from '../../domain/bookings/eligibility';
-import { describeInterval, intervalProblem, parseOpenHours, type Interval, type OpenHours } from '../../domain/bookings/slots';
+import {
+  describeInterval,
+  intervalProblem,
+  parseOpenHours,
+  taipeiParts,
+  type Interval,
+  type OpenHours,
+} from '../../domain/bookings/slots';
+import { cancelProblem } from '../../domain/bookings/cancel';
 import { BOOKING_STATUS_LABELS, type BookingStatusCode } from '../../domain/bookings/labels';
 import type { BookingRequest } from '../../domain/schemas/booking';
 import type { UsageAction } from '../../domain/usage-actions';
 import { bookingConflict } from '../../infra/db/booking-conflict';
 import {
+  BOOKING_REQUEST_TYPE_LABEL,
   bookingWorkflowId,
   cancelBookingUpdate,
   decideBookingUpdate,
@@ -34,7 +43,7 @@ const WORDS = {
 
 /** VB-20261208-7K3FQX: the kind, the day it was asked, six characters no one guesses. */
 function bookingKey(kind: 'VENUE' | 'CAR', now: Date) {
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = taipeiParts(now).date.replaceAll('-', '');
   const tail = Array.from(crypto.randomBytes(6), (b) => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 32]).join('');
   return `${WORDS[kind].prefix}-${day}-${tail}`;
 }
@@ -171,8 +180,6 @@ export function startBookingWorkflow(
   );
 }
 
-export const requestNoun = (kind: 'VENUE' | 'CAR') => (kind === 'VENUE' ? '場地借用申請' : '公務車借用申請');
-
 /**
  * 場地借用申請 / 公務車借用登記 (儲存 / 確定申請): checks the request against the resource — 允許借用機關,
  * 開放借用時間, not past, 容納人數 / 乘客人數上限, a free bound driver — then writes the booking, which
@@ -210,7 +217,7 @@ export async function submitBooking(deps: BookingDeps, actor: Actor, input: Book
   await recordUsage(prisma, {
     userId: actor.id,
     action: 'application.submit' satisfies UsageAction,
-    target: `${requestNoun(input.kind)}（${data.key}）`,
+    target: `${BOOKING_REQUEST_TYPE_LABEL[input.kind]}（${data.key}）`,
     detail: {
       key: data.key,
       resourceId: target.resource.id,
@@ -237,11 +244,8 @@ async function bookingFor(prisma: PrismaClient, where: { key: string } | { workf
  * rejected booking's workflow ends, and a finished one cannot be asked).
  */
 function requireCancellable(b: { status: BookingStatusCode; startsAt: Date }, by: BookingCancelInput['by']) {
-  const open: BookingStatusCode[] = by === 'APPLICANT' ? ['WAITLISTED', 'PENDING', 'APPROVED'] : ['APPROVED'];
-  if (!open.includes(b.status)) {
-    throw fail('BOOKING_NOT_CANCELLABLE', `此申請目前狀態為「${BOOKING_STATUS_LABELS[b.status]}」，無法取消`);
-  }
-  if (b.startsAt.getTime() <= Date.now()) throw fail('BOOKING_NOT_CANCELLABLE', '借用時段已開始，無法取消');
+  const problem = cancelProblem(b.status, b.startsAt, by, new Date());
+  if (problem) throw fail('BOOKING_NOT_CANCELLABLE', problem);
 }
 
 async function cancelInWorkflow(deps: BookingDeps, workflowId: string, input: BookingCancelInput) {
@@ -290,7 +294,6 @@ export async function revokeBooking(
     custodianIds: [row.resource?.custodian1Id ?? null, row.resource?.custodian2Id ?? null],
   });
   const b = await bookingFor(deps.prisma, { workflowId: row.workflowId });
-  authorize(actor, action, b);
   requireCancellable(b, 'CUSTODIAN');
   const state = await cancelInWorkflow(deps, b.workflowId, { by: 'CUSTODIAN', actor: decidingActor(actor, action, b), reason });
   await recordUsage(deps.prisma, {

@@ -1,3 +1,4 @@
+import { cancelProblem } from '../../../domain/bookings/cancel';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -42,9 +43,6 @@ const recordsQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '迄日不可早於起日' });
 const keyParams = z.object({ key: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, '找不到此申請') });
 
-/** Statuses in which the applicant may still 取消申請 (before the start). */
-const CANCELLABLE = new Set(['PENDING', 'WAITLISTED', 'APPROVED']);
-
 /**
  * 場地及公務車申請紀錄 (/api/bookings/mine): the actor's own bookings only; anyone else's key answers
  * 404, as if it did not exist.
@@ -74,7 +72,7 @@ export function bookingRecordRoutes(deps: { prisma: PrismaClient; temporal: Temp
     const row = await ownBooking(prisma, req.actor.id, key);
     if (!row) throw fail('NOT_FOUND', '找不到此申請');
     const request = await requestOfWorkflow(prisma, row.workflowId);
-    const open = CANCELLABLE.has(row.status) && row.startsAt.getTime() > now().getTime();
+    const open = cancelProblem(row.status, row.startsAt, 'APPLICANT', now()) === null;
     const actions = open
       ? allowedActions(req.actor, ['booking.cancel'], { agencyId: row.agencyId, applicantUserId: row.applicantUserId })
       : [];

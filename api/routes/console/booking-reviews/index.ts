@@ -1,5 +1,7 @@
+import { BOOKING_REQUEST_TYPE_LABEL } from '../../../../workflows/booking.messages';
 import { z } from 'zod';
-import { BOOKING_STATUS_LABELS } from '../../../../domain/bookings/labels';
+import { cancelProblem } from '../../../../domain/bookings/cancel';
+import { BOOKING_STATUS_LABELS, type BookingStatusCode } from '../../../../domain/bookings/labels';
 import { describeInterval, isIsoDate } from '../../../../domain/bookings/slots';
 import { competingBookings } from '../../../queries/bookings';
 import { revokeBookingSchema } from '../../../../domain/schemas/booking';
@@ -28,12 +30,12 @@ const KINDS = {
   VENUE: {
     type: 'VENUE_BOOKING',
     actions: { list: 'venueBooking.list', read: 'venueBooking.read', decide: 'venueBooking.decide' },
-    usageTarget: '場地借用申請',
+    usageTarget: BOOKING_REQUEST_TYPE_LABEL.VENUE,
   },
   CAR: {
     type: 'CAR_BOOKING',
     actions: { list: 'carBooking.list', read: 'carBooking.read', decide: 'carBooking.decide' },
-    usageTarget: '公務車借用申請',
+    usageTarget: BOOKING_REQUEST_TYPE_LABEL.CAR,
   },
 } as const;
 
@@ -92,8 +94,10 @@ function bookingReviewRoutes(deps: BookingDeps, kind: keyof typeof KINDS) {
     batchConcurrency: 8,
     // 取消借用: an approved booking not yet started, by whoever may decide it.
     moreActions: (actor, subject, request) => {
-      const startsAt = Date.parse(text((request?.summary as Summary | undefined)?.startsAt));
-      return request?.status === 'APPROVED' && startsAt > Date.now() && can(actor, k.actions.decide, subject) ? ['revoke'] : [];
+      if (!request) return [];
+      const startsAt = new Date(text((request.summary as Summary).startsAt));
+      const open = cancelProblem(request.status as BookingStatusCode, startsAt, 'CUSTODIAN', new Date()) === null;
+      return open && can(actor, k.actions.decide, subject) ? ['revoke'] : [];
     },
   });
 
