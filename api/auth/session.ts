@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PrismaClient } from '@prisma/client';
+import type { PrismaClient, ResourceKind } from '@prisma/client';
 import type { CookieOptions, RequestHandler, Response } from 'express';
 import type { Actor, Principal, Role } from '../policies';
 import { readCookie } from './cookies';
@@ -40,6 +40,16 @@ async function liveDelegations(prisma: PrismaClient, deputyId: string): Promise<
   return rows.map((row) => authority(row.principal));
 }
 
+/** 物品管理 opens to a general user for the items they hold (表 2): the kinds they are 保管人 of, in one query. */
+async function custodyKinds(prisma: PrismaClient, userId: string): Promise<ResourceKind[]> {
+  const rows = await prisma.resource.findMany({
+    where: { deletedAt: null, OR: [{ custodian1Id: userId }, { custodian2Id: userId }] },
+    select: { kind: true },
+    distinct: ['kind'],
+  });
+  return rows.map((r) => r.kind);
+}
+
 /** Sessions live in PostgreSQL (only the token's hash), so any API replica can serve any request. */
 export function createSessionStore(prisma: PrismaClient) {
   return {
@@ -64,16 +74,7 @@ export function createSessionStore(prisma: PrismaClient) {
     async actorFor(token: string): Promise<Actor | undefined> {
       const session = await prisma.session.findUnique({
         where: { id: hashToken(token) },
-        include: {
-          user: {
-            include: {
-              organization: true,
-              roles: true,
-              custodianOf1: { where: { deletedAt: null }, select: { kind: true }, distinct: ['kind'] },
-              custodianOf2: { where: { deletedAt: null }, select: { kind: true }, distinct: ['kind'] },
-            },
-          },
-        },
+        include: { user: { include: { organization: true, roles: true } } },
       });
       if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.status !== 'ACTIVE') return undefined;
       // 機關管理者 granted by a 權限異動申請 takes effect at the next login (manual §2.6): a session
@@ -82,13 +83,13 @@ export function createSessionStore(prisma: PrismaClient) {
         ...session.user,
         roles: session.user.roles.filter((r) => r.role !== 'AGENCY_ADMIN' || r.grantedAt <= session.createdAt),
       };
+      const [deputyFor, custodianOf] = await Promise.all([liveDelegations(prisma, user.id), custodyKinds(prisma, user.id)]);
       return {
         ...authority(user),
         organizationId: user.organizationId,
         agencyId: user.organization.agencyId ?? user.organizationId,
-        deputyFor: await liveDelegations(prisma, user.id),
-        // 物品管理 opens to a general user for the items they hold (表 2).
-        custodianOf: [...new Set([...user.custodianOf1, ...user.custodianOf2].map((r) => r.kind))],
+        deputyFor,
+        custodianOf,
       };
     },
   };
