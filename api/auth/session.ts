@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import type { PrismaClient, ResourceKind } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { CookieOptions, RequestHandler, Response } from 'express';
-import type { Actor, Principal, Role } from '../policies';
+import type { Actor, CustodyKind, Principal, Role } from '../policies';
 import { readCookie } from './cookies';
 
 export const SESSION_COOKIE = 'portal_session';
@@ -40,14 +40,26 @@ async function liveDelegations(prisma: PrismaClient, deputyId: string): Promise<
   return rows.map((row) => authority(row.principal));
 }
 
-/** 物品管理 opens to a general user for the items they hold (表 2): the kinds they are 保管人 of, in one query. */
-async function custodyKinds(prisma: PrismaClient, userId: string): Promise<ResourceKind[]> {
-  const rows = await prisma.resource.findMany({
-    where: { deletedAt: null, OR: [{ custodian1Id: userId }, { custodian2Id: userId }] },
-    select: { kind: true },
-    distinct: ['kind'],
-  });
-  return rows.map((r) => r.kind);
+/**
+ * What a general user holds (表 2), in one query: the kinds they are 保管人 of — opening 物品管理 for
+ * them — and whether they are a 維修人員 of a 報修類型 (報修處理狀況回報).
+ */
+async function holdings(prisma: PrismaClient, userId: string): Promise<{ custodianOf: CustodyKind[]; repairVendor: boolean }> {
+  const rows = await prisma.$queryRaw<{ kind: string }[]>`
+    SELECT DISTINCT kind::text AS kind FROM resources
+     WHERE deleted_at IS NULL AND (custodian1_id = ${userId} OR custodian2_id = ${userId})
+    UNION ALL
+    SELECT 'REPAIR_TYPE' WHERE EXISTS (
+      SELECT 1 FROM repair_types WHERE deleted_at IS NULL AND (custodian1_id = ${userId} OR custodian2_id = ${userId}))
+    UNION ALL
+    SELECT 'REPAIR_VENDOR' WHERE EXISTS (
+      SELECT 1 FROM repair_vendors v JOIN repair_types t ON t.id = v.repair_type_id
+       WHERE v.user_id = ${userId} AND t.deleted_at IS NULL)`;
+  const kinds = rows.map((r) => r.kind);
+  return {
+    custodianOf: kinds.filter((k): k is CustodyKind => k !== 'REPAIR_VENDOR'),
+    repairVendor: kinds.includes('REPAIR_VENDOR'),
+  };
 }
 
 /** Sessions live in PostgreSQL (only the token's hash), so any API replica can serve any request. */
@@ -83,13 +95,13 @@ export function createSessionStore(prisma: PrismaClient) {
         ...session.user,
         roles: session.user.roles.filter((r) => r.role !== 'AGENCY_ADMIN' || r.grantedAt <= session.createdAt),
       };
-      const [deputyFor, custodianOf] = await Promise.all([liveDelegations(prisma, user.id), custodyKinds(prisma, user.id)]);
+      const [deputyFor, held] = await Promise.all([liveDelegations(prisma, user.id), holdings(prisma, user.id)]);
       return {
         ...authority(user),
         organizationId: user.organizationId,
         agencyId: user.organization.agencyId ?? user.organizationId,
         deputyFor,
-        custodianOf,
+        ...held,
       };
     },
   };

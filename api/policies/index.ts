@@ -19,9 +19,14 @@ export interface Actor {
   adminOfAgencyIds: string[];
   /** 代理人設定: the approvers this actor stands in for today (their live delegations). */
   deputyFor?: Principal[];
-  /** 物品管理: the kinds of resource this actor holds as 保管人 (管理人 of a driver). */
-  custodianOf?: ResourceKind[];
+  /** 物品管理: the kinds of resource this actor holds as 保管人 (管理人 of a driver), and REPAIR_TYPE for 類型保管人. */
+  custodianOf?: CustodyKind[];
+  /** 維修人員 of at least one 報修類型 (報修處理狀況回報). */
+  repairVendor?: boolean;
 }
+
+/** What a 保管人 holds: a kind of resource, or a 報修類型. */
+export type CustodyKind = ResourceKind | 'REPAIR_TYPE';
 
 /** An approver as their deputy acts for them: their name and their own authority. */
 export type Principal = Pick<Actor, 'id' | 'account' | 'name' | 'roles' | 'adminOfAgencyIds'>;
@@ -45,7 +50,7 @@ export interface Custodied extends AgencyScoped {
 /** 表 2 物品管理: the system admins all, an agency admin their agency's items, a custodian those they hold. */
 const managesItem = (actor: Actor, resource?: Custodied) =>
   adminsAgency(actor, resource) || (resource?.custodianIds ?? []).includes(actor.id);
-const holdsAny = (kinds: ResourceKind[]) => (actor: Actor) =>
+const holdsAny = (kinds: CustodyKind[]) => (actor: Actor) =>
   isAnyAdmin(actor) || (actor.custodianOf ?? []).some((kind) => kinds.includes(kind));
 
 /** A booking as its applicant sees it. */

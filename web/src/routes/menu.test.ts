@@ -112,7 +112,17 @@ describe('menu by role', () => {
     expect(consoleFor(['VENUE_CUSTODIAN'])).toEqual(['物品管理']);
     expect(items(['VENUE_CUSTODIAN'])).toEqual(['場地清單管理', '場地借用審核']);
     expect(items(['CAR_CUSTODIAN', 'DRIVER_MANAGER'])).toEqual(['公務車清單管理', '派遣司機清單管理', '公務車借用審核']);
-    expect(items(['AGENCY_ADMIN'])).toHaveLength(5);
+    expect(consoleFor(['REPAIR_CUSTODIAN'])).toEqual(['物品管理']);
+    expect(items(['REPAIR_CUSTODIAN'])).toEqual(['報修類型管理']);
+    expect(items(['AGENCY_ADMIN'])).toHaveLength(6);
+  });
+
+  it('shows 報修處理狀況回報 under 我的個人應用 to the 維修人員 of a 報修類型 only', () => {
+    const mine = (roles: AccessRole[]) =>
+      ROUTE_LIST.filter((route) => route.id === 'repairHandling' && canAccess(route, roles)).map((route) => route.title);
+    expect(mine(['REPAIR_VENDOR'])).toEqual(['報修處理狀況回報']);
+    expect(mine([])).toEqual([]);
+    expect(mine(['SYSTEM_ADMIN'])).toEqual([]);
   });
 
   it('shows a system administrator every console function of 表 2', () => {
@@ -135,10 +145,14 @@ describe('menu by role', () => {
     expect(consoleFor(['AGENCY_ADMIN'])).toEqual(['帳號管理', '物品管理']);
   });
 
-  it('hides 管理主控台功能 from a general user and keeps everything else', () => {
+  it('hides 管理主控台功能 from a general user and keeps everything else but 報修處理狀況回報 (維修人員 only)', () => {
     const menu = visibleMenu([]);
     expect(menu.some((entry) => entry.kind === 'group' && entry.id === 'console')).toBe(false);
-    expect(idsOf(menu)).toEqual(idsOf(SIDE_MENU.filter((entry) => entry.kind === 'route' || entry.id !== 'console')));
+    expect(idsOf(menu)).toEqual(
+      idsOf(SIDE_MENU.filter((entry) => entry.kind === 'route' || entry.id !== 'console')).filter(
+        (id) => id !== 'repairHandling',
+      ),
+    );
   });
 
   it('gives a user holding both admin roles the union', () => {

@@ -34,7 +34,7 @@ const group = (id: string, title: string, items: readonly RouteId[]): MenuGroup 
 export const SIDE_MENU: readonly MenuEntry[] = [
   leaf('home'),
   leaf('account'),
-  group('my', '我的個人應用', ['myEmail', 'myAnnouncements', 'myDocumentAttachments', 'myMailAccounts']),
+  group('my', '我的個人應用', ['myEmail', 'myAnnouncements', 'myDocumentAttachments', 'myMailAccounts', 'repairHandling']),
   group('apps', '應用程式列表', [
     'announcements',
     'faq',

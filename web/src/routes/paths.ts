@@ -15,19 +15,28 @@ export type Access = 'public' | 'user';
  * What opens a route: a role; DEPUTY — standing in for an approver today (代理人設定); or holding an
  * item as 保管人 (表 2: a general user sees 物品管理 for the items they hold).
  */
-export type AccessRole = Role | 'DEPUTY' | 'VENUE_CUSTODIAN' | 'CAR_CUSTODIAN' | 'DRIVER_MANAGER';
+export type AccessRole =
+  Role | 'DEPUTY' | 'VENUE_CUSTODIAN' | 'CAR_CUSTODIAN' | 'DRIVER_MANAGER' | 'REPAIR_CUSTODIAN' | 'REPAIR_VENDOR';
 
-const CUSTODY_ROLES = { VENUE: 'VENUE_CUSTODIAN', CAR: 'CAR_CUSTODIAN', DRIVER: 'DRIVER_MANAGER' } as const;
+const CUSTODY_ROLES = {
+  VENUE: 'VENUE_CUSTODIAN',
+  CAR: 'CAR_CUSTODIAN',
+  DRIVER: 'DRIVER_MANAGER',
+  REPAIR_TYPE: 'REPAIR_CUSTODIAN',
+} as const;
 
 /** The roles a logged-in user opens routes with. */
 export const accessRolesOf = (user: {
   roles: readonly Role[];
   deputyFor?: readonly unknown[];
   custodianOf?: readonly (keyof typeof CUSTODY_ROLES)[];
+  /** 維修人員 of a 報修類型: 報修處理狀況回報 opens. */
+  repairVendor?: boolean;
 }): AccessRole[] => [
   ...user.roles,
   ...(user.deputyFor?.length ? (['DEPUTY'] as const) : []),
   ...(user.custodianOf ?? []).map((kind) => CUSTODY_ROLES[kind]),
+  ...(user.repairVendor ? (['REPAIR_VENDOR'] as const) : []),
 ];
 
 interface RouteSpec {
@@ -60,7 +69,8 @@ const REVIEWERS: readonly AccessRole[] = [...SA_AA, 'DEPUTY'];
 const VENUE_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN'];
 const CAR_KEEPERS: readonly AccessRole[] = [...SA_AA, 'CAR_CUSTODIAN'];
 const DRIVER_KEEPERS: readonly AccessRole[] = [...SA_AA, 'DRIVER_MANAGER'];
-const ITEM_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN', 'CAR_CUSTODIAN', 'DRIVER_MANAGER'];
+const REPAIR_KEEPERS: readonly AccessRole[] = [...SA_AA, 'REPAIR_CUSTODIAN'];
+const ITEM_KEEPERS: readonly AccessRole[] = [...SA_AA, 'VENUE_CUSTODIAN', 'CAR_CUSTODIAN', 'DRIVER_MANAGER', 'REPAIR_CUSTODIAN'];
 
 const specs = {
   // 臺南市政府公務入口網-未登入 (manual 第二章第二節)
@@ -149,6 +159,15 @@ const specs = {
   myAnnouncements: { path: '/my/announcements', title: '我的公告管理', access: 'user' },
   myDocumentAttachments: { path: '/my/document-attachments', title: '我的公文附件管理', access: 'user' },
   myMailAccounts: { path: '/my/mail-accounts', title: '我的機關及系統郵件帳號管理', access: 'user' },
+  // 表 2: the 維修人員 of a 報修類型 answer its tickets here.
+  repairHandling: { path: '/my/repair-handling', title: '報修處理狀況回報', access: 'user', roles: ['REPAIR_VENDOR'] },
+  repairHandlingTicket: {
+    path: '/my/repair-handling/:key',
+    title: '報修處理狀況回報',
+    access: 'user',
+    roles: ['REPAIR_VENDOR'],
+    parent: 'repairHandling',
+  },
 
   // 應用程式列表
   announcements: { path: '/apps/announcements', title: '公告專區', access: 'user' },
@@ -194,6 +213,9 @@ const specs = {
 
   // 線上申請作業
   repairs: { path: '/applications/repairs', title: '線上報修', access: 'user' },
+  repairType: { path: '/applications/repairs/types/:id', title: '報修類型詳細頁', access: 'user', parent: 'repairs' },
+  repairNew: { path: '/applications/repairs/types/:id/new', title: '新增報修案件', access: 'user', parent: 'repairType' },
+  repairTicket: { path: '/applications/repairs/tickets/:key', title: '報修案件', access: 'user', parent: 'repairs' },
   venueBookings: { path: '/applications/venue-bookings', title: '場地借用申請', access: 'user' },
   carBookings: { path: '/applications/car-bookings', title: '公務車借用登記', access: 'user' },
   bookingRecords: { path: '/applications/booking-records', title: '場地及公務車申請紀錄', access: 'user' },
@@ -403,6 +425,28 @@ const specs = {
     access: 'user',
     roles: [...CAR_KEEPERS, 'DEPUTY'],
     parent: 'consoleCarBookings',
+  },
+  consoleRepairTypes: {
+    path: '/console/items/repair-types',
+    title: '報修類型管理',
+    access: 'user',
+    roles: REPAIR_KEEPERS,
+    parent: 'consoleItems',
+    subMenu: true,
+  },
+  consoleRepairTypeNew: {
+    path: '/console/items/repair-types/new',
+    title: '新增報修類型',
+    access: 'user',
+    roles: SA_AA,
+    parent: 'consoleRepairTypes',
+  },
+  consoleRepairType: {
+    path: '/console/items/repair-types/:id',
+    title: '報修類型管理',
+    access: 'user',
+    roles: REPAIR_KEEPERS,
+    parent: 'consoleRepairTypes',
   },
   consoleSecurityAuditForms: {
     path: '/console/security-audit-forms',

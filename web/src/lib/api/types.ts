@@ -18,8 +18,10 @@ export interface SessionUser {
   roles: Role[];
   /** 代理人設定: the approvers this user stands in for today; their review inboxes are open to the user. */
   deputyFor: { account: string; name: string }[];
-  /** 物品管理: the kinds of item this user holds as 保管人. */
-  custodianOf: ('VENUE' | 'CAR' | 'DRIVER')[];
+  /** 物品管理: the kinds of item this user holds as 保管人 (REPAIR_TYPE: a 報修類型's 類型保管人). */
+  custodianOf: ('VENUE' | 'CAR' | 'DRIVER' | 'REPAIR_TYPE')[];
+  /** 報修處理狀況回報: a 維修人員 of some 報修類型. */
+  repairVendor: boolean;
   passwordExpiresInDays: number | null;
   /** Present when the user has a 個人圖像 (changes with it). */
   avatarVersion: string | null;
