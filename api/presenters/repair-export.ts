@@ -42,7 +42,7 @@ export const REPAIR_EXPORT_COLUMNS: readonly Column[] = [
   ['處理狀況詳細', 48, (t) => replyDetail(t.replies)],
 ];
 
-const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 60);
+const safeName = (name: string) => name.replace(/[\\/:*?"<>|]|\p{Cc}/gu, '_').slice(0, 60);
 
 /** Streams the workbook of `pages` (each a batch of tickets) as the download. */
 export async function sendRepairExport(
@@ -55,7 +55,10 @@ export async function sendRepairExport(
   res
     .status(200)
     .set('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .set('content-disposition', `attachment; filename="repair-stats_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .set(
+      'content-disposition',
+      `attachment; filename="repair-stats_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
     .set('cache-control', 'no-store');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   workbook.creator = '臺南市政府公務入口網';

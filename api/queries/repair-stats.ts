@@ -51,7 +51,11 @@ const counts = (r: StatusCounts): StatusCounts => ({ total: r.total, pending: r.
 const seconds = (v: number | null) => (v == null ? null : Math.round(Number(v)));
 const share = (part: number, whole: number) => (whole ? part / whole : null);
 
-export async function repairStats(prisma: PrismaClient, type: Pick<StatsType, 'id' | 'name'>, range: StatsRange): Promise<RepairStats> {
+export async function repairStats(
+  prisma: PrismaClient,
+  type: Pick<StatsType, 'id' | 'name'>,
+  range: StatsRange,
+): Promise<RepairStats> {
   const granularity = granularityOf(range.from, range.to);
   const tickets = ticketsOf(type.id, range);
 
@@ -206,9 +210,7 @@ export async function* exportTickets(
       where: {
         repairTypeId: typeId,
         createdAt: { gte: start, lt: end },
-        ...(after
-          ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
-          : {}),
+        ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
       },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: pageSize,

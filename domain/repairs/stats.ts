@@ -48,7 +48,7 @@ export function bucketStart(date: string, granularity: StatsGranularity): string
 /** Every bucket of the range, first day of each, in order (so days without tickets show as 0). */
 export function bucketsOf(from: string, to: string, granularity: StatsGranularity): string[] {
   const out: string[] = [];
-  for (let at = bucketStart(from, granularity); at <= to; ) {
+  for (let at = bucketStart(from, granularity); at <= to;) {
     out.push(at);
     if (granularity === 'day') at = addDays(at, 1);
     else if (granularity === 'week') at = addDays(at, 7);

@@ -99,7 +99,9 @@ beforeAll(async () => {
       autoClosed?: boolean;
       rating?: number;
     },
-    replies: ({ kind: 'REPLY'; by: Who; at: number; result: string } | { kind: 'RETURN' | 'RATING' | 'AUTO_CLOSE'; at: number })[],
+    replies: (
+      { kind: 'REPLY'; by: Who; at: number; result: string } | { kind: 'RETURN' | 'RATING' | 'AUTO_CLOSE'; at: number }
+    )[],
   ) {
     const createdAt = tpe(local);
     const key = `RS${Date.now().toString(36)}-${crypto.randomBytes(3).toString('hex')}-${++n}`;
@@ -136,14 +138,26 @@ beforeAll(async () => {
                   categoryName: category,
                   createdAt: hours(createdAt, r.at),
                 }
-              : { seq: i + 1, kind: r.kind, reason: r.kind === 'RETURN' ? '仍無法使用' : null, createdAt: hours(createdAt, r.at) },
+              : {
+                  seq: i + 1,
+                  kind: r.kind,
+                  reason: r.kind === 'RETURN' ? '仍無法使用' : null,
+                  createdAt: hours(createdAt, r.at),
+                },
           ),
         },
       },
     });
   }
 
-  [custodian, vendor1, vendor2, plain, g01Admin, otherAdmin] = await Promise.all([login(c), login(v1), login(v2), login(p), login(a), login(b)]);
+  [custodian, vendor1, vendor2, plain, g01Admin, otherAdmin] = await Promise.all([
+    login(c),
+    login(v1),
+    login(v2),
+    login(p),
+    login(a),
+    login(b),
+  ]);
   const sys = await prisma.user.findUniqueOrThrow({ where: { account: e2e.sysadmin() } });
   sysadmin = await login(sys);
 
@@ -225,34 +239,36 @@ describe('報修類型管理 › 處理狀況 (real API, PostgreSQL)', () => {
     // V1 wrote t1's and t2's first replies (2h, 4h) and t1's last (closed at 26h);
     // V2 wrote t3's first (1h) and t2's last (closed at 50h). t2 was returned: half of each one's tickets.
     const byId = <T extends { userId: string | null }>(rows: T[]) => [...rows].sort((a, b) => a.userId!.localeCompare(b.userId!));
-    expect(byId(stats.vendors)).toEqual(byId([
-      {
-        userId: vendor1.id,
-        name: vendor1.name,
-        account: vendor1.account,
-        replies: 2,
-        tickets: 2,
-        firstReplies: 2,
-        medianFirstReplySeconds: 3 * H,
-        closedTickets: 1,
-        medianCloseSeconds: 26 * H,
-        returnedTickets: 1,
-        returnedShare: 0.5,
-      },
-      {
-        userId: vendor2.id,
-        name: vendor2.name,
-        account: vendor2.account,
-        replies: 2,
-        tickets: 2,
-        firstReplies: 1,
-        medianFirstReplySeconds: 1 * H,
-        closedTickets: 1,
-        medianCloseSeconds: 50 * H,
-        returnedTickets: 1,
-        returnedShare: 0.5,
-      },
-    ]));
+    expect(byId(stats.vendors)).toEqual(
+      byId([
+        {
+          userId: vendor1.id,
+          name: vendor1.name,
+          account: vendor1.account,
+          replies: 2,
+          tickets: 2,
+          firstReplies: 2,
+          medianFirstReplySeconds: 3 * H,
+          closedTickets: 1,
+          medianCloseSeconds: 26 * H,
+          returnedTickets: 1,
+          returnedShare: 0.5,
+        },
+        {
+          userId: vendor2.id,
+          name: vendor2.name,
+          account: vendor2.account,
+          replies: 2,
+          tickets: 2,
+          firstReplies: 1,
+          medianFirstReplySeconds: 1 * H,
+          closedTickets: 1,
+          medianCloseSeconds: 50 * H,
+          returnedTickets: 1,
+          returnedShare: 0.5,
+        },
+      ]),
+    );
   });
 
   it('the range filter: August in Taipei holds the ticket of 00:30 on the 1st; longer ranges per week and per month', async () => {
@@ -280,7 +296,12 @@ describe('報修類型管理 › 處理狀況 (real API, PostgreSQL)', () => {
     const oneDay = await statsOf(custodian, '?from=2026-07-03&to=2026-07-03');
     expect(oneDay.summary.total).toBe(1);
     const none = await statsOf(custodian, '?from=2026-07-04&to=2026-07-11');
-    expect(none.summary).toMatchObject({ total: 0, returnedShare: null, medianFirstReplySeconds: null, medianCloseSeconds: null });
+    expect(none.summary).toMatchObject({
+      total: 0,
+      returnedShare: null,
+      medianFirstReplySeconds: null,
+      medianCloseSeconds: null,
+    });
     expect(none.units).toEqual([]);
     expect(none.vendors).toEqual([]);
 
@@ -314,7 +335,8 @@ describe('報修類型管理 › 處理狀況 (real API, PostgreSQL)', () => {
   });
 
   it('is read by system admins, the agency’s admins and the 類型保管人; vendors and others get 403 in zh-TW', async () => {
-    for (const who of [sysadmin, g01Admin, custodian]) expect((await who.session.get(`/api/repair-stats/${typeId}`)).status).toBe(200);
+    for (const who of [sysadmin, g01Admin, custodian])
+      expect((await who.session.get(`/api/repair-stats/${typeId}`)).status).toBe(200);
     for (const who of [plain, vendor1, otherAdmin]) {
       for (const path of [`/api/repair-stats/${typeId}`, `/api/repair-stats/${typeId}/export`]) {
         const answer = await who.session.get(path);

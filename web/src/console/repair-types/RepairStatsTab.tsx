@@ -20,14 +20,7 @@ import { errorMessage } from '../../lib/api';
 import { useResource } from '../../lib/data';
 import { download } from '../../lib/download';
 import { useSingleFlight } from '../../lib/useSingleFlight';
-import {
-  currentMonthRange,
-  formatDuration,
-  formatShare,
-  statsApi,
-  type RepairStats,
-  type StatsRange,
-} from './statsApi';
+import { currentMonthRange, formatDuration, formatShare, statsApi, type RepairStats, type StatsRange } from './statsApi';
 
 type StatusKey = 'pending' | 'handled' | 'closed';
 const STATUS_KEYS: readonly StatusKey[] = ['pending', 'handled', 'closed'];
@@ -83,7 +76,7 @@ export function RepairStatsTab({ typeId }: { typeId: string }) {
   );
 
   return (
-    <Stack spacing={2.5} component="section" aria-label="處理狀況">
+    <Stack spacing={2.5}>
       <Stack
         direction={{ xs: 'column', md: 'row' }}
         spacing={1.5}
@@ -107,7 +100,12 @@ export function RepairStatsTab({ typeId }: { typeId: string }) {
             查詢
           </Button>
         </Stack>
-        <Button variant="outlined" onClick={exportExcel} disabled={pending} sx={{ minHeight: 40, alignSelf: { xs: 'stretch', md: 'flex-start' } }}>
+        <Button
+          variant="outlined"
+          onClick={exportExcel}
+          disabled={pending}
+          sx={{ minHeight: 40, alignSelf: { xs: 'stretch', md: 'flex-start' } }}
+        >
           匯出
         </Button>
       </Stack>
@@ -148,11 +146,7 @@ function Panel({ title, children, label }: { title: string; children: ReactNode;
 
 function Figure({ label, value, note }: { label: string; value: string | number; note?: string }) {
   return (
-    <Box
-      role="group"
-      aria-label={label}
-      sx={{ p: 1.5, borderRadius: 1, bgcolor: 'action.hover', minWidth: 0 }}
-    >
+    <Box role="group" aria-label={label} sx={{ p: 1.5, borderRadius: 1, bgcolor: 'action.hover', minWidth: 0 }}>
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
@@ -181,10 +175,18 @@ function Figures({ stats }: { stats: RepairStats }) {
         <Figure label="已結案" value={s.closed} note={s.autoClosed ? `其中 ${s.autoClosed} 件逾期未評分自動結案` : undefined} />
       </Box>
       <Box sx={{ ...grid, mt: 1.5 }}>
-        <Figure label="首次回覆時間（中位數）" value={formatDuration(s.medianFirstReplySeconds)} note={`已回覆 ${s.replied} 件`} />
+        <Figure
+          label="首次回覆時間（中位數）"
+          value={formatDuration(s.medianFirstReplySeconds)}
+          note={`已回覆 ${s.replied} 件`}
+        />
         <Figure label="結案時間（中位數）" value={formatDuration(s.medianCloseSeconds)} note={`已結案 ${s.closedCount} 件`} />
         <Figure label="退回比例" value={formatShare(s.returnedShare)} note={`曾退回 ${s.returned} 件`} />
-        <Figure label="平均評分" value={s.averageRating == null ? '—' : s.averageRating.toFixed(1)} note={`已評分 ${s.rated} 件`} />
+        <Figure
+          label="平均評分"
+          value={s.averageRating == null ? '—' : s.averageRating.toFixed(1)}
+          note={`已評分 ${s.rated} 件`}
+        />
       </Box>
     </Panel>
   );
@@ -233,7 +235,12 @@ function StatusChart({ stats }: { stats: RepairStats }) {
     () =>
       stats.statuses
         .filter((s) => s.count > 0)
-        .map((s) => ({ id: s.status, value: s.count, label: `${s.label} ${s.count}`, color: colors[s.status.toLowerCase() as StatusKey] })),
+        .map((s) => ({
+          id: s.status,
+          value: s.count,
+          label: `${s.label} ${s.count}`,
+          color: colors[s.status.toLowerCase() as StatusKey],
+        })),
     [stats.statuses, colors],
   );
   return (
@@ -245,7 +252,19 @@ function StatusChart({ stats }: { stats: RepairStats }) {
       >
         <PieChart
           height={300}
-          series={data.length ? [{ data, innerRadius: 50, paddingAngle: 1, cornerRadius: 3, highlightScope: { fade: 'global', highlight: 'item' } }] : []}
+          series={
+            data.length
+              ? [
+                  {
+                    data,
+                    innerRadius: 50,
+                    paddingAngle: 1,
+                    cornerRadius: 3,
+                    highlightScope: { fade: 'global', highlight: 'item' },
+                  },
+                ]
+              : []
+          }
           localeText={CHART_TEXT}
         />
       </Box>
@@ -346,7 +365,11 @@ function VendorTable({ stats }: { stats: RepairStats }) {
                 </TableCell>
                 <TableCell sx={numberCell}>
                   {formatShare(v.returnedShare)}
-                  <Typography component="span" variant="caption" color="text.secondary">{` (${v.returnedTickets} 件)`}</Typography>
+                  <Typography
+                    component="span"
+                    variant="caption"
+                    color="text.secondary"
+                  >{` (${v.returnedTickets} 件)`}</Typography>
                 </TableCell>
               </TableRow>
             ))}
