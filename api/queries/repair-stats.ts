@@ -38,7 +38,8 @@ export interface StatsRange {
 /** The type's tickets reported in the range (報修日期 in Taiwan, both days included). */
 const ticketsOf = (typeId: string, range: StatsRange) => {
   const { start, end } = rangeInstants(range.from, range.to);
-  return Prisma.sql`SELECT * FROM repair_tickets WHERE repair_type_id = ${typeId} AND created_at >= ${start} AND created_at < ${end}`;
+  return Prisma.sql`SELECT id, unit_id, status, return_count, rating, first_replied_at, closed_at, auto_closed, created_at
+    FROM repair_tickets WHERE repair_type_id = ${typeId} AND created_at >= ${start} AND created_at < ${end}`;
 };
 
 const STATUS_COUNTS = Prisma.sql`
@@ -51,26 +52,12 @@ const counts = (r: StatusCounts): StatusCounts => ({ total: r.total, pending: r.
 const seconds = (v: number | null) => (v == null ? null : Math.round(Number(v)));
 const share = (part: number, whole: number) => (whole ? part / whole : null);
 
-export async function repairStats(
-  prisma: PrismaClient,
-  type: Pick<StatsType, 'id' | 'name'>,
-  range: StatsRange,
-): Promise<RepairStats> {
+/** The four aggregate queries of one type and range (also run under EXPLAIN by bench/repair-stats). */
+export function statsSql(typeId: string, range: StatsRange) {
   const granularity = granularityOf(range.from, range.to);
-  const tickets = ticketsOf(type.id, range);
-
-  const summaryQuery = prisma.$queryRaw<
-    (StatusCounts & {
-      returned: number;
-      replied: number;
-      closed_count: number;
-      auto_closed: number;
-      rated: number;
-      average_rating: number | null;
-      median_first_reply: number | null;
-      median_close: number | null;
-    })[]
-  >`
+  const tickets = ticketsOf(typeId, range);
+  return {
+    summary: Prisma.sql`
     SELECT ${STATUS_COUNTS},
       (count(*) FILTER (WHERE t.return_count > 0))::int AS returned,
       count(t.first_replied_at)::int AS replied,
@@ -80,39 +67,23 @@ export async function repairStats(
       avg(t.rating)::float8 AS average_rating,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_replied_at - t.created_at)) AS median_first_reply,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.closed_at - t.created_at)) AS median_close
-    FROM (${tickets}) t`;
-
-  // date_trunc in Taiwan's wall clock: week = the Monday, month = the first day.
-  const volumeQuery = prisma.$queryRaw<(StatusCounts & { bucket: string })[]>`
+    FROM (${tickets}) t`,
+    // date_trunc in Taiwan's wall clock: week = the Monday, month = the first day.
+    volume: Prisma.sql`
     SELECT to_char(date_trunc(${granularity}, t.created_at AT TIME ZONE 'Asia/Taipei'), 'YYYY-MM-DD') AS bucket, ${STATUS_COUNTS}
-    FROM (${tickets}) t GROUP BY 1 ORDER BY 1`;
-
-  const unitsQuery = prisma.$queryRaw<(StatusCounts & { unit_id: string; unit: string; returned: number })[]>`
+    FROM (${tickets}) t GROUP BY 1 ORDER BY 1`,
+    units: Prisma.sql`
     SELECT t.unit_id, o.name AS unit, ${STATUS_COUNTS}, (count(*) FILTER (WHERE t.return_count > 0))::int AS returned
     FROM (${tickets}) t JOIN organizations o ON o.id = t.unit_id
-    GROUP BY t.unit_id, o.name, o.code ORDER BY total DESC, o.code`;
-
-  // A vendor is the author of 處理狀況回報 (REPLY) rows. Time to first reply counts for whoever wrote the
-  // ticket's first reply; time to close for whoever wrote its last one (the answer that was accepted).
-  const vendorsQuery = prisma.$queryRaw<
-    {
-      user_id: string | null;
-      name: string | null;
-      account: string | null;
-      replies: number;
-      tickets: number;
-      first_replies: number;
-      median_first_reply: number | null;
-      closed_tickets: number;
-      median_close: number | null;
-      returned_tickets: number;
-    }[]
-  >`
+    GROUP BY t.unit_id, o.name, o.code ORDER BY total DESC, o.code`,
+    // A vendor is the author of 處理狀況回報 (REPLY) rows. Time to first reply counts for whoever wrote the
+    // ticket's first reply; time to close for whoever wrote its last one (the answer that was accepted).
+    vendors: Prisma.sql`
     WITH t AS (${tickets}),
     r AS (
       SELECT r.ticket_id, r.author_user_id, r.author_name,
         row_number() OVER (PARTITION BY r.ticket_id ORDER BY r.seq) AS nth,
-        row_number() OVER (PARTITION BY r.ticket_id ORDER BY r.seq DESC) AS nth_last
+        count(*) OVER (PARTITION BY r.ticket_id) AS replies_of_ticket
       FROM repair_replies r JOIN t ON t.id = r.ticket_id
       WHERE r.kind = 'REPLY'
     )
@@ -122,15 +93,54 @@ export async function repairStats(
       (count(*) FILTER (WHERE r.nth = 1))::int AS first_replies,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.nth = 1 THEN extract(epoch FROM t.first_replied_at - t.created_at) END)
         AS median_first_reply,
-      (count(*) FILTER (WHERE r.nth_last = 1 AND t.closed_at IS NOT NULL))::int AS closed_tickets,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.nth_last = 1 THEN extract(epoch FROM t.closed_at - t.created_at) END)
+      (count(*) FILTER (WHERE r.nth = r.replies_of_ticket AND t.closed_at IS NOT NULL))::int AS closed_tickets,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.nth = r.replies_of_ticket THEN extract(epoch FROM t.closed_at - t.created_at) END)
         AS median_close,
       (count(DISTINCT r.ticket_id) FILTER (WHERE t.return_count > 0))::int AS returned_tickets
     FROM r JOIN t ON t.id = r.ticket_id LEFT JOIN users u ON u.id = r.author_user_id
     GROUP BY r.author_user_id, u.name, u.account
-    ORDER BY tickets DESC, name`;
+    ORDER BY tickets DESC, name`,
+  };
+}
 
-  const [[summary], volumeRows, unitRows, vendorRows] = await Promise.all([summaryQuery, volumeQuery, unitsQuery, vendorsQuery]);
+type SummaryRows = (StatusCounts & {
+  returned: number;
+  replied: number;
+  closed_count: number;
+  auto_closed: number;
+  rated: number;
+  average_rating: number | null;
+  median_first_reply: number | null;
+  median_close: number | null;
+})[];
+type VolumeRows = (StatusCounts & { bucket: string })[];
+type UnitsRows = (StatusCounts & { unit_id: string; unit: string; returned: number })[];
+type VendorsRows = {
+  user_id: string | null;
+  name: string | null;
+  account: string | null;
+  replies: number;
+  tickets: number;
+  first_replies: number;
+  median_first_reply: number | null;
+  closed_tickets: number;
+  median_close: number | null;
+  returned_tickets: number;
+}[];
+
+export async function repairStats(
+  prisma: PrismaClient,
+  type: Pick<StatsType, 'id' | 'name'>,
+  range: StatsRange,
+): Promise<RepairStats> {
+  const granularity = granularityOf(range.from, range.to);
+  const sql = statsSql(type.id, range);
+  const [[summary], volumeRows, unitRows, vendorRows] = await Promise.all([
+    prisma.$queryRaw<SummaryRows>(sql.summary),
+    prisma.$queryRaw<VolumeRows>(sql.volume),
+    prisma.$queryRaw<UnitsRows>(sql.units),
+    prisma.$queryRaw<VendorsRows>(sql.vendors),
+  ]);
   const s = summary!;
   const byBucket = new Map(volumeRows.map((r) => [r.bucket, r]));
   const zero = { total: 0, pending: 0, handled: 0, closed: 0 };

@@ -44,7 +44,7 @@ beforeAll(async () => {
   typeId = type.id;
   // 30 tickets over July 2026: every third still 待處理, every third 已處理, the rest 已結案; one in five returned once.
   for (let i = 0; i < TICKETS; i++) {
-    const createdAt = tpe(1 + ((i * 7) % 31), 8 + (i % 9));
+    const createdAt = tpe(1 + ((i * 11) % 26), 8 + (i % 9));
     const status = i % 3 === 0 ? 'PENDING' : i % 3 === 1 ? 'HANDLED' : 'CLOSED';
     const vendor = i % 2 ? vendorA : vendorB;
     const replied = status !== 'PENDING' || i % 5 === 0;
@@ -64,7 +64,7 @@ beforeAll(async () => {
         returnCount: i % 5 === 0 ? 1 : 0,
         firstRepliedAt: replied ? later(createdAt, 1 + (i % 6)) : null,
         closedAt: status === 'CLOSED' ? later(createdAt, 20 + i) : null,
-        rating: status === 'CLOSED' ? 3 + (i % 3) : null,
+        rating: status === 'CLOSED' ? [5, 4, 3, 5, 4][i % 5] : null,
         createdAt,
         replies: replied
           ? {
@@ -176,6 +176,7 @@ describe('處理狀況 of a 報修類型, by its 類型保管人', () => {
     await tab.getByText('起日不可晚於迄日').waitFor();
     await screenshot(page, 'repair-stats-2-bad-range');
     await tab.getByLabel('時間（起）').fill('2026-08-01');
+    await tab.getByLabel('時間（迄）').fill('2026-08-31');
     await tab.getByRole('button', { name: '查詢' }).click();
     await tab.getByText('查詢期間：2026-08-01 至 2026-08-31').waitFor();
     await expect
