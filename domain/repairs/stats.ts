@@ -6,6 +6,9 @@ import type { RepairStatusCode } from './labels';
 // 報修案量 chart groups it, and the answer's shape — shared by the API and the page.
 
 export const STATS_MAX_RANGE_DAYS = 366;
+/** The dates a query may name (tickets exist only since the portal; PostgreSQL and Date agree within these). */
+export const STATS_FIRST_DAY = '2000-01-01';
+export const STATS_LAST_DAY = '2099-12-31';
 
 export type StatsGranularity = 'day' | 'week' | 'month';
 export const STATS_GRANULARITY_LABELS: Record<StatsGranularity, string> = { day: '每日', week: '每週', month: '每月' };
@@ -74,6 +77,7 @@ const day = (label: string) =>
     z
       .string({ error: `${label}格式錯誤（YYYY-MM-DD）` })
       .refine(isIsoDate, `${label}格式錯誤（YYYY-MM-DD）`)
+      .refine((v) => v >= STATS_FIRST_DAY && v <= STATS_LAST_DAY, `${label}須介於 ${STATS_FIRST_DAY} 至 ${STATS_LAST_DAY}`)
       .optional(),
   );
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepairStats } from '../../../domain/repairs/stats';
 import { createClients } from '../../../infra/clients';
@@ -364,6 +365,8 @@ describe('報修類型管理 › 處理狀況 (real API, PostgreSQL)', () => {
       ['?from=2026-07-01&from=2026-07-02', 'from', '起日格式錯誤（YYYY-MM-DD）'],
       ['?from=2026-08-01&to=2026-07-01', 'from', '起日不可晚於迄日'],
       ['?from=2025-01-01&to=2026-07-31', 'to', '查詢區間最長 366 天'],
+      ['?from=0000-01-01', 'from', '起日須介於 2000-01-01 至 2099-12-31'],
+      ['?to=9999-12-31', 'to', '迄日須介於 2000-01-01 至 2099-12-31'],
     ];
     for (const [query, field, message] of cases) {
       for (const path of [`/api/repair-stats/${typeId}${query}`, `/api/repair-stats/${typeId}/export${query}`]) {
@@ -371,6 +374,40 @@ describe('報修類型管理 › 處理狀況 (real API, PostgreSQL)', () => {
         expect(answer.status, path).toBe(400);
         expect(answer.body.error.code).toBe('VALIDATION_FAILED');
         expect(answer.body.error.fields, path).toEqual({ [field]: message });
+      }
+    }
+  });
+
+  it('hostile query strings are answered 200 or 400 in zh-TW, never 5xx (hostile-input.test.ts probes bodies only)', async () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('2026-07-01', '2026-02-29', '9999-12-31', '0000-01-01', '2026-7-1', '+2026-07-01', ' 2026-07-01'),
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+    );
+    const param = fc.constantFrom('from', 'to', 'from[]', 'to[x]', 'from[$gt]', 'page');
+    const queries = fc.sample(
+      fc
+        .array(fc.tuple(param, value), { minLength: 1, maxLength: 3 })
+        .map((pairs) =>
+          pairs
+            .map(([k, v]) => `${encodeURIComponent(k).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(v)}`)
+            .join('&'),
+        ),
+      { numRuns: 60, seed: 13 },
+    );
+    for (const query of [...queries, 'from=%00', 'to=%ED%A0%80', `from=${'9'.repeat(5000)}`]) {
+      for (const path of [`/api/repair-stats/${typeId}?${query}`, `/api/repair-stats/${typeId}/export?${query}`]) {
+        const answer = await custodian.session.download(path);
+        const text = answer.status === 200 ? '' : await answer.text();
+        if (answer.status === 200) await answer.arrayBuffer();
+        expect([200, 400], `${path} → ${answer.status} ${text}`).toContain(answer.status);
+        if (answer.status === 400) {
+          const { error } = JSON.parse(text) as { error: { message: string; fields?: Record<string, string> } };
+          expect(error.message, path).toMatch(/[\u3400-\u9fff]/);
+          for (const message of Object.values(error.fields ?? {})) expect(message, path).toMatch(/[\u3400-\u9fff]/);
+        }
       }
     }
   });
