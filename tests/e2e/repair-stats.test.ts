@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../../infra/db/prisma';
 import { e2e } from '../support/env';
+import { MANUAL_EXPORT_COLUMNS } from '../support/repair-export';
 import { createActiveUser } from '../integration/api/support-users';
 import { type BrowserSession, openBrowser, screenshot, screenshotVariants, stepsInOrder } from './support/browser';
 import { gotoPath, login } from './support/portal';
@@ -146,19 +147,7 @@ describe('處理狀況 of a 報修類型, by its 類型保管人', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.worksheets[0]!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
-      '報修類型',
-      '報修單位',
-      '報修人員',
-      '報修人員公務電話',
-      '所在地點',
-      '所在樓層',
-      '報修日期',
-      '故障原因',
-      '處理狀況',
-      '退回次數',
-      '處理狀況詳細',
-    ]);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...MANUAL_EXPORT_COLUMNS]);
     expect(sheet.rowCount).toBe(1 + TICKETS);
     expect(sheet.getRow(2).getCell(7).text).toMatch(/^2026\/07\/\d{2} \d{2}:15$/);
     const details = (sheet.getColumn(11).values as unknown[]).slice(2).filter(Boolean) as string[];

@@ -6,7 +6,8 @@ import type { RepairStats } from '../../../domain/repairs/stats';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
-import { createActiveUser } from './support-users';
+import { MANUAL_EXPORT_COLUMNS } from '../../support/repair-export';
+import { createActiveUser, createAgencyAdmin } from './support-users';
 
 // 報修類型管理 › 處理狀況 over HTTP with the real API and PostgreSQL: a type of its own with tickets and
 // replies written straight into the database across July and August 2026 (Taipei), the figures
@@ -27,14 +28,7 @@ async function login(user: { id: string; account: string; name: string }): Promi
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return { ...user, session };
 }
-async function adminOf(agencyCode: string, unitCode: string) {
-  const user = await createActiveUser(prisma, unitCode);
-  const agency = await prisma.organization.findUniqueOrThrow({ where: { code: agencyCode } });
-  await prisma.roleAssignment.create({
-    data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: agency.id, grantedAt: new Date(Date.now() - 60_000) },
-  });
-  return user;
-}
+const adminOf = (agencyCode: string, unitCode: string) => createAgencyAdmin(prisma, agencyCode, unitCode);
 const org = (code: string) => prisma.organization.findUniqueOrThrow({ where: { code } });
 
 /** A Taipei wall-clock time (2026-07-01 09:00) as an instant. */
@@ -421,19 +415,7 @@ describe('報修類型管理 › 處理狀況 (real API, PostgreSQL)', () => {
     await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('處理狀況')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(values(1)).toEqual([
-      '報修類型',
-      '報修單位',
-      '報修人員',
-      '報修人員公務電話',
-      '所在地點',
-      '所在樓層',
-      '報修日期',
-      '故障原因',
-      '處理狀況',
-      '退回次數',
-      '處理狀況詳細',
-    ]);
+    expect(values(1)).toEqual([...MANUAL_EXPORT_COLUMNS]);
     expect(sheet.rowCount).toBe(7);
     const category = `${typeName}-一般操作問題`;
     expect(values(2)).toEqual([

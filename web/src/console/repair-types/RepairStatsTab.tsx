@@ -274,47 +274,72 @@ function StatusChart({ stats }: { stats: RepairStats }) {
 
 const numberCell = { textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
+/** A figures table: its first column words, the others numbers (right-aligned); 目前沒有資料 when empty. */
+function StatsTable({
+  label,
+  minWidth,
+  headers,
+  rows,
+}: {
+  label: string;
+  minWidth: number;
+  headers: readonly string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
+  return (
+    <TableContainer>
+      <Table size="small" aria-label={label} sx={{ minWidth }}>
+        <TableHead>
+          <TableRow>
+            {headers.map((h, i) => (
+              <TableCell key={h} sx={i ? numberCell : undefined}>
+                {h}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={headers.length} align="center">
+                目前沒有資料
+              </TableCell>
+            </TableRow>
+          )}
+          {rows.map((row) => (
+            <TableRow key={row.key}>
+              {row.cells.map((cell, i) => (
+                <TableCell key={i} sx={i ? numberCell : undefined}>
+                  {cell}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+const aside = (text: string) => (
+  <Typography component="span" variant="caption" color="text.secondary">
+    {text}
+  </Typography>
+);
+
 /** 單位案件統計: per 報修單位. */
 function UnitTable({ stats }: { stats: RepairStats }) {
   return (
     <Panel title="單位案件統計">
-      <TableContainer>
-        <Table size="small" aria-label="單位案件統計" sx={{ minWidth: 560 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>報修單位</TableCell>
-              <TableCell sx={numberCell}>報修案件</TableCell>
-              {STATUS_KEYS.map((k) => (
-                <TableCell key={k} sx={numberCell}>
-                  {STATUS_WORDS[k]}
-                </TableCell>
-              ))}
-              <TableCell sx={numberCell}>曾退回</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {stats.units.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6} align="center">
-                  目前沒有資料
-                </TableCell>
-              </TableRow>
-            )}
-            {stats.units.map((u) => (
-              <TableRow key={u.unitId}>
-                <TableCell>{u.unit}</TableCell>
-                <TableCell sx={numberCell}>{u.total}</TableCell>
-                {STATUS_KEYS.map((k) => (
-                  <TableCell key={k} sx={numberCell}>
-                    {u[k]}
-                  </TableCell>
-                ))}
-                <TableCell sx={numberCell}>{u.returned}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <StatsTable
+        label="單位案件統計"
+        minWidth={560}
+        headers={['報修單位', '報修案件', ...STATUS_KEYS.map((k) => STATUS_WORDS[k]), '曾退回']}
+        rows={stats.units.map((u) => ({
+          key: u.unitId,
+          cells: [u.unit, u.total, ...STATUS_KEYS.map((k) => u[k]), u.returned],
+        }))}
+      />
     </Panel>
   );
 }
@@ -323,59 +348,34 @@ function UnitTable({ stats }: { stats: RepairStats }) {
 function VendorTable({ stats }: { stats: RepairStats }) {
   return (
     <Panel title="維修人員處理統計">
-      <TableContainer>
-        <Table size="small" aria-label="維修人員處理統計" sx={{ minWidth: 760 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>維修人員</TableCell>
-              <TableCell sx={numberCell}>處理案件</TableCell>
-              <TableCell sx={numberCell}>回報次數</TableCell>
-              <TableCell sx={numberCell}>首次回覆時間（中位數）</TableCell>
-              <TableCell sx={numberCell}>結案時間（中位數）</TableCell>
-              <TableCell sx={numberCell}>退回比例</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {stats.vendors.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6} align="center">
-                  目前沒有資料
-                </TableCell>
-              </TableRow>
-            )}
-            {stats.vendors.map((v) => (
-              <TableRow key={v.userId ?? v.name}>
-                <TableCell>
-                  {v.name}
-                  {v.account && (
-                    <Typography component="span" variant="body2" color="text.secondary">
-                      {` (${v.account})`}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell sx={numberCell}>{v.tickets}</TableCell>
-                <TableCell sx={numberCell}>{v.replies}</TableCell>
-                <TableCell sx={numberCell}>
-                  {formatDuration(v.medianFirstReplySeconds)}
-                  <Typography component="span" variant="caption" color="text.secondary">{` / ${v.firstReplies} 件`}</Typography>
-                </TableCell>
-                <TableCell sx={numberCell}>
-                  {formatDuration(v.medianCloseSeconds)}
-                  <Typography component="span" variant="caption" color="text.secondary">{` / ${v.closedTickets} 件`}</Typography>
-                </TableCell>
-                <TableCell sx={numberCell}>
-                  {formatShare(v.returnedShare)}
-                  <Typography
-                    component="span"
-                    variant="caption"
-                    color="text.secondary"
-                  >{` (${v.returnedTickets} 件)`}</Typography>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <StatsTable
+        label="維修人員處理統計"
+        minWidth={760}
+        headers={['維修人員', '處理案件', '回報次數', '首次回覆時間（中位數）', '結案時間（中位數）', '退回比例']}
+        rows={stats.vendors.map((v) => ({
+          key: v.userId ?? v.name,
+          cells: [
+            <>
+              {v.name}
+              {v.account && aside(` (${v.account})`)}
+            </>,
+            v.tickets,
+            v.replies,
+            <>
+              {formatDuration(v.medianFirstReplySeconds)}
+              {aside(` / ${v.firstReplies} 件`)}
+            </>,
+            <>
+              {formatDuration(v.medianCloseSeconds)}
+              {aside(` / ${v.closedTickets} 件`)}
+            </>,
+            <>
+              {formatShare(v.returnedShare)}
+              {aside(` (${v.returnedTickets} 件)`)}
+            </>,
+          ],
+        }))}
+      />
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
         首次回覆時間計入寫下案件第一則處理狀況回報的維修人員；結案時間計入最後一則回報的維修人員。
       </Typography>
