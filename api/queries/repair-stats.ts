@@ -79,26 +79,29 @@ export function statsSql(typeId: string, range: StatsRange) {
     // A vendor is the author of 處理狀況回報 (REPLY) rows. Time to first reply counts for whoever wrote the
     // ticket's first reply; time to close for whoever wrote its last one (the answer that was accepted).
     vendors: Prisma.sql`
-    WITH t AS (${tickets}),
-    r AS (
-      SELECT r.ticket_id, r.author_user_id, r.author_name,
+    WITH r AS (
+      SELECT r.ticket_id, r.author_user_id, r.author_name, t.created_at, t.first_replied_at, t.closed_at, t.return_count,
         row_number() OVER (PARTITION BY r.ticket_id ORDER BY r.seq) AS nth,
         count(*) OVER (PARTITION BY r.ticket_id) AS replies_of_ticket
-      FROM repair_replies r JOIN t ON t.id = r.ticket_id
+      FROM repair_replies r JOIN (${tickets}) t ON t.id = r.ticket_id
       WHERE r.kind = 'REPLY'
+    ),
+    per_ticket AS (
+      SELECT ticket_id, author_user_id, max(author_name) AS author_name, count(*) AS replies,
+        bool_or(nth = 1) AS wrote_first, bool_or(nth = replies_of_ticket) AS wrote_last,
+        min(first_replied_at - created_at) AS first_wait, min(closed_at - created_at) AS close_wait, min(return_count) AS return_count
+      FROM r GROUP BY ticket_id, author_user_id
     )
-    SELECT r.author_user_id AS user_id, coalesce(u.name, max(r.author_name)) AS name, u.account,
-      count(*)::int AS replies,
-      count(DISTINCT r.ticket_id)::int AS tickets,
-      (count(*) FILTER (WHERE r.nth = 1))::int AS first_replies,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.nth = 1 THEN extract(epoch FROM t.first_replied_at - t.created_at) END)
-        AS median_first_reply,
-      (count(*) FILTER (WHERE r.nth = r.replies_of_ticket AND t.closed_at IS NOT NULL))::int AS closed_tickets,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN r.nth = r.replies_of_ticket THEN extract(epoch FROM t.closed_at - t.created_at) END)
-        AS median_close,
-      (count(DISTINCT r.ticket_id) FILTER (WHERE t.return_count > 0))::int AS returned_tickets
-    FROM r JOIN t ON t.id = r.ticket_id LEFT JOIN users u ON u.id = r.author_user_id
-    GROUP BY r.author_user_id, u.name, u.account
+    SELECT p.author_user_id AS user_id, coalesce(u.name, max(p.author_name)) AS name, u.account,
+      sum(p.replies)::int AS replies,
+      count(*)::int AS tickets,
+      (count(*) FILTER (WHERE p.wrote_first))::int AS first_replies,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_wait)) FILTER (WHERE p.wrote_first) AS median_first_reply,
+      (count(*) FILTER (WHERE p.wrote_last AND p.close_wait IS NOT NULL))::int AS closed_tickets,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.close_wait)) FILTER (WHERE p.wrote_last) AS median_close,
+      (count(*) FILTER (WHERE p.return_count > 0))::int AS returned_tickets
+    FROM per_ticket p LEFT JOIN users u ON u.id = p.author_user_id
+    GROUP BY p.author_user_id, u.name, u.account
     ORDER BY tickets DESC, name`,
   };
 }
