@@ -5,7 +5,7 @@ import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { ALL_WEEK, createResource } from '../../support/resources';
-import { createActiveUser } from './support-users';
+import { createActiveUser, createAgencyAdmin } from './support-users';
 
 // 物品管理 (場地清單管理, 公務車清單管理, 派遣司機清單管理) over HTTP with the real API and PostgreSQL:
 // who sees and changes which item (表 2), the zh-TW refusals that write nothing, 保管人設定 with its
@@ -34,14 +34,7 @@ async function login(account: string, id: string): Promise<Who> {
   return { id, account, session };
 }
 
-async function adminOf(agencyCode: string, unitCode: string) {
-  const user = await createActiveUser(prisma, unitCode);
-  const agency = await prisma.organization.findUniqueOrThrow({ where: { code: agencyCode } });
-  await prisma.roleAssignment.create({
-    data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: agency.id, grantedAt: new Date(Date.now() - 60_000) },
-  });
-  return user;
-}
+const adminOf = (agencyCode: string, unitCode: string) => createAgencyAdmin(prisma, agencyCode, unitCode);
 
 const agencyId = async (code: string) => (await prisma.organization.findUniqueOrThrow({ where: { code } })).id;
 
