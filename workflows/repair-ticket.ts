@@ -159,7 +159,6 @@ export async function repairTicket(input: RepairTicketInput): Promise<RepairTick
   await event('SUBMITTED', `已送出報修（${t.repairTypeName}，${t.location} ${t.floor}樓）`, {
     actorUserId: t.reporterUserId,
     actorName: t.reporterName,
-    comment: t.fault,
     status: 'PENDING',
   });
   await toReporter('submitted', { note: what });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { taipeiParts } from '../../domain/bookings/slots';
 import { rateProblem, replyProblem, REPAIR_MESSAGES, returnProblem } from '../../domain/repairs/rules';
@@ -57,16 +58,12 @@ export function checkRepairPhotos(photos: readonly RepairPhotoUpload[]) {
   });
 }
 
-/** R20261208-00042: the day it was reported (Taipei) and its number that day. */
-async function nextKey(prisma: PrismaClient, now: Date) {
-  const prefix = `R${taipeiParts(now).date.replaceAll('-', '')}-`;
-  const last = await prisma.repairTicket.findFirst({
-    where: { key: { startsWith: prefix } },
-    orderBy: { key: 'desc' },
-    select: { key: true },
-  });
-  const n = last ? Number(last.key.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(5, '0')}`;
+/**
+ * R20261208-40712: the day it was reported (Taipei) and five digits no one guesses — not a running number,
+ * which would tell how many tickets a day brings and, after a database restore, meet its old workflows.
+ */
+function ticketKey(now: Date) {
+  return `R${taipeiParts(now).date.replaceAll('-', '')}-${String(crypto.randomInt(0, 100_000)).padStart(5, '0')}`;
 }
 
 /**
@@ -103,7 +100,7 @@ export async function submitRepairTicket(
 
   let row: { id: string; key: string } | undefined;
   for (let attempt = 0; !row; attempt++) {
-    const key = await nextKey(prisma, new Date());
+    const key = ticketKey(new Date());
     try {
       row = await prisma.repairTicket.create({
         data: {
@@ -122,7 +119,7 @@ export async function submitRepairTicket(
         select: { id: true, key: true },
       });
     } catch (error) {
-      // Two reports in the same instant took the same number: the later one takes the next.
+      // The day's number is taken already: draw another.
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') || attempt >= 5) throw error;
     }
   }

@@ -86,11 +86,11 @@ describe('線上報修: report, reply, 退回, reply again, 評分', () => {
     await choose(page, '所在樓層', '2');
     await page.getByLabel(/^故障原因/).fill('公文系統無法開啟附件');
     await page.locator('input[type=file]').setInputFiles({ name: '現場照片.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByRole('button', { name: '移除 現場照片.png' }).waitFor({ state: 'attached' });
+    await page.getByText('現場照片.png').waitFor();
     await screenshotVariants(user, 'repair-2-new');
     await page.getByRole('button', { name: '送出' }).click();
 
-    await page.getByRole('heading', { level: 1, name: '報修案件' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: '報修案件', exact: true }).waitFor();
     await page.getByText('已送出報修。').waitFor();
     ticketUrl = page.url();
     const section = page.getByRole('region', { name: '報修內容' });
@@ -159,7 +159,9 @@ describe('線上報修: report, reply, 退回, reply again, 評分', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '評分' }).click();
-    await dialog.getByLabel('4 分（滿意）').check({ force: true });
+    // The fourth star of the MUI Rating, as a person clicks it.
+    await dialog.locator('label', { hasText: '4 分（滿意）' }).click();
+    await dialog.getByText('4 分 滿意').waitFor();
     await dialog.getByLabel('備註').fill('處理迅速，謝謝');
     await screenshotVariants(user, 'repair-7-rate-dialog');
     await dialog.getByRole('button', { name: '確認' }).click();
