@@ -42,6 +42,8 @@ export default function NewRepairPage() {
       if (isApiError(cause)) setErrors(cause.fields);
     },
   });
+  /** A field's message goes once the field is changed. */
+  const clear = (field: string) => setErrors((e) => (e[field] ? { ...e, [field]: '' } : e));
   const floors = locations.data?.items.find((l) => l.id === locationId)?.floors ?? [];
 
   const addPhotos = (files: FileList | null) => {
@@ -97,6 +99,7 @@ export default function NewRepairPage() {
               onChange={(e) => {
                 setLocationId(e.target.value);
                 setFloor('');
+                clear('locationId');
               }}
               error={Boolean(errors.locationId)}
               helperText={errors.locationId}
@@ -112,7 +115,10 @@ export default function NewRepairPage() {
               required
               label="所在樓層"
               value={floor}
-              onChange={(e) => setFloor(e.target.value)}
+              onChange={(e) => {
+                setFloor(e.target.value);
+                clear('floor');
+              }}
               disabled={!locationId}
               error={Boolean(errors.floor)}
               helperText={errors.floor || (!locationId ? '請先選擇所在地' : undefined)}
@@ -129,7 +135,10 @@ export default function NewRepairPage() {
               minRows={4}
               label="故障原因"
               value={fault}
-              onChange={(e) => setFault(e.target.value)}
+              onChange={(e) => {
+                setFault(e.target.value);
+                clear('fault');
+              }}
               error={Boolean(errors.fault)}
               helperText={errors.fault}
             />

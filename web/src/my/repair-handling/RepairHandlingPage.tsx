@@ -50,7 +50,7 @@ export default function RepairHandlingPage() {
             label="處理狀況"
             value={status || 'ALL'}
             onChange={(e) => go({ status: e.target.value === 'ALL' ? '' : (e.target.value as RepairStatus), page: 0 })}
-            sx={{ minWidth: 140 }}
+            sx={{ width: 160, flex: '0 0 auto' }}
           >
             <MenuItem value="ALL">全部</MenuItem>
             {Object.entries(REPAIR_STATUS_LABELS).map(([value, label]) => (

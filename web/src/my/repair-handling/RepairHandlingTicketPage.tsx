@@ -112,7 +112,10 @@ function ReplyForm({ ticket, onDone }: { ticket: RepairTicketDetail; onDone: (t:
             fullWidth
             label="處理人員"
             value={handlerName}
-            onChange={(e) => setHandlerName(e.target.value)}
+            onChange={(e) => {
+              setHandlerName(e.target.value);
+              setErrors((x) => ({ ...x, handlerName: '' }));
+            }}
             error={Boolean(errors.handlerName)}
             helperText={errors.handlerName}
           />
@@ -122,7 +125,10 @@ function ReplyForm({ ticket, onDone }: { ticket: RepairTicketDetail; onDone: (t:
             type="datetime-local"
             label="處理時間"
             value={handledAt}
-            onChange={(e) => setHandledAt(e.target.value)}
+            onChange={(e) => {
+              setHandledAt(e.target.value);
+              setErrors((x) => ({ ...x, handledAt: '' }));
+            }}
             error={Boolean(errors.handledAt)}
             helperText={errors.handledAt}
             slotProps={{ inputLabel: { shrink: true } }}
@@ -134,7 +140,10 @@ function ReplyForm({ ticket, onDone }: { ticket: RepairTicketDetail; onDone: (t:
           minRows={3}
           label="處理結果"
           value={result}
-          onChange={(e) => setResult(e.target.value)}
+          onChange={(e) => {
+            setResult(e.target.value);
+            setErrors((x) => ({ ...x, result: '' }));
+          }}
           error={Boolean(errors.result)}
           helperText={errors.result}
         />
@@ -143,7 +152,10 @@ function ReplyForm({ ticket, onDone }: { ticket: RepairTicketDetail; onDone: (t:
           required
           label="分類"
           value={categoryId}
-          onChange={(e) => setCategoryId(e.target.value)}
+          onChange={(e) => {
+            setCategoryId(e.target.value);
+            setErrors((x) => ({ ...x, categoryId: '' }));
+          }}
           error={Boolean(errors.categoryId)}
           helperText={errors.categoryId}
         >
