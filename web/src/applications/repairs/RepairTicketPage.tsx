@@ -176,7 +176,10 @@ function ReturnDialog({
             multiline
             minRows={3}
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setProblem(null);
+            }}
             error={Boolean(problem)}
             helperText={problem}
             autoFocus
