@@ -178,6 +178,23 @@ export async function repairTicket(input: RepairTicketInput): Promise<RepairTick
     });
 
   /**
+   * Waits up to `ms` (for ever without) for a vendor's reply; a change of the type's 維修人員 or 分類
+   * meanwhile (the signal) reloads them and the wait goes on for what is left of it.
+   */
+  const replied = async (ms?: number): Promise<boolean> => {
+    const until = ms === undefined ? undefined : Date.now() + ms;
+    for (;;) {
+      const left = until === undefined ? undefined : until - Date.now();
+      if (left !== undefined && left <= 0) return reply !== undefined;
+      const woke = await condition(() => reply !== undefined || typeChanged, left);
+      if (reply !== undefined) return true;
+      if (!woke) return false;
+      typeChanged = false;
+      parties = await repairs.loadRepairParties({ ticketId });
+    }
+  };
+
+  /**
    * A 待處理 period: wait for a vendor's reply, reminding the vendors once after the reply target and
    * telling the type's custodians once after repair.escalateAfter more. Timers are Temporal's: a worker
    * down meanwhile finds them fired when it returns.
@@ -187,13 +204,13 @@ export async function repairTicket(input: RepairTicketInput): Promise<RepairTick
     const target = parties.replyTargetHours !== null ? parties.replyTargetHours * HOUR : params['repair.replyTarget'];
     const escalateAfter = params['repair.escalateAfter'];
     const hours = (seconds: number) => Math.round((seconds / HOUR) * 10) / 10;
-    if (await condition(() => reply !== undefined, target * 1000)) return;
+    if (await replied(target * 1000)) return;
     await notices.notifyRepairVendors({ workflowId, ticketId, kind: 'reminder', round, waitedHours: hours(target) });
     await event('REMINDED', '已寄送處理提醒給維修人員');
-    if (await condition(() => reply !== undefined, escalateAfter * 1000)) return;
+    if (await replied(escalateAfter * 1000)) return;
     await notices.notifyRepairCustodians({ workflowId, ticketId, round, waitedHours: hours(target + escalateAfter) });
     await event('ESCALATED', '逾期未處理，已陳報類型保管人');
-    await condition(() => reply !== undefined);
+    await replied();
   };
 
   let returnReason: string | undefined;

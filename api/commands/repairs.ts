@@ -12,6 +12,7 @@ import type { UsageAction } from '../../domain/usage-actions';
 import { repairTicket } from '../../workflows/repair-ticket';
 import {
   rateRepairUpdate,
+  repairTypeChangedSignal,
   REPAIR_REQUEST_TYPE_LABEL,
   repairTicketWorkflowId,
   replyRepairUpdate,
@@ -233,4 +234,24 @@ export async function returnRepairTicket(deps: RepairDeps, actor: Actor, key: st
     detail: { reason: input.reason },
     ip: ip ?? null,
   });
+}
+
+/**
+ * For 報修類型管理: after the type's 維修人員 or 分類 change, its open tickets reload them (their reply
+ * validators read them). A ticket whose workflow has ended meanwhile needs nothing.
+ */
+export async function signalRepairTypeChanged(deps: RepairDeps, repairTypeId: string) {
+  const open = await deps.prisma.repairTicket.findMany({
+    where: { repairTypeId, status: { not: 'CLOSED' } },
+    select: { key: true },
+  });
+  await Promise.all(
+    open.map((t) =>
+      deps.temporal.client.workflow
+        .getHandle(repairTicketWorkflowId(t.key))
+        .signal(repairTypeChangedSignal)
+        .catch(() => undefined),
+    ),
+  );
+  return { signalled: open.length };
 }

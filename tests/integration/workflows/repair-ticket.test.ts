@@ -8,6 +8,7 @@ import { repairTicket } from '../../../workflows/repair-ticket';
 import {
   getRepairTicketStateQuery,
   rateRepairUpdate,
+  repairTypeChangedSignal,
   replyRepairUpdate,
   returnRepairUpdate,
   type RepairActor,
@@ -229,6 +230,29 @@ describe('repairTicket workflow', () => {
       expect(keys.filter((k) => k.includes(`:vendors:reminder:${round}:`))).toHaveLength(1);
       expect(keys.filter((k) => k.includes(`:custodians:escalated:${round}:`))).toHaveLength(1);
     }
+  });
+
+  it('a 維修人員 added to the type while the ticket waits may answer once the workflow is told (repairTypeChanged)', async () => {
+    const { reporter, type, ticket } = await setup();
+    const newcomer = await createActiveUser(prisma, 'G01');
+    await withWorker(env, activities(), async ({ client, taskQueue }) => {
+      const handle = await client.workflow.start(repairTicket, {
+        taskQueue,
+        workflowId: ticket.workflowId,
+        args: [ticket.input],
+      });
+      await prisma.repairVendor.create({ data: { repairTypeId: type.id, userId: newcomer.id } });
+      expect(
+        await refusal(handle.executeUpdate(replyRepairUpdate, { args: [replyInput(as(newcomer), type.categories[0]!.id)] })),
+      ).toBe('您不是此報修類型的維修人員，無法回覆此報修案件');
+      await handle.signal(repairTypeChangedSignal);
+      const handled = await eventually(() =>
+        handle.executeUpdate(replyRepairUpdate, { args: [replyInput(as(newcomer), type.categories[0]!.id)] }).catch(() => null),
+      );
+      expect(handled.status).toBe('HANDLED');
+      await handle.executeUpdate(rateRepairUpdate, { args: [{ actor: as(reporter), rating: 5 }] });
+      expect((await handle.result()).status).toBe('CLOSED');
+    });
   });
 
   it('the worker down while a ticket waits: once back, the reminder and escalation fire and nothing is lost', async () => {
