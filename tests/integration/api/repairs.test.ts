@@ -45,7 +45,10 @@ async function report(
     headers: { cookie: s.jar.header() },
     body: form,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return {
+    status: response.status,
+    body: (await response.json()) as { key?: string; error: { code: string; message: string; fields?: Record<string, string> } },
+  };
 }
 
 const form = { locationId: 'loc-minzhi', floor: '2', fault: '電腦無法開機' };
