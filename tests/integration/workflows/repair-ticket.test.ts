@@ -29,8 +29,21 @@ const { prisma } = clients;
 afterAll(() => prisma.$disconnect());
 
 const HOUR = 3600;
-const activities = (p: { replyTarget?: number; escalateAfter?: number; autoCloseAfter?: number } = {}) => ({
+/** How many times the 評分 row's write began (the first test holds it for a moment). */
+let ratingWrites = 0;
+const activities = (p: { replyTarget?: number; escalateAfter?: number; autoCloseAfter?: number; slowRating?: boolean } = {}) => ({
   ...createActivities(clients, { webUrl: env.WEB_URL, dataKey }),
+  ...(p.slowRating
+    ? {
+        recordRepairReply: async (input: Parameters<ReturnType<typeof createActivities>['recordRepairReply']>[0]) => {
+          if (input.kind === 'RATING') {
+            ratingWrites++;
+            await new Promise((r) => setTimeout(r, 3_000));
+          }
+          return createActivities(clients, { webUrl: env.WEB_URL, dataKey }).recordRepairReply(input);
+        },
+      }
+    : {}),
   getSystemParameters: async () => ({
     'repair.replyTarget': p.replyTarget ?? 24 * HOUR,
     'repair.escalateAfter': p.escalateAfter ?? 24 * HOUR,
@@ -86,7 +99,7 @@ describe('repairTicket workflow', () => {
   it('reply → 退回 → reply → 評分 4: every step a 處理狀況回覆 row, the ticket and the timeline; the refusals in words', async () => {
     const { reporter, vendor, otherVendor, type, ticket } = await setup();
     const [category, second] = type.categories;
-    await withWorker(env, activities(), async ({ client, taskQueue }) => {
+    await withWorker(env, activities({ slowRating: true }), async ({ client, taskQueue }) => {
       const handle = await client.workflow.start(repairTicket, {
         taskQueue,
         workflowId: ticket.workflowId,
@@ -125,13 +138,13 @@ describe('repairTicket workflow', () => {
       expect(await refusal(handle.executeUpdate(rateRepairUpdate, { args: [{ actor: as(reporter), rating: 6 }] }))).toBe(
         '評分須為 1 至 5 分',
       );
-      // Two ratings at once: the first counts, the second is refused as a second rating.
-      const [rated, again] = await Promise.all([
-        handle.executeUpdate(rateRepairUpdate, { args: [{ actor: as(reporter), rating: 4, note: '謝謝' }] }),
-        refusal(handle.executeUpdate(rateRepairUpdate, { args: [{ actor: as(reporter), rating: 5 }] })),
-      ]);
-      expect(rated).toMatchObject({ status: 'CLOSED', rating: 4, returnCount: 1 });
-      expect(again).toBe('此報修案件已評分，無法再次評分');
+      // A second rating while the first is being recorded (its write held for a moment): refused.
+      const first = handle.executeUpdate(rateRepairUpdate, { args: [{ actor: as(reporter), rating: 4, note: '謝謝' }] });
+      await eventually(async () => ratingWrites > 0);
+      expect(await refusal(handle.executeUpdate(rateRepairUpdate, { args: [{ actor: as(reporter), rating: 5 }] }))).toBe(
+        '此報修案件已評分，無法再次評分',
+      );
+      expect(await first).toMatchObject({ status: 'CLOSED', rating: 4, returnCount: 1 });
       expect((await handle.result()).status).toBe('CLOSED');
       await record(client, ticket.workflowId, 'repair-ticket-returned-rated');
     });
