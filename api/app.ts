@@ -62,6 +62,7 @@ import { citizenCertRoutes } from './routes/identity/citizen-cert';
 import { accountCitizenCertRoutes } from './routes/account/citizen-cert';
 import { bookingSearchRoutes } from './routes/bookings/search';
 import { bookingRecordRoutes } from './routes/bookings/records';
+import { repairRoutes } from './routes/repairs';
 import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feeds';
 import { repairStatsRoutes } from './routes/repair-stats';
 
@@ -229,6 +230,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/account', accountRecordRoutes({ prisma }));
   app.use('/api/bookings', bookingSearchRoutes({ prisma }));
   app.use('/api/bookings', bookingRecordRoutes({ prisma, temporal }));
+  app.use('/api/repairs', repairRoutes({ prisma, temporal }));
   if (deps.sso) {
     // 帳號驗證 API and 轉登 (docs/api/integrations.openapi.yaml): same lockout and records as the login page.
     const { sso } = deps;

@@ -13,6 +13,10 @@ describe('mail links', () => {
     expect(mailPath('applicationStatus', 'a1/b', { key: 'k+y=' })).toBe('/apply/account/status/a1%2Fb?key=k%2By%3D');
     expect(mailPath('accountApplicationReview', 'abc')).toBe('/console/accounts/applications/abc');
     expect(() => mailPath('reactivationReview', '')).toThrow(/id/);
+    // A page addressed by its key (/:key) as well.
+    expect(mailPath('repairTicket', 'R20261208-00001')).toBe('/applications/repairs/tickets/R20261208-00001');
+    expect(isMailPath('/my/repair-handling/R20261208-00001')).toBe(true);
+    expect(isMailPath('/my/repair-handling/R20261208-00001/extra')).toBe(false);
   });
 
   it('put every link on WEB_URL, keeping a path prefix and dropping a trailing slash', () => {

@@ -21,20 +21,24 @@ export const MAIL_PAGES = {
   bookingRecord: '/applications/booking-records/:id',
   venueBookingReview: '/console/items/venue-bookings/:id',
   carBookingReview: '/console/items/car-bookings/:id',
+  repairTicket: '/applications/repairs/tickets/:key',
+  repairHandlingTicket: '/my/repair-handling/:key',
 } as const;
 
 export type MailPage = keyof typeof MAIL_PAGES;
 type Query = Record<string, string>;
-type PathArgs<P extends string> = P extends `${string}:id` ? [id: string, query?: Query] : [query?: Query];
+type PathArgs<P extends string> = P extends `${string}/:${string}` ? [id: string, query?: Query] : [query?: Query];
+/** A page addressed by one item: its pattern ends in /:id (or /:key). */
+const ITEM_PARAM = /\/:[A-Za-z]+$/;
 
 /** A page's path (and query) as mail template data carries it, e.g. mailPath('applicationStatus', id, { key }). */
 export function mailPath<K extends MailPage>(page: K, ...args: PathArgs<(typeof MAIL_PAGES)[K]>): string {
   const pattern: string = MAIL_PAGES[page];
-  const takesId = pattern.endsWith('/:id');
+  const takesId = ITEM_PARAM.test(pattern);
   const id = takesId ? (args[0] as string) : undefined;
   const query = (takesId ? args[1] : args[0]) as Query | undefined;
   if (takesId && !id) throw new Error(`mailPath: page ${page} needs an id`);
-  const path = takesId ? pattern.replace(':id', encodeURIComponent(id!)) : pattern;
+  const path = takesId ? pattern.replace(ITEM_PARAM, `/${encodeURIComponent(id!)}`) : pattern;
   // By hand rather than URLSearchParams: workflows build these paths too, inside their sandbox.
   const search = Object.entries(query ?? {})
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
@@ -42,7 +46,9 @@ export function mailPath<K extends MailPage>(page: K, ...args: PathArgs<(typeof 
   return search ? `${path}?${search}` : path;
 }
 
-const PATTERNS = Object.values(MAIL_PAGES).map((pattern) => new RegExp(`^${pattern.replace(':id', '[^/?#]+')}(?:\\?[^#]*)?$`));
+const PATTERNS = Object.values(MAIL_PAGES).map(
+  (pattern) => new RegExp(`^${pattern.replace(ITEM_PARAM, '/[^/?#]+')}(?:\\?[^#]*)?$`),
+);
 
 /** Whether a value is the path of one of MAIL_PAGES (so never another site, nor an API route). */
 export function isMailPath(value: string): boolean {

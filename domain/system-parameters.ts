@@ -33,6 +33,7 @@ export const DURATION_UNIT_SECONDS: Readonly<Record<string, number>> = {
 
 const DAY = 86_400;
 const MINUTE = 60;
+const HOUR = 3_600;
 
 function def<const K extends string, const T extends ParameterType>(
   d: SystemParameterDefinition<K, T>,
@@ -130,6 +131,36 @@ export const SYSTEM_PARAMETERS = [
     unit: '天',
     min: 1,
     max: 365 * DAY,
+  }),
+  def({
+    key: 'repair.replyTarget',
+    type: 'DURATION',
+    defaultValue: 24 * HOUR,
+    label: '報修回覆期限',
+    description: '報修案件待處理超過此期間仍未回覆，提醒維修人員（報修類型可另訂）。',
+    unit: '小時',
+    min: 1,
+    max: 720 * HOUR,
+  }),
+  def({
+    key: 'repair.escalateAfter',
+    type: 'DURATION',
+    defaultValue: 24 * HOUR,
+    label: '報修陳報期間',
+    description: '提醒維修人員後再超過此期間仍未回覆，陳報報修類型保管人。',
+    unit: '小時',
+    min: 1,
+    max: 720 * HOUR,
+  }),
+  def({
+    key: 'repair.autoCloseAfter',
+    type: 'DURATION',
+    defaultValue: 7 * DAY,
+    label: '報修自動結案期間',
+    description: '報修案件已處理超過此期間，報修人未評分亦未退回，系統自動結案。',
+    unit: '天',
+    min: 1,
+    max: 90 * DAY,
   }),
   def({
     key: 'verification.codeTtl',

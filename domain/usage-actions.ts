@@ -30,6 +30,10 @@ export const USAGE_ACTIONS = {
   'application.amend': '修改申請內容',
   'application.decide': '審核申請',
   'application.cancel': '取消申請',
+  // 線上報修 and 報修處理狀況回報 (新增報修 is application.submit)
+  'repair.reply': '回報報修處理狀況',
+  'repair.rate': '評分報修案件',
+  'repair.return': '退回報修案件',
   // 管理主控台 › 帳號管理
   'account.disable': '停用帳號',
   'console.account.update': '編輯帳號資料',

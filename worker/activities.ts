@@ -10,6 +10,7 @@ import { createAdSyncActivities } from '../activities/ad-sync';
 import { createConnectivityActivities } from '../activities/connectivity';
 import { createBenchActivities } from '../activities/bench';
 import { createBookingActivities } from '../activities/bookings';
+import { createRepairActivities } from '../activities/repairs';
 import { createDbActivities } from '../activities/db';
 import { createDelegationActivities } from '../activities/delegation';
 import { createMailActivities } from '../activities/mail';
@@ -45,6 +46,7 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...sms,
     ...createBookingActivities({ prisma: clients.prisma, mail, sms }),
+    ...createRepairActivities({ prisma: clients.prisma, mail }),
     // bench/bookings' baseline (workflows/bench-baseline.ts): a no-op.
     ...createBenchActivities(),
     ...createConnectivityActivities({

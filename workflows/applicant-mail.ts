@@ -6,6 +6,9 @@ const OUTCOMES = {
   rejected: { template: 'applicationRejected', step: '駁回' },
   approved: { template: 'applicationApproved', step: '核准' },
   cancelled: { template: 'applicationCancelled', step: '取消' },
+  // A process that is answered rather than approved (線上報修): the answer, and the close by itself.
+  handled: { template: 'applicationHandled', step: '已處理' },
+  closed: { template: 'applicationClosed', step: '結案' },
 } as const;
 
 type Outcome = keyof typeof OUTCOMES;
@@ -17,12 +20,17 @@ type Extra<O extends Outcome> = O extends 'rejected' | 'cancelled'
       ? { note?: string }
       : O extends 'expired'
         ? { hint?: string }
-        : object;
+        : O extends 'handled'
+          ? { note: string; occurrence: number }
+          : O extends 'closed'
+            ? { note?: string }
+            : object;
 
 /**
  * The applicant's mails of a reviewed request (已送出, 逾期, 駁回, 核准), each keyed
  * `<workflowId>:<outcome>` so a retried activity sends it once. With no address to write to, the
- * timeline says so instead.
+ * timeline says so instead. An outcome that may come more than once (線上報修's 已處理, again after
+ * each 退回) carries its `occurrence`, keyed `<workflowId>:<outcome>:<occurrence>`.
  */
 export function applicantMail(opts: {
   workflowId: string;
@@ -38,9 +46,10 @@ export function applicantMail(opts: {
   const { workflowId, to, name, requestType, statusUrl, sendMail, event, namesStep = true } = opts;
   return async <O extends Outcome>(
     outcome: O,
-    ...extra: O extends 'rejected' | 'approved' | 'cancelled' ? [Extra<O>] : [Extra<O>?]
+    ...extra: O extends 'rejected' | 'approved' | 'cancelled' | 'handled' ? [Extra<O>] : [Extra<O>?]
   ) => {
     const { template, step } = OUTCOMES[outcome];
+    const { occurrence, ...fields } = (extra[0] ?? {}) as { occurrence?: number };
     if (!to) {
       await event(
         'NO_MAIL',
@@ -49,10 +58,10 @@ export function applicantMail(opts: {
       return;
     }
     await sendMail({
-      key: `${workflowId}:${outcome}`,
+      key: occurrence === undefined ? `${workflowId}:${outcome}` : `${workflowId}:${outcome}:${occurrence}`,
       to,
       template,
-      data: { name, requestType, statusUrl, ...extra[0] },
+      data: { name, requestType, statusUrl, ...fields },
     } as SendMailInput);
   };
 }

@@ -18,5 +18,6 @@ export { userAdSync } from './user-ad-sync';
 export { organizationChangeResume } from './organization-change-resume';
 export { venueBooking } from './venue-booking';
 export { carBooking } from './car-booking';
+export { repairTicket } from './repair-ticket';
 // For bench/bookings only (its baseline); nothing in the portal starts it.
 export { benchBaseline } from './bench-baseline';

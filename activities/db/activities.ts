@@ -23,6 +23,8 @@ export interface RecordRequestInput {
   summary: JsonObject;
   /** 場地借用 / 公務車借用: the venue or car, whose custodians decide. */
   resourceId?: string | null;
+  /** 線上報修: the ticket's 報修類型, whose 維修人員 answer it and 類型保管人 watch it. */
+  repairTypeId?: string | null;
   /** Workflow start time (pass the workflow's clock so a retry writes the same value). */
   createdAt?: Date | string;
 }
@@ -74,6 +76,7 @@ export function createDbActivities({ prisma }: { prisma: PrismaClient }) {
       applicantName: input.applicantName ?? null,
       summary: input.summary as Prisma.InputJsonObject,
       ...(input.resourceId ? { resourceId: input.resourceId } : {}),
+      ...(input.repairTypeId ? { repairTypeId: input.repairTypeId } : {}),
     };
     const create = () =>
       prisma.request.upsert({

@@ -8,6 +8,10 @@ const REFUSALS = {
   AccountTaken: (message: string) => fail('ACCOUNT_TAKEN', message),
   ReasonRequired: (message: string) => fail('VALIDATION_FAILED', message, { reason: message }),
   NotCancellable: (message: string) => fail('BOOKING_NOT_CANCELLABLE', message),
+  // 線上報修: the API checks the same rules first (domain/repairs/rules.ts); these are the races.
+  RepairReplyRefused: (message: string) => fail('CONFLICT', message),
+  RepairRateRefused: (message: string) => fail('CONFLICT', message),
+  RepairReturnRefused: (message: string) => fail('CONFLICT', message),
 } as const;
 
 /**

@@ -53,10 +53,16 @@ const managesItem = (actor: Actor, resource?: Custodied) =>
 const holdsAny = (kinds: CustodyKind[]) => (actor: Actor) =>
   isAnyAdmin(actor) || (actor.custodianOf ?? []).some((kind) => kinds.includes(kind));
 
-/** A booking as its applicant sees it. */
+/** A booking as its applicant sees it (or a 報修案件: its reporter, type custodians and 維修人員). */
 export interface OwnedBooking extends Custodied {
   applicantUserId?: string | null;
+  /** 報修案件: the 維修人員 of its 報修類型. */
+  vendorIds?: readonly string[];
 }
+
+const reports = (actor: Actor, ticket?: OwnedBooking) => ticket === undefined || ticket.applicantUserId === actor.id;
+const servesType = (actor: Actor, ticket?: OwnedBooking) =>
+  ticket === undefined ? actor.repairVendor === true : (ticket.vendorIds ?? []).includes(actor.id);
 
 const rules = {
   'session.read': () => true,
@@ -153,6 +159,18 @@ const rules = {
    * 類型保管人 (the resource is the type: { agencyId, custodianIds }). 維修人員 and others are refused.
    */
   'repairStats.read': managesItem,
+  /**
+   * 線上報修: every user reports (允許報修機關 decides to which types, `mayReport`); a ticket is read by its
+   * reporter, the type's 維修人員, its 類型保管人, its agency's admins and the system admins; the vendors
+   * answer it (報修處理狀況回報 — without a ticket: whoever is a vendor of some type); its reporter
+   * alone 評分 or 退回.
+   */
+  'repair.report': () => true,
+  'repair.read': (actor: Actor, ticket?: OwnedBooking) =>
+    ticket === undefined || reports(actor, ticket) || servesType(actor, ticket) || managesItem(actor, ticket),
+  'repair.reply': servesType,
+  'repair.rate': reports,
+  'repair.return': reports,
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),

@@ -16,7 +16,19 @@ export interface Bookable {
  * subordinate agencies, whose staff belong to another agency); 機關同仁及其他機關 — those and the listed ones.
  */
 export function mayBook(resource: Bookable, agencyId: string): boolean {
-  if (!resource.isPublic || resource.deletedAt) return false;
+  if (!resource.isPublic) return false;
+  return admits(resource, agencyId);
+}
+
+/** What 允許借用機關 / 允許報修機關 reads: the choice, the owning agency and the listed ones. */
+export type Audience = Pick<Bookable, 'deletedAt' | 'audience' | 'agencyId' | 'allowedAgencyIds'>;
+
+/**
+ * The audience rule alone, for a thing that is not booked (a 報修類型: 允許報修機關 has the same three
+ * choices). Not deleted, and the user's agency among those the choice admits.
+ */
+export function admits(resource: Audience, agencyId: string): boolean {
+  if (resource.deletedAt) return false;
   switch (resource.audience) {
     case 'CITY':
       return true;

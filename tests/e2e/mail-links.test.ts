@@ -24,7 +24,9 @@ import { adminRoleRequestWorkflowId } from '../../workflows/admin-role-request.m
 import { agencyChange } from '../../workflows/agency-change';
 import { carBooking } from '../../workflows/car-booking';
 import { venueBooking } from '../../workflows/venue-booking';
+import { repairTicket } from '../../workflows/repair-ticket';
 import { createResource } from '../support/resources';
+import { createRepairTicketRow, createRepairType } from '../support/repairs';
 import { fileSandbox } from '../integration/ad/helpers';
 import { randomNationalId, uniqueAccount, uniqueEmail } from '../support/applicant';
 import { eventually, testEnv } from '../support/env';
@@ -72,6 +74,9 @@ const EXPECTED_SUBJECTS = [
   '有一件新的公務車借用申請待您審核',
   '場地借用申請已送出',
   '公務車借用申請已送出',
+  '線上報修已送出',
+  `有一件新的報修案件待您處理（連結測試報修${mark}）`,
+  `報修案件逾期未處理，請協助追蹤（連結測試報修${mark}）`,
 ];
 
 interface SinkMessage {
@@ -90,6 +95,8 @@ let web: PreviewServer;
 let webUrl = '';
 let sandbox: Awaited<ReturnType<typeof fileSandbox>>;
 const adAccounts: string[] = [];
+/** The 報修類型 whose 維修人員 the system admin is made for this run (報修處理狀況回報 opens to vendors only). */
+let repairTypeId: string | undefined;
 let browser: BrowserSession | undefined;
 
 async function freePort(): Promise<number> {
@@ -120,6 +127,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  if (repairTypeId) await prisma.repairVendor.deleteMany({ where: { repairTypeId } });
   for (const account of adAccounts) await ad.deleteUser(account).catch(() => undefined);
   await sandbox?.cleanup();
   await web?.close();
@@ -175,6 +183,8 @@ async function sendEveryMail(): Promise<SinkMessage[]> {
       'request.reminderAfter': 2,
       'request.escalationAfter': 4,
       'request.expiryAfter': 6,
+      'repair.replyTarget': 2,
+      'repair.escalateAfter': 2,
     }),
   };
   const temporal = createTemporal({
@@ -366,6 +376,29 @@ async function sendEveryMail(): Promise<SinkMessage[]> {
             }),
           );
         }
+
+        // 線上報修: 已送出 (the ticket's page) to the reporter, the new ticket (報修處理狀況回報) to the
+        // vendors, and unanswered, the escalation (the ticket's page) to the type's custodian. The system
+        // admin, who opens the links, serves the type too.
+        const reporterUser = await newUser('rep');
+        const vendorUser = await newUser('ven');
+        const keeperUser = await newUser('rcu');
+        for (const who of [reporterUser, vendorUser, keeperUser]) {
+          addresses.add(who.email);
+          addresses.add(mailAddressOf(await prisma.user.findUniqueOrThrow({ where: { id: who.id } }))!);
+        }
+        const type = await createRepairType(prisma, {
+          name: `連結測試報修${mark}`,
+          agencyId: g01.id,
+          custodian1Id: keeperUser.id,
+          vendorIds: [vendorUser.id, sysadminRow.id],
+        });
+        repairTypeId = type.id;
+        const reporterRow = await prisma.user.findUniqueOrThrow({ where: { id: reporterUser.id } });
+        const ticket = await createRepairTicketRow(prisma, type, reporterRow, { fault: `連結測試${mark}` });
+        waiting.push(
+          await client.workflow.start(repairTicket, { taskQueue, workflowId: ticket.workflowId, args: [ticket.input] }),
+        );
 
         // Every mail has gone out once the sink holds them all; the error names those missing.
         let missing: string[] = EXPECTED_SUBJECTS;

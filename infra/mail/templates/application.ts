@@ -94,3 +94,35 @@ export function applicationCancelled(data: z.output<typeof applicationCancelledS
     ...statusButton(data.statusUrl, ctx),
   ]);
 }
+
+/** Answered rather than approved (線上報修's 已處理): what was done, and what the applicant may do now. */
+export const applicationHandledSchema = applicationBase.extend({
+  statusUrl: link,
+  /** The answer (處理結果, 處理人員 …). */
+  note: z.string().trim().min(1).max(2000),
+});
+
+export function applicationHandled(data: z.output<typeof applicationHandledSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}已處理`, [
+    p(`${data.name} 您好：`),
+    p(`您的「${data.requestType}」已處理，請至案件頁面評分；如處理狀況與實際情況不符，可退回並說明退回原因。`),
+    caseFields(data),
+    { kind: 'fields', rows: [['處理狀況', data.note]] },
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}
+
+/** Closed by itself (線上報修: 已處理 and neither rated nor returned in time). */
+export const applicationClosedSchema = applicationBase.extend({
+  note: z.string().trim().max(1000).optional(),
+});
+
+export function applicationClosed(data: z.output<typeof applicationClosedSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}已結案`, [
+    p(`${data.name} 您好：`),
+    p(`您的「${data.requestType}」已處理且逾期未評分，系統已自動結案。`),
+    caseFields(data),
+    ...noteFields(data.note, '備註'),
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}

@@ -24,7 +24,12 @@ import {
   applicationSubmittedSchema,
   applicationCancelled,
   applicationCancelledSchema,
+  applicationClosed,
+  applicationClosedSchema,
+  applicationHandled,
+  applicationHandledSchema,
 } from './application';
+import { repairTicketNotice, repairTicketNoticeSchema } from './repair';
 import { applicationExpired, applicationExpiredSchema, approvalReminder, approvalReminderSchema } from './approval';
 import { bookingForCustodian, bookingForCustodianSchema, driverDispatch, driverDispatchSchema } from './booking';
 import { delegatedDecision, delegatedDecisionSchema, delegationAssigned, delegationAssignedSchema } from './delegation';
@@ -73,6 +78,9 @@ const templates = {
   bookingForCustodian: define(bookingForCustodianSchema, bookingForCustodian),
   driverDispatch: define(driverDispatchSchema, driverDispatch),
   applicationCancelled: define(applicationCancelledSchema, applicationCancelled),
+  applicationHandled: define(applicationHandledSchema, applicationHandled),
+  applicationClosed: define(applicationClosedSchema, applicationClosed),
+  repairTicketNotice: define(repairTicketNoticeSchema, repairTicketNotice),
 };
 
 type Templates = typeof templates;

@@ -112,6 +112,31 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     note: '10樓專用小禮堂 2026/12/08 9:00 - 12:00',
     statusUrl: '/applications/booking-records/VB-20261208-ABCD',
   },
+  applicationHandled: {
+    name: '陳志明',
+    requestType: '線上報修',
+    requestId: 'R20261208-00042',
+    note: '處理人員：王維修\n處理結果：已更換網路線',
+    statusUrl: '/applications/repairs/tickets/R20261208-00042',
+  },
+  applicationClosed: {
+    name: '陳志明',
+    requestType: '線上報修',
+    requestId: 'R20261208-00042',
+    statusUrl: '/applications/repairs/tickets/R20261208-00042',
+  },
+  repairTicketNotice: {
+    kind: 'returned',
+    ticketKey: 'R20261208-00042',
+    repairType: '公文管理系統維修',
+    unitName: '智慧發展中心',
+    reporterName: '陳志明',
+    location: '民治市政中心',
+    floor: '2',
+    fault: '無法登入公文系統',
+    reason: '問題仍未解決',
+    ticketUrl: '/my/repair-handling/R20261208-00042',
+  },
 };
 
 describe('mail templates', () => {
