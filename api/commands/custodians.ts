@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import type { UsageAction } from '../../domain/usage-actions';
-import { fail, invalidField } from '../errors';
+import { invalidField } from '../errors';
 import type { Actor } from '../policies';
 import { recordUsage } from './usage';
 

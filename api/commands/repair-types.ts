@@ -1,9 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import {
-  REPAIR_CUSTODIAN_WORD,
-  type NewRepairTypeInput,
-  type RepairTypeFields,
-} from '../../domain/repairs/type-schema';
+import { REPAIR_CUSTODIAN_WORD, type NewRepairTypeInput, type RepairTypeFields } from '../../domain/repairs/type-schema';
 import { fail, invalidField } from '../errors';
 import { authorize } from '../policies';
 import type { RepairTypeRow } from '../queries/repair-types';
@@ -119,7 +115,12 @@ export async function updateRepairType(ctx: CustodyContext, row: RepairTypeRow, 
       where: { id: { in: dropped.map((c) => c.id) }, retiredAt: null },
       data: { retiredAt: now },
     });
-    await recordUsage(tx, { userId: actor.id, action: 'repairType.update', target: usageTarget(fields.name), ip: ctx.ip ?? null });
+    await recordUsage(tx, {
+      userId: actor.id,
+      action: 'repairType.update',
+      target: usageTarget(fields.name),
+      ip: ctx.ip ?? null,
+    });
   });
 }
 
@@ -134,6 +135,11 @@ export async function deleteRepairType(ctx: CustodyContext, row: RepairTypeRow, 
     const open = await tx.repairTicket.count({ where: { repairTypeId: row.id, status: { not: 'CLOSED' } } });
     if (open > 0) throw fail('CONFLICT', `此報修類型尚有 ${open} 筆未結案的報修案件，無法刪除`);
     await tx.repairType.update({ where: { id: row.id }, data: { deletedAt: now } });
-    await recordUsage(tx, { userId: ctx.actor.id, action: 'repairType.delete', target: usageTarget(row.name), ip: ctx.ip ?? null });
+    await recordUsage(tx, {
+      userId: ctx.actor.id,
+      action: 'repairType.delete',
+      target: usageTarget(row.name),
+      ip: ctx.ip ?? null,
+    });
   });
 }

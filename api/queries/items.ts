@@ -25,9 +25,9 @@ export type ItemRow = Prisma.ResourceGetPayload<{ include: typeof detailInclude 
  * Who manages which items and 報修類型 (表 2): system admins all, agency admins their agencies',
  * custodians theirs (a filter both tables take).
  */
-export function managedBy(
-  actor: Actor,
-): { OR?: [{ agencyId: { in: string[] } }, { custodian1Id: string }, { custodian2Id: string }] } {
+export function managedBy(actor: Actor): {
+  OR?: [{ agencyId: { in: string[] } }, { custodian1Id: string }, { custodian2Id: string }];
+} {
   if (actor.roles.includes('SYSTEM_ADMIN')) return {};
   return {
     OR: [{ agencyId: { in: actor.adminOfAgencyIds } }, { custodian1Id: actor.id }, { custodian2Id: actor.id }],

@@ -20,11 +20,7 @@ export type RepairTypeRow = Prisma.RepairTypeGetPayload<{ include: typeof detail
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-TW');
 
 /** 報修類型管理: one page of the types the actor manages, by 報修類型 (name keyword). */
-export async function repairTypePage(
-  prisma: PrismaClient,
-  actor: Actor,
-  query: { q?: string; page: number; pageSize: number },
-) {
+export async function repairTypePage(prisma: PrismaClient, actor: Actor, query: { q?: string; page: number; pageSize: number }) {
   const q = query.q?.trim();
   const where: Prisma.RepairTypeWhereInput = {
     deletedAt: null,
@@ -32,31 +28,33 @@ export async function repairTypePage(
   };
   const [total, rows] = await Promise.all([
     prisma.repairType.count({ where }),
-    prisma.repairType.findMany({
-      where,
-      include: {
-        agency: { select: { name: true } },
-        custodian1: person,
-        custodian2: person,
-        vendors: { include: { user: { select: { name: true } } }, orderBy: { addedAt: 'asc' } },
-      },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      skip: query.page * query.pageSize,
-      take: query.pageSize,
-    }),
+    prisma.repairType.findMany({ where, include: listInclude, ...byNamePage(query) }),
   ]);
-  return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      agency: r.agency.name,
-      audienceLabel: REPAIR_AUDIENCE_LABELS[r.audience],
-      vendors: r.vendors.map((v) => v.user.name),
-      custodians: [r.custodian1, r.custodian2].flatMap((c) => (c ? [c.name] : [])),
-    })),
-  };
+  return { total, items: rows.map(presentListRow) };
 }
+
+const listInclude = {
+  agency: { select: { name: true } },
+  custodian1: person,
+  custodian2: person,
+  vendors: { include: { user: { select: { name: true } } }, orderBy: { addedAt: 'asc' } },
+} satisfies Prisma.RepairTypeInclude;
+
+const byNamePage = (query: { page: number; pageSize: number }) => ({
+  orderBy: [{ name: 'asc' as const }, { id: 'asc' as const }],
+  skip: query.page * query.pageSize,
+  take: query.pageSize,
+});
+
+/** A row of 報修類型管理's list. */
+const presentListRow = (r: Prisma.RepairTypeGetPayload<{ include: typeof listInclude }>) => ({
+  id: r.id,
+  name: r.name,
+  agency: r.agency.name,
+  audienceLabel: REPAIR_AUDIENCE_LABELS[r.audience],
+  vendors: r.vendors.map((v) => v.user.name),
+  custodians: [r.custodian1, r.custodian2].flatMap((c) => (c ? [c.name] : [])),
+});
 
 /** One live 報修類型, or 404 (a deleted one too). */
 export async function loadRepairType(prisma: PrismaClient, id: string): Promise<RepairTypeRow> {

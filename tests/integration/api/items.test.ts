@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
+import { downloadedSheet } from '../../support/xlsx';
 import { ALL_WEEK, createResource } from '../../support/resources';
-import { createActiveUser } from './support-users';
+import { createActiveUser, createAgencyAdmin } from './support-users';
 
 // 物品管理 (場地清單管理, 公務車清單管理, 派遣司機清單管理) over HTTP with the real API and PostgreSQL:
 // who sees and changes which item (表 2), the zh-TW refusals that write nothing, 保管人設定 with its
@@ -34,14 +34,7 @@ async function login(account: string, id: string): Promise<Who> {
   return { id, account, session };
 }
 
-async function adminOf(agencyCode: string, unitCode: string) {
-  const user = await createActiveUser(prisma, unitCode);
-  const agency = await prisma.organization.findUniqueOrThrow({ where: { code: agencyCode } });
-  await prisma.roleAssignment.create({
-    data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: agency.id, grantedAt: new Date(Date.now() - 60_000) },
-  });
-  return user;
-}
+const adminOf = (agencyCode: string, unitCode: string) => createAgencyAdmin(prisma, agencyCode, unitCode);
 
 const agencyId = async (code: string) => (await prisma.organization.findUniqueOrThrow({ where: { code } })).id;
 
@@ -253,9 +246,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     const file = await g01Admin.session.download(`${path}/custodian-changes.xlsx`);
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('保管人異動紀錄_');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('保管人異動紀錄')!;
+    const sheet = await downloadedSheet(file, '保管人異動紀錄');
     expect(sheet.getRow(1).values).toEqual([undefined, '執行時間', '異動項目', '原保管人', '新保管人', '異動原因', '執行者']);
     expect(sheet.rowCount).toBe(5);
     expect((sheet.getRow(3).values as unknown[]).slice(2, 6)).toEqual(['保管人 2', colleague.name, '（移除）', '調職']);

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
+import { downloadedSheet } from '../../support/xlsx';
 import { createRepairType } from '../../support/repair-types';
-import { createActiveUser } from './support-users';
+import { createActiveUser, createAgencyAdmin } from './support-users';
 
 // 報修類型管理 (物品管理) over HTTP with the real API and PostgreSQL: who sees and changes which type
 // (表 2, like the items), the zh-TW refusals that write nothing, 報修廠商資訊 and 分類, 保管人設定 with
@@ -16,45 +16,27 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-interface Who {
-  id: string;
-  account: string;
-  name: string;
-  session: ReturnType<typeof apiSession>;
-}
+type Who = Awaited<ReturnType<typeof login>>;
 
-async function login(user: { id: string; account: string; name: string }): Promise<Who> {
+/** A user with a logged-in API session of their own. */
+async function login(user: { id: string; account: string; name: string }) {
   const session = apiSession();
   const answer = await session.login(user.account);
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return { ...user, session };
+  return { id: user.id, account: user.account, name: user.name, session };
 }
+const adminOf = (agencyCode: string, unitCode: string) => createAgencyAdmin(prisma, agencyCode, unitCode);
 
-async function adminOf(agencyCode: string, unitCode: string) {
-  const user = await createActiveUser(prisma, unitCode);
-  const agency = await prisma.organization.findUniqueOrThrow({ where: { code: agencyCode } });
-  await prisma.roleAssignment.create({
-    data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: agency.id, grantedAt: new Date(Date.now() - 60_000) },
-  });
-  return user;
-}
-
-const agencyId = async (code: string) => (await prisma.organization.findUniqueOrThrow({ where: { code } })).id;
-
-let g01: string;
-let other: string;
-let g01Admin: Who;
-let otherAdmin: Who;
-let sysadmin: Who;
-let custodian: Who;
-let vendor: Who;
-let plain: Who;
-let colleague: { id: string; account: string; name: string };
-let vendor2: { id: string; account: string; name: string };
+// The cast, logged in once: agencies G01 (the type's) and G15 (another), and one person per role.
+let g01 = '';
+let other = '';
+let g01Admin: Who, otherAdmin: Who, sysadmin: Who, custodian: Who, vendor: Who, plain: Who;
+let colleague: { id: string; account: string; name: string }, vendor2: { id: string; account: string; name: string };
 
 beforeAll(async () => {
-  g01 = await agencyId('G01');
-  other = await agencyId('G15');
+  [g01 = '', other = ''] = await Promise.all(
+    ['G01', 'G15'].map(async (code) => (await prisma.organization.findUniqueOrThrow({ where: { code } })).id),
+  );
   const [a, b, c, v, p, col, v2] = await Promise.all([
     adminOf('G01', 'G01-91'),
     adminOf('G15', 'G15-01'),
@@ -95,9 +77,9 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
   it("新增 only by the 所屬機關's admins or a system admin; bad input is refused in zh-TW and writes nothing", async () => {
     const before = await prisma.repairType.count();
     const changesBefore = await prisma.custodianChange.count();
-    expect((await plain.session.post('/api/repair-types', typeBody())).status).toBe(403);
-    expect((await vendor.session.post('/api/repair-types', typeBody())).status).toBe(403);
-    expect((await otherAdmin.session.post('/api/repair-types', typeBody())).status).toBe(403);
+    // A plain user, a 維修人員, and another agency's admin for this agency.
+    for (const who of [plain, vendor, otherAdmin])
+      expect((await who.session.post('/api/repair-types', typeBody())).status).toBe(403);
 
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '  ' }, 'name', '請輸入名稱'],
@@ -115,12 +97,12 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
       [{ replyTargetHours: '1.5' }, 'replyTargetHours', '回覆時限須為整數（小時）'],
       [{ replyTargetHours: 'abc' }, 'replyTargetHours', '回覆時限須為數字'],
     ];
-    for (const [over, field, message] of cases) {
-      const answer = await g01Admin.session.post('/api/repair-types', typeBody(over));
-      expect(answer.status, JSON.stringify(over)).toBe(400);
-      expect(answer.body.error.code).toBe('VALIDATION_FAILED');
-      expect(answer.body.error.fields[field], JSON.stringify(answer.body)).toBe(message);
+    const seen: unknown[] = [];
+    for (const [over, field] of cases) {
+      const { status, body } = await g01Admin.session.post('/api/repair-types', typeBody(over));
+      seen.push([status, body.error?.code, field, body.error?.fields?.[field]]);
     }
+    expect(seen).toEqual(cases.map(([, field, message]) => [400, 'VALIDATION_FAILED', field, message]));
     expect(await prisma.repairType.count()).toBe(before);
     expect(await prisma.custodianChange.count()).toBe(changesBefore);
   });
@@ -231,7 +213,9 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
     expect(clash.body.error.fields.categories).toBe('分類「系統異常」已存在（已停用），請改為啟用');
     const foreign = await custodian.session.put(path, {
       ...fields,
-      categories: [{ id: (await prisma.repairCategory.findFirstOrThrow({ where: { repairTypeId: sysCreated.body.id } })).id, name: 'x' }],
+      categories: [
+        { id: (await prisma.repairCategory.findFirstOrThrow({ where: { repairTypeId: sysCreated.body.id } })).id, name: 'x' },
+      ],
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.fields.categories).toBe('分類不存在，請重新整理後再試');
@@ -273,7 +257,9 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
 
     const log = await g01Admin.session.get(`${path}/custodian-changes`);
     expect(log.status).toBe(200);
-    expect(log.body.items.map((r: { slotLabel: string; toName: string | null; reason: string }) => [r.slotLabel, r.toName, r.reason])).toEqual([
+    expect(
+      log.body.items.map((r: { slotLabel: string; toName: string | null; reason: string }) => [r.slotLabel, r.toName, r.reason]),
+    ).toEqual([
       ['類型保管人 1', colleague.name, '移交'],
       ['類型保管人 2', null, '調職'],
       ['類型保管人 2', colleague.name, '業務需要'],
@@ -290,9 +276,7 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
     const file = await g01Admin.session.download(`${path}/custodian-changes.xlsx`);
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('保管人異動紀錄_');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('保管人異動紀錄')!;
+    const sheet = await downloadedSheet(file, '保管人異動紀錄');
     expect(sheet.getRow(1).values).toEqual([undefined, '執行時間', '異動項目', '原保管人', '新保管人', '異動原因', '執行者']);
     expect(sheet.rowCount).toBe(5);
     expect((sheet.getRow(3).values as unknown[]).slice(2, 7)).toEqual([

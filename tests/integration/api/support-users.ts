@@ -23,3 +23,13 @@ export async function createActiveUser(prisma: PrismaClient, organizationCode?: 
     },
   });
 }
+
+/** An active user of the unit who is 機關管理者 of the agency (granted a minute ago). */
+export async function createAgencyAdmin(prisma: PrismaClient, agencyCode: string, unitCode: string) {
+  const user = await createActiveUser(prisma, unitCode);
+  const agency = await prisma.organization.findUniqueOrThrow({ where: { code: agencyCode } });
+  await prisma.roleAssignment.create({
+    data: { userId: user.id, role: 'AGENCY_ADMIN', organizationId: agency.id, grantedAt: new Date(Date.now() - 60_000) },
+  });
+  return user;
+}

@@ -60,4 +60,7 @@ export const PAGES: Partial<Record<RouteId, PageLoader>> = {
   consoleDrivers: () => import('../console/items/pages').then((m) => ({ default: m.DriverListPage })),
   consoleDriverNew: () => import('../console/items/pages').then((m) => ({ default: m.NewDriverPage })),
   consoleDriver: () => import('../console/items/pages').then((m) => ({ default: m.DriverPage })),
+  consoleRepairTypes: () => import('../console/repair-types/RepairTypeListPage'),
+  consoleRepairTypeNew: () => import('../console/repair-types/NewRepairTypePage'),
+  consoleRepairType: () => import('../console/repair-types/RepairTypeDetailPage'),
 };
