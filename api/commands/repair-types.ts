@@ -70,7 +70,7 @@ export async function createRepairType(ctx: CustodyContext, input: NewRepairType
       },
     });
     await logArrival(tx, 'repairType', row.id, input, people, '新增報修類型', actor.id);
-    await recordUsage(tx, { userId: actor.id, action: 'repairType.create', target: usageTarget(row.name), ip: ctx.ip ?? null });
+    await recordUsage(tx, { userId: actor.id, action: 'repair.type.create', target: usageTarget(row.name), ip: ctx.ip ?? null });
     return row;
   });
 }
@@ -117,7 +117,7 @@ export async function updateRepairType(ctx: CustodyContext, row: RepairTypeRow, 
     });
     await recordUsage(tx, {
       userId: actor.id,
-      action: 'repairType.update',
+      action: 'repair.type.update',
       target: usageTarget(fields.name),
       ip: ctx.ip ?? null,
     });
@@ -137,7 +137,7 @@ export async function deleteRepairType(ctx: CustodyContext, row: RepairTypeRow, 
     await tx.repairType.update({ where: { id: row.id }, data: { deletedAt: now } });
     await recordUsage(tx, {
       userId: ctx.actor.id,
-      action: 'repairType.delete',
+      action: 'repair.type.delete',
       target: usageTarget(row.name),
       ip: ctx.ip ?? null,
     });

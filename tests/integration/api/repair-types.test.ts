@@ -220,7 +220,7 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.fields.categories).toBe('分類不存在，請重新整理後再試');
     // The usage records name the type.
-    const usage = await prisma.usageRecord.findMany({ where: { userId: custodian.id, action: 'repairType.update' } });
+    const usage = await prisma.usageRecord.findMany({ where: { userId: custodian.id, action: 'repair.type.update' } });
     expect(usage.map((u) => u.target)).toContain('報修類型 公文管理系統維修（測試）');
   });
 
