@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPrisma } from '../integration/db/helpers';
 import { createActiveUser, createAgencyAdmin } from '../integration/api/support-users';
 import { e2e } from '../support/env';
-import { openBrowser, screenshotVariants, stepsInOrder, type BrowserSession } from './support/browser';
+import { openBrowser, screenshotVariants, useBrowserJourney } from './support/browser';
 import { login, sideMenu } from './support/portal';
 
 const prisma = testPrisma();
@@ -50,16 +50,10 @@ const openRepairTypes = async (page: Page) => {
 };
 
 describe('報修類型管理: an agency admin sets up a type; its custodian, a general user, finds it', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await openBrowser();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  stepsInOrder();
+  const journey = useBrowserJourney();
 
   it('the agency admin adds a type with two 維修人員, two 分類 and 類型保管人 1', async () => {
+    const session = journey();
     const { page } = session;
     await login(page, { account: admin.account, password: e2e.password() });
     await openRepairTypes(page);
@@ -116,6 +110,7 @@ describe('報修類型管理: an agency admin sets up a type; its custodian, a g
   });
 
   it('sets 類型保管人 2 with 異動原因 and sees the change in the 保管人異動 log', async () => {
+    const session = journey();
     const { page } = session;
     await page.getByRole('tab', { name: '保管人設定' }).click();
     await page.getByRole('button', { name: '類型保管人 2 設置保管人' }).click();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
-import { downloadedSheet } from '../../support/xlsx';
+import { downloadSheet } from '../../support/xlsx';
 import { createRepairType } from '../../support/repair-types';
 import { createActiveUser, createAgencyAdmin } from './support-users';
 
@@ -273,10 +273,7 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
     // The items' logs never show a repair type's changes, nor the other way round.
     expect(await prisma.custodianChange.count({ where: { repairTypeId: type.id, resourceId: { not: null } } })).toBe(0);
 
-    const file = await g01Admin.session.download(`${path}/custodian-changes.xlsx`);
-    expect(file.status).toBe(200);
-    expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('保管人異動紀錄_');
-    const sheet = await downloadedSheet(file, '保管人異動紀錄');
+    const sheet = await downloadSheet(g01Admin.session, `${path}/custodian-changes.xlsx`, '保管人異動紀錄');
     expect(sheet.getRow(1).values).toEqual([undefined, '執行時間', '異動項目', '原保管人', '新保管人', '異動原因', '執行者']);
     expect(sheet.rowCount).toBe(5);
     expect((sheet.getRow(3).values as unknown[]).slice(2, 7)).toEqual([

@@ -62,14 +62,7 @@ export function RepairTypeFields({
           <ChoiceField label="所屬機關" value={form.agencyId} onChange={pickAgency} error={fields.agencyId} choices={managed} />
         </Grid>
         <Grid size={12}>
-          <AudienceField
-            label="允許報修機關"
-            choices={REPAIR_AUDIENCE_LABELS}
-            form={form}
-            agencies={agencies}
-            onChange={onChange}
-            fields={fields}
-          />
+          <AudienceField label="允許報修機關" choices={REPAIR_AUDIENCE_LABELS} {...{ form, agencies, onChange, fields }} />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextField
