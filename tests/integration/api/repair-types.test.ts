@@ -75,8 +75,11 @@ const ids = (answer: { body: { items: { id: string }[] } }) => answer.body.items
 
 describe('報修類型管理 (real API, PostgreSQL)', () => {
   it("新增 only by the 所屬機關's admins or a system admin; bad input is refused in zh-TW and writes nothing", async () => {
-    const before = await prisma.repairType.count();
-    const changesBefore = await prisma.custodianChange.count();
+    // What a wrongly accepted body would have written (this file's own people: other suites run alongside).
+    const mine = { where: { OR: [{ custodian1Id: custodian.id }, { vendors: { some: { userId: vendor.id } } }] } };
+    const ofTypes = { where: { repairTypeId: { not: null }, toUserId: custodian.id } };
+    const before = await prisma.repairType.count(mine);
+    const changesBefore = await prisma.custodianChange.count(ofTypes);
     // A plain user, a 維修人員, and another agency's admin for this agency.
     for (const who of [plain, vendor, otherAdmin])
       expect((await who.session.post('/api/repair-types', typeBody())).status).toBe(403);
@@ -103,8 +106,8 @@ describe('報修類型管理 (real API, PostgreSQL)', () => {
       seen.push([status, body.error?.code, field, body.error?.fields?.[field]]);
     }
     expect(seen).toEqual(cases.map(([, field, message]) => [400, 'VALIDATION_FAILED', field, message]));
-    expect(await prisma.repairType.count()).toBe(before);
-    expect(await prisma.custodianChange.count()).toBe(changesBefore);
+    expect(await prisma.repairType.count(mine)).toBe(before);
+    expect(await prisma.custodianChange.count(ofTypes)).toBe(changesBefore);
   });
 
   it('each role sees and changes only what 表 2 gives it; the custodian gets in for the type they hold', async () => {
