@@ -64,6 +64,7 @@ import { accountCitizenCertRoutes } from './routes/account/citizen-cert';
 import { bookingSearchRoutes } from './routes/bookings/search';
 import { bookingRecordRoutes } from './routes/bookings/records';
 import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feeds';
+import { repairStatsRoutes } from './routes/repair-stats';
 
 export interface AppDeps {
   env: {
@@ -190,6 +191,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/records', consoleRecordRoutes({ prisma }));
   app.use('/api/items', itemRoutes({ prisma }));
   app.use('/api/repair-types', repairTypeRoutes({ prisma }));
+  // 報修類型管理 › 處理狀況 (統計 and 匯出) of one 報修類型.
+  app.use('/api/repair-stats', repairStatsRoutes({ prisma }));
   const applicationDeps = { prisma, temporal, webUrl, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };
   const verification = createEmailVerification(applicationDeps);
   const proofs = createIdentityProofs(prisma);

@@ -161,6 +161,11 @@ const rules = {
   'booking.revoke': managesItem,
   /** 行事曆訂閱: every user their own bookings; a resource's feed for whoever manages it (checked by item.read). */
   'calendarFeed.manage': () => true,
+  /**
+   * 報修類型管理 › 處理狀況 (統計, 匯出): the system admins, the admins of the type's 所屬機關, and its two
+   * 類型保管人 (the resource is the type: { agencyId, custodianIds }). 維修人員 and others are refused.
+   */
+  'repairStats.read': managesItem,
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),

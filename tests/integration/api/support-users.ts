@@ -24,7 +24,7 @@ export async function createActiveUser(prisma: PrismaClient, organizationCode?: 
   });
 }
 
-/** An active user of the unit who is 機關管理者 of the agency (granted a minute ago). */
+/** An active user of `unitCode` who is 機關管理者 of `agencyCode` (granted a minute ago, so a new session carries it). */
 export async function createAgencyAdmin(prisma: PrismaClient, agencyCode: string, unitCode: string) {
   const user = await createActiveUser(prisma, unitCode);
   const agency = await prisma.organization.findUniqueOrThrow({ where: { code: agencyCode } });
