@@ -38,6 +38,7 @@ import { consoleRecordRoutes } from './routes/console/records';
 import { agencyAdminLookupRoutes, myAgencyAdminRoutes } from './routes/public/agency-admins';
 import { systemParameterRoutes } from './routes/console/system-parameters';
 import { itemRoutes } from './routes/items';
+import { repairTypeRoutes } from './routes/repair-types';
 import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/system-parameters', systemParameterRoutes({ prisma }));
   app.use('/api/console/records', consoleRecordRoutes({ prisma }));
   app.use('/api/items', itemRoutes({ prisma }));
+  app.use('/api/repair-types', repairTypeRoutes({ prisma }));
   // 報修類型管理 › 處理狀況 (統計 and 匯出) of one 報修類型.
   app.use('/api/repair-stats', repairStatsRoutes({ prisma }));
   const applicationDeps = { prisma, temporal, webUrl, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };

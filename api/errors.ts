@@ -21,6 +21,9 @@ export class AppError extends Error {
 export const fail = (code: ErrorCode, message?: string, fields?: Record<string, string>, details?: Record<string, unknown>) =>
   new AppError(code, message, fields, details);
 
+/** A 400 on one field, for a check the schema cannot make (a place, agency or person that must exist). */
+export const invalidField = (field: string, message: string) => fail('VALIDATION_FAILED', message, { [field]: message });
+
 /**
  * A resend inside its cooldown (驗證碼, 簡訊驗證碼, 臨時密碼, 推播): the message names the seconds left and
  * the answer carries them (`retryAfterSeconds`, and the instant `resendAfter`), so a page counts down

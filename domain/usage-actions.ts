@@ -55,6 +55,10 @@ export const USAGE_ACTIONS = {
   'item.update': '編輯物品資訊',
   'item.delete': '刪除物品',
   'item.custodian': '保管人異動',
+  // 管理主控台 › 物品管理 › 報修類型管理
+  'repair.type.create': '新增報修類型',
+  'repair.type.update': '編輯報修類型',
+  'repair.type.delete': '刪除報修類型',
 } as const satisfies Record<string, string>;
 
 export type UsageAction = keyof typeof USAGE_ACTIONS;

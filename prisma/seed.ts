@@ -18,6 +18,7 @@ import { flattenOrgTree, type OrgSeedRow } from './org-tree';
 import { seedDemoRelyingParty } from './seed-demo-rp';
 import { seedIntegrationSystems } from './seed-integrations';
 import { DEFAULT_DEMO_PASSWORD, seedUsers, type SeedUser } from './seed-users';
+import { seedDemoRepairTypes } from './seed-repair-types';
 import { seedDemoResources } from './seed-resources';
 import { SYSTEM_PARAMETERS, serializeParameterValue } from '../domain/system-parameters';
 
@@ -69,6 +70,7 @@ export async function runSeed(prisma: PrismaClient, opts: SeedOptions): Promise<
     });
     log(`seed: demo integration systems ${JSON.stringify(integrations)}`);
     log(`seed: demo items ${JSON.stringify(await seedDemoResources(prisma))}`);
+    log(`seed: demo repair types ${JSON.stringify(await seedDemoRepairTypes(prisma))}`);
     const demoRpUrl = process.env.DEMO_RP_URL;
     if (demoRpUrl) await seedDemoRelyingParty(prisma, { dataKey, hashKey, demoRpUrl });
   }

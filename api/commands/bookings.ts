@@ -24,7 +24,7 @@ import {
 } from '../../workflows/booking.messages';
 import { carBooking } from '../../workflows/car-booking';
 import { venueBooking } from '../../workflows/venue-booking';
-import { fail } from '../errors';
+import { fail, invalidField } from '../errors';
 import { authorize, decidingActor, type Action, type Actor } from '../policies';
 import type { Temporal } from '../temporal';
 import { startRequestWorkflow } from './request-workflow';
@@ -48,7 +48,7 @@ function bookingKey(kind: 'VENUE' | 'CAR', now: Date) {
   return `${WORDS[kind].prefix}-${day}-${tail}`;
 }
 
-const invalid = (field: string, message: string) => fail('VALIDATION_FAILED', message, { [field]: message });
+const invalid = invalidField;
 
 async function bookable(prisma: PrismaClient, id: string, kind: Resource['kind']) {
   const row = await prisma.resource.findFirst({

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, ResourceKind } from '@prisma/client';
+import type { BookingAudience, Prisma, PrismaClient, ResourceKind } from '@prisma/client';
 import { HOLDING_STATUSES } from '../../domain/bookings/labels';
 import {
   DRIVER_OPEN_HOURS,
@@ -7,13 +7,14 @@ import {
   type ItemFields,
   type NewItemInput,
 } from '../../domain/bookings/resource-schema';
-import { fail } from '../errors';
+import { fail, invalidField } from '../errors';
 import { sniffImage } from '../image-upload';
 import { authorize, type Actor } from '../policies';
 import type { ItemRow } from '../queries/items';
+import { checkCustodians, logArrival } from './custodians';
 import { recordUsage } from './usage';
 
-// 物品管理's writes. Each checks what the schema cannot (the places, agencies, people and drivers
+// 物品管理's writes (保管人設定 in ./custodians.ts). Each checks what the schema cannot (the places, agencies, people and drivers
 // named exist and fit) before it writes anything, and writes the item, its 保管人異動 and its 帳號使用紀錄
 // in one transaction.
 
@@ -23,36 +24,36 @@ export interface ItemContext {
   ip?: string;
 }
 
-const invalid = (field: string, message: string) => fail('VALIDATION_FAILED', message, { [field]: message });
+const invalid = invalidField;
 const target = (kind: ResourceKind, name: string) => `${ITEM_NOUNS[kind]} ${name}`;
 
 /** 所在地, 管理機關 and the other agencies of 允許借用機關, checked against the database. */
 async function checkPlaces(prisma: PrismaClient, fields: ItemFields) {
   if (!(await prisma.location.findUnique({ where: { id: fields.locationId } }))) throw invalid('locationId', '請選擇所在地');
+  return checkAudience(prisma, fields, { agency: '管理機關', audience: '允許借用機關' });
+}
+
+/**
+ * The owning agency and the other agencies of 允許借用機關 / 允許報修機關 exist and are live; the
+ * third choice names at least one agency besides the owner. Answers the other agencies to store.
+ */
+export async function checkAudience(
+  prisma: PrismaClient,
+  fields: { agencyId: string; audience: BookingAudience; allowedAgencyIds: readonly string[] },
+  labels: { agency: string; audience: string },
+) {
   const listed = fields.audience === 'OWN_AND_LISTED' ? [...new Set(fields.allowedAgencyIds)] : [];
   const agencies = await prisma.organization.findMany({
     where: { id: { in: [fields.agencyId, ...listed] }, kind: { not: 'SECTION' }, retiredAt: null },
     select: { id: true },
   });
   const known = new Set(agencies.map((a) => a.id));
-  if (!known.has(fields.agencyId)) throw invalid('agencyId', '請選擇管理機關');
-  if (listed.some((id) => !known.has(id))) throw invalid('allowedAgencyIds', '允許借用機關中有不存在的機關');
+  if (!known.has(fields.agencyId)) throw invalid('agencyId', `請選擇${labels.agency}`);
+  if (listed.some((id) => !known.has(id))) throw invalid('allowedAgencyIds', `${labels.audience}中有不存在的機關`);
   const others = listed.filter((id) => id !== fields.agencyId);
   if (fields.audience === 'OWN_AND_LISTED' && others.length === 0)
     throw invalid('allowedAgencyIds', '請加入至少一個其他機關（選擇機關後按 +）');
   return others;
-}
-
-/** The active accounts named as 保管人 1 and 2 (管理人 of a driver). */
-async function checkCustodians(prisma: PrismaClient, kind: ResourceKind, c1: string, c2: string | null | undefined) {
-  const word = custodianWord(kind);
-  if (c2 && c2 === c1) throw invalid('custodian2Id', `${word} 1 與${word} 2 不可為同一人`);
-  const ids = [c1, ...(c2 ? [c2] : [])];
-  const users = await prisma.user.findMany({ where: { id: { in: ids }, status: 'ACTIVE' }, select: { id: true, name: true } });
-  const byId = new Map(users.map((u) => [u.id, u]));
-  if (!byId.has(c1)) throw invalid('custodian1Id', `請設置${word} 1（須為已啟用的帳號）`);
-  if (c2 && !byId.has(c2)) throw invalid('custodian2Id', `${word} 2 須為已啟用的帳號`);
-  return byId;
 }
 
 /** 選擇公務車司機: live drivers of the car's 管理機關. */
@@ -95,7 +96,7 @@ export async function createItem(ctx: ItemContext, kind: ResourceKind, input: Ne
   const { prisma, actor } = ctx;
   authorize(actor, 'item.create', { agencyId: input.agencyId });
   const others = await checkPlaces(prisma, input);
-  const people = await checkCustodians(prisma, kind, input.custodian1Id, input.custodian2Id);
+  const people = await checkCustodians(prisma, custodianWord(kind), input.custodian1Id, input.custodian2Id);
   const driverIds = 'driverIds' in input ? await checkDrivers(prisma, input.agencyId, input.driverIds) : [];
   const reason = `新增${ITEM_NOUNS[kind]}`;
   return prisma.$transaction(async (tx) => {
@@ -109,23 +110,7 @@ export async function createItem(ctx: ItemContext, kind: ResourceKind, input: Ne
         drivers: { create: driverIds.map((driverId) => ({ driverId })) },
       },
     });
-    const slots = [input.custodian1Id, input.custodian2Id ?? null];
-    await tx.custodianChange.createMany({
-      data: slots.flatMap((userId, i) =>
-        userId
-          ? [
-              {
-                resourceId: row.id,
-                slot: i + 1,
-                toUserId: userId,
-                toName: people.get(userId)!.name,
-                reason,
-                changedById: actor.id,
-              },
-            ]
-          : [],
-      ),
-    });
+    await logArrival(tx, 'resource', row.id, input, people, reason, actor.id);
     await recordUsage(tx, { userId: actor.id, action: 'item.create', target: target(kind, row.name), ip: ctx.ip ?? null });
     return row;
   });
@@ -197,60 +182,6 @@ export async function deleteItem(ctx: ItemContext, row: ItemRow, now = new Date(
       userId: ctx.actor.id,
       action: 'item.delete',
       target: target(row.kind, row.name),
-      ip: ctx.ip ?? null,
-    });
-  });
-}
-
-/**
- * 設置保管人 / 設置管理人 › 確定: slot 1 or 2 passes to another account (or slot 2 is emptied), with
- * 異動原因, in the 保管人異動 log. The holder read and the one written are the same under the row lock,
- * so two people changing the same slot at once are both logged in order.
- */
-export async function setCustodian(ctx: ItemContext, row: ItemRow, slot: 1 | 2, userId: string | null, reason: string) {
-  const { prisma, actor } = ctx;
-  const word = custodianWord(row.kind);
-  if (slot === 1 && userId === null) throw invalid('userId', `${word} 1 為必填，不可移除`);
-  const user = userId
-    ? await prisma.user.findFirst({ where: { id: userId, status: 'ACTIVE' }, select: { id: true, name: true } })
-    : null;
-  if (userId && !user) throw invalid('userId', `新${word}須為已啟用的帳號`);
-  await prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM resources WHERE id = ${row.id} FOR UPDATE`;
-    const current = await tx.resource.findUniqueOrThrow({
-      where: { id: row.id },
-      select: {
-        custodian1Id: true,
-        custodian2Id: true,
-        custodian1: { select: { name: true } },
-        custodian2: { select: { name: true } },
-      },
-    });
-    const [mine, other] =
-      slot === 1 ? [current.custodian1Id, current.custodian2Id] : [current.custodian2Id, current.custodian1Id];
-    if (userId === mine) throw invalid('userId', userId ? `此帳號已是${word} ${slot}` : `${word} ${slot} 尚未設置`);
-    if (userId && userId === other) throw invalid('userId', `${word} 1 與${word} 2 不可為同一人`);
-    await tx.resource.update({
-      where: { id: row.id },
-      data: slot === 1 ? { custodian1Id: userId! } : { custodian2Id: userId },
-    });
-    await tx.custodianChange.create({
-      data: {
-        resourceId: row.id,
-        slot,
-        fromUserId: mine,
-        fromName: (slot === 1 ? current.custodian1?.name : current.custodian2?.name) ?? null,
-        toUserId: userId,
-        toName: user?.name ?? null,
-        reason,
-        changedById: actor.id,
-      },
-    });
-    await recordUsage(tx, {
-      userId: actor.id,
-      action: 'item.custodian',
-      target: target(row.kind, row.name),
-      detail: { slot, from: mine, to: userId },
       ip: ctx.ip ?? null,
     });
   });

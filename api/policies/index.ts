@@ -139,6 +139,19 @@ const rules = {
   'item.update': managesItem,
   'item.custodians': managesItem,
   'item.delete': adminsAgency,
+  /** 物品管理's shared look-ups (所在地 and agencies, 設置保管人's account search): whoever manages any item or 報修類型. */
+  'item.lookup': holdsAny(['VENUE', 'CAR', 'DRIVER', 'REPAIR_TYPE']),
+  /**
+   * 報修類型管理 (物品管理): like the items — 新增 by agency or system admins (the 所屬機關 inside the
+   * admin's agencies); the list, 編輯 (報修類型資訊, 報修廠商資訊, 分類) and 保管人設定 for whoever
+   * manages the type (its 類型保管人 too); 刪除 by its agency's admins. 維修人員 get nothing here.
+   */
+  'repairType.list': holdsAny(['REPAIR_TYPE']),
+  'repairType.create': adminsAgency,
+  'repairType.read': managesItem,
+  'repairType.update': managesItem,
+  'repairType.custodians': managesItem,
+  'repairType.delete': adminsAgency,
   /** 場地借用申請 / 公務車借用登記: every user; the resource's 是否公開 and 允許借用機關 decide the rest. */
   'booking.request': () => true,
   /** 場地及公務車申請紀錄: the applicant's own; 取消申請 before the start, theirs only. */

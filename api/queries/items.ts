@@ -9,7 +9,7 @@ import type { Actor } from '../policies';
 // the 借用紀錄 / 派遣紀錄. Authorisation is the route's (api/policies item.*); the scope here is the
 // list's: what 表 2 lets the actor see.
 
-const person = { select: { id: true, account: true, name: true, organization: { select: { name: true } } } } as const;
+export const person = { select: { id: true, account: true, name: true, organization: { select: { name: true } } } } as const;
 const detailInclude = {
   location: true,
   agency: { select: { id: true, name: true } },
@@ -21,8 +21,13 @@ const detailInclude = {
 } satisfies Prisma.ResourceInclude;
 export type ItemRow = Prisma.ResourceGetPayload<{ include: typeof detailInclude }>;
 
-/** Who manages which items (表 2): system admins all, agency admins their agencies', custodians theirs. */
-export function managedBy(actor: Actor): Prisma.ResourceWhereInput {
+/**
+ * Who manages which items and 報修類型 (表 2): system admins all, agency admins their agencies',
+ * custodians theirs (a filter both tables take).
+ */
+export function managedBy(actor: Actor): {
+  OR?: [{ agencyId: { in: string[] } }, { custodian1Id: string }, { custodian2Id: string }];
+} {
   if (actor.roles.includes('SYSTEM_ADMIN')) return {};
   return {
     OR: [{ agencyId: { in: actor.adminOfAgencyIds } }, { custodian1Id: actor.id }, { custodian2Id: actor.id }],
@@ -102,7 +107,7 @@ export const custodied = (row: { agencyId: string; custodian1Id: string; custodi
   custodianIds: [row.custodian1Id, row.custodian2Id],
 });
 
-const presentPerson = (p: { id: string; account: string; name: string; organization: { name: string } } | null) =>
+export const presentPerson = (p: { id: string; account: string; name: string; organization: { name: string } } | null) =>
   p && { id: p.id, account: p.account, name: p.name, unit: p.organization.name };
 
 /** 場地資訊 / 公務車資訊 / 司機資訊 with 保管人設定's holders. */
@@ -201,10 +206,13 @@ const rangeWhere = (range: DateRange) => ({
 
 export const CUSTODIAN_CHANGES_MAX = 5000;
 
+/** Whose 保管人異動 log: a venue's, car's or driver's, or a 報修類型's. */
+export type CustodyOf = { resourceId: string } | { repairTypeId: string };
+
 /** The 保管人異動 log, newest first, by 執行時間. */
-export async function custodianChanges(prisma: PrismaClient, resourceId: string, range: DateRange) {
+export async function custodianChanges(prisma: PrismaClient, of: CustodyOf, range: DateRange) {
   const rows = await prisma.custodianChange.findMany({
-    where: { resourceId, changedAt: rangeWhere(range) },
+    where: { ...of, changedAt: rangeWhere(range) },
     include: { changedBy: { select: { account: true, name: true } } },
     orderBy: [{ changedAt: 'desc' }, { id: 'desc' }],
     take: CUSTODIAN_CHANGES_MAX,

@@ -24,7 +24,7 @@ export const CUSTODIAN_REASON_MAX = 200;
 /** A driver's dispatch is bounded by the car's 開放借用時間 only: the driver is available all day. */
 export const DRIVER_OPEN_HOURS = WEEKDAY_LABELS.map(() => ({ open: 0, close: 24 * 60 }));
 
-const requiredLine = (label: string, max = ITEM_TEXT_MAX) =>
+export const requiredLine = (label: string, max = ITEM_TEXT_MAX) =>
   z
     .string({ error: `請輸入${label}` })
     .nullish()
@@ -55,7 +55,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
       .max(max, `${label}須介於 ${min} 至 ${max}`),
   );
 
-const id = (required: string) => z.string({ error: required }).trim().min(1, required).max(64, required);
+export const id = (required: string) => z.string({ error: required }).trim().min(1, required).max(64, required);
 
 /** One day of 開放借用時間: closed (null), or whole hours with the end after the start. */
 const dayHours = z
@@ -78,16 +78,23 @@ export const openHoursSchema = z
   .length(7, '請設定開放借用時間')
   .refine((days) => days.some((d) => d !== null), '請至少設定一天開放借用時間');
 
+/**
+ * 允許借用機關 (允許報修機關 of a 報修類型): 全府, 僅限機關同仁, or 開放機關同仁及其他機關人員 with the
+ * other agencies (+ / x; ignored for the other two choices).
+ */
+export const audienceFields = (label: string) => ({
+  audience: z.enum(['CITY', 'OWN_AGENCY', 'OWN_AND_LISTED'], { error: `請選擇${label}` }),
+  allowedAgencyIds: z
+    .array(id('請選擇機關'), { error: `${label}格式錯誤` })
+    .max(ALLOWED_AGENCIES_MAX, `${label}最多 ${ALLOWED_AGENCIES_MAX} 個`)
+    .default([]),
+});
+
 const common = {
   locationId: id('請選擇所在地'),
   agencyId: id('請選擇管理機關'),
   isPublic: z.boolean({ error: '請選擇是否公開' }),
-  audience: z.enum(['CITY', 'OWN_AGENCY', 'OWN_AND_LISTED'], { error: '請選擇允許借用機關' }),
-  /** 開放機關同仁及其他機關人員借用: the other agencies (+ / x); ignored for the other two choices. */
-  allowedAgencyIds: z
-    .array(id('請選擇機關'), { error: '允許借用機關格式錯誤' })
-    .max(ALLOWED_AGENCIES_MAX, `允許借用機關最多 ${ALLOWED_AGENCIES_MAX} 個`)
-    .default([]),
+  ...audienceFields('允許借用機關'),
 };
 
 /** 場地電話 (any local or mobile number as typed, separators removed) and its 分機. */
@@ -150,17 +157,18 @@ export const driverFieldsSchema = z.object({
   remarks: note('備註'),
 });
 
-const custodianIds = (kind: ItemKind) => ({
-  custodian1Id: id(`請設置${custodianWord(kind)} 1`),
-  custodian2Id: id(`請設置${custodianWord(kind)} 2`).nullish(),
+/** 新增's two holders (保管人, 管理人, 類型保管人): 1 required, 2 optional. */
+export const custodianIds = (word: string) => ({
+  custodian1Id: id(`請設置${word} 1`),
+  custodian2Id: id(`請設置${word} 2`).nullish(),
 });
 const driverIds = z.array(id('請選擇公務車司機'), { error: '公務車司機格式錯誤' }).max(50, '公務車司機最多 50 位');
 
 /** 新增場地 / 新增公務車 (with the drivers of 選擇公務車司機) / 新增司機: the fields and the custodians. */
 export const newItemSchemas = {
-  VENUE: venueFieldsSchema.extend(custodianIds('VENUE')),
-  CAR: carFieldsSchema.extend({ ...custodianIds('CAR'), driverIds: driverIds.default([]) }),
-  DRIVER: driverFieldsSchema.extend(custodianIds('DRIVER')),
+  VENUE: venueFieldsSchema.extend(custodianIds(custodianWord('VENUE'))),
+  CAR: carFieldsSchema.extend({ ...custodianIds(custodianWord('CAR')), driverIds: driverIds.default([]) }),
+  DRIVER: driverFieldsSchema.extend(custodianIds(custodianWord('DRIVER'))),
 };
 /** 場地資訊 / 公務車資訊 / 司機資訊 › 儲存. */
 export const itemFieldSchemas = { VENUE: venueFieldsSchema, CAR: carFieldsSchema, DRIVER: driverFieldsSchema };
@@ -172,10 +180,10 @@ export type ItemFields =
 /** 選擇公務車司機 › 儲存. */
 export const carDriversSchema = z.object({ driverIds });
 
-/** 設置保管人 / 設置管理人: the new holder (null: remove 保管人 2) and 異動原因. */
-export const custodianChangeSchema = (kind: ItemKind) =>
+/** 設置保管人 / 設置管理人 (a 報修類型's 類型保管人 too): the new holder (null: remove holder 2) and 異動原因. */
+export const custodianChangeSchema = (word: string) =>
   z.object({
-    userId: id(`請選擇新${custodianWord(kind)}`).nullable(),
+    userId: id(`請選擇新${word}`).nullable(),
     reason: z
       .string({ error: '請輸入異動原因' })
       .transform((v) => v.trim())

@@ -14,8 +14,8 @@ const agencyQuery = z.object({ agencyId: z.string({ error: '請選擇管理機�
 
 /**
  * 管理主控台 › 物品管理 (/api/items; docs/api/bookings.md):
- *   GET /options          所在地, agencies, the 管理機關 the actor may create items for
- *   GET /people?q=        設置保管人's search (account or name prefix)
+ *   GET /options          所在地, agencies, the 管理機關 the actor may create items (and 報修類型) for
+ *   GET /people?q=        設置保管人's (and 設置維修人員's) search (account or name prefix)
  *   GET /driver-choices?agencyId=   選擇公務車司機's checklist (the agency's admins and car custodians)
  *   /venues, /cars, /drivers        each kind (./kind.ts, ./custodians.ts, ./photos.ts)
  */
@@ -24,12 +24,12 @@ export function itemRoutes(deps: ItemDeps) {
   const router = Router();
 
   router.get('/options', async (req, res) => {
-    authorize(req.actor, 'item.list');
+    authorize(req.actor, 'item.lookup');
     res.json(await itemOptions(prisma, req.actor));
   });
 
   router.get('/people', async (req, res) => {
-    authorize(req.actor, 'item.list');
+    authorize(req.actor, 'item.lookup');
     res.json({ items: await custodianCandidates(prisma, peopleQuery.parse(req.query).q) });
   });
 

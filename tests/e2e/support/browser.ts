@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { noteExchange } from '../../support/issued';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -154,6 +154,22 @@ export function useBrowserPerTest(): () => BrowserSession {
     await session.close();
   });
   return () => session;
+}
+
+/**
+ * One Chromium session for the steps of one journey (a describe block): opened before the first step,
+ * closed after the last, later steps skipped after a failure (stepsInOrder).
+ */
+export function useBrowserJourney(): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  stepsInOrder();
+  return () => session!;
 }
 
 /**

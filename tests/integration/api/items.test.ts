@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
+import { downloadSheet } from '../../support/xlsx';
 import { ALL_WEEK, createResource } from '../../support/resources';
 import { createActiveUser, createAgencyAdmin } from './support-users';
 
@@ -243,12 +243,7 @@ describe('物品管理 (real API, PostgreSQL)', () => {
     expect(badDate.status).toBe(400);
     expect(badDate.body.error.fields.from).toBe('執行時間（起）格式錯誤（YYYY-MM-DD）');
 
-    const file = await g01Admin.session.download(`${path}/custodian-changes.xlsx`);
-    expect(file.status).toBe(200);
-    expect(decodeURIComponent(file.headers.get('content-disposition') ?? '')).toContain('保管人異動紀錄_');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet('保管人異動紀錄')!;
+    const sheet = await downloadSheet(g01Admin.session, `${path}/custodian-changes.xlsx`, '保管人異動紀錄');
     expect(sheet.getRow(1).values).toEqual([undefined, '執行時間', '異動項目', '原保管人', '新保管人', '異動原因', '執行者']);
     expect(sheet.rowCount).toBe(5);
     expect((sheet.getRow(3).values as unknown[]).slice(2, 6)).toEqual(['保管人 2', colleague.name, '（移除）', '調職']);

@@ -66,6 +66,7 @@ export const PAGES: Partial<Record<RouteId, PageLoader>> = {
   consoleDrivers: () => import('../console/items/pages').then((m) => ({ default: m.DriverListPage })),
   consoleDriverNew: () => import('../console/items/pages').then((m) => ({ default: m.NewDriverPage })),
   consoleDriver: () => import('../console/items/pages').then((m) => ({ default: m.DriverPage })),
-  // TEMPORARY (branch repair-stats): replaced at merge by 報修類型管理's detail page, which renders the 處理狀況 tab.
-  consoleRepairType: () => import('../console/repair-stats-preview/RepairStatsPreviewPage'),
+  consoleRepairTypes: () => import('../console/repair-types/RepairTypeListPage'),
+  consoleRepairTypeNew: () => import('../console/repair-types/NewRepairTypePage'),
+  consoleRepairType: () => import('../console/repair-types/RepairTypeDetailPage'),
 };

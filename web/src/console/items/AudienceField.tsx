@@ -14,36 +14,43 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { audienceLabel } from '../../../../domain/bookings/labels';
-import type { Audience, ItemKind, Named } from './api';
+import type { FieldErrors } from '../../lib/api';
+import type { Audience, Named } from './api';
+import { fieldError } from './itemForm';
 
 const AUDIENCES: Audience[] = ['CITY', 'OWN_AGENCY', 'OWN_AND_LISTED'];
 
 /**
- * 允許借用機關 (a driver's words 派遣): 全府, 僅限機關同仁, or 開放機關同仁及其他機關人員 with the other
- * agencies picked one by one (+) and taken off again (x).
+ * 允許借用機關 (a driver's 允許派遣機關, a 報修類型's 允許報修機關): 全府, 僅限機關同仁, or 開放機關同仁及其他
+ * 機關人員 with the other agencies picked one by one (+) and taken off again (x).
  */
 export function AudienceField({
-  kind,
-  audience,
-  listed,
-  agencies,
-  onChange,
-  error,
+  label,
+  choices,
+  form: { audience, allowedAgencies: listed, agencyId },
+  agencies: all,
+  onChange: patch,
+  fields,
 }: {
-  kind: ItemKind;
-  audience: '' | Audience;
-  listed: Named[];
+  /** 允許借用機關 / 允許派遣機關 / 允許報修機關 */
+  label: string;
+  /** The three choices in the field's words. */
+  choices: Record<Audience, string>;
+  /** The form's choice, its other agencies, and the owning agency (never listed). */
+  form: { audience: '' | Audience; allowedAgencies: Named[]; agencyId: string };
+  /** Every agency. */
   agencies: Named[];
-  onChange: (audience: Audience, listed: Named[]) => void;
-  error?: string;
+  onChange: (patch: { audience: Audience; allowedAgencies: Named[] }) => void;
+  fields: FieldErrors;
 }) {
+  const agencies = all.filter((a) => a.id !== agencyId);
+  const error = fields.audience ?? fieldError(fields, 'allowedAgencyIds');
+  const onChange = (audience: Audience, allowedAgencies: Named[]) => patch({ audience, allowedAgencies });
   const [picked, setPicked] = useState<Named | null>(null);
   const add = () => {
     if (picked && !listed.some((a) => a.id === picked.id)) onChange('OWN_AND_LISTED', [...listed, picked]);
     setPicked(null);
   };
-  const label = kind === 'DRIVER' ? '允許派遣機關' : '允許借用機關';
   return (
     <FormControl component="fieldset" error={Boolean(error)} required>
       <FormLabel component="legend">{label}</FormLabel>
@@ -53,7 +60,7 @@ export function AudienceField({
             key={a}
             value={a}
             control={<Radio />}
-            label={a === 'OWN_AND_LISTED' ? `${audienceLabel(a, kind)}(其他機關由下方功能進行編輯)` : audienceLabel(a, kind)}
+            label={a === 'OWN_AND_LISTED' ? `${choices[a]}(其他機關由下方功能進行編輯)` : choices[a]}
           />
         ))}
       </RadioGroup>

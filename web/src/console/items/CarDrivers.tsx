@@ -15,7 +15,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useResource } from '../../lib/data';
 import { itemsApi, type DriverChoice } from './api';
 
@@ -38,20 +38,15 @@ export function CarDrivers({
 }) {
   const [choosing, setChoosing] = useState(false);
   return (
-    <Paper variant="outlined" component="section" aria-label="公務車司機" sx={{ p: 2 }}>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
-        <Typography component="h2" variant="h6">
-          公務車司機
-        </Typography>
+    <ListSection
+      title="公務車司機"
+      action={
         <Button variant="outlined" onClick={() => setChoosing(true)} disabled={disabled || !agencyId}>
           選擇公務車司機
         </Button>
-      </Stack>
-      {error && (
-        <Alert severity="error" sx={{ mb: 1 }}>
-          {error}
-        </Alert>
-      )}
+      }
+      error={error}
+    >
       <Table size="small" aria-label="公務車司機">
         <TableHead>
           <TableRow>
@@ -100,6 +95,36 @@ export function CarDrivers({
           }}
         />
       )}
+    </ListSection>
+  );
+}
+
+/** A titled box of a form (公務車司機, 報修廠商資訊): its action button at the right, a refusal above the list. */
+export function ListSection({
+  title,
+  action,
+  error,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  error?: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Paper variant="outlined" component="section" aria-label={title} sx={{ p: 2 }}>
+      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1 }}>
+        <Typography component="h2" variant="h6">
+          {title}
+        </Typography>
+        {action}
+      </Stack>
+      {error && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {error}
+        </Alert>
+      )}
+      {children}
     </Paper>
   );
 }

@@ -17,17 +17,18 @@ import { formatDateTime } from '../../lib/datetime';
 import { download } from '../../lib/download';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { api } from '../../lib/api';
-import { itemsApi, type CustodianChange, type ItemKind } from './api';
-import { KINDS } from './kinds';
+import type { CustodianChange } from './api';
 
-/** 保管人異動 (管理人異動): the log by 執行時間, 查詢 and 匯出 (Excel). */
-export function ChangeLog({ kind, id, version }: { kind: ItemKind; id: string; version: number }) {
-  const word = KINDS[kind].custodian;
+/** Where a holder's 保管人異動 log is read: the list, or (xlsx) its Excel file, for a 執行時間 range. */
+export type ChangesPath = (range: { from?: string; to?: string }, xlsx?: boolean) => string;
+
+/** 保管人異動 (管理人異動) of an item or a 報修類型: the log by 執行時間, 查詢 and 匯出 (Excel). */
+export function ChangeLog({ word, path, version }: { word: string; path: ChangesPath; version: number }) {
   const [draft, setDraft] = useState({ from: '', to: '' });
   const [range, setRange] = useState(draft);
   const { data, error } = useResource<{ items: CustodianChange[] }>(
-    (signal) => api.get(itemsApi.changesPath(kind, id, range), { signal }),
-    [kind, id, range.from, range.to, version],
+    (signal) => api.get(path(range), { signal }),
+    [path(range), version],
   );
   const { run, pending } = useSingleFlight();
   const [exportError, setExportError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function ChangeLog({ kind, id, version }: { kind: ItemKind; id: string; v
     void run(async () => {
       setExportError(null);
       try {
-        await download(itemsApi.changesPath(kind, id, range, true), `${word}異動紀錄.xlsx`);
+        await download(path(range, true), `${word}異動紀錄.xlsx`);
       } catch (cause) {
         setExportError(errorMessage(cause));
       }

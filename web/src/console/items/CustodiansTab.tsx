@@ -17,28 +17,56 @@ import { useState } from 'react';
 import { isApiError } from '../../lib/api';
 import { useMutation } from '../../lib/data';
 import { itemsApi, type ItemDetail, type Person } from './api';
-import { ChangeLog } from './ChangeLog';
+import { ChangeLog, type ChangesPath } from './ChangeLog';
 import { KINDS } from './kinds';
 import { PersonPicker, personText } from './PersonPicker';
 
-/**
- * 保管人設定 (a driver's 管理人設定): the two holders, each changed with 設置保管人 (a new holder and
- * 異動原因); 保管人 2 is removed by clearing the name. The 保管人異動 log below.
- */
+/** What a 保管人設定 tab shows and changes: an item's or a 報修類型's two holders and their log. */
+export interface CustodySpec {
+  /** A slot's word (保管人, 管理人, 類型保管人) and the log's and buttons' (保管人, 管理人). */
+  words: { slot: string; log: string };
+  /** The line above the table (每個場地可設置 2 位保管人 …). */
+  hint: string;
+  holders: readonly [Person | null, Person | null];
+  editable: boolean;
+  set: (slot: 1 | 2, body: { userId: string | null; reason: string }) => Promise<void>;
+  changesPath: ChangesPath;
+}
+
+/** An item's 保管人設定 (a driver's 管理人設定). */
 export function CustodiansTab({ item, onSaved }: { item: ItemDetail; onSaved: (message: string) => void }) {
   const word = KINDS[item.kind].custodian;
+  const each = item.kind === 'DRIVER' ? '位司機' : item.kind === 'CAR' ? '輛公務車' : '個場地';
+  return (
+    <Custodians
+      spec={{
+        words: { slot: word, log: word },
+        hint: `每${each}可設置 2 位${word}；${word} 1 為必填，${word} 2 可移除。`,
+        holders: [item.custodian1, item.custodian2],
+        editable: item.allowedActions.includes('item.custodians'),
+        set: (slot, body) => itemsApi.setCustodian(item.kind, item.id, slot, body),
+        changesPath: (range, xlsx) => itemsApi.changesPath(item.kind, item.id, range, xlsx),
+      }}
+      onSaved={onSaved}
+    />
+  );
+}
+
+/**
+ * 保管人設定: the two holders, each changed with 設置保管人 (a new holder and 異動原因); holder 2 is
+ * removed by clearing the name. The 保管人異動 log below.
+ */
+export function Custodians({ spec, onSaved }: { spec: CustodySpec; onSaved: (message: string) => void }) {
+  const { slot: word, log } = spec.words;
   const [editing, setEditing] = useState<1 | 2 | null>(null);
   const [logVersion, setLogVersion] = useState(0);
-  const can = item.allowedActions.includes('item.custodians');
-  const holders = [item.custodian1, item.custodian2] as const;
   return (
     <Stack spacing={3}>
-      <Paper variant="outlined" component="section" aria-label={`${word}設定`} sx={{ p: 2 }}>
+      <Paper variant="outlined" component="section" aria-label={`${log}設定`} sx={{ p: 2 }}>
         <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
-          每{item.kind === 'DRIVER' ? '位司機' : item.kind === 'CAR' ? '輛公務車' : '個場地'}可設置 2 位{word}；{word} 1 為必填，
-          {word} 2 可移除。
+          {spec.hint}
         </Typography>
-        <Table size="small" aria-label={`${word}設定`}>
+        <Table size="small" aria-label={`${log}設定`}>
           <TableHead>
             <TableRow>
               <TableCell>項目</TableCell>
@@ -48,20 +76,20 @@ export function CustodiansTab({ item, onSaved }: { item: ItemDetail; onSaved: (m
             </TableRow>
           </TableHead>
           <TableBody>
-            {holders.map((holder, i) => (
+            {spec.holders.map((holder, i) => (
               <TableRow key={i}>
                 <TableCell>{`${word} ${i + 1}`}</TableCell>
                 <TableCell>{holder ? personText(holder) : '未設置'}</TableCell>
                 <TableCell>{holder?.unit ?? ''}</TableCell>
                 <TableCell align="right">
-                  {can && (
+                  {spec.editable && (
                     <Button
                       size="small"
                       variant="outlined"
                       onClick={() => setEditing((i + 1) as 1 | 2)}
-                      aria-label={`${word} ${i + 1} 設置${word}`}
+                      aria-label={`${word} ${i + 1} 設置${log}`}
                     >
-                      設置{word}
+                      設置{log}
                     </Button>
                   )}
                 </TableCell>
@@ -70,12 +98,11 @@ export function CustodiansTab({ item, onSaved }: { item: ItemDetail; onSaved: (m
           </TableBody>
         </Table>
       </Paper>
-      <ChangeLog kind={item.kind} id={item.id} version={logVersion} />
+      <ChangeLog word={log} path={spec.changesPath} version={logVersion} />
       {editing && (
         <CustodianDialog
-          item={item}
+          spec={spec}
           slot={editing}
-          current={editing === 1 ? item.custodian1 : item.custodian2}
           onClose={() => setEditing(null)}
           onDone={() => {
             setEditing(null);
@@ -89,23 +116,22 @@ export function CustodiansTab({ item, onSaved }: { item: ItemDetail; onSaved: (m
 }
 
 function CustodianDialog({
-  item,
+  spec,
   slot,
-  current,
   onClose,
   onDone,
 }: {
-  item: ItemDetail;
+  spec: CustodySpec;
   slot: 1 | 2;
-  current: Person | null;
   onClose: () => void;
   onDone: () => void;
 }) {
-  const word = KINDS[item.kind].custodian;
+  const { slot: word, log } = spec.words;
+  const current = spec.holders[slot - 1] ?? null;
   const [person, setPerson] = useState<Person | null>(current);
   const [reason, setReason] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
-  const save = useMutation((userId: string | null) => itemsApi.setCustodian(item.kind, item.id, slot, { userId, reason }), {
+  const save = useMutation((userId: string | null) => spec.set(slot, { userId, reason }), {
     onSuccess: onDone,
     onError: (cause) => {
       if (isApiError(cause) && Object.keys(cause.fields).length > 0) {
@@ -124,7 +150,7 @@ function CustodianDialog({
   };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="custodian-dialog-title">
-      <DialogTitle id="custodian-dialog-title">{`設置${word}（${word} ${slot}）`}</DialogTitle>
+      <DialogTitle id="custodian-dialog-title">{`設置${log}（${word} ${slot}）`}</DialogTitle>
       <DialogContent>
         {save.error && (
           <Alert severity="error" sx={{ mb: 2 }}>

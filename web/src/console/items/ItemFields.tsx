@@ -8,8 +8,9 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import type { FieldErrors } from '../../lib/api';
-import type { ItemKind, Named } from './api';
+import type { Audience, ItemKind, Named } from './api';
 import { AudienceField } from './AudienceField';
+import { AUDIENCE_LABELS, audienceLabel } from '../../../../domain/bookings/labels';
 import { fieldError, type ItemForm } from './itemForm';
 import { OpenHoursField } from './OpenHoursField';
 
@@ -59,6 +60,13 @@ const ORDER: Record<ItemKind, Slot[]> = {
   ],
 };
 
+/** 允許借用機關's three choices in the kind's words (a driver's say 派遣). */
+const audienceChoices = (kind: ItemKind) =>
+  Object.fromEntries((Object.keys(AUDIENCE_LABELS) as Audience[]).map((a) => [a, audienceLabel(a, kind)])) as Record<
+    Audience,
+    string
+  >;
+
 /** 場地資訊 / 公務車資訊 / 司機資訊's fields, for 新增 and 編輯 alike. */
 export function ItemFields({
   kind,
@@ -98,42 +106,24 @@ export function ItemFields({
   return (
     <Grid container spacing={2} sx={{ maxWidth: 760 }}>
       <Grid size={12}>
-        <TextField
-          select
-          fullWidth
-          required
+        <ChoiceField
           label="所在地"
           value={form.locationId}
-          onChange={(e) => onChange({ locationId: e.target.value })}
-          error={Boolean(fields.locationId)}
-          helperText={fields.locationId}
-        >
-          {locations.map((l) => (
-            <MenuItem key={l.id} value={l.id}>
-              {l.name}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(locationId) => onChange({ locationId })}
+          error={fields.locationId}
+          choices={locations}
+        />
       </Grid>
       {ORDER[kind].map((slot) =>
         slot === 'agency' ? (
           <Grid key="agency" size={12}>
-            <TextField
-              select
-              fullWidth
-              required
+            <ChoiceField
               label="管理機關"
               value={form.agencyId}
-              onChange={(e) => onChange({ agencyId: e.target.value })}
-              error={Boolean(fields.agencyId)}
-              helperText={fields.agencyId}
-            >
-              {managedAgencies.map((a) => (
-                <MenuItem key={a.id} value={a.id}>
-                  {a.name}
-                </MenuItem>
-              ))}
-            </TextField>
+              onChange={(agencyId) => onChange({ agencyId })}
+              error={fields.agencyId}
+              choices={managedAgencies}
+            />
           </Grid>
         ) : slot === 'openHours' ? (
           <Grid key="openHours" size={12}>
@@ -159,14 +149,51 @@ export function ItemFields({
       </Grid>
       <Grid size={12}>
         <AudienceField
-          kind={kind}
-          audience={form.audience}
-          listed={form.allowedAgencies}
-          agencies={agencies.filter((a) => a.id !== form.agencyId)}
-          onChange={(audience, allowedAgencies) => onChange({ audience, allowedAgencies })}
-          error={fields.audience ?? fieldError(fields, 'allowedAgencyIds')}
+          label={kind === 'DRIVER' ? '允許派遣機關' : '允許借用機關'}
+          choices={audienceChoices(kind)}
+          form={form}
+          agencies={agencies}
+          onChange={onChange}
+          fields={fields}
         />
       </Grid>
     </Grid>
+  );
+}
+
+/** A required pick of one (所在地, 管理機關, 所屬機關). */
+export function ChoiceField({
+  label,
+  value,
+  onChange,
+  error,
+  choices,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+  choices: Named[];
+  disabled?: boolean;
+}) {
+  return (
+    <TextField
+      select
+      fullWidth
+      required
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={Boolean(error)}
+      helperText={error}
+      disabled={disabled}
+    >
+      {choices.map((c) => (
+        <MenuItem key={c.id} value={c.id}>
+          {c.name}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

@@ -14,7 +14,7 @@ import { useMutation, useResource } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
 import { itemsApi, type DriverChoice, type ItemDetail } from './api';
 import { CarDrivers } from './CarDrivers';
-import { bodyOf, formOf, type ItemForm } from './itemForm';
+import { bodyOf, formOf, formProblems, type ItemForm } from './itemForm';
 import { ItemFields } from './ItemFields';
 import { KINDS } from './kinds';
 import { VenuePhotos } from './VenuePhotos';
@@ -28,12 +28,10 @@ export function ItemInfoTab({ item, onSaved }: { item: ItemDetail; onSaved: (mes
   const navigate = useNavigate();
   const { data: options } = useResource(itemsApi.options);
   const [form, setForm] = useState<ItemForm>(() => formOf(item));
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [driverError, setDriverError] = useState<string | null>(null);
   const editable = item.allowedActions.includes('item.update');
   const save = useItemSave(
-    kind,
-    false,
+    (body) => formProblems(kind, body, false),
     (body) => itemsApi.update(kind, item.id, body),
     () => onSaved('儲存成功'),
   );
@@ -79,17 +77,20 @@ export function ItemInfoTab({ item, onSaved }: { item: ItemDetail; onSaved: (mes
           managedAgencies={managed}
         />
         {editable && (
-          <Stack direction="row" spacing={1} sx={{ mt: 3 }}>
-            <Button type="submit" variant="contained" disabled={save.pending}>
-              儲存
-            </Button>
-            <Button onClick={() => setForm(formOf(item))}>取消</Button>
-            {item.allowedActions.includes('item.delete') && (
-              <Button color="error" variant="outlined" onClick={() => setConfirmDelete(true)}>
-                刪除
-              </Button>
-            )}
-          </Stack>
+          <EditActions
+            saving={save.pending}
+            onCancel={() => setForm(formOf(item))}
+            remove={
+              item.allowedActions.includes('item.delete')
+                ? {
+                    title: `刪除${ITEM_NOUNS[kind]}`,
+                    text: `確定要刪除「${item.name}」嗎？刪除後將無法再被借用，既有的借用紀錄仍會保留。`,
+                    pending: remove.pending,
+                    run: () => void remove.run(),
+                  }
+                : undefined
+            }
+          />
         )}
       </Paper>
       {kind === 'VENUE' && <VenuePhotos item={item} editable={editable} onChanged={onSaved} />}
@@ -102,26 +103,57 @@ export function ItemInfoTab({ item, onSaved }: { item: ItemDetail; onSaved: (mes
           error={driverError}
         />
       )}
-      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby="delete-item-title">
-        <DialogTitle id="delete-item-title">刪除{ITEM_NOUNS[kind]}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>確定要刪除「{item.name}」嗎？刪除後將無法再被借用，既有的借用紀錄仍會保留。</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmDelete(false)}>取消</Button>
-          <Button
-            color="error"
-            variant="contained"
-            disabled={remove.pending}
-            onClick={() => {
-              setConfirmDelete(false);
-              void remove.run();
-            }}
-          >
-            確定
+    </Stack>
+  );
+}
+
+/**
+ * 儲存 / 取消 / 刪除 under an edit form (an item's, a 報修類型's); 刪除 asks first, in the thing's words,
+ * and is left out for whoever may not delete.
+ */
+export function EditActions({
+  saving,
+  onCancel,
+  remove,
+}: {
+  saving: boolean;
+  onCancel: () => void;
+  remove?: { title: string; text: string; pending: boolean; run: () => void };
+}) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <Stack direction="row" spacing={1} sx={{ mt: 3 }}>
+      <Button type="submit" variant="contained" disabled={saving}>
+        儲存
+      </Button>
+      <Button onClick={onCancel}>取消</Button>
+      {remove && (
+        <>
+          <Button color="error" variant="outlined" onClick={() => setConfirming(true)}>
+            刪除
           </Button>
-        </DialogActions>
-      </Dialog>
+          <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="delete-confirm-title">
+            <DialogTitle id="delete-confirm-title">{remove.title}</DialogTitle>
+            <DialogContent>
+              <DialogContentText>{remove.text}</DialogContentText>
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirming(false)}>取消</Button>
+              <Button
+                color="error"
+                variant="contained"
+                disabled={remove.pending}
+                onClick={() => {
+                  setConfirming(false);
+                  remove.run();
+                }}
+              >
+                確定
+              </Button>
+            </DialogActions>
+          </Dialog>
+        </>
+      )}
     </Stack>
   );
 }

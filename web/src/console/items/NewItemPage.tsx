@@ -7,12 +7,13 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { LoadingScreen } from '../../common/LoadingScreen';
+import type { FieldErrors } from '../../lib/api';
 import { PageHeading } from '../../common/PageHeading';
 import { useResource } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
 import { itemsApi, type DriverChoice, type ItemKind, type Person } from './api';
 import { CarDrivers } from './CarDrivers';
-import { emptyForm, bodyOf, type ItemForm } from './itemForm';
+import { emptyForm, bodyOf, formProblems, type ItemForm } from './itemForm';
 import { ItemFields } from './ItemFields';
 import { detailPath, KINDS } from './kinds';
 import { PersonPicker } from './PersonPicker';
@@ -27,8 +28,7 @@ export function NewItemPage({ kind }: { kind: ItemKind }) {
   const [custodians, setCustodians] = useState<[Person | null, Person | null]>([null, null]);
   const [drivers, setDrivers] = useState<DriverChoice[]>([]);
   const save = useItemSave(
-    kind,
-    true,
+    (body) => formProblems(kind, body, true),
     (body) => itemsApi.create(kind, body),
     ({ id }) => navigate(detailPath(kind, id), { state: { notice: '新增成功' } }),
   );
@@ -69,19 +69,7 @@ export function NewItemPage({ kind }: { kind: ItemKind }) {
             agencies={options.agencies}
             managedAgencies={managed}
           />
-          <Grid container spacing={2} sx={{ maxWidth: 760 }}>
-            {([0, 1] as const).map((i) => (
-              <Grid key={i} size={{ xs: 12, sm: 6 }}>
-                <PersonPicker
-                  label={`${words.custodian} ${i + 1}`}
-                  required={i === 0}
-                  value={custodians[i]}
-                  onChange={(p) => setCustodians(i === 0 ? [p, custodians[1]] : [custodians[0], p])}
-                  error={save.fields[`custodian${i + 1}Id`]}
-                />
-              </Grid>
-            ))}
-          </Grid>
+          <CustodianPickers word={words.custodian} value={custodians} onChange={setCustodians} fields={save.fields} />
           {kind === 'CAR' && (
             <CarDrivers agencyId={current.agencyId} value={drivers} onChange={setDrivers} error={save.fields.driverIds} />
           )}
@@ -96,5 +84,34 @@ export function NewItemPage({ kind }: { kind: ItemKind }) {
         </Stack>
       </Paper>
     </>
+  );
+}
+
+/** 新增's holders: 保管人 1 (required) and 2, each picked by account or name. */
+export function CustodianPickers({
+  word,
+  value,
+  onChange,
+  fields,
+}: {
+  word: string;
+  value: [Person | null, Person | null];
+  onChange: (value: [Person | null, Person | null]) => void;
+  fields: FieldErrors;
+}) {
+  return (
+    <Grid container spacing={2} sx={{ maxWidth: 760 }}>
+      {([0, 1] as const).map((i) => (
+        <Grid key={i} size={{ xs: 12, sm: 6 }}>
+          <PersonPicker
+            label={`${word} ${i + 1}`}
+            required={i === 0}
+            value={value[i]}
+            onChange={(p) => onChange(i === 0 ? [p, value[1]] : [value[0], p])}
+            error={fields[`custodian${i + 1}Id`]}
+          />
+        </Grid>
+      ))}
+    </Grid>
   );
 }

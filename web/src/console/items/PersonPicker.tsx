@@ -8,7 +8,10 @@ import { itemsApi, type Person } from './api';
 
 export const personText = (p: Person) => `${p.name}（${p.account}）`;
 
-/** 設置保管人's name field: search accounts by account or name prefix and pick one (clearable). */
+/**
+ * 設置保管人's name field (設置維修人員's too): search active accounts by account or name prefix once
+ * `minChars` characters are typed, and pick one (clearable).
+ */
 export function PersonPicker({
   label,
   value,
@@ -16,6 +19,8 @@ export function PersonPicker({
   error,
   required,
   helperText,
+  minChars = 1,
+  exclude = [],
 }: {
   label: string;
   value: Person | null;
@@ -23,10 +28,16 @@ export function PersonPicker({
   error?: string;
   required?: boolean;
   helperText?: string;
+  /** Characters typed before the search runs (設置維修人員: at least 2). */
+  minChars?: number;
+  /** Accounts not offered (already chosen). */
+  exclude?: readonly string[];
 }) {
   const [keyword, setKeyword] = useState('');
-  const { data } = useResource((signal) => itemsApi.people(keyword, signal), [keyword]);
-  const options = data?.items ?? [];
+  const search = [...keyword].length >= minChars ? keyword : '';
+  const { data } = useResource((signal) => itemsApi.people(search, signal), [search]);
+  const options = (data?.items ?? []).filter((o) => !exclude.includes(o.id));
+  const hint = minChars > 1 ? `請輸入至少 ${minChars} 個字的帳號或姓名` : '請輸入帳號或姓名';
   return (
     <Autocomplete
       options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
@@ -48,14 +59,14 @@ export function PersonPicker({
           </Stack>
         </li>
       )}
-      noOptionsText={keyword ? '查無符合的帳號' : '請輸入帳號或姓名'}
+      noOptionsText={search ? '查無符合的帳號' : hint}
       renderInput={(params) => (
         <TextField
           {...params}
           label={label}
           required={required}
           error={Boolean(error)}
-          helperText={error ?? helperText ?? '輸入帳號或姓名開頭查詢'}
+          helperText={error ?? helperText ?? (minChars > 1 ? `${hint}查詢` : '輸入帳號或姓名開頭查詢')}
         />
       )}
     />

@@ -109,7 +109,8 @@ export interface BookingRecord {
 const BASE = '/api/items';
 export const itemPath = (kind: ItemKind, id?: string) =>
   `${BASE}/${ITEM_KIND_SLUGS[kind]}${id ? `/${encodeURIComponent(id)}` : ''}`;
-const query = (params: Record<string, string | number | undefined>) => {
+/** `?a=1&b=2` of the given values, leaving out the empty ones. */
+export const query = (params: Record<string, string | number | undefined>) => {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '') as [string, string][];
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 };

@@ -1,5 +1,6 @@
 // The item form's state (what the fields hold, as text) and the body the API takes, for the three
 // kinds; checked in the browser with the API's own schemas (domain/bookings/resource-schema.ts).
+import type { z } from 'zod';
 import { itemFieldSchemas, newItemSchemas } from '../../../../domain/bookings/resource-schema';
 import type { DayHours } from '../../../../domain/bookings/slots';
 import type { FieldErrors } from '../../lib/api';
@@ -99,8 +100,12 @@ export function bodyOf(kind: ItemKind, form: ItemForm, extra: Record<string, unk
 }
 
 /** The field messages the API would answer, found before sending (empty when the form may go). */
-export function formProblems(kind: ItemKind, body: object, isNew: boolean): FieldErrors {
-  const parsed = (isNew ? newItemSchemas[kind] : itemFieldSchemas[kind]).safeParse(body);
+export const formProblems = (kind: ItemKind, body: object, isNew: boolean): FieldErrors =>
+  schemaProblems(isNew ? newItemSchemas[kind] : itemFieldSchemas[kind], body);
+
+/** The field messages of the API's own schema for a body (the first per field). */
+export function schemaProblems(schema: z.ZodType, body: object): FieldErrors {
+  const parsed = schema.safeParse(body);
   if (parsed.success) return {};
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { isApiError, type FieldErrors } from '../../lib/api';
 import { useMutation } from '../../lib/data';
-import type { ItemKind } from './api';
-import { formProblems } from './itemForm';
 
 /**
- * 儲存 of an item form: checked with the API's own schema first (the fields' messages at once), then
- * sent; the API's field messages land under the fields, any other refusal above the form.
+ * 儲存 of an item (or 報修類型) form: checked with the API's own schema first (`problems`: the fields'
+ * messages at once), then sent; the API's field messages land under the fields, any other refusal
+ * above the form.
  */
-export function useItemSave<R>(kind: ItemKind, isNew: boolean, send: (body: object) => Promise<R>, onSaved: (answer: R) => void) {
+export function useItemSave<R>(
+  problems: (body: object) => FieldErrors,
+  send: (body: object) => Promise<R>,
+  onSaved: (answer: R) => void,
+) {
   const [fields, setFields] = useState<FieldErrors>({});
   const save = useMutation(send, {
     onSuccess: onSaved,
@@ -21,9 +24,9 @@ export function useItemSave<R>(kind: ItemKind, isNew: boolean, send: (body: obje
     },
   });
   const submit = (body: object) => {
-    const problems = formProblems(kind, body, isNew);
-    setFields(problems);
-    if (Object.keys(problems).length === 0) void save.run(body);
+    const found = problems(body);
+    setFields(found);
+    if (Object.keys(found).length === 0) void save.run(body);
   };
   return { fields, submit, pending: save.pending, error: save.error };
 }
