@@ -191,7 +191,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/console/system-parameters', systemParameterRoutes({ prisma }));
   app.use('/api/console/records', consoleRecordRoutes({ prisma }));
   app.use('/api/items', itemRoutes({ prisma }));
-  app.use('/api/repair-types', repairTypeRoutes({ prisma }));
+  app.use('/api/repair-types', repairTypeRoutes({ prisma, temporal }));
   // 報修類型管理 › 處理狀況 (統計 and 匯出) of one 報修類型.
   app.use('/api/repair-stats', repairStatsRoutes({ prisma }));
   const applicationDeps = { prisma, temporal, webUrl, dataKey: deps.keys.dataKey, hashKey: deps.keys.hashKey };

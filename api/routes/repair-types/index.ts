@@ -1,9 +1,11 @@
 import type { PrismaClient } from '@prisma/client';
+import type { Temporal } from '../../temporal';
 import type { Request } from 'express';
 import { Router } from 'express';
 import { z } from 'zod';
 import { newRepairTypeSchema, repairTypeFieldsSchema, REPAIR_CUSTODIAN_WORD } from '../../../domain/repairs/type-schema';
 import { createRepairType, deleteRepairType, repairCustody, updateRepairType } from '../../commands/repair-types';
+import { signalRepairTypeChanged } from '../../commands/repairs';
 import { allowedActions, authorize, type Action } from '../../policies';
 import { custodied } from '../../queries/items';
 import { loadRepairType, presentRepairType, repairTypePage } from '../../queries/repair-types';
@@ -32,7 +34,7 @@ async function repairTypeOf(prisma: PrismaClient, req: Request, action: Action) 
  *   PUT    /:id/custodians/:slot, GET /:id/custodian-changes(.xlsx)   保管人設定 (../items/custodians.ts)
  * 所在地 / agencies and the account search are 物品管理's own (/api/items/options, /api/items/people).
  */
-export function repairTypeRoutes(deps: { prisma: PrismaClient }) {
+export function repairTypeRoutes(deps: { prisma: PrismaClient; temporal: Temporal }) {
   const { prisma } = deps;
   const router = Router();
   const newType = body(newRepairTypeSchema);
@@ -60,6 +62,8 @@ export function repairTypeRoutes(deps: { prisma: PrismaClient }) {
   router.put('/:id', authorized('repairType.list'), fields, async (req, res) => {
     const { row, ctx } = await repairTypeOf(prisma, req, 'repairType.update');
     await updateRepairType(ctx, row, fields.of(req));
+    // Waiting tickets take the new 維修人員 and 分類 now rather than at their next round.
+    await signalRepairTypeChanged(deps, row.id);
     res.status(204).end();
   });
 

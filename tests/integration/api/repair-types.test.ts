@@ -4,7 +4,7 @@ import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { downloadSheet } from '../../support/xlsx';
-import { createRepairType } from '../../support/repair-types';
+import { createRepairType } from '../../support/repairs';
 import { createActiveUser, createAgencyAdmin } from './support-users';
 
 // 報修類型管理 (物品管理) over HTTP with the real API and PostgreSQL: who sees and changes which type
