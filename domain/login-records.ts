@@ -144,7 +144,8 @@ const dateField = (label: string) =>
       `${label}不是有效的日期`,
     );
 
-const enumOrAll = <K extends string>(labels: Record<K, string>, label: string) =>
+/** A select whose 全部 is sent as nothing: one of the labels' keys, or undefined. */
+export const enumOrAll = <K extends string>(labels: Record<K, string>, label: string) =>
   z.preprocess(blankToUndefined, z.enum(Object.keys(labels) as [K, ...K[]], { error: `${label}選項錯誤` }).optional());
 
 const pageField = z.coerce.number({ error: '頁碼錯誤' }).int('頁碼錯誤').min(0, '頁碼錯誤').max(100_000, '頁碼錯誤').default(0);
@@ -171,7 +172,8 @@ const rangeFields = {
   from: z.preprocess(blankToUndefined, dateField('起日').optional()),
   to: z.preprocess(blankToUndefined, dateField('迄日').optional()),
 };
-const pagingFields = { page: pageField, pageSize: pageSizeField };
+/** 頁碼 and 每頁筆數 (10、20、50、100) of every paged list. */
+export const pagingFields = { page: pageField, pageSize: pageSizeField };
 const loginFilterFields = {
   method: enumOrAll(LOGIN_METHOD_LABELS, '登入方式'),
   action: enumOrAll(LOGIN_ACTION_LABELS, '動作'),

@@ -2,6 +2,7 @@ import { cancelProblem } from '../../../domain/bookings/cancel';
 import type { PrismaClient } from '@prisma/client';
 import { Router } from 'express';
 import { z } from 'zod';
+import { enumOrAll, pagingFields } from '../../../domain/login-records';
 import { BOOKING_STATUS_LABELS } from '../../../domain/bookings/labels';
 import { addDays, isIsoDate, taipeiInstant } from '../../../domain/bookings/slots';
 import { fail } from '../../errors';
@@ -12,10 +13,6 @@ import { ownBooking, ownBookingPage } from '../../queries/bookings';
 import { requestOfWorkflow } from '../../queries/requests';
 import type { Temporal } from '../../temporal';
 
-const STATUSES = Object.keys(BOOKING_STATUS_LABELS) as [
-  keyof typeof BOOKING_STATUS_LABELS,
-  ...(keyof typeof BOOKING_STATUS_LABELS)[],
-];
 const optionalDate = (message: string) =>
   z
     .string()
@@ -30,15 +27,8 @@ const recordsQuery = z
     q: z.string().trim().max(64, '關鍵字過長').optional(),
     from: optionalDate('起日格式錯誤'),
     to: optionalDate('迄日格式錯誤'),
-    status: z
-      .enum(STATUSES, { error: '審核狀態不正確' })
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    page: z.coerce.number().int('頁碼格式錯誤').min(0, '頁碼格式錯誤').max(10_000, '頁碼格式錯誤').default(0),
-    pageSize: z.coerce
-      .number()
-      .refine((n) => [10, 20, 50, 100].includes(n), '每頁筆數須為 10、20、50、100')
-      .default(20),
+    status: enumOrAll(BOOKING_STATUS_LABELS, '審核狀態'),
+    ...pagingFields,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '迄日不可早於起日' });
 const keyParams = z.object({ key: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, '找不到此申請') });

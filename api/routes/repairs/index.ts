@@ -1,5 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import { enumOrAll, pagingFields } from '../../../domain/login-records';
 import { REPAIR_STATUS_LABELS } from '../../../domain/repairs/labels';
 import { rateProblem, replyProblem, returnProblem } from '../../../domain/repairs/rules';
 import {
@@ -39,20 +40,9 @@ import { requestOfWorkflow } from '../../queries/requests';
 import { authorized, body, rawBody } from '../../request-body';
 import { repairTicketWorkflowId } from '../../../workflows/repair-ticket.messages';
 
-const STATUSES = Object.keys(REPAIR_STATUS_LABELS) as [
-  keyof typeof REPAIR_STATUS_LABELS,
-  ...(keyof typeof REPAIR_STATUS_LABELS)[],
-];
 const pageQuery = z.object({
-  status: z
-    .enum(STATUSES, { error: '處理狀況不正確' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  page: z.coerce.number().int('頁碼格式錯誤').min(0, '頁碼格式錯誤').max(10_000, '頁碼格式錯誤').default(0),
-  pageSize: z.coerce
-    .number()
-    .refine((n) => [10, 20, 50, 100].includes(n), '每頁筆數須為 10、20、50、100')
-    .default(20),
+  status: enumOrAll(REPAIR_STATUS_LABELS, '處理狀況'),
+  ...pagingFields,
 });
 const typeParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '找不到此報修類型') });
 const keyParams = z.object({ key: z.string().regex(/^R\d{8}-\d{5}$/, '找不到此報修案件') });

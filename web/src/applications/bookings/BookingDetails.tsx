@@ -1,5 +1,5 @@
-import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import { FieldList } from '../../common/FieldList';
 import { formatDateTime } from '../../lib/datetime';
 import type { BookingDetail, BookingStatus } from './api';
 import { KIND_WORDS } from './words';
@@ -50,30 +50,6 @@ export function BookingDetails({ booking }: { booking: BookingDetail }) {
     ['取消原因', booking.cancelReason],
   ];
   return (
-    <Box
-      component="dl"
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: '140px minmax(0, 1fr)' },
-        columnGap: 2,
-        rowGap: { xs: 0.25, sm: 1 },
-        m: 0,
-        '& dt': { color: 'text.secondary', fontWeight: 600, mt: { xs: 1, sm: 0 } },
-        '& dd': { m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-      }}
-    >
-      <dt>審核狀態</dt>
-      <dd>
-        <StatusChip status={booking.status} label={booking.statusLabel} />
-      </dd>
-      {rows
-        .filter(([, v]) => v !== null && v !== '')
-        .map(([label, value]) => (
-          <Box key={label} sx={{ display: 'contents' }}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Box>
-        ))}
-    </Box>
+    <FieldList rows={[['審核狀態', <StatusChip key="status" status={booking.status} label={booking.statusLabel} />], ...rows]} />
   );
 }

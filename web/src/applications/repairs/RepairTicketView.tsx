@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { StatusTimeline } from '../../apply/status/StatusTimeline';
 import { useSession } from '../../auth/session';
 import { TemporalLink } from '../../console/ad-sync/TemporalLink';
+import { FieldList } from '../../common/FieldList';
 import { formatDateTime } from '../../lib/datetime';
 import { repairsApi, type RepairReplyRow, type RepairStatus, type RepairTicketDetail } from './api';
 
@@ -21,33 +22,6 @@ const STATUS_COLORS: Record<RepairStatus, 'warning' | 'info' | 'success'> = {
 /** 處理狀況: 待處理 / 已處理 / 已結案. */
 export function RepairStatusChip({ status, label }: { status: RepairStatus; label: string }) {
   return <Chip size="small" color={STATUS_COLORS[status]} label={label} />;
-}
-
-/** Label / value pairs as a definition list (one column on phones). */
-export function FieldList({ rows }: { rows: readonly [string, ReactNode][] }) {
-  return (
-    <Box
-      component="dl"
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: '1fr', sm: '140px minmax(0, 1fr)' },
-        columnGap: 2,
-        rowGap: { xs: 0.25, sm: 1 },
-        m: 0,
-        '& dt': { color: 'text.secondary', fontWeight: 600, mt: { xs: 1, sm: 0 } },
-        '& dd': { m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-      }}
-    >
-      {rows
-        .filter(([, v]) => v !== null && v !== undefined && v !== '')
-        .map(([label, value]) => (
-          <Box key={label} sx={{ display: 'contents' }}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Box>
-        ))}
-    </Box>
-  );
 }
 
 /** The ticket as reported: its fields and photos. */
