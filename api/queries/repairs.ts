@@ -149,22 +149,13 @@ export const presentReply = (r: TicketDetailRow['replies'][number]) => ({
   at: r.createdAt.toISOString(),
 });
 
+/** The ticket's page: its row in the lists, and what only the page shows. */
 export const presentTicket = (t: TicketDetailRow) => ({
-  key: t.key,
+  ...presentTicketRow(t),
   repairType: { id: t.repairType.id, name: t.repairType.name },
-  unitName: t.unit.name,
-  reporterName: t.reporterName,
   officePhone: t.officePhone,
-  location: t.location.name,
-  floor: t.floor,
-  fault: t.fault,
-  status: t.status,
-  statusLabel: REPAIR_STATUS_LABELS[t.status],
-  returnCount: t.returnCount,
-  rating: t.rating,
   ratingNote: t.ratingNote,
   autoClosed: t.autoClosed,
-  createdAt: t.createdAt.toISOString(),
   closedAt: t.closedAt?.toISOString() ?? null,
   photos: t.attachments,
   replies: t.replies.map(presentReply),

@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { FieldList } from '../../common/FieldList';
 import type { ResourceInfo } from './api';
 import { KIND_WORDS } from './words';
 
@@ -32,31 +33,7 @@ export function ResourceSummary({ resource }: { resource: ResourceInfo }) {
   ];
   return (
     <Box component="section" aria-label={`${words.resource}資訊`} sx={{ mb: 2 }}>
-      <Box
-        component="dl"
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: { xs: 'auto minmax(0, 1fr)', md: 'repeat(2, auto minmax(0, 1fr))' },
-          columnGap: 2,
-          rowGap: 0.5,
-          m: 0,
-          '& dt': { color: 'text.secondary', fontWeight: 600 },
-          '& dd': { m: 0 },
-        }}
-      >
-        {rows
-          .filter(([, v]) => v !== null && v !== undefined && v !== '')
-          .map(([label, value]) => (
-            <Box key={label} sx={{ display: 'contents' }}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </Box>
-          ))}
-        <Box sx={{ display: 'contents' }}>
-          <dt>開放借用時間</dt>
-          <dd>{resource.openHoursLabels.join('、')}</dd>
-        </Box>
-      </Box>
+      <FieldList compact rows={[...rows, ['開放借用時間', resource.openHoursLabels.join('、')]]} />
       {notes
         .filter(([, v]) => v)
         .map(([label, value]) => (
