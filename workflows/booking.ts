@@ -13,7 +13,7 @@ import {
 import type { BookingActivities } from '../activities/bookings';
 import { mailPath } from '../domain/mail-links';
 import { cancelProblem } from '../domain/bookings/cancel';
-import { bookingRequestSummary } from '../domain/bookings/request-summary';
+import { bookingRequestRecord } from '../domain/bookings/request-record';
 import { deciderName } from '../domain/requests/decision';
 import { applicantMail } from './applicant-mail';
 import {
@@ -123,19 +123,7 @@ export async function bookingProcess(kind: BookingKind, input: BookingInput): Pr
         status: b.status,
       }),
     );
-    ({ requestId } = await db.recordRequest({
-      workflowId,
-      type: REQUEST_TYPE[kind],
-      status: b.status,
-      statusLabel: labels[b.status],
-      agencyId: b.agencyId,
-      resourceId: b.resourceId,
-      applicantUserId: b.applicantUserId,
-      applicantAccount: b.applicantAccount,
-      applicantName: b.applicantName,
-      summary: bookingRequestSummary(b),
-      createdAt: startTime.toISOString(),
-    }));
+    ({ requestId } = await db.recordRequest(bookingRequestRecord(kind, b, { workflowId, createdAt: startTime.toISOString() })));
   }
   const requestType = BOOKING_REQUEST_TYPE_LABEL[kind];
   const toApplicant = applicantMail({

@@ -7,8 +7,7 @@ import { mailPath } from '../../domain/mail-links';
 import { mailAddressOf } from '../../infra/db/accounts';
 import type { createMailActivities } from '../mail';
 import type { createSmsActivities } from '../sms';
-import { BOOKING_STATUS_LABELS } from '../../domain/bookings/labels';
-import { bookingRequestSummary } from '../../domain/bookings/request-summary';
+import { bookingRequestRecord } from '../../domain/bookings/request-record';
 import type { SystemParameterKey } from '../../domain/system-parameters';
 import { BOOKING_REQUEST_TYPE_LABEL, type BookingKind } from '../../workflows/booking.messages';
 import type { DbActivities } from '../db';
@@ -20,8 +19,6 @@ interface Deps {
   sms: Pick<ReturnType<typeof createSmsActivities>, 'sendSms'>;
   db: Pick<DbActivities, 'recordRequest' | 'getSystemParameters'>;
 }
-
-const REQUEST_TYPE = { VENUE: 'VENUE_BOOKING', CAR: 'CAR_BOOKING' } as const;
 
 const withPeople = {
   resource: { include: { location: true, agency: true, custodian1: true, custodian2: true } },
@@ -145,19 +142,7 @@ export function createBookingActivities({ prisma, mail, sms, db }: Deps) {
       parameters: SystemParameterKey[];
     }) {
       const b = await loadBooking({ bookingId: input.bookingId });
-      const { requestId } = await db.recordRequest({
-        workflowId: input.workflowId,
-        type: REQUEST_TYPE[b.kind],
-        status: b.status,
-        statusLabel: BOOKING_STATUS_LABELS[b.status],
-        agencyId: b.agencyId,
-        resourceId: b.resourceId,
-        applicantUserId: b.applicantUserId,
-        applicantAccount: b.applicantAccount,
-        applicantName: b.applicantName,
-        summary: bookingRequestSummary(b),
-        createdAt: input.createdAt,
-      });
+      const { requestId } = await db.recordRequest(bookingRequestRecord(b.kind, b, input));
       return { booking: b, requestId, parameters: await db.getSystemParameters(input.parameters) };
     },
 

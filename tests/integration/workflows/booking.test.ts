@@ -66,6 +66,14 @@ async function booking(kind: 'VENUE' | 'CAR', startsInMs: number, extra: { drive
   return { row, applicant, custodian, resource };
 }
 
+/** The booking's workflow, with the input the API gives it (not its search attributes). */
+const start = (client: Client, taskQueue: string, row: Awaited<ReturnType<typeof booking>>['row']) =>
+  client.workflow.start(row.kind === 'VENUE' ? venueBooking : carBooking, {
+    taskQueue,
+    workflowId: row.workflowId,
+    args: [{ bookingId: row.id, applicantUserId: row.applicantUserId, status: 'PENDING', startsAt: row.startsAt.toISOString() }],
+  });
+
 async function record(client: Client, workflowId: string, name: string) {
   if (!process.env.RECORD_HISTORIES) return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
@@ -81,13 +89,7 @@ describe('venueBooking / carBooking workflows', () => {
   it('still undecided as its slot starts: reminded half-way, then 逾期未審核 and the slot freed', async () => {
     const { row, custodian } = await booking('VENUE', 8_000);
     await withWorker(env, activities(), async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start(venueBooking, {
-        taskQueue,
-        workflowId: row.workflowId,
-        args: [
-          { bookingId: row.id, applicantUserId: row.applicantUserId, status: 'PENDING', startsAt: row.startsAt.toISOString() },
-        ],
-      });
+      const handle = await start(client, taskQueue, row);
       expect((await handle.result()).status).toBe('EXPIRED');
       await record(client, row.workflowId, 'venue-booking-expired');
       // A decision after the end is refused: the workflow has finished.
@@ -118,13 +120,7 @@ describe('venueBooking / carBooking workflows', () => {
     });
     const { row, custodian } = await booking('CAR', 3_600_000, { driverId: driver.id });
     await withWorker(env, activities(), async ({ client, taskQueue }) => {
-      const handle = await client.workflow.start(carBooking, {
-        taskQueue,
-        workflowId: row.workflowId,
-        args: [
-          { bookingId: row.id, applicantUserId: row.applicantUserId, status: 'PENDING', startsAt: row.startsAt.toISOString() },
-        ],
-      });
+      const handle = await start(client, taskQueue, row);
       const actor = { userId: custodian.id, account: custodian.account, name: custodian.name };
       const noReason = await handle
         .executeUpdate(cancelBookingUpdate, { args: [{ by: 'CUSTODIAN', actor, reason: '改期' }] })
@@ -186,13 +182,7 @@ describe('venueBooking / carBooking workflows', () => {
         appendRequestEvent: flaky('appendRequestEvent', real.appendRequestEvent),
       },
       async ({ client, taskQueue }) => {
-        const handle = await client.workflow.start(venueBooking, {
-          taskQueue,
-          workflowId: row.workflowId,
-          args: [
-            { bookingId: row.id, applicantUserId: row.applicantUserId, status: 'PENDING', startsAt: row.startsAt.toISOString() },
-          ],
-        });
+        const handle = await start(client, taskQueue, row);
         const actor = { userId: custodian.id, account: custodian.account, name: custodian.name };
         const decided = await handle.executeUpdate(decideBookingUpdate, {
           args: [{ decision: 'APPROVE', actor, comment: '請準時' }],
