@@ -20,14 +20,28 @@ interface Deps {
   db: Pick<DbActivities, 'recordRequest' | 'getSystemParameters'>;
 }
 
-const withPeople = {
-  resource: { include: { location: true, agency: true, custodian1: true, custodian2: true } },
+// What each step reads of the booking, and no more (each relation is a query of its own).
+const place = { location: true } satisfies Prisma.ResourceInclude;
+/** loadBooking: the names the workflow records (no contact details but the applicant's address). */
+const forRecord = {
+  resource: { include: { ...place, agency: true } },
+  driver: true,
+  applicant: true,
+  unit: true,
+} satisfies Prisma.BookingInclude;
+/** The custodians' notices. */
+const forCustodians = {
+  resource: { include: { ...place, custodian1: true, custodian2: true } },
+  applicant: true,
+  unit: true,
+} satisfies Prisma.BookingInclude;
+/** The driver's SMS and their 管理人's mail. */
+const forDriver = {
+  resource: { include: place },
   driver: { include: { custodian1: true, custodian2: true } },
   applicant: true,
   unit: true,
 } satisfies Prisma.BookingInclude;
-
-type BookingRow = Prisma.BookingGetPayload<{ include: typeof withPeople }>;
 
 /** 10樓專用小禮堂 (民治市政中心 10樓) or 小客車 RRR-000 — how mails and the inbox name the resource. */
 export function resourceTitle(r: {
@@ -52,17 +66,17 @@ const addressesOf = (...users: ({ account: string; officialMail: boolean; backup
  * Inputs are ids and kinds; every mail and SMS is keyed so a retried activity sends it once.
  */
 export function createBookingActivities({ prisma, mail, sms, db }: Deps) {
-  async function booking(bookingId: string): Promise<BookingRow> {
-    const row = await prisma.booking.findUnique({ where: { id: bookingId }, include: withPeople });
+  async function booking<I extends Prisma.BookingInclude>(bookingId: string, include: I) {
+    const row = await prisma.booking.findUnique({ where: { id: bookingId }, include });
     if (!row) throw ApplicationFailure.nonRetryable(`找不到借用申請 ${bookingId}`, 'BookingMissing');
-    return row;
+    return row as Prisma.BookingGetPayload<{ include: I }>;
   }
 
   const when = (b: { startsAt: Date; endsAt: Date }) => describeInterval({ start: b.startsAt, end: b.endsAt });
 
   /** What the workflow records and shows: names, times, the deciding agency; no contact details. */
   async function loadBooking({ bookingId }: { bookingId: string }) {
-    const b = await booking(bookingId);
+    const b = await booking(bookingId, forRecord);
     // A series is written in one transaction before any of its workflows starts: the count is final.
     const seriesCount = b.seriesKey ? await prisma.booking.count({ where: { seriesKey: b.seriesKey } }) : null;
     return {
@@ -103,7 +117,7 @@ export function createBookingActivities({ prisma, mail, sms, db }: Deps) {
     requestId: string;
     kind: 'submitted' | 'reminder' | 'cancelled';
   }) {
-    const b = await booking(input.bookingId);
+    const b = await booking(input.bookingId, forCustodians);
     const kind = b.kind as BookingKind;
     const to = addressesOf(b.resource.custodian1, b.resource.custodian2);
     for (const address of to) {
@@ -231,7 +245,7 @@ export function createBookingActivities({ prisma, mail, sms, db }: Deps) {
      * again if the booking is cancelled afterwards.
      */
     async notifyDriver(input: { workflowId: string; bookingId: string; kind: 'dispatched' | 'cancelled' }) {
-      const b = await booking(input.bookingId);
+      const b = await booking(input.bookingId, forDriver);
       if (!b.driver) return { sms: false, mails: 0 };
       const what = `${resourceTitle(b.resource)} ${when(b)}`;
       const body =
