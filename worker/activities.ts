@@ -45,7 +45,7 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...createAdSyncActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...sms,
-    ...createBookingActivities({ prisma: clients.prisma, mail, sms }),
+    ...createBookingActivities({ prisma: clients.prisma, mail, sms, db }),
     ...createRepairActivities({ prisma: clients.prisma, mail }),
     // bench/bookings' baseline (workflows/bench-baseline.ts): a no-op.
     ...createBenchActivities(),

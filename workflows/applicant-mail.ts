@@ -44,24 +44,33 @@ export function applicantMail(opts: {
   namesStep?: boolean;
 }) {
   const { workflowId, to, name, requestType, statusUrl, sendMail, event, namesStep = true } = opts;
-  return async <O extends Outcome>(
-    outcome: O,
-    ...extra: O extends 'rejected' | 'approved' | 'cancelled' | 'handled' ? [Extra<O>] : [Extra<O>?]
-  ) => {
-    const { template, step } = OUTCOMES[outcome];
+  type Args<O extends Outcome> = O extends 'rejected' | 'approved' | 'cancelled' | 'handled' ? [Extra<O>] : [Extra<O>?];
+  /** The mail as sendMail takes it, or undefined with no address to write to. */
+  const input = <O extends Outcome>(outcome: O, ...extra: Args<O>): SendMailInput | undefined => {
+    if (!to) return undefined;
     const { occurrence, ...fields } = (extra[0] ?? {}) as { occurrence?: number };
-    if (!to) {
+    return {
+      key: occurrence === undefined ? `${workflowId}:${outcome}` : `${workflowId}:${outcome}:${occurrence}`,
+      to,
+      template: OUTCOMES[outcome].template,
+      data: { name, requestType, statusUrl, ...fields },
+    } as SendMailInput;
+  };
+  const send = async <O extends Outcome>(outcome: O, ...extra: Args<O>) => {
+    const mail = input(outcome, ...extra);
+    if (!mail) {
+      const { step } = OUTCOMES[outcome];
       await event(
         'NO_MAIL',
         namesStep ? `未寄送通知（${step}）：申請人沒有可用的電子郵件` : '未寄送通知：申請人沒有可用的電子郵件',
       );
       return;
     }
-    await sendMail({
-      key: occurrence === undefined ? `${workflowId}:${outcome}` : `${workflowId}:${outcome}:${occurrence}`,
-      to,
-      template,
-      data: { name, requestType, statusUrl, ...fields },
-    } as SendMailInput);
+    await sendMail(mail);
   };
+  /**
+   * `input` composes the mail without sending it, for an activity that sends it along with more of the
+   * same step (a booking's 已送出 notices); with no address, `send` still writes the NO_MAIL row.
+   */
+  return Object.assign(send, { input });
 }

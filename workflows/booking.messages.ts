@@ -8,6 +8,13 @@ export const BOOKING_WORKFLOW_PREFIX = { VENUE: 'venue-booking-', CAR: 'car-book
 export type BookingKind = 'VENUE' | 'CAR';
 export const bookingWorkflowId = (kind: BookingKind, key: string) => `${BOOKING_WORKFLOW_PREFIX[kind]}${key}`;
 
+/**
+ * A booking's workflow task runs its database steps as local activities (workflows/booking.ts): under a
+ * burst of bookings on a busy database the default 10 s could time the task out and throw that work
+ * away, to be done again. A dead worker's task is taken over after this long instead.
+ */
+export const BOOKING_WORKFLOW_TASK_TIMEOUT = '30 seconds';
+
 export const BOOKING_REQUEST_TYPE_LABEL: Record<BookingKind, string> = { VENUE: '場地借用申請', CAR: '公務車借用申請' };
 
 export interface BookingInput {

@@ -26,14 +26,21 @@ export function requestTimeline<S extends string>(opts: {
   decisions?: boolean;
   /** Where a continued-as-new run goes on counting. */
   seq?: number;
+  /**
+   * Upsert the RequestStatus search attribute only when an event changes the status (the workflow was
+   * started with it, e.g. by startRequestWorkflow). By default every event with a status upserts it, as
+   * the recorded histories of the workflows that do not say so expect.
+   */
+  statusAttributeOnChange?: boolean;
 }) {
-  const { workflowId, labels, state, appendRequestEvent, decisions } = opts;
+  const { workflowId, labels, state, appendRequestEvent, decisions, statusAttributeOnChange } = opts;
   let seq = opts.seq ?? 0;
   const event = async (kind: string, label: string, extra: TimelineExtra<S> = {}): Promise<void> => {
     const { status, statusLabel, ...rest } = extra;
     if (status) {
+      const changed = status !== state.status;
       state.status = status;
-      upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
+      if (changed || !statusAttributeOnChange) upsertSearchAttributes([{ key: RequestStatusKey, value: status }]);
     }
     await appendRequestEvent({
       workflowId,

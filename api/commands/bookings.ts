@@ -16,6 +16,7 @@ import type { UsageAction } from '../../domain/usage-actions';
 import { bookingConflict } from '../../infra/db/booking-conflict';
 import {
   BOOKING_REQUEST_TYPE_LABEL,
+  BOOKING_WORKFLOW_TASK_TIMEOUT,
   bookingWorkflowId,
   cancelBookingUpdate,
   decideBookingUpdate,
@@ -169,6 +170,7 @@ export function startBookingWorkflow(
           startsAt: row.startsAt.toISOString(),
         },
       ],
+      workflowTaskTimeout: BOOKING_WORKFLOW_TASK_TIMEOUT,
     },
     {
       requestType: WORDS[row.kind].requestType,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import type { WithWorkflowArgs, Workflow } from '@temporalio/common';
+import type { Duration, WithWorkflowArgs, Workflow } from '@temporalio/common';
 import { requestSearchAttributes, type RequestSearchAttributes } from '../../workflows/search-attributes';
 import { fail } from '../errors';
 import type { Temporal } from '../temporal';
@@ -13,7 +13,11 @@ export async function startRequestWorkflow<W extends Workflow>(
   { prisma, temporal }: { prisma: PrismaClient; temporal: Temporal },
   request: { id: string; workflowId: string },
   workflow: W,
-  withArgs: WithWorkflowArgs<W, object>,
+  /**
+   * The input; `workflowTaskTimeout` only for a workflow whose local activities may hold a workflow task
+   * past the 10 s default when the database is slow (a booking's).
+   */
+  withArgs: WithWorkflowArgs<W, { workflowTaskTimeout?: Duration }>,
   attributes: RequestSearchAttributes,
   /** How to let the claimed row go instead (a booking: its row, which holds the slot). */
   release: () => Promise<unknown> = () => prisma.request.deleteMany({ where: { id: request.id, statusSeq: 0 } }),

@@ -14,6 +14,10 @@ const withAgencyAndEvents = {
 export const requestOfType = (prisma: PrismaClient, type: RequestType, id: string) =>
   prisma.request.findFirst({ where: { id, type }, include: withAgencyAndEvents });
 
+/** Requests of one type by id, as requestOfType reads each (批次核准/駁回: one query for the batch). */
+export const requestsOfType = (prisma: PrismaClient, type: RequestType, ids: readonly string[]) =>
+  prisma.request.findMany({ where: { id: { in: [...ids] }, type }, include: withAgencyAndEvents });
+
 /** The request its workflow keeps, with its timeline (null until the workflow has written it). */
 export const requestOfWorkflow = (prisma: PrismaClient, workflowId: string) =>
   prisma.request.findUnique({ where: { workflowId }, include: { events: { orderBy: { seq: 'asc' } } } });

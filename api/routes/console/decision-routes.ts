@@ -20,14 +20,19 @@ export function requireRejectComment(body: Decision) {
   if (problem) throw fail('VALIDATION_FAILED', problem, { comment: problem });
 }
 
-export interface DecisionRoutes<B extends Decision, R> {
+export interface DecisionRoutes<B extends Decision, R, L = never> {
   /** Checked first on both routes (any admin); each item is then authorised by `decide` itself. */
   listAction: Action;
   idParams: z.ZodType<{ id: string }>;
   body: z.ZodType<B>;
   batchIds: z.ZodType<string[]>;
-  /** One item: authorise, apply and record it; what it returns goes to `statusOf`. */
-  decide: (actor: Actor, id: string, body: B, ip: string | undefined) => Promise<R>;
+  /**
+   * One item: authorise, apply and record it; what it returns goes to `statusOf`. In a batch it gets
+   * what `loadBatch` read of its id, if anything.
+   */
+  decide: (actor: Actor, id: string, body: B, ip: string | undefined, loaded?: L) => Promise<R>;
+  /** Reads what `decide` needs of every id of a batch at once (one query rather than one per id). */
+  loadBatch?: (ids: readonly string[]) => Promise<Map<string, L>>;
   statusOf: (id: string, decided: R) => string | Promise<string>;
   /** One comment goes to every selected request: ask for it once rather than fail each. */
   batchNeedsRejectComment?: boolean;
@@ -36,7 +41,7 @@ export interface DecisionRoutes<B extends Decision, R> {
 }
 
 /** `POST /:id/decision` and `POST /batch-decision` (the batch takes only 核准/駁回 and the comment). */
-export function mountDecisionRoutes<B extends Decision, R>(router: Router, o: DecisionRoutes<B, R>) {
+export function mountDecisionRoutes<B extends Decision, R, L = never>(router: Router, o: DecisionRoutes<B, R, L>) {
   const one = body(o.body);
   const batch = body(decisionBody.extend({ ids: o.batchIds }));
 
@@ -51,9 +56,10 @@ export function mountDecisionRoutes<B extends Decision, R>(router: Router, o: De
     authorize(req.actor, o.listAction);
     const input = batch.of(req);
     if (o.batchNeedsRejectComment) requireRejectComment(input);
+    const loaded = await o.loadBatch?.(input.ids);
     const results = await decideEach(
       input.ids,
-      (id) => o.decide(req.actor!, id, { decision: input.decision, comment: input.comment } as B, req.ip),
+      (id) => o.decide(req.actor!, id, { decision: input.decision, comment: input.comment } as B, req.ip, loaded?.get(id)),
       o.batchConcurrency,
     );
     res.json({ results });

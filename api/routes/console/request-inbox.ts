@@ -7,7 +7,7 @@ import { fail } from '../../errors';
 import { authorized } from '../../request-body';
 import { authorize, canDecide, decidingActor, type Action, type Actor, type Custodied } from '../../policies';
 import { presentEvents } from '../../presenters/account-application';
-import { requestOfType, requestOfWorkflow, requestStatus } from '../../queries/requests';
+import { requestOfType, requestOfWorkflow, requestsOfType, requestStatus } from '../../queries/requests';
 import type { Temporal } from '../../temporal';
 import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
 import { recordUsage } from '../../commands/usage';
@@ -27,6 +27,7 @@ const requestId = z.string().trim().min(1, '申請編號格式錯誤').max(64, '
 
 export type InboxRow = Prisma.RequestGetPayload<{ include: { agency: { select: { code: true; name: true } } } }>;
 type RequestWithEvents = NonNullable<Awaited<ReturnType<typeof requestOfWorkflow>>>;
+type RequestWithAgencyAndEvents = NonNullable<Awaited<ReturnType<typeof requestOfType>>>;
 
 /** What an inbox address names, loaded for the policy, the decision and the detail page. */
 export interface InboxSubject extends Custodied {
@@ -119,6 +120,10 @@ export function requestInboxRoutes<B extends Decision = Decision>(
   async function loadRequest(id: string): Promise<InboxSubject> {
     const row = await requestOfType(prisma, inbox.type, id);
     if (!row) throw fail('NOT_FOUND', '找不到此申請。');
+    return subjectOf(row);
+  }
+
+  function subjectOf(row: RequestWithAgencyAndEvents): InboxSubject {
     return {
       workflowId: row.workflowId,
       agencyId: row.agencyId,
@@ -146,9 +151,12 @@ export function requestInboxRoutes<B extends Decision = Decision>(
     }
   }
 
-  /** One decision (alone or of a batch): authorised, passed to the workflow as `actor`, recorded. */
-  async function decideOne(actor: Actor, id: string, body: B, ip: string | undefined) {
-    const s = await load(id);
+  /**
+   * One decision (alone or of a batch): authorised, passed to the workflow as `actor`, recorded. A batch
+   * over the request rows has read them all at once (`loaded`); an id it did not find is read here.
+   */
+  async function decideOne(actor: Actor, id: string, body: B, ip: string | undefined, loaded?: InboxSubject) {
+    const s = loaded ?? (await load(id));
     // The approver's own authority, or that of the approver they stand in for (代理人設定).
     const approver = decidingActor(actor, actions.decide, s);
     requireRejectComment(body);
@@ -206,6 +214,9 @@ export function requestInboxRoutes<B extends Decision = Decision>(
     body: inbox.decisionBody ?? (decisionBody as z.ZodType<B>),
     batchIds: batchIds(subject?.batchId),
     decide: decideOne,
+    loadBatch: subject
+      ? undefined
+      : async (ids) => new Map((await requestsOfType(prisma, inbox.type, ids)).map((row) => [row.id, subjectOf(row)])),
     statusOf: async (id, state) => (subject ? (await subject.load(id)).status : state.status),
     batchNeedsRejectComment: inbox.batchNeedsRejectComment,
     batchConcurrency: inbox.batchConcurrency,
