@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PARAMETER_KEYS } from '../../../domain/system-parameters';
 import { e2e } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { testPrisma } from '../db/helpers';
@@ -28,7 +29,9 @@ describe('系統參數管理 (/api/console/system-parameters)', () => {
   it('lists every parameter with its zh-TW label, value in its unit, default and range', async () => {
     const { status, body } = await sysadmin.get('/api/console/system-parameters');
     expect(status).toBe(200);
-    expect(body.items).toHaveLength(12);
+    expect(body.items.map((p: { key: string }) => p.key).sort()).toEqual([...SYSTEM_PARAMETER_KEYS].sort());
+    const autoClose = body.items.find((p: { key: string }) => p.key === 'repair.autoCloseAfter');
+    expect(autoClose).toMatchObject({ unit: '天', defaultText: '7 天' });
     const idle = body.items.find((p: { key: string }) => p.key === 'account.idleDisableAfter');
     expect(idle).toMatchObject({ label: '閒置停用期間', unit: '天', defaultText: '90 天', min: 1, max: 3650 });
     const lockout = body.items.find((p: { key: string }) => p.key === 'login.lockoutDuration');
