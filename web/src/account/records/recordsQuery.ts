@@ -28,17 +28,24 @@ const wholeNumber = (value: string | null, fallback: number) => {
   return value !== null && Number.isInteger(n) && n >= 0 ? n : fallback;
 };
 
+/** 頁碼 and 每頁筆數 of a paged list kept in the address: a size not offered falls back to the default. */
+export function pagingFromParams(params: URLSearchParams): { page: number; pageSize: number } {
+  const pageSize = wholeNumber(params.get('pageSize'), DEFAULT_PAGE_SIZE);
+  return {
+    page: wholeNumber(params.get('page'), 0),
+    pageSize: (RECORD_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+  };
+}
+
 export function queryFromParams(params: URLSearchParams, now: Date = new Date()): RecordsQuery {
   const defaults = defaultRecordRange(now);
-  const pageSize = wholeNumber(params.get('pageSize'), DEFAULT_PAGE_SIZE);
   return {
     from: dateOr(params.get('from'), defaults.from),
     to: dateOr(params.get('to'), defaults.to),
     method: oneOf(LOGIN_METHOD_LABELS, params.get('method')),
     action: oneOf(LOGIN_ACTION_LABELS, params.get('action')),
     result: oneOf(LOGIN_RESULT_LABELS, params.get('result')),
-    page: wholeNumber(params.get('page'), 0),
-    pageSize: (RECORD_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...pagingFromParams(params),
   };
 }
 

@@ -1,10 +1,10 @@
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../../common/PageHeading';
 import { RouterLink as TextLink } from '../../common/RouterLink';
+import { pagingFromParams } from '../../account/records/recordsQuery';
 import { usePagedList } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
 import { repairNewPath, repairsApi, repairTicketPath, type PagedTickets, type RepairTypeChoice } from './api';
@@ -14,8 +14,7 @@ import { TicketGrid } from './TicketGrid';
 export default function RepairTypePage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 0) || 0;
-  const pageSize = [10, 20, 50, 100].find((s) => s === Number(params.get('pageSize'))) ?? 20;
+  const { page, pageSize } = pagingFromParams(params);
   const list = usePagedList<PagedTickets & { type: RepairTypeChoice }>(repairsApi.typePath(id, page, pageSize));
   const type = list.page?.type;
   return (
@@ -31,16 +30,9 @@ export default function RepairTypePage() {
           </Stack>
         }
       />
-      {list.error && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {list.error}
-        </Alert>
-      )}
       <TicketGrid
         section="報修紀錄"
-        rows={list.items}
-        total={list.total}
-        loading={list.loading}
+        list={list}
         page={page}
         pageSize={pageSize}
         onPage={(p, s) => setParams({ page: String(p), pageSize: String(s) })}

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
+import { pagingFromParams } from '../../account/records/recordsQuery';
 import { usePagedList, useResource } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
 import { repairsApi, repairTicketPath, repairTypePath, type PagedTickets } from './api';
@@ -69,21 +70,13 @@ function TypeList() {
 
 function MyTickets() {
   const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 0) || 0;
-  const pageSize = [10, 20, 50, 100].find((s) => s === Number(params.get('pageSize'))) ?? 20;
+  const { page, pageSize } = pagingFromParams(params);
   const list = usePagedList<PagedTickets>(repairsApi.minePath('', page, pageSize));
   return (
     <>
-      {list.error && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {list.error}
-        </Alert>
-      )}
       <TicketGrid
         section="我的維修"
-        rows={list.items}
-        total={list.total}
-        loading={list.loading}
+        list={list}
         page={page}
         pageSize={pageSize}
         onPage={(p, s) => setParams({ tab: 'mine', page: String(p), pageSize: String(s) })}

@@ -1,6 +1,8 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import type { GridColDef } from '@mui/x-data-grid';
 import { Link as RouterLink } from 'react-router';
+import { RECORD_PAGE_SIZES } from '../../../../domain/login-records';
 import { ServerPagedGrid } from '../../common/ServerPagedGrid';
 import { formatDateTime } from '../../lib/datetime';
 import type { RepairTicketRow } from './api';
@@ -17,9 +19,7 @@ const text = (field: string, headerName: string, flex = 1, minWidth = 100): Grid
 /** A page of tickets with 詳細 on each row (報修類型詳細頁, 我的維修, 報修處理狀況回報). */
 export function TicketGrid({
   section,
-  rows,
-  total,
-  loading,
+  list,
   page,
   pageSize,
   onPage,
@@ -30,9 +30,8 @@ export function TicketGrid({
   actions,
 }: {
   section: string;
-  rows: RepairTicketRow[];
-  total: number;
-  loading: boolean;
+  /** The page as usePagedList holds it: its rows, total, loading state and error (shown above the grid). */
+  list: { items: RepairTicketRow[]; total: number; loading: boolean; error: string | null };
   page: number;
   pageSize: number;
   onPage: (page: number, pageSize: number) => void;
@@ -65,19 +64,26 @@ export function TicketGrid({
     },
   ];
   return (
-    <ServerPagedGrid
-      section={section}
-      summary={<>共 {total} 筆</>}
-      actions={actions}
-      rows={rows}
-      getRowId={(row) => row.key}
-      columns={columns}
-      loading={loading}
-      emptyText={emptyText}
-      rowCount={total}
-      paginationModel={{ page, pageSize }}
-      onPaginationModelChange={(model) => onPage(model.page, model.pageSize)}
-      pageSizeOptions={[10, 20, 50, 100]}
-    />
+    <>
+      {list.error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {list.error}
+        </Alert>
+      )}
+      <ServerPagedGrid
+        section={section}
+        summary={<>共 {list.total} 筆</>}
+        actions={actions}
+        rows={list.items}
+        getRowId={(row) => row.key}
+        columns={columns}
+        loading={list.loading}
+        emptyText={emptyText}
+        rowCount={list.total}
+        paginationModel={{ page, pageSize }}
+        onPaginationModelChange={(model) => onPage(model.page, model.pageSize)}
+        pageSizeOptions={[...RECORD_PAGE_SIZES]}
+      />
+    </>
   );
 }

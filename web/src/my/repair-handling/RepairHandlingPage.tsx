@@ -1,9 +1,9 @@
-import Alert from '@mui/material/Alert';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useSearchParams } from 'react-router';
 import { REPAIR_STATUS_LABELS } from '../../../../domain/repairs/labels';
 import { PageHeading } from '../../common/PageHeading';
+import { pagingFromParams } from '../../account/records/recordsQuery';
 import { usePagedList } from '../../lib/data';
 import { ROUTES } from '../../routes/paths';
 import { repairHandlingTicketPath, repairsApi, type PagedTickets, type RepairStatus } from '../../applications/repairs/api';
@@ -14,8 +14,7 @@ export default function RepairHandlingPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status: RepairStatus | '' = raw === null ? 'PENDING' : raw in REPAIR_STATUS_LABELS ? (raw as RepairStatus) : '';
-  const page = Number(params.get('page') ?? 0) || 0;
-  const pageSize = [10, 20, 50, 100].find((s) => s === Number(params.get('pageSize'))) ?? 20;
+  const { page, pageSize } = pagingFromParams(params);
   const list = usePagedList<PagedTickets>(repairsApi.handlingPath(status, page, pageSize));
   const go = (next: { status?: RepairStatus | ''; page?: number; pageSize?: number }) =>
     setParams({
@@ -26,16 +25,9 @@ export default function RepairHandlingPage() {
   return (
     <>
       <PageHeading title={ROUTES.repairHandling.title} />
-      {list.error && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {list.error}
-        </Alert>
-      )}
       <TicketGrid
         section="報修案件"
-        rows={list.items}
-        total={list.total}
-        loading={list.loading}
+        list={list}
         page={page}
         pageSize={pageSize}
         onPage={(p, s) => go({ page: p, pageSize: s })}
