@@ -1,30 +1,10 @@
 import { z } from 'zod';
 import { REPAIR_LIMITS, REPAIR_MESSAGES } from '../repairs/rules';
-import { codePointLength, refusedCharacter, refusedInLine } from '../text';
+import { optionalText, requiredText } from './text-fields';
 
 // 線上報修's forms, read by the API (400 with these messages) and the pages (the same words, before sending).
 
-const text = (label: string, max: number, missing: string, multiline = false) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .superRefine((v, ctx) => {
-      if (codePointLength(v) > max) ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 字` });
-      else if ((multiline ? refusedCharacter(v) : refusedInLine(v)) !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `${label}含有不允許的控制字元` });
-      }
-    });
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}格式錯誤` })
-    .trim()
-    .superRefine((v, ctx) => {
-      if (codePointLength(v) > max) ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 字` });
-      else if (refusedCharacter(v) !== undefined) ctx.addIssue({ code: 'custom', message: `${label}含有不允許的控制字元` });
-    })
-    .optional();
+const text = requiredText;
 
 const id = (missing: string) =>
   z

@@ -88,10 +88,16 @@ const venueBody = (over: Record<string, unknown> = {}) => ({
 
 describe('物品管理 (real API, PostgreSQL)', () => {
   it("新增場地 only by the 管理機關's admins or a system admin; bad input is refused in zh-TW and writes nothing", async () => {
-    const before = await prisma.resource.count();
+    // Counted by the names sent, not the whole table: other files in this slot create items meanwhile.
+    const sent: string[] = [];
+    const tracked = (over: Record<string, unknown> = {}) => {
+      const body = venueBody(over);
+      sent.push(body.name as string);
+      return body;
+    };
     // A plain user, and another agency's admin for this agency.
-    expect((await plain.session.post('/api/items/venues', venueBody())).status).toBe(403);
-    expect((await otherAdmin.session.post('/api/items/venues', venueBody())).status).toBe(403);
+    expect((await plain.session.post('/api/items/venues', tracked())).status).toBe(403);
+    expect((await otherAdmin.session.post('/api/items/venues', tracked())).status).toBe(403);
 
     const cases: [Record<string, unknown>, string, string][] = [
       [{ name: '  ' }, 'name', '請輸入場地名稱'],
@@ -111,19 +117,21 @@ describe('物品管理 (real API, PostgreSQL)', () => {
       [{ custodian1Id: 'nobody-at-all-here-000' }, 'custodian1Id', '請設置保管人 1（須為已啟用的帳號）'],
     ];
     for (const [over, field, message] of cases) {
-      const answer = await g01Admin.session.post('/api/items/venues', venueBody(over));
+      const answer = await g01Admin.session.post('/api/items/venues', tracked(over));
       expect(answer.status, JSON.stringify(over)).toBe(400);
       expect(answer.body.error.code).toBe('VALIDATION_FAILED');
       expect(answer.body.error.fields[field], JSON.stringify(answer.body)).toBe(message);
     }
+    const driverName = `王司機-${crypto.randomBytes(3).toString('hex')}`;
+    sent.push(driverName);
     const driver = await g01Admin.session.post('/api/items/drivers', {
       ...venueBody(),
-      name: '王司機',
+      name: driverName,
       licence: '大客車',
       phone: '0212345678',
     });
     expect(driver.body.error.fields.phone).toBe('司機聯絡電話格式錯誤，格式：0912345678');
-    expect(await prisma.resource.count()).toBe(before);
+    expect(await prisma.resource.count({ where: { name: { in: sent } } })).toBe(0);
   });
 
   it('each role sees and changes only what 表 2 gives it; the custodian gets in for the venue they hold', async () => {
