@@ -238,6 +238,31 @@ const specs = {
     access: 'user',
   },
   integrationApplication: { path: '/applications/integrations', title: '應用系統服務介接申請', access: 'user' },
+  integrationSystemNew: {
+    path: '/applications/integrations/new',
+    title: '新增應用系統',
+    access: 'user',
+    parent: 'integrationApplication',
+  },
+  integrationSystem: {
+    path: '/applications/integrations/systems/:id',
+    title: '應用系統詳細',
+    access: 'user',
+    parent: 'integrationApplication',
+  },
+  // 我要申請 (:kind = sso | verify | redirect | sms) and 更換金鑰 / 停用 (:kind/rotate, :kind/revoke).
+  integrationServiceApply: {
+    path: '/applications/integrations/systems/:id/apply/:kind',
+    title: '服務申請',
+    access: 'user',
+    parent: 'integrationSystem',
+  },
+  integrationRecord: {
+    path: '/applications/integrations/records/:key',
+    title: '審核紀錄',
+    access: 'user',
+    parent: 'integrationApplication',
+  },
 
   // 管理主控台功能 (表 2: 機關管理者 only 帳號管理 and 物品管理)
   consoleMessages: { path: '/console/messages', title: '訊息管理', access: 'user', roles: SA },
@@ -327,6 +352,13 @@ const specs = {
     roles: SA,
   },
   consoleIntegrations: { path: '/console/integrations', title: '應用系統服務介接管理', access: 'user', roles: SA },
+  consoleIntegration: {
+    path: '/console/integrations/:key',
+    title: '服務介接申請審核',
+    access: 'user',
+    roles: SA,
+    parent: 'consoleIntegrations',
+  },
   consoleHomeApps: { path: '/console/home-apps', title: '首頁應用程式管理', access: 'user', roles: SA },
   consoleLogs: {
     path: '/console/logs',
