@@ -66,6 +66,7 @@ import { bookingRecordRoutes } from './routes/bookings/records';
 import { repairRoutes } from './routes/repairs';
 import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feeds';
 import { repairStatsRoutes } from './routes/repair-stats';
+import { applicationSystemRoutes } from './routes/application-systems';
 
 export interface AppDeps {
   env: {
@@ -233,6 +234,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/bookings', bookingSearchRoutes({ prisma }));
   app.use('/api/bookings', bookingRecordRoutes({ prisma, temporal }));
   app.use('/api/repairs', repairRoutes({ prisma, temporal }));
+  // 應用系統服務介接申請: the registry of 應用系統 (its services' applications are integrationReview's).
+  app.use('/api/application-systems', applicationSystemRoutes({ prisma }));
   if (deps.sso) {
     // 帳號驗證 API and 轉登 (docs/api/integrations.openapi.yaml): same lockout and records as the login page.
     const { sso } = deps;
