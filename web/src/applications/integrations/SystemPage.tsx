@@ -200,6 +200,9 @@ function ServiceAction({ systemId, service }: { systemId: string; service: Servi
   );
 }
 
+/** 說明 is left out on phones, where the four rows would otherwise be a column of single characters. */
+const WIDE_ONLY = { display: { xs: 'none', sm: 'table-cell' } } as const;
+
 function ServicesSection({ systemId, services }: { systemId: string; services: ServiceState[] }) {
   return (
     <Paper component="section" aria-labelledby="service-status" sx={{ p: { xs: 2, sm: 3 } }}>
@@ -210,10 +213,10 @@ function ServicesSection({ systemId, services }: { systemId: string; services: S
         <Table aria-labelledby="service-status">
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 110 }}>服務</TableCell>
-              <TableCell>說明</TableCell>
-              <TableCell sx={{ width: 120 }}>狀態</TableCell>
-              <TableCell sx={{ width: 220 }}>操作</TableCell>
+              <TableCell sx={{ width: { sm: 110 } }}>服務</TableCell>
+              <TableCell sx={WIDE_ONLY}>說明</TableCell>
+              <TableCell sx={{ width: { sm: 120 } }}>狀態</TableCell>
+              <TableCell sx={{ width: { sm: 220 } }}>操作</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -222,7 +225,7 @@ function ServicesSection({ systemId, services }: { systemId: string; services: S
                 <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
                   {s.label}
                 </TableCell>
-                <TableCell sx={{ color: 'text.secondary' }}>
+                <TableCell sx={{ ...WIDE_ONLY, color: 'text.secondary' }}>
                   {SERVICE_DESCRIPTIONS[s.kind]}
                   {s.clientId && (
                     <Typography variant="body2" sx={{ mt: 0.5, color: 'text.primary' }}>
