@@ -45,6 +45,7 @@ export const USAGE_ACTIONS = {
   'integration.redirectLogin': '轉登應用系統',
   'integration.system.create': '新增應用系統',
   'integration.system.update': '編輯應用系統',
+  'integration.secretReveal': '顯示應用系統金鑰',
   'sso.consent': '授權應用系統使用帳號資料',
   // 個人化設定
   'personalization.update': '個人化設定修改',
