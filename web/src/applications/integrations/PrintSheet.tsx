@@ -23,8 +23,8 @@ export function PrintSheet({ view, formRows }: { view: ApplicationView; formRows
     <>
       <GlobalStyles
         styles={{
+          '@page': { size: 'A4', margin: '15mm' },
           '@media print': {
-            '@page': { size: 'A4', margin: '15mm' },
             'header, nav, footer, .MuiDrawer-root, .MuiAppBar-root, .MuiToolbar-root': { display: 'none !important' },
             '#main': { padding: '0 !important', maxWidth: 'none !important' },
             '#main > :not(.print-sheet)': { display: 'none !important' },

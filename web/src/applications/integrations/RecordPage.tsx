@@ -139,9 +139,10 @@ export default function RecordPage() {
             </Stack>
             <StatusTimeline events={v.events} label="審核歷程" />
           </Paper>
-          <PrintSheet view={v} formRows={formRows} />
         </Stack>
       )}
+      {/* A child of <main> itself: on paper everything else in it is left out. */}
+      {v && <PrintSheet view={v} formRows={formRows} />}
     </>
   );
 }
