@@ -251,4 +251,25 @@ describe('應用系統服務介接申請: a general user adds an 應用系統 an
     await sso.getByRole('link', { name: '停用：單一登入' }).waitFor();
     await page.getByRole('region', { name: '申請紀錄' }).getByRole('link', { name: recordKey }).waitFor();
   });
+
+  it('更換金鑰: 申請原因 required; 確定 opens its 審核紀錄, and the row offers 審核紀錄 instead of 更換金鑰 / 停用', async () => {
+    const session = journey();
+    const { page } = session;
+    await page.getByRole('link', { name: '更換金鑰：單一登入' }).click();
+    await page.getByRole('heading', { level: 1, name: '單一登入更換金鑰申請' }).waitFor();
+    const form = page.getByRole('form', { name: '單一登入更換金鑰申請' });
+    await form.getByRole('button', { name: '確定' }).click();
+    await form.getByText('請輸入申請原因').waitFor();
+    await form.getByRole('textbox', { name: '申請原因' }).fill('金鑰保管人員異動');
+    await screenshotVariants(session, 'application-systems-9-rotate');
+    await form.getByRole('button', { name: '確定' }).click();
+    await page.getByRole('heading', { level: 1, name: '審核紀錄' }).waitFor();
+    const data = page.getByRole('region', { name: '申請資料' });
+    await data.getByText('更換金鑰').waitFor();
+    await page.getByRole('region', { name: '申請內容' }).getByText('金鑰保管人員異動').waitFor();
+    await page.getByRole('button', { name: '返回' }).click();
+    const sso = page.getByRole('region', { name: '介接服務狀態' }).getByRole('row').nth(1);
+    await sso.getByRole('link', { name: '審核紀錄：單一登入' }).waitFor();
+    expect(await sso.getByRole('link', { name: '更換金鑰：單一登入' }).count()).toBe(0);
+  });
 });

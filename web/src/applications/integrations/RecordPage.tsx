@@ -8,11 +8,10 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { ApplicationStatus } from '../../../../domain/integrations/services';
-import { StatusTimeline } from '../../apply/status/StatusTimeline';
+import { TimelineSection } from '../../apply/status/TimelineSection';
 import { FieldList } from '../../common/FieldList';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
-import { TemporalLink } from '../../console/ad-sync/TemporalLink';
 import { useMutation, useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
 import { ROUTES } from '../../routes/paths';
@@ -20,7 +19,6 @@ import { integrationsApi, integrationSystemPath, type ApplicationView } from './
 import { applicationFormRows } from './applicationForm';
 import { PrintSheet } from './PrintSheet';
 import { ServiceForm, valuesFromSent } from './ServiceForm';
-import { useIsSystemAdmin } from './useAgencyChoices';
 
 const STATUS_COLORS: Record<ApplicationStatus, 'warning' | 'info' | 'success' | 'error' | 'default'> = {
   PENDING: 'warning',
@@ -43,7 +41,6 @@ export default function RecordPage() {
   const [amending, setAmending] = useState(false);
   const view = useResource((signal: AbortSignal) => integrationsApi.application(key, signal), [key], { keepPrevious: false });
   const agencies = useResource((signal: AbortSignal) => integrationsApi.agencies(signal), []);
-  const operator = useIsSystemAdmin();
   const v = view.data;
   const agencyList = agencies.data?.items ?? [];
   const formRows = v ? applicationFormRows(v.kind, v.action, v.form, agencyList) : [];
@@ -127,18 +124,7 @@ export default function RecordPage() {
             )}
           </Paper>
           {v.credential && <CredentialSection view={v} onRevealed={() => void view.reload()} />}
-          <Paper component="section" aria-labelledby="application-timeline" sx={{ p: { xs: 2, sm: 3 } }}>
-            <Stack
-              direction="row"
-              sx={{ justifyContent: 'space-between', alignItems: 'baseline', mb: 2, flexWrap: 'wrap', gap: 1 }}
-            >
-              <Typography id="application-timeline" variant="h2">
-                審核歷程
-              </Typography>
-              {operator && v.temporalUrl && <TemporalLink href={v.temporalUrl} />}
-            </Stack>
-            <StatusTimeline events={v.events} label="審核歷程" />
-          </Paper>
+          <TimelineSection id="application-timeline" title="審核歷程" events={v.events} temporalUrl={v.temporalUrl} />
         </Stack>
       )}
       {/* A child of <main> itself: on paper everything else in it is left out. */}

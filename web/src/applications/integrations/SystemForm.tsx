@@ -10,19 +10,10 @@ import { isApiError } from '../../lib/api';
 import { useMutation } from '../../lib/data';
 import { MultiTextField } from './MultiTextField';
 
-/** The form's values as typed (正式IP one input each). */
-export interface SystemFormValues {
-  name: string;
-  shortName: string;
-  agencyId: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  vendorName: string;
-  description: string;
-  url: string;
-  productionIps: string[];
-}
+/** The form's values as typed: every field a text, 正式IP one input each. */
+export type SystemFormValues = {
+  [K in keyof ApplicationSystemInput]-?: ApplicationSystemInput[K] extends readonly string[] ? string[] : string;
+};
 
 /** Each field's first message, from the schema's issues (the page) or the API's 400 (the same words). */
 export function firstIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {

@@ -27,6 +27,7 @@ import {
   type ServiceState,
   type SystemDetail,
   type SystemFields,
+  type SystemSummary,
 } from './api';
 import { SystemForm } from './SystemForm';
 import { useAgencyChoices } from './useAgencyChoices';
@@ -41,18 +42,7 @@ const STATUS_COLORS: Record<ServiceStatus | 'NONE', 'default' | 'warning' | 'inf
 };
 
 /** 應用系統資料's rows, in 新增應用系統's order and words. */
-export const systemRows = (s: {
-  name: string;
-  shortName: string | null;
-  agencyName: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  vendorName: string;
-  description?: string;
-  url: string;
-  productionIps: string[];
-}): [string, ReactNode][] => [
+export const systemRows = (s: SystemSummary): [string, ReactNode][] => [
   ['應用系統名稱', s.name],
   ['簡稱', s.shortName],
   ['管理機關', s.agencyName],

@@ -37,18 +37,25 @@ export interface PagedSystems {
   items: SystemRow[];
 }
 
-export interface SystemFields {
-  id: string;
+/** 應用系統資料 as 審核紀錄 and the printed 申請單 name it (應用系統說明 only where the API gives it). */
+export interface SystemSummary {
   name: string;
   shortName: string | null;
-  agency: NamedAgency;
+  agencyName: string;
   contactName: string;
   contactPhone: string;
   contactEmail: string;
   vendorName: string;
-  description: string;
+  description?: string;
   url: string;
   productionIps: string[];
+}
+
+/** 應用系統資料 (GET /api/application-systems/:id). */
+export interface SystemFields extends Omit<SystemSummary, 'agencyName' | 'description'> {
+  id: string;
+  agency: NamedAgency;
+  description: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -91,28 +98,10 @@ export interface SystemDefaults {
 }
 
 /** 審核紀錄 (GET /api/integration-applications/:key). */
-export interface ApplicationView {
-  key: string;
-  kind: ServiceKind;
-  kindLabel: string;
-  action: IntegrationActionCode;
-  actionLabel: string;
-  status: ApplicationStatus;
-  statusLabel: string;
+export interface ApplicationView extends Omit<ApplicationRow, 'createdAt'> {
   revision: number;
   form: Record<string, unknown>;
-  system: {
-    id: string;
-    name: string;
-    shortName: string | null;
-    agencyName: string;
-    contactName: string;
-    contactPhone: string;
-    contactEmail: string;
-    vendorName: string;
-    url: string;
-    productionIps: string[];
-  };
+  system: { id: string } & SystemSummary;
   applicant: { name: string; account: string; unitName: string };
   createdAt: string;
   decidedAt: string | null;

@@ -6,9 +6,7 @@ import Rating from '@mui/material/Rating';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { StatusTimeline } from '../../apply/status/StatusTimeline';
-import { useSession } from '../../auth/session';
-import { TemporalLink } from '../../console/ad-sync/TemporalLink';
+import { TimelineSection } from '../../apply/status/TimelineSection';
 import { FieldList } from '../../common/FieldList';
 import { formatDateTime } from '../../lib/datetime';
 import { repairsApi, type RepairReplyRow, type RepairStatus, type RepairTicketDetail } from './api';
@@ -116,8 +114,6 @@ export function RepairReplies({ replies }: { replies: readonly RepairReplyRow[] 
 
 /** A ticket's sections: what was reported, 處理狀況回覆, then 處理歷程 with the Temporal link for operators. */
 export function RepairTicketSections({ ticket, actions }: { ticket: RepairTicketDetail; actions?: ReactNode }) {
-  const { state } = useSession();
-  const operator = state.status === 'authenticated' && state.user.roles.includes('SYSTEM_ADMIN');
   return (
     <Stack spacing={3}>
       <Paper component="section" aria-label="報修內容" sx={{ p: { xs: 2, sm: 3 } }}>
@@ -131,18 +127,7 @@ export function RepairTicketSections({ ticket, actions }: { ticket: RepairTicket
         <RepairReplies replies={ticket.replies} />
       </Paper>
       {ticket.events && (
-        <Paper component="section" aria-labelledby="repair-timeline" sx={{ p: { xs: 2, sm: 3 } }}>
-          <Stack
-            direction="row"
-            sx={{ justifyContent: 'space-between', alignItems: 'baseline', mb: 2, flexWrap: 'wrap', gap: 1 }}
-          >
-            <Typography id="repair-timeline" variant="h2">
-              處理歷程
-            </Typography>
-            {operator && ticket.temporalUrl && <TemporalLink href={ticket.temporalUrl} />}
-          </Stack>
-          <StatusTimeline events={ticket.events} label="處理歷程" />
-        </Paper>
+        <TimelineSection id="repair-timeline" title="處理歷程" events={ticket.events} temporalUrl={ticket.temporalUrl} />
       )}
     </Stack>
   );
