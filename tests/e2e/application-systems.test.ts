@@ -272,4 +272,41 @@ describe('應用系統服務介接申請: a general user adds an 應用系統 an
     await sso.getByRole('link', { name: '審核紀錄：單一登入' }).waitFor();
     expect(await sso.getByRole('link', { name: '更換金鑰：單一登入' }).count()).toBe(0);
   });
+
+  it('轉登 and 簡訊發送 › 我要申請: their own fields in the manual’s words, 顯示此轉登入口的機關 picked with +', async () => {
+    const session = journey();
+    const { page } = session;
+    await page.getByRole('link', { name: '我要申請：轉登' }).click();
+    const redirect = page.getByRole('form', { name: '轉登服務申請' });
+    await redirect.getByRole('button', { name: '確定' }).click();
+    await redirect.getByText('請輸入驗證處理常式', { exact: true }).waitFor();
+    await redirect.getByText('請選擇顯示此轉登入口的機關').waitFor();
+    await redirect.getByRole('textbox', { name: '驗證處理常式' }).fill('https://docs.tainan.gov.tw/sso/portal');
+    await redirect.getByRole('textbox', { name: '參數名稱' }).fill('assertion');
+    await redirect.getByRole('textbox', { name: '申請說明' }).fill('同仁由公務入口網 ICON 進入公文系統');
+    await redirect.getByRole('combobox', { name: '顯示此轉登入口的機關' }).fill(agencyName);
+    await page.getByRole('option', { name: agencyName, exact: true }).click();
+    await redirect.getByRole('button', { name: '加入機關' }).click();
+    await redirect.getByRole('list', { name: '顯示此轉登入口的機關' }).getByText(agencyName).waitFor();
+    await screenshotVariants(session, 'application-systems-10-apply-redirect');
+    await redirect.getByRole('button', { name: '確定' }).click();
+    await page.getByRole('heading', { level: 1, name: '審核紀錄' }).waitFor();
+    const sent = page.getByRole('region', { name: '申請內容' });
+    await sent.getByText('https://docs.tainan.gov.tw/sso/portal').waitFor();
+    await sent.getByText(agencyName, { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('link', { name: '我要申請：簡訊發送' }).click();
+    const sms = page.getByRole('form', { name: '簡訊發送服務申請' });
+    await sms.getByRole('textbox', { name: '每月簡訊則數' }).fill('abc');
+    await sms.getByRole('textbox', { name: '簡訊用途' }).fill('公文到期提醒');
+    await sms.getByRole('textbox', { name: '簡訊發送者名稱' }).fill('公文系統');
+    await sms.getByRole('textbox', { name: '申請說明' }).fill('提醒承辦人公文即將逾期');
+    await sms.getByRole('button', { name: '確定' }).click();
+    await sms.getByText('每月簡訊則數須為 1 至 100000 的整數').waitFor();
+    await sms.getByRole('textbox', { name: '每月簡訊則數' }).fill('500');
+    await sms.getByRole('button', { name: '確定' }).click();
+    await page.getByRole('heading', { level: 1, name: '審核紀錄' }).waitFor();
+    await page.getByRole('region', { name: '申請內容' }).getByText('公文到期提醒').waitFor();
+  });
 });
