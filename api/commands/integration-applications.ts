@@ -23,7 +23,7 @@ import {
   type IntegrationDecideInput,
 } from '../../workflows/integration-review.messages';
 import { fail, zodFields } from '../errors';
-import { authorize, can, type Actor } from '../policies';
+import { authorize, type Actor } from '../policies';
 import {
   integrationApplicationByKey,
   integrationScope,
@@ -172,10 +172,11 @@ export async function submitIntegrationApplication(
   return { key: application.key };
 }
 
-/** An application the actor may read (404 otherwise: another agency's records are not confirmed to exist). */
+/** An application the actor may read: its applicant, its system's 管理機關's members, the system admins. */
 export async function readableIntegrationApplication(prisma: PrismaClient, actor: Actor, key: string) {
   const row = await integrationApplicationByKey(prisma, key);
-  if (!row || !can(actor, 'integration.read', integrationScope(row))) throw fail('NOT_FOUND', '找不到此申請');
+  if (!row) throw fail('NOT_FOUND', '找不到此申請');
+  authorize(actor, 'integration.read', integrationScope(row));
   return row;
 }
 
