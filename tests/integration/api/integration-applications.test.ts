@@ -3,7 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import { createClients } from '../../../infra/clients';
 import { openClientSecret } from '../../../infra/db/client-secret';
 import { e2e, eventually, testEnv } from '../../support/env';
-import { apiSession } from '../../support/http';
+import { loggedInSession, type ApiSession } from '../../support/http';
 import { createApplicationSystem } from '../../support/integrations';
 import { createActiveUser } from './support-users';
 
@@ -15,13 +15,8 @@ const prisma: PrismaClient = clients.prisma;
 const dataKey = Buffer.from(process.env.DATA_KEY ?? '', 'base64');
 afterAll(() => clients.prisma.$disconnect());
 
-type Session = ReturnType<typeof apiSession>;
-async function session(account: string) {
-  const s = apiSession();
-  const login = await s.login(account, e2e.password());
-  expect(login.status, JSON.stringify(login.body)).toBe(200);
-  return s;
-}
+type Session = ApiSession;
+const session = loggedInSession;
 
 let applicant: Session;
 let member: Session;

@@ -48,6 +48,14 @@ async function setup() {
   return { applicant, system, approver };
 }
 
+/** 單一登入's 申請 of a new system, as the API writes it before starting the workflow. */
+async function ssoApplication() {
+  const people = await setup();
+  const host = new URL(people.system.url).host;
+  const app = await createIntegrationApplicationRow(prisma, people.system, people.applicant, 'SSO', 'APPLY', ssoForm(host));
+  return { ...people, host, ...app };
+}
+
 const refusal = (p: Promise<unknown>) =>
   p.then(() => 'accepted').catch((e: { cause?: { message?: string } }) => e.cause?.message);
 const eventKinds = async (workflowId: string) =>
@@ -75,16 +83,7 @@ const ssoForm = (host: string) => ({
 
 describe('integrationReview workflow', () => {
   it('核准 單一登入: the client has exactly the redirect URIs and scopes asked, a secret to show once; no history holds it', async () => {
-    const { applicant, system, approver } = await setup();
-    const host = new URL(system.url).host;
-    const { row, input, workflowId } = await createIntegrationApplicationRow(
-      prisma,
-      system,
-      applicant,
-      'SSO',
-      'APPLY',
-      ssoForm(host),
-    );
+    const { applicant, system, host, row, input, workflowId, approver } = await ssoApplication();
     await withWorker(env, activities(), async ({ client, taskQueue }) => {
       // Started as the API starts it: with its search attributes (the workflow upserts only the status).
       const handle = await client.workflow.start(integrationReview, {
@@ -169,16 +168,7 @@ describe('integrationReview workflow', () => {
   }, 60_000);
 
   it('駁回 with a comment: 已駁回, the service 已駁回, no client issued, the applicant and 聯絡人 told why', async () => {
-    const { applicant, system, approver } = await setup();
-    const host = new URL(system.url).host;
-    const { row, input, workflowId } = await createIntegrationApplicationRow(
-      prisma,
-      system,
-      applicant,
-      'SSO',
-      'APPLY',
-      ssoForm(host),
-    );
+    const { row, input, workflowId, approver } = await ssoApplication();
     await withWorker(env, activities(), async ({ client, taskQueue }) => {
       const handle = await client.workflow.start(integrationReview, { taskQueue, workflowId, args: [input] });
       await handle.executeUpdate(decideIntegrationUpdate, {
@@ -198,17 +188,8 @@ describe('integrationReview workflow', () => {
   }, 60_000);
 
   it('退回補正 → 補正送出 (revision 2) → 核准, in the same workflow; only the applicant corrects, once', async () => {
-    const { applicant, system, approver } = await setup();
+    const { applicant, host, row, input, workflowId, approver } = await ssoApplication();
     const other = await createActiveUser(prisma);
-    const host = new URL(system.url).host;
-    const { row, input, workflowId } = await createIntegrationApplicationRow(
-      prisma,
-      system,
-      applicant,
-      'SSO',
-      'APPLY',
-      ssoForm(host),
-    );
     await withWorker(env, activities(), async ({ client, taskQueue }) => {
       const handle = await client.workflow.start(integrationReview, { taskQueue, workflowId, args: [input] });
       const resubmit = (user: { id: string; name: string }, revision: number) =>
@@ -321,16 +302,7 @@ describe('integrationReview workflow', () => {
   }, 60_000);
 
   it('undecided: the system admins are reminded, then 已逾期 and the service may be applied for again', async () => {
-    const { applicant, system } = await setup();
-    const host = new URL(system.url).host;
-    const { row, input, workflowId } = await createIntegrationApplicationRow(
-      prisma,
-      system,
-      applicant,
-      'SSO',
-      'APPLY',
-      ssoForm(host),
-    );
+    const { row, input, workflowId } = await ssoApplication();
     await withWorker(env, activities({ reminder: 1, expiry: 3 }), async ({ client, taskQueue }) => {
       const handle = await client.workflow.start(integrationReview, { taskQueue, workflowId, args: [input] });
       expect((await handle.result()).status).toBe('EXPIRED');
