@@ -118,8 +118,8 @@ export async function integrationReview(input: IntegrationReviewInput): Promise<
   const notify = (kind: 'submitted' | 'resubmitted' | 'reminder') =>
     notices.notifyIntegrationApprovers({ applicationId, workflowId, kind, revision: state.revision });
   const expire = async (label: string) => {
-    await event('EXPIRED', label, { status: 'EXPIRED' });
     await integrations.setIntegrationApplicationStatus({ applicationId, status: 'EXPIRED' });
+    await event('EXPIRED', label, { status: 'EXPIRED' });
     await toApplicant('expired', { hint: '如仍需此服務，請重新提出申請。' });
     return state;
   };
@@ -136,8 +136,8 @@ export async function integrationReview(input: IntegrationReviewInput): Promise<
     if (!d) return expire('逾期未審核，申請已失效');
 
     if (d.returned) {
-      await event('RETURNED', '申請已退回補正', { ...d.by, status: 'RETURNED' });
       await integrations.setIntegrationApplicationStatus({ applicationId, status: 'RETURNED', comment: d.reason });
+      await event('RETURNED', '申請已退回補正', { ...d.by, status: 'RETURNED' });
       await tell((send) => send('returned', { reason: d.reason, occurrence: state.revision, note: what }));
       const { 'request.expiryAfter': expiry } = await db.getSystemParameters(['request.expiryAfter']);
       if (!(await condition(() => resubmitted !== undefined, expiry * 1000))) return expire('逾期未補正，申請已失效');
@@ -156,14 +156,15 @@ export async function integrationReview(input: IntegrationReviewInput): Promise<
     }
 
     if (!d.approved) {
-      await event('REJECTED', '申請已駁回', { ...d.by, status: 'REJECTED' });
       await integrations.setIntegrationApplicationStatus({ applicationId, status: 'REJECTED', comment: d.reason });
+      await event('REJECTED', '申請已駁回', { ...d.by, status: 'REJECTED' });
       await tell((send) => send('rejected', { reason: d.reason, note: what }));
       return state;
     }
 
-    await event('APPROVED', '申請已核准', { ...d.by, status: 'APPROVED' });
+    // The work first, then the decision's row: the approver's answer (and the application) say 已核准 together.
     const issued = await integrations.approveIntegrationApplication({ applicationId, comment: d.reason });
+    await event('APPROVED', '申請已核准', { ...d.by, status: 'APPROVED' });
     state.clientId = issued.clientId ?? undefined;
     state.revealId = issued.revealId ?? undefined;
     const clientId = issued.clientId ?? '';

@@ -14,6 +14,7 @@ import { credentialChangeSchema, INTEGRATION_MESSAGES, serviceFormSchema } from 
 import type { UsageAction } from '../../domain/usage-actions';
 import { agencyOf } from '../../infra/db/accounts';
 import { openClientSecret } from '../../infra/db/client-secret';
+import { formatTaipei } from '../../infra/mail/templates/format';
 import { integrationReview } from '../../workflows/integration-review';
 import {
   decideIntegrationUpdate,
@@ -23,7 +24,7 @@ import {
   type IntegrationDecideInput,
 } from '../../workflows/integration-review.messages';
 import { fail, zodFields } from '../errors';
-import { authorize, can, type Actor } from '../policies';
+import { authorize, type Actor } from '../policies';
 import {
   integrationApplicationByKey,
   integrationScope,
@@ -172,10 +173,11 @@ export async function submitIntegrationApplication(
   return { key: application.key };
 }
 
-/** An application the actor may read (404 otherwise: another agency's records are not confirmed to exist). */
+/** An application the actor may read: its applicant, its system's 管理機關's members, the system admins. */
 export async function readableIntegrationApplication(prisma: PrismaClient, actor: Actor, key: string) {
   const row = await integrationApplicationByKey(prisma, key);
-  if (!row || !can(actor, 'integration.read', integrationScope(row))) throw fail('NOT_FOUND', '找不到此申請');
+  if (!row) throw fail('NOT_FOUND', '找不到此申請');
+  authorize(actor, 'integration.read', integrationScope(row));
   return row;
 }
 
@@ -219,17 +221,6 @@ export async function resubmitIntegrationApplication(
   return presentIntegrationApplication(prisma, fresh, { userId: actor.id });
 }
 
-const taipeiTime = (at: Date) =>
-  new Intl.DateTimeFormat('zh-TW', {
-    timeZone: 'Asia/Taipei',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(at);
-
 /**
  * 顯示金鑰 (the applicant, once): the cipher is read and erased, and revealedAt set, in one conditional
  * statement — of two clicks exactly one gets the secret; afterwards 410. The secret goes to the answer
@@ -259,7 +250,7 @@ export async function revealIntegrationSecret(deps: IntegrationDeps, actor: Acto
     throw fail(
       'SECRET_ALREADY_SHOWN',
       shown?.revealedAt
-        ? `金鑰僅顯示一次，已於 ${taipeiTime(shown.revealedAt)} 顯示；如遺失請申請更換金鑰`
+        ? `金鑰僅顯示一次，已於 ${formatTaipei(shown.revealedAt)} 顯示；如遺失請申請更換金鑰`
         : '金鑰已逾顯示期限未顯示，已銷毀；請申請更換金鑰',
     );
   }

@@ -128,3 +128,13 @@ export function apiSession(baseUrl = e2e.baseUrl(), options: { headers?: Record<
     },
   };
 }
+
+export type ApiSession = ReturnType<typeof apiSession>;
+
+/** A session logged in as `account` with the demo password; a login that does not succeed fails the test. */
+export async function loggedInSession(account: string): Promise<ApiSession> {
+  const s = apiSession();
+  const login = await s.login(account, e2e.password());
+  if (login.status !== 200) throw new Error(`login of ${account} failed (${login.status}): ${JSON.stringify(login.body)}`);
+  return s;
+}

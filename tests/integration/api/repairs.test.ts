@@ -3,7 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import { createClients } from '../../../infra/clients';
 import { latestMail } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
-import { apiSession } from '../../support/http';
+import { loggedInSession, type ApiSession } from '../../support/http';
 import { createRepairType } from '../../support/repairs';
 import { createActiveUser } from './support-users';
 
@@ -14,13 +14,8 @@ const clients = createClients(testEnv());
 const prisma: PrismaClient = clients.prisma;
 afterAll(() => clients.prisma.$disconnect());
 
-type Session = ReturnType<typeof apiSession>;
-async function session(account: string) {
-  const s = apiSession();
-  const login = await s.login(account, e2e.password());
-  expect(login.status, JSON.stringify(login.body)).toBe(200);
-  return s;
-}
+type Session = ApiSession;
+const session = loggedInSession;
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
