@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
-import { apiSession } from '../../support/http';
-import { createActiveUser } from './support-users';
+import { createActiveUser, loggedIn, type LoggedIn } from './support-users';
 
 // 應用系統服務介接申請's registry over HTTP with the real API and PostgreSQL: 新增應用系統 with the
 // profile's defaults, who lists, reads and edits which system (the 管理機關's members and the system
@@ -14,14 +13,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-type Who = Awaited<ReturnType<typeof login>>;
-
-async function login(user: { id: string; account: string; name: string }) {
-  const session = apiSession();
-  const answer = await session.login(user.account);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return { id: user.id, account: user.account, name: user.name, session };
-}
+const login = loggedIn;
+type Who = LoggedIn;
 
 let g01 = '';
 let g15 = '';

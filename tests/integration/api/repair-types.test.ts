@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClients } from '../../../infra/clients';
 import { e2e, testEnv } from '../../support/env';
-import { apiSession } from '../../support/http';
 import { downloadSheet } from '../../support/xlsx';
 import { createRepairType } from '../../support/repairs';
-import { createActiveUser, createAgencyAdmin } from './support-users';
+import { createActiveUser, createAgencyAdmin, loggedIn, type LoggedIn } from './support-users';
 
 // 報修類型管理 (物品管理) over HTTP with the real API and PostgreSQL: who sees and changes which type
 // (表 2, like the items), the zh-TW refusals that write nothing, 報修廠商資訊 and 分類, 保管人設定 with
@@ -16,15 +15,8 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-type Who = Awaited<ReturnType<typeof login>>;
-
-/** A user with a logged-in API session of their own. */
-async function login(user: { id: string; account: string; name: string }) {
-  const session = apiSession();
-  const answer = await session.login(user.account);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return { id: user.id, account: user.account, name: user.name, session };
-}
+const login = loggedIn;
+type Who = LoggedIn;
 const adminOf = (agencyCode: string, unitCode: string) => createAgencyAdmin(prisma, agencyCode, unitCode);
 
 // The cast, logged in once: agencies G01 (the type's) and G15 (another), and one person per role.

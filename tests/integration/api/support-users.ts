@@ -1,7 +1,9 @@
 import type { PrismaClient } from '@prisma/client';
 import { ARGON2_OPTIONS } from '../../../infra/password-hash';
 import argon2 from 'argon2';
+import { expect } from 'vitest';
 import { e2e } from '../../support/env';
+import { apiSession } from '../../support/http';
 import { createTestUser } from '../db/helpers';
 
 /**
@@ -33,3 +35,12 @@ export async function createAgencyAdmin(prisma: PrismaClient, agencyCode: string
   });
   return user;
 }
+
+/** A user with a logged-in API session of their own. */
+export async function loggedIn(user: { id: string; account: string; name: string }) {
+  const session = apiSession();
+  const answer = await session.login(user.account);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return { id: user.id, account: user.account, name: user.name, session };
+}
+export type LoggedIn = Awaited<ReturnType<typeof loggedIn>>;

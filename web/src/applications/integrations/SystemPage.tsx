@@ -138,54 +138,44 @@ const formValues = (s: SystemFields) => ({
   productionIps: s.productionIps.length ? s.productionIps : [''],
 });
 
+/** 介接服務狀態's actions of one service: 我要申請, 審核紀錄 (while one is open), 更換金鑰, 停用. */
 function ServiceAction({ systemId, service }: { systemId: string; service: ServiceState }) {
-  const named = (word: string) => `${word}：${service.label}`;
+  const actions: { word: string; to: string; variant: 'contained' | 'outlined' | 'text'; color?: 'error' }[] = [
+    ...(service.canApply
+      ? [{ word: '我要申請', to: integrationApplyPath(systemId, service.kind), variant: 'contained' as const }]
+      : []),
+    ...(service.openApplicationKey
+      ? [{ word: '審核紀錄', to: integrationRecordPath(service.openApplicationKey), variant: 'text' as const }]
+      : []),
+    ...(service.canRotate
+      ? [{ word: '更換金鑰', to: integrationApplyPath(systemId, service.kind, 'ROTATE'), variant: 'outlined' as const }]
+      : []),
+    ...(service.canRevoke
+      ? [
+          {
+            word: '停用',
+            to: integrationApplyPath(systemId, service.kind, 'REVOKE'),
+            variant: 'outlined' as const,
+            color: 'error' as const,
+          },
+        ]
+      : []),
+  ];
   return (
     <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-      {service.canApply && (
+      {actions.map((a) => (
         <Button
+          key={a.word}
           size="small"
-          variant="contained"
+          variant={a.variant}
+          color={a.color}
           component={RouterLink}
-          to={integrationApplyPath(systemId, service.kind)}
-          aria-label={named('我要申請')}
+          to={a.to}
+          aria-label={`${a.word}：${service.label}`}
         >
-          我要申請
+          {a.word}
         </Button>
-      )}
-      {service.openApplicationKey && (
-        <Button
-          size="small"
-          component={RouterLink}
-          to={integrationRecordPath(service.openApplicationKey)}
-          aria-label={named('審核紀錄')}
-        >
-          審核紀錄
-        </Button>
-      )}
-      {service.canRotate && (
-        <Button
-          size="small"
-          variant="outlined"
-          component={RouterLink}
-          to={integrationApplyPath(systemId, service.kind, 'ROTATE')}
-          aria-label={named('更換金鑰')}
-        >
-          更換金鑰
-        </Button>
-      )}
-      {service.canRevoke && (
-        <Button
-          size="small"
-          variant="outlined"
-          color="error"
-          component={RouterLink}
-          to={integrationApplyPath(systemId, service.kind, 'REVOKE')}
-          aria-label={named('停用')}
-        >
-          停用
-        </Button>
-      )}
+      ))}
     </Stack>
   );
 }
