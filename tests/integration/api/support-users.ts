@@ -1,9 +1,8 @@
 import type { PrismaClient } from '@prisma/client';
 import { ARGON2_OPTIONS } from '../../../infra/password-hash';
 import argon2 from 'argon2';
-import { expect } from 'vitest';
 import { e2e } from '../../support/env';
-import { apiSession } from '../../support/http';
+import { loggedInSession } from '../../support/http';
 import { createTestUser } from '../db/helpers';
 
 /**
@@ -38,9 +37,6 @@ export async function createAgencyAdmin(prisma: PrismaClient, agencyCode: string
 
 /** A user with a logged-in API session of their own. */
 export async function loggedIn(user: { id: string; account: string; name: string }) {
-  const session = apiSession();
-  const answer = await session.login(user.account);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  return { id: user.id, account: user.account, name: user.name, session };
+  return { id: user.id, account: user.account, name: user.name, session: await loggedInSession(user.account) };
 }
 export type LoggedIn = Awaited<ReturnType<typeof loggedIn>>;
