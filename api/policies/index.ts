@@ -39,6 +39,10 @@ export interface AgencyScoped {
   agencyId: string | null;
 }
 
+/** A member of the resource's agency (應用系統: its 管理機關), or a system admin. */
+const inAgency = (actor: Actor, resource?: AgencyScoped) =>
+  isSystemAdmin(actor) || (resource?.agencyId != null && resource.agencyId === actor.agencyId);
+
 const adminsAgency = (actor: Actor, resource?: AgencyScoped) =>
   isSystemAdmin(actor) || (resource?.agencyId != null && actor.adminOfAgencyIds.includes(resource.agencyId));
 
@@ -184,6 +188,8 @@ const rules = {
   'repair.reply': servesType,
   'repair.rate': reports,
   'repair.return': reports,
+  /** 應用系統詳細 › 簡訊發送's usage: whoever sees the system (its 管理機關's members, the system admins). */
+  'applicationSystem.smsUsage': inAgency,
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),
