@@ -6,8 +6,9 @@ import { encryptField } from '../../infra/db/pii';
 import { createPrisma } from '../../infra/db/prisma';
 import { e2e } from '../support/env';
 import { randomMobile } from '../support/reset-users';
+import { createSmsSystem } from '../support/sms-systems';
 import { createActiveUser } from '../integration/api/support-users';
-import { openBrowser, screenshotVariants, type BrowserSession } from './support/browser';
+import { DESKTOP, MOBILE, openBrowser, screenshotVariants, type BrowserSession } from './support/browser';
 import { gotoPath, login } from './support/portal';
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
@@ -19,38 +20,11 @@ const rejected = randomMobile();
 
 beforeAll(async () => {
   owner = await createActiveUser(prisma);
-  const org = await prisma.organization.findUniqueOrThrow({ where: { id: owner.organizationId } });
-  const tag = crypto.randomBytes(3).toString('hex');
-  const app = await prisma.applicationSystem.create({
-    data: {
-      name: `公文通知系統 ${tag}`,
-      agencyId: org.agencyId ?? org.id,
-      contactName: owner.name,
-      contactPhone: '2991111',
-      contactEmail: 'notice@example.org',
-      vendorName: '測試廠商',
-      description: '公文到期通知',
-      url: 'https://notice.example.org',
-      productionIps: ['192.0.2.10'],
-      createdById: owner.id,
-    },
+  const { app, client } = await createSmsSystem(prisma, dataKey, owner, {
+    name: `公文通知系統 ${crypto.randomBytes(3).toString('hex')}`,
+    quota: 5,
   });
   systemId = app.id;
-  const service = await prisma.integrationService.create({
-    data: { systemId: app.id, kind: 'SMS', status: 'ACTIVE', config: { monthlyQuota: 5 } },
-  });
-  const client = await prisma.integrationSystem.create({
-    data: {
-      name: app.name,
-      clientId: `app-sms-${tag}`,
-      clientSecretCipher: encryptField(crypto.randomBytes(32).toString('base64url'), dataKey, 'client-secret'),
-      scopes: [],
-      allowedCidrs: app.productionIps,
-      serviceId: service.id,
-      smsMonthlyQuota: 5,
-      smsPerMinute: 30,
-    },
-  });
   const row = (to: string, data: object, minutesAgo: number) =>
     prisma.smsMessage.create({
       data: {
@@ -106,6 +80,14 @@ describe('簡訊發送使用量 on the system page', () => {
     expect(html).not.toContain(delivered);
     expect(html).not.toContain(rejected);
     await screenshotVariants(browser, 'sms-usage-card');
+
+    // On a phone: one block a message instead of the four columns.
+    await page.setViewportSize(MOBILE);
+    const list = card.getByRole('list', { name: '最近發送的簡訊' });
+    await list.waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(3);
+    await list.getByRole('listitem').first().getByText('已退件').waitFor();
+    await page.setViewportSize(DESKTOP);
     expect(browser.pageErrors).toEqual([]);
   });
 });

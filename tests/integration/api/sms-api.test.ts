@@ -2,12 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrationSystemStatus } from '@prisma/client';
-import { encryptField } from '../../../infra/db/pii';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { readableHistory } from '../../support/histories';
 import { apiSession } from '../../support/http';
 import { randomMobile } from '../../support/reset-users';
+import { createSmsSystem } from '../../support/sms-systems';
 import { createTestOrg, testKeys, testPrisma, uniq } from '../db/helpers';
 import { createActiveUser } from './support-users';
 
@@ -21,54 +20,14 @@ const SIM = env.SMS_SIMULATOR_URL;
 const FROM = `192.0.2.${crypto.randomInt(1, 250)}`;
 
 let owner: Awaited<ReturnType<typeof createActiveUser>>;
-let ownerAgencyId: string;
 
 beforeAll(async () => {
   owner = await createActiveUser(prisma);
-  const org = await prisma.organization.findUniqueOrThrow({ where: { id: owner.organizationId } });
-  ownerAgencyId = org.agencyId ?? org.id;
 });
 afterAll(() => prisma.$disconnect());
 
-/** An 應用系統 whose 簡訊發送 was approved: its SMS client (clientId + secret), as integrationReview issues it. */
-async function smsSystem(
-  options: { quota?: number | null; perMinute?: number; senderName?: string; status?: IntegrationSystemStatus } = {},
-) {
-  const app = await prisma.applicationSystem.create({
-    data: {
-      name: `簡訊測試系統 ${uniq()}`,
-      agencyId: ownerAgencyId,
-      contactName: owner.name,
-      contactPhone: '2991111',
-      contactEmail: 'sms-test@example.org',
-      vendorName: '測試廠商',
-      description: '簡訊發送 API 測試',
-      url: 'https://sms-test.example.org',
-      productionIps: ['192.0.2.0/24'],
-      createdById: owner.id,
-    },
-  });
-  const service = await prisma.integrationService.create({
-    data: { systemId: app.id, kind: 'SMS', status: 'ACTIVE', config: { monthlyQuota: options.quota ?? 3 } },
-  });
-  const clientId = `app-sms-${uniq()}`;
-  const secret = crypto.randomBytes(32).toString('base64url');
-  const client = await prisma.integrationSystem.create({
-    data: {
-      name: app.name,
-      clientId,
-      clientSecretCipher: encryptField(secret, testKeys.dataKey, 'client-secret'),
-      status: options.status ?? 'ACTIVE',
-      scopes: [],
-      allowedCidrs: app.productionIps,
-      serviceId: service.id,
-      smsMonthlyQuota: options.quota === undefined ? 3 : options.quota,
-      smsPerMinute: options.perMinute ?? 30,
-      smsSenderName: options.senderName ?? null,
-    },
-  });
-  return { app, client, auth: basic(clientId, secret), clientId, secret };
-}
+const smsSystem = (options: Parameters<typeof createSmsSystem>[3] = {}) =>
+  createSmsSystem(prisma, testKeys.dataKey, owner, options);
 
 const basic = (clientId: string, secret: string) => `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 

@@ -12,6 +12,8 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import type { SmsMessageStatus } from '../../../../domain/integrations/sms';
 import { RetryAlert } from '../../common/RetryAlert';
 import { api } from '../../lib/api';
@@ -115,7 +117,26 @@ function UsageBar({ usage }: { usage: SmsUsage }) {
 }
 
 function RecentMessages({ recent }: { recent: SmsUsage['recent'] }) {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
   if (recent.length === 0) return <Typography color="text.secondary">尚無發送紀錄。</Typography>;
+  // A phone: one block a message (number and state, then time and reason) instead of four columns.
+  if (phone)
+    return (
+      <Stack component="ul" aria-label="最近發送的簡訊" spacing={1.5} sx={{ listStyle: 'none', p: 0, m: 0 }}>
+        {recent.map((message) => (
+          <Stack component="li" key={message.id} spacing={0.5} sx={{ borderTop: 1, borderColor: 'divider', pt: 1.5 }}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+              <Typography sx={{ fontFamily: 'monospace' }}>{message.to}</Typography>
+              <Chip size="small" label={message.statusLabel} color={STATUS_COLORS[message.status]} />
+            </Stack>
+            <Typography variant="body2" color="text.secondary">
+              {formatDateTime(message.createdAt)}
+            </Typography>
+            {message.reason && <Typography variant="body2">{message.reason}</Typography>}
+          </Stack>
+        ))}
+      </Stack>
+    );
   return (
     <TableContainer sx={{ overflowX: 'auto' }}>
       <Table size="small" aria-label="最近發送的簡訊">
