@@ -209,6 +209,34 @@ describe('簡訊發送 API (POST /api/integrations/v1/sms/messages)', () => {
     expect((await call('/sms/usage', { auth })).body).toMatchObject({ used: 0, remaining: 3 });
   });
 
+  it('keeps a message through a Mitake outage and sends it once Mitake is back', async () => {
+    const { auth } = await smsSystem();
+    const mobile = randomMobile();
+    let id = '';
+    try {
+      await simControl({ failMode: 'down5xx' });
+      const answer = await send(auth, 'outage-1', { to: mobile, message: '停機測試' });
+      expect(answer.status).toBe(202);
+      id = answer.body.id;
+      // Mitake answered 503 and the send is being retried: still QUEUED, nothing lost.
+      const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+      try {
+        const handle = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }).workflow.getHandle(`sms-api-${id}`);
+        await eventually(async () => {
+          const [pending] = (await handle.describe()).raw.pendingActivities ?? [];
+          return (pending?.attempt ?? 0) >= 2 && pending!.lastFailure?.message?.includes('HTTP 503');
+        });
+      } finally {
+        await connection.close();
+      }
+      expect((await prisma.smsMessage.findUniqueOrThrow({ where: { id } })).status).toBe('QUEUED');
+    } finally {
+      await simControl({ failMode: 'none' });
+    }
+    await reaches(id, 'SENT', 60_000);
+    expect(await received(mobile)).toHaveLength(1);
+  });
+
   it('refuses bad input, wrong and revoked credentials, an unapproved system and a call from outside 正式 IP (logged), sending nothing', async () => {
     const { client, auth, clientId } = await smsSystem();
     const mobile = randomMobile();
