@@ -39,6 +39,10 @@ export interface AgencyScoped {
   agencyId: string | null;
 }
 
+/** A member of the resource's agency (應用系統: its 管理機關), or a system admin. */
+const inAgency = (actor: Actor, resource?: AgencyScoped) =>
+  isSystemAdmin(actor) || (resource?.agencyId != null && resource.agencyId === actor.agencyId);
+
 const adminsAgency = (actor: Actor, resource?: AgencyScoped) =>
   isSystemAdmin(actor) || (resource?.agencyId != null && actor.adminOfAgencyIds.includes(resource.agencyId));
 
@@ -189,14 +193,12 @@ const rules = {
    * 停用 — the resource is the system: { agencyId }); a 審核紀錄 is read by its applicant too; only the
    * system admins decide (表 2).
    */
-  'integration.request': (actor: Actor, system?: OwnedBooking) =>
-    system === undefined || isSystemAdmin(actor) || system.agencyId === actor.agencyId,
+  'integration.request': (actor: Actor, system?: OwnedBooking) => system === undefined || inAgency(actor, system),
   'integration.read': (actor: Actor, application?: OwnedBooking) =>
-    application === undefined ||
-    isSystemAdmin(actor) ||
-    application.agencyId === actor.agencyId ||
-    application.applicantUserId === actor.id,
+    application === undefined || inAgency(actor, application) || application.applicantUserId === actor.id,
   'integration.decide': (actor: Actor) => isSystemAdmin(actor),
+  /** 應用系統詳細 › 簡訊發送's usage: whoever sees the system (its 管理機關's members, the system admins). */
+  'applicationSystem.smsUsage': inAgency,
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),
