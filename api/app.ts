@@ -52,6 +52,7 @@ import type { Temporal } from './temporal';
 import { accountRecordRoutes } from './routes/account/records';
 import { devIntegrationRoutes } from './routes/dev-integrations';
 import { INTEGRATIONS_MOUNT, integrationRoutes } from './integrations/routes';
+import { smsUsageRoutes } from './routes/sms-usage';
 import type { Sso } from './sso';
 import { OIDC_MOUNT } from './sso/provider';
 import { oidcSecurityHeaders } from './sso/headers';
@@ -243,6 +244,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/application-systems', integrationServiceRoutes(integrationDeps));
   app.use('/api/integration-applications', integrationApplicationRoutes(integrationDeps));
   app.use('/api/console/integration-requests', integrationRequestReviewRoutes(integrationDeps));
+  app.use('/api/application-systems', smsUsageRoutes({ prisma }));
   if (deps.sso) {
     // 帳號驗證 API and 轉登 (docs/api/integrations.openapi.yaml): same lockout and records as the login page.
     const { sso } = deps;
@@ -255,6 +257,7 @@ export function createApp(deps: AppDeps) {
         signingKeys: sso.signingKeys,
         dataKey: deps.keys.dataKey,
         issuer: env.PUBLIC_URL,
+        temporal,
       }),
     );
   }

@@ -7,6 +7,7 @@ import { run } from './lib/proc.mjs';
 import { reportStaticChecks, startStaticChecks } from './lib/static-checks.mjs';
 import { modeConfig } from './lib/env.mjs';
 import { describeScan, logOffsets, recordedSecrets, scanLogs, secretsInMessages } from './lib/secret-scan.mjs';
+import { dumpHistories } from './lib/history-dump.mjs';
 
 const log = (line) => console.log(line);
 // `node scripts/test.mjs e2e -- tests/e2e/login.test.ts`: projects before `--`, Vitest filters after it.
@@ -21,6 +22,9 @@ let exitCode = 1;
 // The log scan (scripts/lib/secret-scan.mjs) reads only what this run adds to the slot's logs.
 const stateDir = path.join(rootDir, modeConfig('test').stateDir);
 const logsDir = path.join(stateDir, 'logs');
+// Every workflow history of this run, written out for the same scan (scripts/lib/history-dump.mjs).
+const historiesFile = path.join(logsDir, 'temporal-histories.log');
+fs.rmSync(historiesFile, { force: true });
 const offsets = logOffsets(logsDir);
 const issuedFile = path.join(stateDir, 'issued-secrets.jsonl');
 fs.rmSync(issuedFile, { force: true });
@@ -87,6 +91,20 @@ try {
     await run(path.join(rootDir, 'node_modules/.bin/vitest'), args, { cwd: rootDir, env: testEnv });
     exitCode = 0;
   } catch {
+    exitCode = 1;
+  }
+  // Before the services stop: the histories are read from the Temporal server.
+  try {
+    fs.mkdirSync(logsDir, { recursive: true });
+    const dumped = await dumpHistories({
+      address: env.TEMPORAL_ADDRESS,
+      namespace: env.TEMPORAL_NAMESPACE,
+      since: started,
+      file: historiesFile,
+    });
+    log(`工作流程歷程匯出：${dumped.workflows} 個工作流程，${dumped.bytes} 位元組（納入機敏值掃描）`);
+  } catch (error) {
+    console.error(`工作流程歷程匯出失敗：${error.message}`);
     exitCode = 1;
   }
   if (fs.existsSync(reportFile)) {

@@ -34,6 +34,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: which chunks each page loads, read by the JavaScript budget (scripts/lib/bundle-budget.mjs).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
   },
 });

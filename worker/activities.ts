@@ -20,6 +20,7 @@ import { createPasswordSyncActivities } from '../activities/password-sync';
 import { createSelfServiceActivities } from '../activities/self-service';
 import { createPrismaOutboxStore } from '../infra/mail/outbox';
 import { createSmsActivities } from '../activities/sms';
+import { createSmsApiActivities } from '../activities/sms/api-messages';
 
 /**
  * The only place activities meet their dependencies. `webUrl` is WEB_URL, where the web app serves the
@@ -46,6 +47,7 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...createAdSyncActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...createOrganizationActivities({ prisma: clients.prisma, ad: clients.ad }),
     ...sms,
+    ...createSmsApiActivities({ prisma: clients.prisma, mitake: clients.mitake, dataKey: options.dataKey }),
     ...createBookingActivities({ prisma: clients.prisma, mail, sms, db }),
     ...createRepairActivities({ prisma: clients.prisma, mail }),
     ...createIntegrationActivities({ prisma: clients.prisma, mail, dataKey: options.dataKey }),

@@ -2,7 +2,7 @@
 export { accountApplication } from './account-application';
 export { connectivityCheck } from './connectivity-check';
 export { mailDelivery } from './mail-delivery';
-export { smsDelivery } from './sms-delivery';
+export { smsApiDelivery, smsDelivery } from './sms-delivery';
 export { passwordSync } from './password-sync';
 export { adminRoleRequest } from './admin-role-request';
 export { profileSync } from './profile-sync';

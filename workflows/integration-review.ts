@@ -131,6 +131,7 @@ export async function integrationReview(input: IntegrationReviewInput): Promise<
     const d = await review.awaitDecision({
       getSystemParameters: db.getSystemParameters,
       remind: () => notify('reminder'),
+      approvers: '系統管理者',
       event,
     });
     if (!d) return expire('逾期未審核，申請已失效');

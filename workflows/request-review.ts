@@ -129,6 +129,7 @@ export function requestReview<S extends string, D extends DecisionInput<Returnab
       event,
       deadline,
       stop,
+      approvers,
     }: {
       getSystemParameters: (keys: ReviewParameter[]) => Promise<Partial<Record<ReviewParameter, number>>>;
       /** Mails the approvers again; the timeline then says so. */
@@ -143,6 +144,8 @@ export function requestReview<S extends string, D extends DecisionInput<Returnab
       deadline?: Date;
       /** Ends the wait early with no decision (e.g. the applicant cancelled); the caller knows why. */
       stop?: () => boolean;
+      /** Who the reminder went to, as its timeline row says (機關管理者 unless told; 保管人 with a deadline). */
+      approvers?: string;
     }): Promise<{ approved: boolean; returned: boolean; reason: string; by: DecisionEventActor; decision: D } | undefined> {
       const keys: ReviewParameter[] = escalate
         ? ['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']
@@ -158,7 +161,7 @@ export function requestReview<S extends string, D extends DecisionInput<Returnab
       const settled = stop ? () => decided() || stop() : decided;
       if (!(await condition(settled, reminderAt * 1000))) {
         await remind();
-        await event('REMINDED', deadline ? '已寄送審核提醒給保管人' : '已寄送審核提醒給機關管理者');
+        await event('REMINDED', `已寄送審核提醒給${approvers ?? (deadline ? '保管人' : '機關管理者')}`);
       }
       if (escalate && !settled() && !(await condition(settled, (escalationAt - reminderAt) * 1000))) await escalate();
       if (!settled() && !(await condition(settled, (expiryAt - escalationAt) * 1000))) return undefined;

@@ -7,6 +7,7 @@ import { fail, resendTooSoon } from '../errors';
 import { isRefusal } from './refusal';
 import type { Temporal } from '../temporal';
 import { queueMail } from './queue-mail';
+import { verificationMessageKey } from './verification-message-key';
 
 const RESEND_AFTER_MS = 60_000;
 const TOKEN_TTL_MS = 30 * 60_000;
@@ -133,7 +134,7 @@ export function createEmailVerification(deps: { prisma: PrismaClient; temporal: 
       });
       if (delivered) {
         await queueMail(deps, {
-          key: `verification:${id}`,
+          key: verificationMessageKey('verification', id),
           to: email,
           template: 'verificationCode',
           data: { code, minutes: Math.max(1, Math.round(ttlSeconds / 60)), purpose: use?.label ?? PURPOSE_LABELS[purpose] },

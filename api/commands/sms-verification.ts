@@ -6,6 +6,7 @@ import { sameClient } from '../auth/client-binding';
 import { fail, resendTooSoon } from '../errors';
 import type { Temporal } from '../temporal';
 import { queueSms } from './queue-sms';
+import { verificationMessageKey } from './verification-message-key';
 
 const RESEND_AFTER_MS = 60_000;
 const TOKEN_TTL_MS = 30 * 60_000;
@@ -105,7 +106,7 @@ export function createSmsVerification(deps: { prisma: PrismaClient; temporal: Te
       });
       if (delivered) {
         await queueSms(deps, {
-          key: `sms-verification:${id}`,
+          key: verificationMessageKey('sms-verification', id),
           to: mobile,
           body: smsCodeBody(purpose, code, Math.max(1, Math.round(ttlSeconds / 60))),
         });

@@ -19,6 +19,7 @@ function servedOperations(): string[] {
     signingKeys: {} as never,
     dataKey: Buffer.alloc(32),
     issuer: 'http://localhost',
+    temporal: {} as never,
   });
   return (router.stack as Layer[])
     .filter((layer) => layer.route)

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { PrismaClient } from '@prisma/client';
+import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
@@ -13,6 +13,9 @@ import { addressAllowed, authenticateClient } from './client-auth';
 import { autoPostPage, issueAssertion, problemPage, redeemAssertion, redirectTarget } from './redirect-login';
 import { verificationSchema, verifyAccount, type VerifyKit } from './verify-account';
 import { recordUsage } from '../commands/usage';
+import type { Temporal } from '../temporal';
+import { DEFAULT_SMS_PER_MINUTE } from '../../domain/integrations/sms';
+import { findSmsMessage, idempotencyKey, smsMessageSchema, smsMessageView, smsUsage, submitSmsMessage } from './sms-api';
 
 export const INTEGRATIONS_MOUNT = '/api/integrations/v1';
 export const OPENAPI_FILE = new URL('../../docs/api/integrations.openapi.yaml', import.meta.url);
@@ -28,6 +31,8 @@ export interface IntegrationDeps {
   signingKeys: Pick<SigningKeys, 'current' | 'jwks'>;
   dataKey: Buffer;
   issuer: string;
+  /** Starts the SMS API's delivery workflows. */
+  temporal: Temporal;
   limits?: typeof DEFAULT_VERIFY_LIMITS;
 }
 
@@ -40,6 +45,7 @@ const redeemBody = body(
   }),
 );
 const verificationBody = body(verificationSchema);
+const smsBody = body(smsMessageSchema);
 const SYSTEM = 'integrationSystem';
 
 /**
@@ -64,17 +70,35 @@ export function integrationRoutes(deps: IntegrationDeps) {
   const perClient = limiter('verify-client', limits.perClientPerMinute);
   const perAddress = limiter('verify-ip', limits.perAddressPerMinute);
 
-  async function consume(rateLimiter: RateLimiterPostgres, key: string) {
+  // 簡訊發送: each system its own calls a minute (smsPerMinute); limiters of equal size are shared.
+  const smsLimiters = new Map<number, RateLimiterPostgres>();
+  const smsLimiter = (perMinute: number) => {
+    if (!smsLimiters.has(perMinute)) smsLimiters.set(perMinute, limiter('sms-client', perMinute));
+    return smsLimiters.get(perMinute)!;
+  };
+
+  async function consume(rateLimiter: RateLimiterPostgres, key: string, message = '呼叫次數過多，請稍後再試') {
     try {
       await rateLimiter.consume(key);
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        throw fail('RATE_LIMITED', '呼叫次數過多，請稍後再試', undefined, {
-          retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
-        });
+        const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
+        throw fail('RATE_LIMITED', message.replace('{s}', String(retryAfterSeconds)), undefined, { retryAfterSeconds });
       }
       throw error;
     }
+  }
+
+  /**
+   * A call from outside the system's 正式 IP: refused, and written to the API's log as a security event
+   * (which system, from where, to which API) — the system is known, no person is, so it is no 帳號使用紀錄.
+   */
+  function refuseAddress(req: Request, system: IntegrationSystem, api: string, message?: string): never {
+    req.log?.warn(
+      { event: 'integration.addressRefused', clientId: system.clientId, system: system.name, api, address: req.ip },
+      `應用系統 ${system.clientId} 自未登錄的來源 IP ${req.ip} 呼叫${api}，已拒絕`,
+    );
+    throw fail('CLIENT_ADDRESS_NOT_ALLOWED', message);
   }
 
   const client = (req: Request) => authenticateClient(prisma, deps.dataKey, req);
@@ -90,8 +114,22 @@ export function integrationRoutes(deps: IntegrationDeps) {
   const verifyApiCall: RequestHandler = async (req, res, next) => {
     const system = systemOf(res);
     if (!system.verifyApiEnabled) throw fail('VERIFY_API_DISABLED');
-    if (!addressAllowed(req.ip, system.allowedCidrs)) throw fail('CLIENT_ADDRESS_NOT_ALLOWED');
+    if (!addressAllowed(req.ip, system.allowedCidrs)) refuseAddress(req, system, '帳號驗證 API');
     await consume(perClient, system.clientId);
+    next();
+  };
+  // 簡訊發送: approved (a monthly quota set) and called from one of the system's 正式 IP.
+  const smsApiCall: RequestHandler = (req, res, next) => {
+    const system = systemOf(res);
+    if (system.smsMonthlyQuota == null) throw fail('SMS_API_DISABLED');
+    if (!addressAllowed(req.ip, system.allowedCidrs))
+      refuseAddress(req, system, '簡訊發送 API', '此來源 IP 位址不是應用系統登錄的正式 IP，無法呼叫簡訊發送 API');
+    next();
+  };
+  const smsSendLimit: RequestHandler = async (_req, res, next) => {
+    const system = systemOf(res);
+    const perMinute = system.smsPerMinute ?? DEFAULT_SMS_PER_MINUTE;
+    await consume(smsLimiter(perMinute), system.clientId, `簡訊發送 API 每分鐘最多呼叫 ${perMinute} 次，請於 {s} 秒後再試`);
     next();
   };
 
@@ -106,6 +144,25 @@ export function integrationRoutes(deps: IntegrationDeps) {
   router.post('/account-verifications', systemCall, verifyApiCall, verificationBody, async (req, res) => {
     const input = verificationBody.of(req);
     res.set('cache-control', 'no-store').json(await verifyAccount({ prisma, kit: deps.kit }, req, systemOf(res), input));
+  });
+
+  // 簡訊發送 API: accepted at once (202), delivered by the workflow smsApiDelivery; the same
+  // Idempotency-Key answers the same message (200) and sends nothing again.
+  router.post('/sms/messages', systemCall, smsApiCall, smsSendLimit, smsBody, async (req, res) => {
+    const key = idempotencyKey(req.get('idempotency-key'));
+    const { created, row } = await submitSmsMessage(deps, systemOf(res), key, smsBody.of(req));
+    res
+      .status(created ? 202 : 200)
+      .set('cache-control', 'no-store')
+      .location(`${INTEGRATIONS_MOUNT}/sms/messages/${row.id}`)
+      .json(smsMessageView(row));
+  });
+  router.get('/sms/messages/:id', systemCall, smsApiCall, async (req, res) => {
+    const row = await findSmsMessage(prisma, systemOf(res), String(req.params.id));
+    res.set('cache-control', 'no-store').json(smsMessageView(row));
+  });
+  router.get('/sms/usage', systemCall, smsApiCall, async (_req, res) => {
+    res.set('cache-control', 'no-store').json(await smsUsage(prisma, systemOf(res)));
   });
 
   // 轉登 step 1: the portal user's browser gets a page that posts a one-time assertion to the system.
@@ -152,7 +209,7 @@ export function integrationRoutes(deps: IntegrationDeps) {
   router.use(((error, _req, res, next) => {
     if (error instanceof AppError && error.code === 'CLIENT_AUTH_FAILED')
       res.set('www-authenticate', 'Basic realm="integrations", charset="UTF-8"');
-    if (error instanceof AppError && error.code === 'RATE_LIMITED')
+    if (error instanceof AppError && (error.code === 'RATE_LIMITED' || error.code === 'SMS_QUOTA_EXCEEDED'))
       res.set('retry-after', String(error.details?.retryAfterSeconds ?? 60));
     next(error);
   }) satisfies ErrorRequestHandler);

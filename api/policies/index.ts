@@ -39,6 +39,10 @@ export interface AgencyScoped {
   agencyId: string | null;
 }
 
+/** A member of the resource's agency (應用系統: its 管理機關), or a system admin. */
+const inAgency = (actor: Actor, resource?: AgencyScoped) =>
+  isSystemAdmin(actor) || (resource?.agencyId != null && resource.agencyId === actor.agencyId);
+
 const adminsAgency = (actor: Actor, resource?: AgencyScoped) =>
   isSystemAdmin(actor) || (resource?.agencyId != null && actor.adminOfAgencyIds.includes(resource.agencyId));
 
@@ -63,10 +67,6 @@ export interface OwnedBooking extends Custodied {
 const reports = (actor: Actor, ticket?: OwnedBooking) => ticket === undefined || ticket.applicantUserId === actor.id;
 const servesType = (actor: Actor, ticket?: OwnedBooking) =>
   ticket === undefined ? actor.repairVendor === true : (ticket.vendorIds ?? []).includes(actor.id);
-
-/** 應用系統: the members of its 管理機關 (the actor's agency) and the system admins. */
-const managesSystem = (actor: Actor, system?: AgencyScoped) =>
-  isSystemAdmin(actor) || (system?.agencyId != null && system.agencyId === actor.agencyId);
 
 const rules = {
   'session.read': () => true,
@@ -194,21 +194,20 @@ const rules = {
    * non-admin names only their own agency as 管理機關 (create / update with the chosen agency).
    */
   'applicationSystem.list': () => true,
-  'applicationSystem.create': (actor: Actor, resource?: AgencyScoped) => resource === undefined || managesSystem(actor, resource),
-  'applicationSystem.read': (actor: Actor, resource?: AgencyScoped) => managesSystem(actor, resource),
-  'applicationSystem.update': (actor: Actor, resource?: AgencyScoped) => resource === undefined || managesSystem(actor, resource),
+  'applicationSystem.create': (actor: Actor, resource?: AgencyScoped) => resource === undefined || inAgency(actor, resource),
+  'applicationSystem.read': (actor: Actor, resource?: AgencyScoped) => inAgency(actor, resource),
+  'applicationSystem.update': (actor: Actor, resource?: AgencyScoped) => resource === undefined || inAgency(actor, resource),
   /**
    * 應用系統服務介接申請: the members of the system's 管理機關 and the system admins apply (申請, 更換金鑰,
    * 停用 — the resource is the system: { agencyId }); a 審核紀錄 is read by its applicant too; only the
    * system admins decide (表 2).
    */
-  'integration.request': (actor: Actor, system?: OwnedBooking) => system === undefined || managesSystem(actor, system),
+  'integration.request': (actor: Actor, system?: OwnedBooking) => system === undefined || inAgency(actor, system),
   'integration.read': (actor: Actor, application?: OwnedBooking) =>
-    application === undefined ||
-    isSystemAdmin(actor) ||
-    application.agencyId === actor.agencyId ||
-    application.applicantUserId === actor.id,
+    application === undefined || inAgency(actor, application) || application.applicantUserId === actor.id,
   'integration.decide': (actor: Actor) => isSystemAdmin(actor),
+  /** 應用系統詳細 › 簡訊發送's usage: whoever sees the system (its 管理機關's members, the system admins). */
+  'applicationSystem.smsUsage': inAgency,
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),

@@ -56,6 +56,12 @@ export const errorCatalog = {
   CLIENT_AUTH_FAILED: { status: 401, message: '應用系統識別碼（client_id）或密鑰錯誤，或應用系統已停用' },
   CLIENT_ADDRESS_NOT_ALLOWED: { status: 403, message: '此來源 IP 位址未獲授權呼叫帳號驗證 API' },
   VERIFY_API_DISABLED: { status: 403, message: '此應用系統未啟用帳號驗證 API' },
+  SMS_API_DISABLED: { status: 403, message: '此應用系統未獲核准使用簡訊發送 API' },
+  SMS_QUOTA_EXCEEDED: { status: 429, message: '本月簡訊額度已用完' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: '此 Idempotency-Key 已用於內容不同的簡訊；發送新的簡訊請使用新的 Idempotency-Key',
+  },
   REDIRECT_LOGIN_UNAVAILABLE: { status: 404, message: '此應用系統不存在、已停用或未提供轉登' },
   ASSERTION_INVALID: { status: 401, message: '轉登憑證無效、已逾時或已使用，請重新由入口網進入' },
   EXPORT_TOO_LARGE: { status: 422, message: '符合條件的紀錄超過匯出上限，請縮小查詢條件後再匯出' },

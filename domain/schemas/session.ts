@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { LOGIN_FIELDS, type LoginField } from '../login-form';
 
-/** 一般登入 form; shared by the web form and the API. Deliberately loose: a wrong account and a
- * wrong password must look the same, so only emptiness and absurd lengths are rejected here. */
+const field = (name: LoginField) => {
+  const rule = LOGIN_FIELDS[name];
+  const text = rule.trim ? z.string({ error: rule.missing }).trim() : z.string({ error: rule.missing });
+  return text.min(1, rule.missing).max(rule.max, rule.tooLong);
+};
+
+/** 一般登入 form as the API reads it; the rules are domain/login-form.ts's, which the login page checks first. */
 export const loginSchema = z.object({
-  account: z.string().trim().min(1, '請輸入登入帳號').max(64, '登入帳號過長'),
-  password: z.string().min(1, '請輸入密碼').max(128, '密碼過長'),
-  captchaId: z.string().trim().min(1, '請重新取得圖形驗證碼').max(64),
-  captchaAnswer: z.string().trim().min(1, '請輸入圖形驗證碼').max(16, '圖形驗證碼錯誤'),
+  account: field('account'),
+  password: field('password'),
+  captchaId: field('captchaId'),
+  captchaAnswer: field('captchaAnswer'),
 });
 
-export type LoginInput = z.infer<typeof loginSchema>;
+export type { LoginInput } from '../login-form';

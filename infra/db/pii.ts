@@ -15,7 +15,7 @@ const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type CipherPurpose = 'national-id' | 'otp-secret' | 'oidc-signing-key' | 'client-secret';
+export type CipherPurpose = 'national-id' | 'otp-secret' | 'oidc-signing-key' | 'client-secret' | 'sms-recipient';
 
 export interface PiiKeys {
   dataKey: Buffer;

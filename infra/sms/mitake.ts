@@ -4,6 +4,7 @@
  *
  *   POST {url}/api/mtk/SmSend?CharsetURL=UTF-8   username, password, dstaddr, smbody, clientid …
  *   POST {url}/api/mtk/SmQuery                   username, password → AccountPoint=<n>
+ *   POST {url}/api/mtk/SmQuery                   username, password, msgid=a,b → `msgid\tstatuscode\tstatustime` lines
  *
  * Credentials travel in the form body, never in the URL, so no access log records them.
  * Replies are `key=value` lines, CRLF-separated, per message under `[1]`; Mitake answers in Big5.
@@ -165,8 +166,31 @@ export interface MitakeClientOptions {
   timeoutMs?: number;
 }
 
+/** One message's delivery state from SmQuery: statuscode 0–9 (MITAKE_STATUS_TEXT), or `*` when Mitake does not know the msgid. */
+export interface MitakeMessageStatus {
+  msgid: string;
+  statuscode: string;
+  /** When the state was reached (Mitake's YYYYMMDDHHmmss, Asia/Taipei), if given. */
+  statusTime: Date | null;
+}
+
+/** Reads SmQuery's per-message lines `msgid<TAB>statuscode<TAB>statustime`. */
+export function parseStatusLines(text: string): MitakeMessageStatus[] {
+  const out: MitakeMessageStatus[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const [msgid, statuscode, time] = raw.trim().split('\t');
+    if (!msgid || statuscode === undefined || msgid.includes('=')) continue;
+    const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(time?.trim() ?? '');
+    const statusTime = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]! - 8, +m[5]!, +m[6]!)) : null;
+    out.push({ msgid: msgid.trim(), statuscode: statuscode.trim(), statusTime });
+  }
+  return out;
+}
+
 export interface MitakeClient {
   send(input: MitakeSendInput): Promise<MitakeSendResult>;
+  /** Delivery states of sent messages, by Mitake's msgid (SmQuery with msgid). */
+  status(msgids: readonly string[]): Promise<MitakeMessageStatus[]>;
   /** The account's point balance; throws MitakeError when Mitake is unreachable or refuses the account. */
   ping(): Promise<{ accountPoint: number }>;
 }
@@ -185,7 +209,7 @@ export function createMitakeClient(options: MitakeClientOptions): MitakeClient {
   const base = options.url.replace(/\/+$/, '').replace(/\/api\/mtk$/i, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call(endpoint: 'SmSend' | 'SmQuery', params: Record<string, string>): Promise<MitakeReply> {
+  async function call(endpoint: 'SmSend' | 'SmQuery', params: Record<string, string>): Promise<string> {
     const url = `${base}/api/mtk/${endpoint}?CharsetURL=UTF-8`;
     let response: Response;
     try {
@@ -216,17 +240,26 @@ export function createMitakeClient(options: MitakeClientOptions): MitakeClient {
         status,
       );
     }
-    return parseMitakeReply(decodeMitakeBody(bytes, response.headers.get('content-type')));
+    return decodeMitakeBody(bytes, response.headers.get('content-type'));
   }
 
   return {
     async send({ to, body, clientId, destName }) {
       const params: Record<string, string> = { dstaddr: to, smbody: toSmbody(body), clientid: clientId };
       if (destName) params.destname = destName;
-      return interpretSendReply(await call('SmSend', params));
+      return interpretSendReply(parseMitakeReply(await call('SmSend', params)));
+    },
+    async status(msgids) {
+      if (msgids.length === 0) return [];
+      const text = await call('SmQuery', { msgid: msgids.join(',') });
+      // An account-level refusal (statuscode=e …) comes as key=value lines instead.
+      const reply = parseMitakeReply(text);
+      const code = field(reply.fields, 'statuscode');
+      if (code) throw errorForStatus(code, field(reply.fields, 'Error'));
+      return parseStatusLines(text);
     },
     async ping() {
-      const reply = await call('SmQuery', {});
+      const reply = parseMitakeReply(await call('SmQuery', {}));
       const points = field(reply.fields, 'AccountPoint') ?? field(reply.sections[0], 'AccountPoint');
       if (points !== undefined && /^-?\d+$/.test(points)) return { accountPoint: Number(points) };
       const code = field(reply.fields, 'statuscode') ?? field(reply.sections[0], 'statuscode');

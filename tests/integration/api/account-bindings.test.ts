@@ -8,6 +8,7 @@ import { latestMail } from '../../support/applicant';
 import { e2e, eventually, testEnv } from '../../support/env';
 import { apiSession } from '../../support/http';
 import { createActiveUser } from './support-users';
+import { verificationMessageKey } from '../../../api/commands/verification-message-key';
 
 const env = testEnv();
 const prisma = createPrisma(env.DATABASE_URL);
@@ -381,9 +382,11 @@ describe('個人帳號管理 › 手機號碼 and 備用電子郵件', () => {
     // The SMS went through the outbox; its workflow history has the key, not the code.
     const verification = await prisma.smsVerification.findUniqueOrThrow({ where: { id: started.body.verificationId } });
     expect(verification.codeHash).not.toContain(code);
-    const history = await historyText(`sms-sms-verification:${verification.id}`);
-    expect(history).toContain(`sms-verification:${verification.id}`);
+    const key = verificationMessageKey('sms-verification', verification.id);
+    const history = await historyText(`sms-${key}`);
+    expect(history).toContain(key);
     expect(history).not.toContain(code);
+    expect(history).not.toContain(verification.id);
 
     expect((await session.delete('/api/account/mobile')).status).toBe(204);
     expect((await session.get('/api/account')).body.mobile).toBeNull();

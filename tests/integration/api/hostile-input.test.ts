@@ -246,8 +246,8 @@ beforeAll(async () => {
   const uid = await browser.startLogin();
   interaction = { uid, cookie: browser.jar.header() };
 
-  // A registered system of this file's own, so that 帳號驗證 API bodies are read (the demo ones are
-  // limited per minute for the other test files).
+  // A registered system of this file's own, so that 帳號驗證 API and 簡訊發送 API bodies are read (the
+  // demo ones are limited per minute for the other test files).
   const clientId = `hostile-${crypto.randomUUID()}`;
   const secret = crypto.randomBytes(24).toString('base64url');
   const row = await setup.prisma.integrationSystem.create({
@@ -260,6 +260,8 @@ beforeAll(async () => {
       scopes: [],
       verifyApiEnabled: true,
       allowedCidrs: ['10.250.0.0/16'],
+      smsMonthlyQuota: 1000,
+      smsPerMinute: 10_000,
     },
   });
   system = { id: row.id, authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` };

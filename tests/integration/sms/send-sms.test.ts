@@ -268,4 +268,19 @@ describe('Mitake client and simulator', () => {
     expect(lines[0]).toMatch(new RegExp(`^${msgid}\\t[14]\\t\\d{14}$`));
     expect(lines.slice(1)).toEqual(['9999999999\t*\t', '']);
   });
+
+  it("reads delivery states with the adapter's status(): on the carrier, then on the handset; unknown ids as *", async () => {
+    const { mitake } = setup();
+    const { msgid } = await mitake.send({ to: '0912345678', body: 'status', clientId: 'status-2' });
+    const [first] = await mitake.status([msgid]);
+    expect(first).toMatchObject({ msgid, statuscode: '1' });
+    expect(first!.statusTime).toBeInstanceOf(Date);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const states = await mitake.status([msgid, '9999999999']);
+    expect(states.map((s) => [s.msgid, s.statuscode])).toEqual([
+      [msgid, '4'],
+      ['9999999999', '*'],
+    ]);
+    await expect(setup({ password: 'nope' }).mitake.status([msgid])).rejects.toMatchObject({ kind: 'auth', statuscode: 'e' });
+  });
 });

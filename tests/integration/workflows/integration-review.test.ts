@@ -307,6 +307,8 @@ describe('integrationReview workflow', () => {
       const handle = await client.workflow.start(integrationReview, { taskQueue, workflowId, args: [input] });
       expect((await handle.result()).status).toBe('EXPIRED');
       expect(await eventKinds(workflowId)).toEqual(['SUBMITTED', 'REMINDED', 'EXPIRED']);
+      const reminded = await prisma.requestEvent.findFirstOrThrow({ where: { request: { workflowId }, kind: 'REMINDED' } });
+      expect(reminded.label).toBe('已寄送審核提醒給系統管理者');
       expect((await prisma.integrationApplication.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('EXPIRED');
       expect((await prisma.integrationService.findUniqueOrThrow({ where: { id: row.serviceId } })).status).toBe('REJECTED');
       expect((await outboxKeys(workflowId)).some((k) => k.startsWith(`${workflowId}:reminder:1:`))).toBe(true);

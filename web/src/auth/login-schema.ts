@@ -1,19 +1,14 @@
-// Client-side checks of the 一般登入 form with the schema the API uses (domain/schemas/session.ts);
-// the server validates again (VALIDATION_FAILED with fields).
-import { loginSchema as generalLoginSchema, type LoginInput as GeneralLoginInput } from '../../../domain/schemas/session';
+// Client-side checks of the 一般登入 form with the rules the API uses (domain/login-form.ts, which
+// domain/schemas/session.ts builds its schema from); the server validates again (VALIDATION_FAILED with fields).
+import { loginFormProblems, type LoginInput as GeneralLoginInput } from '../../../domain/login-form';
 
-export { generalLoginSchema, type GeneralLoginInput };
+export type { GeneralLoginInput };
 export type GeneralLoginField = keyof GeneralLoginInput;
 
-/** The first message per field, or null when the input is valid. */
+/** The first message per shown field, or null when the input is valid. */
 export function validateGeneralLogin(input: GeneralLoginInput): Partial<Record<GeneralLoginField, string>> | null {
-  const result = generalLoginSchema.safeParse(input);
-  if (result.success) return null;
-  const errors: Partial<Record<GeneralLoginField, string>> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if ((field === 'account' || field === 'password' || field === 'captchaAnswer') && !errors[field])
-      errors[field] = issue.message;
-  }
-  return errors;
+  const problems = loginFormProblems(input);
+  if (!problems) return null;
+  const { captchaId: _hidden, ...shown } = problems;
+  return Object.keys(shown).length ? shown : null;
 }
