@@ -29,6 +29,7 @@ import {
   type SystemFields,
   type SystemSummary,
 } from './api';
+import { SmsUsageCard } from './SmsUsageCard';
 import { SystemForm } from './SystemForm';
 import { useAgencyChoices } from './useAgencyChoices';
 
@@ -76,6 +77,7 @@ export default function SystemPage() {
         <Stack spacing={3}>
           <SystemSection detail={d} onSaved={(next) => detail.set(next)} />
           <ServicesSection systemId={d.system.id} services={d.services} />
+          {d.services.some((s) => s.kind === 'SMS' && s.status === 'ACTIVE') && <SmsUsageCard systemId={d.system.id} />}
           <ApplicationsSection detail={d} />
         </Stack>
       )}
