@@ -65,6 +65,8 @@ import { accountCitizenCertRoutes } from './routes/account/citizen-cert';
 import { bookingSearchRoutes } from './routes/bookings/search';
 import { bookingRecordRoutes } from './routes/bookings/records';
 import { repairRoutes } from './routes/repairs';
+import { integrationApplicationRoutes, integrationServiceRoutes } from './routes/integration-applications';
+import { integrationRequestReviewRoutes } from './routes/console/integration-requests';
 import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feeds';
 import { repairStatsRoutes } from './routes/repair-stats';
 
@@ -235,6 +237,11 @@ export function createApp(deps: AppDeps) {
   app.use('/api/bookings', bookingSearchRoutes({ prisma }));
   app.use('/api/bookings', bookingRecordRoutes({ prisma, temporal }));
   app.use('/api/repairs', repairRoutes({ prisma, temporal }));
+  // 應用系統服務介接申請: 我要申請 / 更換金鑰 / 停用 (beside the registry's /api/application-systems), 審核紀錄, 審核.
+  const integrationDeps = { prisma, temporal, dataKey: deps.keys.dataKey, production: env.NODE_ENV === 'production' };
+  app.use('/api/application-systems', integrationServiceRoutes(integrationDeps));
+  app.use('/api/integration-applications', integrationApplicationRoutes(integrationDeps));
+  app.use('/api/console/integration-requests', integrationRequestReviewRoutes(integrationDeps));
   if (deps.sso) {
     // 帳號驗證 API and 轉登 (docs/api/integrations.openapi.yaml): same lockout and records as the login page.
     const { sso } = deps;

@@ -23,6 +23,8 @@ export const MAIL_PAGES = {
   carBookingReview: '/console/items/car-bookings/:id',
   repairTicket: '/applications/repairs/tickets/:key',
   repairHandlingTicket: '/my/repair-handling/:key',
+  integrationRecord: '/applications/integrations/records/:key',
+  integrationReview: '/console/integrations/:key',
 } as const;
 
 export type MailPage = keyof typeof MAIL_PAGES;

@@ -163,6 +163,16 @@ export const SYSTEM_PARAMETERS = [
     max: 90 * DAY,
   }),
   def({
+    key: 'integration.secretGracePeriod',
+    type: 'DURATION',
+    defaultValue: 7 * DAY,
+    label: '更換金鑰寬限期間',
+    description: '應用系統更換金鑰核准後，舊金鑰於此期間內仍可使用，以便應用系統切換新金鑰。',
+    unit: '天',
+    min: 1,
+    max: 90 * DAY,
+  }),
+  def({
     key: 'verification.codeTtl',
     type: 'DURATION',
     defaultValue: 10 * MINUTE,

@@ -11,6 +11,7 @@ import { createConnectivityActivities } from '../activities/connectivity';
 import { createBenchActivities } from '../activities/bench';
 import { createBookingActivities } from '../activities/bookings';
 import { createRepairActivities } from '../activities/repairs';
+import { createIntegrationActivities } from '../activities/integrations';
 import { createDbActivities } from '../activities/db';
 import { createDelegationActivities } from '../activities/delegation';
 import { createMailActivities } from '../activities/mail';
@@ -47,6 +48,7 @@ export function createActivities(clients: Clients, options: { webUrl: string; da
     ...sms,
     ...createBookingActivities({ prisma: clients.prisma, mail, sms, db }),
     ...createRepairActivities({ prisma: clients.prisma, mail }),
+    ...createIntegrationActivities({ prisma: clients.prisma, mail, dataKey: options.dataKey }),
     // bench/bookings' baseline (workflows/bench-baseline.ts): a no-op.
     ...createBenchActivities(),
     ...createConnectivityActivities({

@@ -6,6 +6,8 @@ const OUTCOMES = {
   rejected: { template: 'applicationRejected', step: '駁回' },
   approved: { template: 'applicationApproved', step: '核准' },
   cancelled: { template: 'applicationCancelled', step: '取消' },
+  // Sent back for correction (退回補正): may come again after each resubmission.
+  returned: { template: 'applicationReturned', step: '退回補正' },
   // A process that is answered rather than approved (線上報修): the answer, and the close by itself.
   handled: { template: 'applicationHandled', step: '已處理' },
   closed: { template: 'applicationClosed', step: '結案' },
@@ -14,17 +16,19 @@ const OUTCOMES = {
 type Outcome = keyof typeof OUTCOMES;
 type Extra<O extends Outcome> = O extends 'rejected' | 'cancelled'
   ? { reason: string; note?: string }
-  : O extends 'approved'
-    ? { note: string; activationUrl?: string }
-    : O extends 'submitted'
-      ? { note?: string }
-      : O extends 'expired'
-        ? { hint?: string }
-        : O extends 'handled'
-          ? { note: string; occurrence: number }
-          : O extends 'closed'
-            ? { note?: string }
-            : object;
+  : O extends 'returned'
+    ? { reason: string; occurrence: number; note?: string }
+    : O extends 'approved'
+      ? { note: string; activationUrl?: string }
+      : O extends 'submitted'
+        ? { note?: string }
+        : O extends 'expired'
+          ? { hint?: string }
+          : O extends 'handled'
+            ? { note: string; occurrence: number }
+            : O extends 'closed'
+              ? { note?: string }
+              : object;
 
 /**
  * The applicant's mails of a reviewed request (已送出, 逾期, 駁回, 核准), each keyed
@@ -44,7 +48,9 @@ export function applicantMail(opts: {
   namesStep?: boolean;
 }) {
   const { workflowId, to, name, requestType, statusUrl, sendMail, event, namesStep = true } = opts;
-  type Args<O extends Outcome> = O extends 'rejected' | 'approved' | 'cancelled' | 'handled' ? [Extra<O>] : [Extra<O>?];
+  type Args<O extends Outcome> = O extends 'rejected' | 'approved' | 'cancelled' | 'handled' | 'returned'
+    ? [Extra<O>]
+    : [Extra<O>?];
   /** The mail as sendMail takes it, or undefined with no address to write to. */
   const input = <O extends Outcome>(outcome: O, ...extra: Args<O>): SendMailInput | undefined => {
     if (!to) return undefined;

@@ -19,5 +19,6 @@ export { organizationChangeResume } from './organization-change-resume';
 export { venueBooking } from './venue-booking';
 export { carBooking } from './car-booking';
 export { repairTicket } from './repair-ticket';
+export { integrationReview } from './integration-review';
 // For bench/bookings only (its baseline); nothing in the portal starts it.
 export { benchBaseline } from './bench-baseline';

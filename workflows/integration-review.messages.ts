@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DecisionActor } from '../domain/requests/decision';
+import type { DecisionActor, DecisionInput } from '../domain/requests/decision';
 import {
   INTEGRATION_REVIEW_PREFIX,
   type ApplicationStatus,
@@ -28,15 +28,16 @@ export interface IntegrationReviewInput {
 
 /** 核准 / 駁回 / 退回補正; a comment is required to reject or return. */
 export type IntegrationDecision = 'APPROVE' | 'REJECT' | 'RETURN';
-export interface IntegrationDecideInput {
-  decision: IntegrationDecision;
-  actor: DecisionActor;
-  comment?: string;
-}
+export type IntegrationDecideInput = DecisionInput<IntegrationDecision>;
+
+/** The request's kind in the manual's words (mails, the timeline, 帳號使用紀錄). */
+export const INTEGRATION_REQUEST_TYPE_LABEL = '應用系統服務介接申請';
 
 /** The applicant corrected the form (already validated and saved as the new revision by the API). */
 export interface IntegrationResubmitInput {
   userId: string;
+  /** The applicant's name, as the timeline's 補正送出 row shows it. */
+  name: string;
   revision: number;
 }
 

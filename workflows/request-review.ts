@@ -8,6 +8,7 @@ import {
   decisionCommentProblem,
   type DecisionActor,
   type DecisionInput,
+  type ReturnableDecisionKind,
 } from '../domain/requests/decision';
 
 type ReviewParameter = 'request.reminderAfter' | 'request.escalationAfter' | 'request.expiryAfter';
@@ -25,7 +26,8 @@ const delegation = proxyActivities<DelegationActivities>(MAIL_STEP);
 
 /**
  * The approver's part of every reviewed request (個人帳號申請, 復用, 機關管理者申請, 機關異動): one
- * decision through the `decide` update — refused once one is made, a comment required to reject,
+ * decision through the `decide` update — refused once one is made, a comment required to reject (and,
+ * where the process takes it, to return: 退回補正, after which `reopen` waits for the next decision),
  * never on one's own request (nor on the request of the approver one stands in for) — then a
  * reminder after request.reminderAfter, optionally an escalation after request.escalationAfter, and
  * expiry after request.expiryAfter. A deputy's decision (代理人設定) is mailed to the approver.
@@ -34,7 +36,7 @@ const delegation = proxyActivities<DelegationActivities>(MAIL_STEP);
  * issued before they shared it, so their recorded histories replay unchanged; the approver's mail is
  * issued only after a deputy's decision, which no earlier version could receive.
  */
-export function requestReview<S extends string, D extends DecisionInput>(opts: {
+export function requestReview<S extends string, D extends DecisionInput<ReturnableDecisionKind>>(opts: {
   update: UpdateDefinition<ReviewState<S>, [D]>;
   state: ReviewState<S>;
   labels: Record<S, string>;
@@ -48,8 +50,13 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
    * decision is refused as already decided.
    */
   accept?: (input: D) => Promise<void>;
+  /**
+   * 退回補正 is a decision too (應用系統服務介接申請): the caller sets the status it leads to, waits for
+   * the applicant's correction and then `reopen`s the review. Refused unless the process says so.
+   */
+  returns?: boolean;
 }) {
-  const { update, state, labels, applicantUserId, accept } = opts;
+  const { update, state, labels, applicantUserId, accept, returns } = opts;
   const decidedType = opts.decidedType ?? 'RequestDecided';
   let decision: D | undefined;
   let accepting = false;
@@ -80,6 +87,9 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
           const by = decision ? `（${deciderName(decision.actor)}）` : '';
           throw ApplicationFailure.nonRetryable(`此申請已審核${by}，目前狀態：${labels[state.status]}`, decidedType);
         }
+        if (input.decision === 'RETURN' && !returns) {
+          throw ApplicationFailure.nonRetryable('此申請不可退回補正', 'ReturnNotAllowed');
+        }
         const problem = decisionCommentProblem(input.decision, input.comment);
         if (problem) throw ApplicationFailure.nonRetryable(problem, 'CommentRequired');
         if (decidesOwnRequest(input.actor, applicantUserId)) {
@@ -98,6 +108,14 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
     /** Whether a decision arrived (e.g. while the request was still being set up). */
     decided,
     open,
+
+    /**
+     * After 退回補正 and the applicant's correction (the caller has set the status back to PENDING): the
+     * review waits for a new decision, with the same rules, from the start.
+     */
+    reopen() {
+      decision = undefined;
+    },
 
     /**
      * Waits for the decision: reminds the approvers once, escalates once when `escalate` is given, and
@@ -125,7 +143,7 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
       deadline?: Date;
       /** Ends the wait early with no decision (e.g. the applicant cancelled); the caller knows why. */
       stop?: () => boolean;
-    }): Promise<{ approved: boolean; reason: string; by: DecisionEventActor; decision: D } | undefined> {
+    }): Promise<{ approved: boolean; returned: boolean; reason: string; by: DecisionEventActor; decision: D } | undefined> {
       const keys: ReviewParameter[] = escalate
         ? ['request.reminderAfter', 'request.escalationAfter', 'request.expiryAfter']
         : ['request.reminderAfter', 'request.expiryAfter'];
@@ -160,6 +178,7 @@ export function requestReview<S extends string, D extends DecisionInput>(opts: {
       }
       return {
         approved: d.decision === 'APPROVE',
+        returned: d.decision === 'RETURN',
         reason,
         by: { actorUserId: d.actor.userId, actorName: deciderName(d.actor), comment: reason || undefined },
         decision: d,

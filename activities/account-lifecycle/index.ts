@@ -4,7 +4,7 @@ import type { AdClient } from '../../infra/ad/client';
 import { adStep } from '../ad/ad-step';
 import { revokeUserSessions } from '../../infra/db/revoke-sessions';
 import { accountLeavePrechecks } from '../../infra/db/account-prechecks';
-import { agencyOf, claimDisableRequest, mailAddressOf } from '../../infra/db/accounts';
+import { agencyOf, claimDisableRequest, mailAddressOf, systemAdminAddresses } from '../../infra/db/accounts';
 
 export { accountLeavePrechecks } from '../../infra/db/account-prechecks';
 export { agencyOf, claimDisableRequest, mailAddressOf, type ClaimResult } from '../../infra/db/accounts';
@@ -123,11 +123,7 @@ export function createAccountLifecycleActivities({ prisma, ad }: { prisma: Prism
 
     /** Mail addresses of the active system admins. */
     async systemAdminAddresses() {
-      const admins = await prisma.user.findMany({
-        where: { status: 'ACTIVE', roles: { some: { role: 'SYSTEM_ADMIN' } } },
-        select: { account: true, officialMail: true, backupEmail: true },
-      });
-      return [...new Set(admins.map(mailAddressOf).filter((a): a is string => Boolean(a)))];
+      return systemAdminAddresses(prisma);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ReturnableDecisionKind } from '../../domain/requests/decision';
 import type { PrismaClient } from '@prisma/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { mailPath } from '../../domain/mail-links';
@@ -14,7 +15,7 @@ export interface DelegatedDecisionInput {
   workflowId: string;
   principalUserId: string;
   deputyName: string;
-  decision: 'APPROVE' | 'REJECT';
+  decision: ReturnableDecisionKind;
   decidedAt: string;
 }
 

@@ -1,6 +1,4 @@
-import crypto from 'node:crypto';
-import { Prisma, type PrismaClient } from '@prisma/client';
-import { taipeiParts } from '../../domain/bookings/slots';
+import type { PrismaClient } from '@prisma/client';
 import { rateProblem, replyProblem, REPAIR_MESSAGES, returnProblem } from '../../domain/repairs/rules';
 import {
   REPAIR_PHOTO_MAX_BYTES,
@@ -24,6 +22,7 @@ import { sniffImage } from '../image-upload';
 import { can, type Actor } from '../policies';
 import { reportableType, ticketByKey, ticketScope, type TicketDetailRow } from '../queries/repairs';
 import type { Temporal } from '../temporal';
+import { withDailyKey } from './daily-key';
 import { startRequestWorkflow } from './request-workflow';
 import { updateRefusal } from './update-refusal';
 import { recordUsage } from './usage';
@@ -60,14 +59,6 @@ export function checkRepairPhotos(photos: readonly RepairPhotoUpload[]) {
 }
 
 /**
- * R20261208-40712: the day it was reported (Taipei) and five digits no one guesses — not a running number,
- * which would tell how many tickets a day brings and, after a database restore, meet its old workflows.
- */
-function ticketKey(now: Date) {
-  return `R${taipeiParts(now).date.replaceAll('-', '')}-${String(crypto.randomInt(0, 100_000)).padStart(5, '0')}`;
-}
-
-/**
  * 新增報修案件 (送出): the type must be one the user's agency may report to, the 所在樓層 one of the
  * 所在地's, the photos images within their limits — all checked before anything is written. Then the
  * ticket and its photos in one transaction, and its workflow; if Temporal refuses, the ticket goes.
@@ -99,32 +90,24 @@ export async function submitRepairTicket(
     }),
   ]);
 
-  let row: { id: string; key: string } | undefined;
-  for (let attempt = 0; !row; attempt++) {
-    const key = ticketKey(new Date());
-    try {
-      row = await prisma.repairTicket.create({
-        data: {
-          key,
-          repairTypeId: type.id,
-          reporterUserId: actor.id,
-          agencyId: actor.agencyId,
-          unitId: reporter.organizationId,
-          reporterName: reporter.name,
-          officePhone: reporter.officePhone,
-          locationId: location.id,
-          floor: input.floor,
-          fault: input.fault,
-          attachments: { create: files },
-        },
-        select: { id: true, key: true },
-      });
-    } catch (error) {
-      // The day's number is taken already: draw another.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') || attempt >= 5) throw error;
-    }
-  }
-  const ticket = row;
+  const ticket = await withDailyKey('R', (key) =>
+    prisma.repairTicket.create({
+      data: {
+        key,
+        repairTypeId: type.id,
+        reporterUserId: actor.id,
+        agencyId: actor.agencyId,
+        unitId: reporter.organizationId,
+        reporterName: reporter.name,
+        officePhone: reporter.officePhone,
+        locationId: location.id,
+        floor: input.floor,
+        fault: input.fault,
+        attachments: { create: files },
+      },
+      select: { id: true, key: true },
+    }),
+  );
   const workflowId = repairTicketWorkflowId(ticket.key);
   await startRequestWorkflow(
     deps,

@@ -12,6 +12,9 @@ const REFUSALS = {
   RepairReplyRefused: (message: string) => fail('CONFLICT', message),
   RepairRateRefused: (message: string) => fail('CONFLICT', message),
   RepairReturnRefused: (message: string) => fail('CONFLICT', message),
+  // 應用系統服務介接申請's 補正: the API checks first; these are the races.
+  ResubmitRefused: (message: string) => fail('CONFLICT', message),
+  ReturnNotAllowed: (message: string) => fail('VALIDATION_FAILED', message, { decision: message }),
 } as const;
 
 /**

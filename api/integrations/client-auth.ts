@@ -2,14 +2,10 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { decryptField, encryptField } from '../../infra/db/pii';
+import { openClientSecret } from '../../infra/db/client-secret';
 import { fail } from '../errors';
 
-/** Client secrets at rest: AES-256-GCM with DATA_KEY, bound to this purpose (the OIDC adapter reads them too). */
-export const CLIENT_SECRET_PURPOSE = 'client-secret';
-
-export const sealClientSecret = (secret: string, dataKey: Buffer) => encryptField(secret, dataKey, CLIENT_SECRET_PURPOSE);
-export const openClientSecret = (cipher: Uint8Array, dataKey: Buffer) => decryptField(cipher, dataKey, CLIENT_SECRET_PURPOSE);
+export { CLIENT_SECRET_PURPOSE, openClientSecret, sealClientSecret } from '../../infra/db/client-secret';
 
 const digest = (value: string) => crypto.createHash('sha256').update(value, 'utf8').digest();
 

@@ -186,6 +186,19 @@ const rules = {
   'repair.reply': servesType,
   'repair.rate': reports,
   'repair.return': reports,
+  /**
+   * 應用系統服務介接申請: the members of the system's 管理機關 and the system admins apply (申請, 更換金鑰,
+   * 停用 — the resource is the system: { agencyId }); a 審核紀錄 is read by its applicant too; only the
+   * system admins decide (表 2).
+   */
+  'integration.request': (actor: Actor, system?: OwnedBooking) =>
+    system === undefined || isSystemAdmin(actor) || system.agencyId === actor.agencyId,
+  'integration.read': (actor: Actor, application?: OwnedBooking) =>
+    application === undefined ||
+    isSystemAdmin(actor) ||
+    application.agencyId === actor.agencyId ||
+    application.applicantUserId === actor.id,
+  'integration.decide': (actor: Actor) => isSystemAdmin(actor),
   /** 組織管理: the organisation tree and its changes (applied to AD's OUs), system admins only. */
   'organization.read': (actor: Actor) => isSystemAdmin(actor),
   'organization.manage': (actor: Actor) => isSystemAdmin(actor),

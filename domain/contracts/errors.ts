@@ -64,6 +64,7 @@ export const errorCatalog = {
   AVATAR_TOO_LARGE: { status: 413, message: '個人圖像檔案不可超過 1 MB' },
   REQUEST_OPEN: { status: 409, message: '您已有一件審核中的申請，請待審核完成後再提出' },
   REQUEST_DECIDED: { status: 409, message: '此申請已審核' },
+  SECRET_ALREADY_SHOWN: { status: 410, message: '金鑰僅顯示一次，已顯示過；如遺失請申請更換金鑰' },
   DEPENDENCY_UNAVAILABLE: { status: 503, message: '系統服務暫時無法使用，請稍後再試。' },
   INTERNAL: { status: 500, message: '系統發生錯誤，請稍後再試或聯絡系統管理員。' },
 } as const;

@@ -4,15 +4,22 @@
  * Free of libraries: the workflow bundle imports it.
  */
 export type DecisionKind = 'APPROVE' | 'REJECT';
+/**
+ * 退回補正 besides 核准 / 駁回: the request goes back to the applicant, who corrects it and sends it
+ * again to the same process (應用系統服務介接申請). Only a process that says so takes it.
+ */
+export type ReturnableDecisionKind = DecisionKind | 'RETURN';
 
 export const COMMENT_MAX_LENGTH = 500;
 export const REJECT_COMMENT_REQUIRED = '駁回時請填寫審核意見';
+export const RETURN_COMMENT_REQUIRED = '退回補正時請填寫審核意見';
 export const COMMENT_TOO_LONG = `審核意見不可超過 ${COMMENT_MAX_LENGTH} 個字元`;
 
 /** What is wrong with a decision's comment (trimmed as the API stores it), or null. */
-export function decisionCommentProblem(decision: DecisionKind, comment: string | undefined): string | null {
+export function decisionCommentProblem(decision: ReturnableDecisionKind, comment: string | undefined): string | null {
   const text = comment?.trim() ?? '';
   if (decision === 'REJECT' && text === '') return REJECT_COMMENT_REQUIRED;
+  if (decision === 'RETURN' && text === '') return RETURN_COMMENT_REQUIRED;
   if (text.length > COMMENT_MAX_LENGTH) return COMMENT_TOO_LONG;
   return null;
 }
@@ -29,8 +36,9 @@ export interface DecisionActor {
   onBehalfOf?: { userId: string; account: string; name: string };
 }
 
-export interface DecisionInput {
-  decision: DecisionKind;
+/** The decide update's input; `K` widens to ReturnableDecisionKind for a process that may send back. */
+export interface DecisionInput<K extends ReturnableDecisionKind = DecisionKind> {
+  decision: K;
   actor: DecisionActor;
   comment?: string;
 }

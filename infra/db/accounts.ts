@@ -100,3 +100,12 @@ export async function approverAddresses(prisma: PrismaClient, agencyId: string |
   });
   return [...new Set([...approvers, ...deputies].map(mailAddressOf).filter((a): a is string => Boolean(a)))];
 }
+
+/** Mail addresses of the active system admins, once each (no deputies: what only they decide). */
+export async function systemAdminAddresses(prisma: PrismaClient): Promise<string[]> {
+  const admins = await prisma.user.findMany({
+    where: { status: 'ACTIVE', roles: { some: { role: 'SYSTEM_ADMIN' } } },
+    select: { account: true, officialMail: true, backupEmail: true },
+  });
+  return [...new Set(admins.map(mailAddressOf).filter((a): a is string => Boolean(a)))];
+}

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { decisionCommentProblem } from '../../../domain/requests/decision';
+import { decisionCommentProblem, type ReturnableDecisionKind } from '../../../domain/requests/decision';
 import { decisionSchema } from '../../../domain/schemas/decision';
 import { fail } from '../../errors';
 import { authorize, type Action, type Actor } from '../../policies';
@@ -9,18 +9,20 @@ import { decideEach } from './batch';
 
 export const decisionBody = decisionSchema;
 export type Decision = z.infer<typeof decisionBody>;
+/** A decision of any inbox: 核准 / 駁回 with the comment — or 退回補正 where an inbox's `decisionBody` takes it. */
+export type AnyDecision = { decision: ReturnableDecisionKind; comment?: string };
 
 /** The ids of a 批次核准/駁回 (checked one by one later, so only their shape here). */
 export const batchIds = (id: z.ZodType<string> = z.string().min(1).max(64)) =>
   z.array(id).min(1, '請至少選擇一筆申請').max(100, '一次最多處理 100 筆');
 
-/** A rejection tells the applicant why, so it needs a comment. */
-export function requireRejectComment(body: Decision) {
+/** A rejection (or a return for correction) tells the applicant why, so it needs a comment. */
+export function requireRejectComment(body: AnyDecision) {
   const problem = decisionCommentProblem(body.decision, body.comment);
   if (problem) throw fail('VALIDATION_FAILED', problem, { comment: problem });
 }
 
-export interface DecisionRoutes<B extends Decision, R, L = never> {
+export interface DecisionRoutes<B extends AnyDecision, R, L = never> {
   /** Checked first on both routes (any admin); each item is then authorised by `decide` itself. */
   listAction: Action;
   idParams: z.ZodType<{ id: string }>;
@@ -41,7 +43,7 @@ export interface DecisionRoutes<B extends Decision, R, L = never> {
 }
 
 /** `POST /:id/decision` and `POST /batch-decision` (the batch takes only 核准/駁回 and the comment). */
-export function mountDecisionRoutes<B extends Decision, R, L = never>(router: Router, o: DecisionRoutes<B, R, L>) {
+export function mountDecisionRoutes<B extends AnyDecision, R, L = never>(router: Router, o: DecisionRoutes<B, R, L>) {
   const one = body(o.body);
   const batch = body(decisionBody.extend({ ids: o.batchIds }));
 

@@ -9,7 +9,14 @@ import { authorize, canDecide, decidingActor, type Action, type Actor, type Cust
 import { presentEvents } from '../../presenters/account-application';
 import { requestOfType, requestOfWorkflow, requestsOfType, requestStatus } from '../../queries/requests';
 import type { Temporal } from '../../temporal';
-import { batchIds, decisionBody, mountDecisionRoutes, requireRejectComment, type Decision } from './decision-routes';
+import {
+  batchIds,
+  decisionBody,
+  mountDecisionRoutes,
+  requireRejectComment,
+  type AnyDecision,
+  type Decision,
+} from './decision-routes';
 import { recordUsage } from '../../commands/usage';
 import { inboxCursor, listInbox, type InboxQuery, type InboxScope } from '../../queries/inbox';
 
@@ -45,7 +52,7 @@ export interface InboxSubject extends Custodied {
   detail: () => object | Promise<object>;
 }
 
-export interface RequestInbox<B extends Decision = Decision> {
+export interface RequestInbox<B extends AnyDecision = Decision> {
   type: RequestType;
   actions: { list: Action; read: Action; decide: Action };
   /** The request's own fields (from its summary) both the list and the detail page show. */
@@ -96,7 +103,7 @@ const READ_MODEL_WAIT_MS = 5_000;
  * list, detail and decisions. The request's agency admins read and decide it (never their own),
  * system admins any.
  */
-export function requestInboxRoutes<B extends Decision = Decision>(
+export function requestInboxRoutes<B extends AnyDecision = Decision>(
   deps: { prisma: PrismaClient; temporal: Temporal },
   inbox: RequestInbox<B>,
 ) {

@@ -126,3 +126,21 @@ export function applicationClosed(data: z.output<typeof applicationClosedSchema>
     ...statusButton(data.statusUrl, ctx),
   ]);
 }
+
+/** 退回補正: the approver sent the request back; the applicant corrects it and sends it again. */
+export const applicationReturnedSchema = applicationBase.extend({
+  statusUrl: link,
+  reason: z.string().trim().min(1).max(1000),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export function applicationReturned(data: z.output<typeof applicationReturnedSchema>, ctx: RenderContext): RenderedMail {
+  return layout(`${data.requestType}退回補正`, [
+    p(`${data.name} 您好：`),
+    p(`您的「${data.requestType}」經審核退回補正，請依審核意見修正後，於審核紀錄頁面補正送出。`),
+    caseFields(data),
+    ...noteFields(data.note, '申請內容'),
+    { kind: 'fields', rows: [['審核意見', data.reason]] },
+    ...statusButton(data.statusUrl, ctx),
+  ]);
+}

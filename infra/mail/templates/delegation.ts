@@ -34,13 +34,13 @@ export const delegatedDecisionSchema = z.object({
   deputyName: line(100),
   requestType: line(60),
   applicantName: line(100),
-  decision: z.enum(['APPROVE', 'REJECT']),
+  decision: z.enum(['APPROVE', 'REJECT', 'RETURN']),
   decidedAt: z.coerce.date(),
   detailUrl: link,
 });
 
 export function delegatedDecision(data: z.output<typeof delegatedDecisionSchema>, ctx: RenderContext): RenderedMail {
-  const verdict = data.decision === 'APPROVE' ? '核准' : '駁回';
+  const verdict = { APPROVE: '核准', REJECT: '駁回', RETURN: '退回補正' }[data.decision];
   return layout(`您的代理人 ${data.deputyName} 已${verdict}一件${data.requestType}`, [
     p(`${data.principalName} 您好：`),
     p(`您的代理人 ${data.deputyName} 已代理您審核下列申請。`),

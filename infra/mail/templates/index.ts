@@ -28,6 +28,8 @@ import {
   applicationClosedSchema,
   applicationHandled,
   applicationHandledSchema,
+  applicationReturned,
+  applicationReturnedSchema,
 } from './application';
 import { repairTicketNotice, repairTicketNoticeSchema } from './repair';
 import { applicationExpired, applicationExpiredSchema, approvalReminder, approvalReminderSchema } from './approval';
@@ -80,6 +82,7 @@ const templates = {
   applicationCancelled: define(applicationCancelledSchema, applicationCancelled),
   applicationHandled: define(applicationHandledSchema, applicationHandled),
   applicationClosed: define(applicationClosedSchema, applicationClosed),
+  applicationReturned: define(applicationReturnedSchema, applicationReturned),
   repairTicketNotice: define(repairTicketNoticeSchema, repairTicketNotice),
 };
 

@@ -32,6 +32,8 @@ describe('系統參數管理 (/api/console/system-parameters)', () => {
     expect(body.items.map((p: { key: string }) => p.key).sort()).toEqual([...SYSTEM_PARAMETER_KEYS].sort());
     const autoClose = body.items.find((p: { key: string }) => p.key === 'repair.autoCloseAfter');
     expect(autoClose).toMatchObject({ unit: '天', defaultText: '7 天' });
+    const grace = body.items.find((p: { key: string }) => p.key === 'integration.secretGracePeriod');
+    expect(grace).toMatchObject({ label: '更換金鑰寬限期間', unit: '天', defaultText: '7 天', min: 1, max: 90 });
     const idle = body.items.find((p: { key: string }) => p.key === 'account.idleDisableAfter');
     expect(idle).toMatchObject({ label: '閒置停用期間', unit: '天', defaultText: '90 天', min: 1, max: 3650 });
     const lockout = body.items.find((p: { key: string }) => p.key === 'login.lockoutDuration');

@@ -124,6 +124,7 @@ describe('system parameters', () => {
       'repair.replyTarget': 24 * 3600,
       'repair.escalateAfter': 24 * 3600,
       'repair.autoCloseAfter': 7 * 86400,
+      'integration.secretGracePeriod': 7 * 86400,
       'verification.codeTtl': 10 * 60,
       'verification.codeMaxAttempts': 5,
       'login.temporaryPasswordTtl': 10 * 60,

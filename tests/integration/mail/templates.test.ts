@@ -125,6 +125,13 @@ const samples: { [N in MailTemplateName]: MailTemplateData[N] } = {
     requestId: 'R20261208-00042',
     statusUrl: '/applications/repairs/tickets/R20261208-00042',
   },
+  applicationReturned: {
+    name: '陳志明',
+    requestType: '應用系統服務介接申請',
+    requestId: 'I20261208-04217',
+    reason: '驗證處理常式請改用正式網址',
+    statusUrl: '/applications/integrations/records/I20261208-04217',
+  },
   repairTicketNotice: {
     kind: 'returned',
     ticketKey: 'R20261208-00042',
