@@ -69,6 +69,7 @@ import { integrationApplicationRoutes, integrationServiceRoutes } from './routes
 import { integrationRequestReviewRoutes } from './routes/console/integration-requests';
 import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feeds';
 import { repairStatsRoutes } from './routes/repair-stats';
+import { applicationSystemRoutes } from './routes/application-systems';
 
 export interface AppDeps {
   env: {
@@ -237,6 +238,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/bookings', bookingSearchRoutes({ prisma }));
   app.use('/api/bookings', bookingRecordRoutes({ prisma, temporal }));
   app.use('/api/repairs', repairRoutes({ prisma, temporal }));
+  // 應用系統服務介接申請: the registry of 應用系統 (its services' applications are integrationReview's).
+  app.use('/api/application-systems', applicationSystemRoutes({ prisma }));
   // 應用系統服務介接申請: 我要申請 / 更換金鑰 / 停用 (beside the registry's /api/application-systems), 審核紀錄, 審核.
   const integrationDeps = { prisma, temporal, dataKey: deps.keys.dataKey, production: env.NODE_ENV === 'production' };
   app.use('/api/application-systems', integrationServiceRoutes(integrationDeps));

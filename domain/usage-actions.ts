@@ -43,6 +43,8 @@ export const USAGE_ACTIONS = {
   'console.role.revoke': '移除管理者權限',
   // 介接
   'integration.redirectLogin': '轉登應用系統',
+  'integration.system.create': '新增應用系統',
+  'integration.system.update': '編輯應用系統',
   'integration.secretReveal': '顯示應用系統金鑰',
   'sso.consent': '授權應用系統使用帳號資料',
   // 個人化設定

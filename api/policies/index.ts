@@ -64,6 +64,10 @@ const reports = (actor: Actor, ticket?: OwnedBooking) => ticket === undefined ||
 const servesType = (actor: Actor, ticket?: OwnedBooking) =>
   ticket === undefined ? actor.repairVendor === true : (ticket.vendorIds ?? []).includes(actor.id);
 
+/** 應用系統: the members of its 管理機關 (the actor's agency) and the system admins. */
+const managesSystem = (actor: Actor, system?: AgencyScoped) =>
+  isSystemAdmin(actor) || (system?.agencyId != null && system.agencyId === actor.agencyId);
+
 const rules = {
   'session.read': () => true,
   /** 個人帳號登入紀錄 / 個人帳號使用紀錄: every user reads their own rows (queries filter by actor). */
@@ -187,12 +191,20 @@ const rules = {
   'repair.rate': reports,
   'repair.return': reports,
   /**
+   * 應用系統服務介接申請: every user lists (their agency's systems; all for a system admin) and adds a
+   * system; a system is read and edited by the members of its 管理機關 and the system admins, and a
+   * non-admin names only their own agency as 管理機關 (create / update with the chosen agency).
+   */
+  'applicationSystem.list': () => true,
+  'applicationSystem.create': (actor: Actor, resource?: AgencyScoped) => resource === undefined || managesSystem(actor, resource),
+  'applicationSystem.read': (actor: Actor, resource?: AgencyScoped) => managesSystem(actor, resource),
+  'applicationSystem.update': (actor: Actor, resource?: AgencyScoped) => resource === undefined || managesSystem(actor, resource),
+  /**
    * 應用系統服務介接申請: the members of the system's 管理機關 and the system admins apply (申請, 更換金鑰,
    * 停用 — the resource is the system: { agencyId }); a 審核紀錄 is read by its applicant too; only the
    * system admins decide (表 2).
    */
-  'integration.request': (actor: Actor, system?: OwnedBooking) =>
-    system === undefined || isSystemAdmin(actor) || system.agencyId === actor.agencyId,
+  'integration.request': (actor: Actor, system?: OwnedBooking) => system === undefined || managesSystem(actor, system),
   'integration.read': (actor: Actor, application?: OwnedBooking) =>
     application === undefined ||
     isSystemAdmin(actor) ||

@@ -1,19 +1,10 @@
-import AddIcon from '@mui/icons-material/Add';
-import CloseIcon from '@mui/icons-material/Close';
-import Autocomplete from '@mui/material/Autocomplete';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
-import IconButton from '@mui/material/IconButton';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { AgencyListPicker } from '../../common/AgencyListPicker';
 import type { FieldErrors } from '../../lib/api';
 import type { Audience, Named } from './api';
 import { fieldError } from './itemForm';
@@ -46,11 +37,6 @@ export function AudienceField({
   const agencies = all.filter((a) => a.id !== agencyId);
   const error = fields.audience ?? fieldError(fields, 'allowedAgencyIds');
   const onChange = (audience: Audience, allowedAgencies: Named[]) => patch({ audience, allowedAgencies });
-  const [picked, setPicked] = useState<Named | null>(null);
-  const add = () => {
-    if (picked && !listed.some((a) => a.id === picked.id)) onChange('OWN_AND_LISTED', [...listed, picked]);
-    setPicked(null);
-  };
   return (
     <FormControl component="fieldset" error={Boolean(error)} required>
       <FormLabel component="legend">{label}</FormLabel>
@@ -65,46 +51,12 @@ export function AudienceField({
         ))}
       </RadioGroup>
       {audience === 'OWN_AND_LISTED' && (
-        <Stack spacing={1} sx={{ mt: 1, maxWidth: 480 }}>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <Autocomplete
-              sx={{ flex: 1 }}
-              options={agencies.filter((a) => !listed.some((l) => l.id === a.id))}
-              value={picked}
-              onChange={(_e, v) => setPicked(v)}
-              getOptionLabel={(a) => a.name}
-              isOptionEqualToValue={(a, b) => a.id === b.id}
-              renderInput={(params) => <TextField {...params} size="small" label="其他機關" />}
-            />
-            <IconButton aria-label="加入機關" onClick={add} disabled={!picked} color="primary">
-              <AddIcon />
-            </IconButton>
-          </Stack>
-          <List dense aria-label="其他機關" disablePadding>
-            {listed.map((a) => (
-              <ListItem
-                key={a.id}
-                disableGutters
-                secondaryAction={
-                  <IconButton
-                    edge="end"
-                    aria-label={`移除 ${a.name}`}
-                    onClick={() =>
-                      onChange(
-                        'OWN_AND_LISTED',
-                        listed.filter((l) => l.id !== a.id),
-                      )
-                    }
-                  >
-                    <CloseIcon fontSize="small" />
-                  </IconButton>
-                }
-              >
-                <ListItemText primary={a.name} />
-              </ListItem>
-            ))}
-          </List>
-        </Stack>
+        <AgencyListPicker
+          label="其他機關"
+          agencies={agencies}
+          listed={listed}
+          onChange={(next) => onChange('OWN_AND_LISTED', next)}
+        />
       )}
       {error && <FormHelperText>{error}</FormHelperText>}
     </FormControl>
