@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { openClientSecret } from '../../infra/db/client-secret';
+import { openClientSecret, sealClientSecret } from '../../infra/db/client-secret';
 import { fail } from '../errors';
 
 export { CLIENT_SECRET_PURPOSE, openClientSecret, sealClientSecret } from '../../infra/db/client-secret';

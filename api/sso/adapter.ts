@@ -1,7 +1,7 @@
 import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Pool } from 'pg';
-import { decryptField } from '../../infra/db/pii';
+import { openClientSecret } from '../../infra/db/client-secret';
 
 const expiry = (expiresIn?: number) => (expiresIn ? new Date(Date.now() + expiresIn * 1000) : null);
 
@@ -142,7 +142,7 @@ function clientMetadata(system: IntegrationSystem | null, dataKey: Buffer): Adap
   if (!system || system.status !== 'ACTIVE' || system.redirectUris.length === 0) return undefined;
   return {
     client_id: system.clientId,
-    client_secret: decryptField(system.clientSecretCipher, dataKey, 'client-secret'),
+    client_secret: openClientSecret(system.clientSecretCipher, dataKey),
     client_name: system.name,
     redirect_uris: system.redirectUris,
     post_logout_redirect_uris: system.postLogoutRedirectUris,
