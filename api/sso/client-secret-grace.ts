@@ -39,7 +39,8 @@ function readBody(req: Request): Promise<string | null> {
  * revoked or suspended system is refused here at once, not after the cache's few seconds.
  *
  * A form body has to be read to find client_secret_post credentials; it is handed on as `req.body`
- * (a string), which oidc-provider parses itself, exactly as it would the stream.
+ * (a string), which oidc-provider parses itself, exactly as it would the stream (it notes once per
+ * process that an upstream body was found: "already parsed request body detected").
  */
 export function createClientSecretGrace(deps: { prisma: PrismaClient; dataKey: Buffer; clients: ClientDirectory }) {
   return async function clientSecretGrace(req: Request, path: string): Promise<void> {
