@@ -65,7 +65,7 @@ const config: RequestDetailConfig<IntegrationRequestDetail> = {
     noun: '服務介接申請',
     decisions: ['APPROVE', 'RETURN', 'REJECT'],
     description: (decision, d) => {
-      const what = `「${d.system.name}」的${d.kindLabel}${d.actionLabel}申請（${d.key}）`;
+      const what = `「${d.system.name}」的${d.kindLabel}${d.action === 'APPLY' ? '' : d.actionLabel}申請（${d.key}）`;
       if (decision === 'RETURN') return `將${what}退回申請人補正，請說明需補正的內容。`;
       if (decision === 'REJECT') return `將駁回${what}。`;
       return d.action === 'APPLY'
