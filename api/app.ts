@@ -43,6 +43,7 @@ import { publicRoutes } from './routes/public';
 import { devRoutes } from './routes/dev';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
+import { portalRedirectAppRoutes } from './routes/portal/redirect-apps';
 import type { Ping } from '../infra/probe';
 import type { MoiFidoClient } from '../infra/moi/client';
 import { createMobileCert } from './identity/mobile-cert';
@@ -209,6 +210,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/reactivation', reactivationRoutes({ prisma, temporal, verification, proofs }));
   app.use('/api/console/reactivation-requests', reactivationReviewRoutes({ prisma, temporal }));
   app.use('/api/communication', myAgencyAdminRoutes({ prisma }));
+  app.use('/api/portal', portalRedirectAppRoutes({ prisma }));
   const sms = createSmsVerification(applicationDeps);
   app.use(
     '/api/password',

@@ -15,6 +15,11 @@ export const DEMO_REDIRECT_CLIENT_ID = 'demo-redirect';
 export const DEMO_REDIRECT_PARAM = 'ssoAssertion';
 /** The demo 轉登 handler in the API (development and tests only): api/routes/dev-integrations.ts. */
 export const DEMO_REDIRECT_PATH = '/dev/integrations/redirect-login-demo';
+/**
+ * Whose users see the demo 轉登 system in 應用程式儀表板 / 應用程式列表: 智慧發展中心 (G25), the agency of
+ * sysadmin, sdcadmin, sdcuser1 and sdcuser2 (prisma/seed-users.ts). 民政局's users (cab*) do not.
+ */
+export const DEMO_REDIRECT_AGENCY_CODES = ['G25'];
 
 export function demoIntegrationSecret(clientId: string, hashKey: Buffer): string {
   return crypto.createHmac('sha256', hashKey).update(`demo-integration-secret:${clientId}`).digest('base64url');
@@ -55,12 +60,14 @@ export async function seedIntegrationSystems(
     const fields = { ...demo, status: 'ACTIVE' as const, firstParty: false, redirectUris: [], postLogoutRedirectUris: [] };
     const existing = await prisma.integrationSystem.findUnique({ where: { clientId: demo.clientId } });
     if (!existing) {
-      await prisma.integrationSystem.create({
+      const row = await prisma.integrationSystem.create({
         data: { ...fields, clientSecretCipher: encryptField(secret, opts.dataKey, 'client-secret') },
       });
+      if (demo.redirectLoginUrl) await seedRedirectAgencies(prisma, row.id);
       created++;
       continue;
     }
+    if (demo.redirectLoginUrl) await seedRedirectAgencies(prisma, existing.id);
     let secretOk = false;
     try {
       secretOk = decryptField(existing.clientSecretCipher, opts.dataKey, 'client-secret') === secret;
@@ -84,4 +91,16 @@ export async function seedIntegrationSystems(
     updated++;
   }
   return { created, updated };
+}
+
+/** The demo 轉登 system's agencies (DEMO_REDIRECT_AGENCY_CODES), added when missing; others are left alone. */
+async function seedRedirectAgencies(prisma: PrismaClient, integrationSystemId: string) {
+  const agencies = await prisma.organization.findMany({
+    where: { code: { in: DEMO_REDIRECT_AGENCY_CODES } },
+    select: { id: true },
+  });
+  await prisma.integrationRedirectAgency.createMany({
+    data: agencies.map((agency) => ({ integrationSystemId, agencyId: agency.id })),
+    skipDuplicates: true,
+  });
 }

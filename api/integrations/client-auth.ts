@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { openClientSecret } from '../../infra/db/client-secret';
+import { openClientSecret, sealClientSecret } from '../../infra/db/client-secret';
 import { fail } from '../errors';
 
 export { CLIENT_SECRET_PURPOSE, openClientSecret, sealClientSecret } from '../../infra/db/client-secret';
@@ -31,19 +31,54 @@ export function basicCredentials(header: string | undefined): { clientId: string
 }
 
 const DUMMY_SECRET = crypto.randomBytes(32).toString('base64url');
+const dummyCiphers = new WeakMap<Buffer, Uint8Array>();
+/** A sealed secret nobody knows, opened in place of an absent one so every check does the same work. */
+function dummyCipher(dataKey: Buffer): Uint8Array {
+  let cipher = dummyCiphers.get(dataKey);
+  if (!cipher) dummyCiphers.set(dataKey, (cipher = sealClientSecret(DUMMY_SECRET, dataKey)));
+  return cipher;
+}
+
+type SecretHolder = Pick<IntegrationSystem, 'clientSecretCipher' | 'previousSecretCipher' | 'previousSecretExpiresAt'>;
+
+/** Is the previous secret (更換金鑰) still accepted at `now`? */
+export const inRotationGrace = (system: SecretHolder, now = new Date()) =>
+  !!system.previousSecretCipher && !!system.previousSecretExpiresAt && system.previousSecretExpiresAt > now;
 
 /**
- * The registered system calling (HTTP Basic client credentials). Unknown ids, suspended systems and
- * wrong secrets get the same answer after the same work.
+ * Which of the system's secrets `given` is: the current one, the previous one while its rotation
+ * grace lasts (previousSecretExpiresAt in the future), or neither. Constant-time and the same work
+ * in every case: two secrets are opened and compared whether or not the system exists or has a
+ * previous secret (unknown ones are a sealed random secret). Also answers the current secret, which
+ * the OIDC provider's grace middleware hands on (api/sso/client-secret-grace.ts).
+ */
+export function matchClientSecret(
+  system: SecretHolder | null,
+  given: string,
+  dataKey: Buffer,
+  now = new Date(),
+): { matched: 'current' | 'previous' | null; current: string } {
+  const grace = !!system && inRotationGrace(system, now);
+  const current = openClientSecret(system?.clientSecretCipher ?? dummyCipher(dataKey), dataKey);
+  const previous = openClientSecret(grace ? system!.previousSecretCipher! : dummyCipher(dataKey), dataKey);
+  const currentOk = sameSecret(given, current);
+  const previousOk = sameSecret(given, previous);
+  const matched = !system ? null : currentOk ? 'current' : previousOk && grace ? 'previous' : null;
+  return { matched, current };
+}
+
+/**
+ * The registered system calling (HTTP Basic client credentials): its current secret, or the
+ * previous one until the rotation grace ends. Unknown ids, suspended or revoked systems and wrong
+ * secrets get the same answer after the same work.
  */
 export async function authenticateClient(prisma: PrismaClient, dataKey: Buffer, req: Request): Promise<IntegrationSystem> {
   const credentials = basicCredentials(req.get('authorization'));
   const system = credentials
     ? await prisma.integrationSystem.findUnique({ where: { clientId: credentials.clientId.slice(0, 200) } })
     : null;
-  const expected = system ? openClientSecret(system.clientSecretCipher, dataKey) : DUMMY_SECRET;
-  const ok = sameSecret(credentials?.clientSecret ?? '', expected);
-  if (!credentials || !system || !ok || system.status !== 'ACTIVE') throw fail('CLIENT_AUTH_FAILED');
+  const { matched } = matchClientSecret(system, credentials?.clientSecret ?? '', dataKey);
+  if (!credentials || !system || !matched || system.status !== 'ACTIVE') throw fail('CLIENT_AUTH_FAILED');
   return system;
 }
 

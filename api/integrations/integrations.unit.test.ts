@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { Pool } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { addressAllowed, basicCredentials, sameSecret } from './client-auth';
+import crypto from 'node:crypto';
+import { addressAllowed, basicCredentials, matchClientSecret, sameSecret, sealClientSecret } from './client-auth';
 import { autoPostPage } from './redirect-login';
 import { OPENAPI_FILE, integrationRoutes } from './routes';
 
@@ -90,6 +91,23 @@ describe('client credentials and addresses', () => {
     expect(sameSecret('abc', 'abc')).toBe(true);
     expect(sameSecret('abc', 'abcd')).toBe(false);
     expect(sameSecret('', 'x')).toBe(false);
+  });
+
+  it('matches the current secret, and the previous one only until its grace instant', () => {
+    const key = crypto.randomBytes(32);
+    const now = new Date('2026-12-08T00:00:00Z');
+    const system = {
+      clientSecretCipher: sealClientSecret('new-secret', key),
+      previousSecretCipher: sealClientSecret('old-secret', key),
+      previousSecretExpiresAt: new Date(now.getTime() + 1000),
+    };
+    expect(matchClientSecret(system, 'new-secret', key, now)).toEqual({ matched: 'current', current: 'new-secret' });
+    expect(matchClientSecret(system, 'old-secret', key, now).matched).toBe('previous');
+    expect(matchClientSecret(system, 'other', key, now).matched).toBeNull();
+    const after = new Date(now.getTime() + 1000);
+    expect(matchClientSecret(system, 'old-secret', key, after).matched).toBeNull();
+    expect(matchClientSecret({ ...system, previousSecretCipher: null }, 'old-secret', key, now).matched).toBeNull();
+    expect(matchClientSecret(null, 'new-secret', key, now).matched).toBeNull();
   });
 
   it('accepts addresses inside the allowed CIDRs or equal to a single allowed address', () => {

@@ -72,6 +72,8 @@ const rules = {
   'session.read': () => true,
   /** 個人帳號登入紀錄 / 個人帳號使用紀錄: every user reads their own rows (queries filter by actor). */
   'ownRecords.read': () => true,
+  /** 應用程式儀表板 / 應用程式列表: every user sees the 轉登 systems of their own agency (the query reads the actor's). */
+  'redirectApps.read': () => true,
   /** 個人帳號管理 › 自然人憑證: every logged-in user binds (and unbinds) their own card. */
   'citizenCert.bind': () => true,
   /** 個人帳號管理: every logged-in user reads their own account and manages its bindings (only their own). */

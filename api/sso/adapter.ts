@@ -1,14 +1,17 @@
-import type { PrismaClient } from '@prisma/client';
+import type { IntegrationSystem, PrismaClient } from '@prisma/client';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import type { Pool } from 'pg';
-import { decryptField } from '../../infra/db/pii';
+import { openClientSecret } from '../../infra/db/client-secret';
 
 const expiry = (expiresIn?: number) => (expiresIn ? new Date(Date.now() + expiresIn * 1000) : null);
 
 /**
  * How long a registered system's client metadata is reused before it is read (and its secret
  * decrypted) again. Every authorization and token request looks the client up, several times per
- * login; a change in 介接系統管理 (suspension, new secret or redirect URIs) takes effect within this.
+ * login; a change in 介接系統管理 (suspension, new secret or redirect URIs) takes effect within this at
+ * the authorization endpoint. The endpoints that authenticate the client (token, introspection,
+ * revocation) read the row afresh on every call (api/sso/client-secret-grace.ts): there a revoked
+ * system or a rotated secret counts at once.
  */
 export const CLIENT_CACHE_MS = 5_000;
 
@@ -22,8 +25,7 @@ export const CLIENT_CACHE_MS = 5_000;
  * named prepared statements: a login makes about fourteen of them, and Prisma's per-query cost (its
  * query compiler and result mapping) was most of the provider's share of a login.
  */
-export function createPrismaAdapter(prisma: PrismaClient, pool: Pool, dataKey: Buffer, clientCacheMs = CLIENT_CACHE_MS) {
-  const clients = new Map<string, { at: number; found: Promise<AdapterPayload | undefined> }>();
+export function createPrismaAdapter(pool: Pool, clients: ClientDirectory) {
   const COLUMNS = 'payload, expires_at, consumed_at';
   return class PrismaAdapter implements Adapter {
     constructor(readonly name: string) {}
@@ -48,7 +50,7 @@ export function createPrismaAdapter(prisma: PrismaClient, pool: Pool, dataKey: B
     }
 
     async find(id: string): Promise<AdapterPayload | undefined> {
-      if (this.name === 'Client') return cachedClient(id);
+      if (this.name === 'Client') return clients.find(id);
       return this.first('oidc_find', `SELECT ${COLUMNS} FROM oidc_payloads WHERE type = $1 AND id = $2`, id);
     }
 
@@ -99,34 +101,57 @@ export function createPrismaAdapter(prisma: PrismaClient, pool: Pool, dataKey: B
       };
     }
   };
+}
 
-  function cachedClient(clientId: string): Promise<AdapterPayload | undefined> {
-    const now = Date.now();
-    const hit = clients.get(clientId);
-    if (hit && now - hit.at < clientCacheMs) return hit.found;
+/** The registered systems as oidc-provider's clients, read through a short cache (CLIENT_CACHE_MS). */
+export interface ClientDirectory {
+  find(clientId: string): Promise<AdapterPayload | undefined>;
+  /**
+   * Replaces the cached entry with a row just read (or its absence): the client-authenticating
+   * endpoints read the row themselves (api/sso/client-secret-grace.ts), so a rotated secret or a
+   * revocation counts there at once, not after the cache's few seconds.
+   */
+  refresh(clientId: string, system: IntegrationSystem | null): void;
+}
+
+export function createClientDirectory(prisma: PrismaClient, dataKey: Buffer, clientCacheMs = CLIENT_CACHE_MS): ClientDirectory {
+  const clients = new Map<string, { at: number; found: Promise<AdapterPayload | undefined> }>();
+  const remember = (clientId: string, found: Promise<AdapterPayload | undefined>) => {
     if (clients.size > 1000) clients.clear();
-    const found = findClient(clientId);
-    clients.set(clientId, { at: now, found });
+    clients.set(clientId, { at: Date.now(), found });
     found.catch(() => clients.delete(clientId));
     return found;
-  }
+  };
+  return {
+    find(clientId) {
+      const hit = clients.get(clientId);
+      if (hit && Date.now() - hit.at < clientCacheMs) return hit.found;
+      return remember(
+        clientId,
+        prisma.integrationSystem.findUnique({ where: { clientId } }).then((system) => clientMetadata(system, dataKey)),
+      );
+    },
+    refresh(clientId, system) {
+      void remember(clientId, Promise.resolve(clientMetadata(system, dataKey)));
+    },
+  };
+}
 
-  async function findClient(clientId: string): Promise<AdapterPayload | undefined> {
-    const system = await prisma.integrationSystem.findUnique({ where: { clientId } });
-    if (!system || system.status !== 'ACTIVE' || system.redirectUris.length === 0) return undefined;
-    return {
-      client_id: system.clientId,
-      client_secret: decryptField(system.clientSecretCipher, dataKey, 'client-secret'),
-      client_name: system.name,
-      redirect_uris: system.redirectUris,
-      post_logout_redirect_uris: system.postLogoutRedirectUris,
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-      scope: ['openid', 'offline_access', ...system.scopes].join(' '),
-      'urn:tainan:first_party': system.firstParty,
-    };
-  }
+/** A registered system as oidc-provider client metadata; none unless ACTIVE with redirect URIs. */
+function clientMetadata(system: IntegrationSystem | null, dataKey: Buffer): AdapterPayload | undefined {
+  if (!system || system.status !== 'ACTIVE' || system.redirectUris.length === 0) return undefined;
+  return {
+    client_id: system.clientId,
+    client_secret: openClientSecret(system.clientSecretCipher, dataKey),
+    client_name: system.name,
+    redirect_uris: system.redirectUris,
+    post_logout_redirect_uris: system.postLogoutRedirectUris,
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+    scope: ['openid', 'offline_access', ...system.scopes].join(' '),
+    'urn:tainan:first_party': system.firstParty,
+  };
 }
 
 export async function purgeExpired(prisma: PrismaClient) {

@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { ACR_VALUES, satisfies } from '../../domain/login-assurance';
 import type { Logger } from 'pino';
-import { createPrismaAdapter } from './adapter';
+import { createClientDirectory, createPrismaAdapter, type ClientDirectory } from './adapter';
+import { createClientSecretGrace } from './client-secret-grace';
 import { accountClaims } from './claims';
 import { errorPage, logoutPage, postLogoutPage } from './pages';
 import { SSO_SESSION_COOKIE } from './end-session';
@@ -59,11 +60,11 @@ export interface SsoProviderDeps {
   signingKeys: SigningKeys;
 }
 
-async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
+async function configuration(deps: SsoProviderDeps, clients: ClientDirectory): Promise<Configuration> {
   const { prisma } = deps;
   const keys = await deps.signingKeys.all();
   return {
-    adapter: createPrismaAdapter(prisma, deps.pool, deps.dataKey),
+    adapter: createPrismaAdapter(deps.pool, clients),
     jwks: { keys: keys.map((key) => ({ ...key.privateKey, kid: key.kid, alg: key.alg, use: 'sig' })) as never },
     findAccount: async (_ctx, id) => {
       const user = await prisma.user.findUnique({ where: { id }, select: { id: true, status: true } });
@@ -85,6 +86,11 @@ async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      // A system may ask about its own tokens only (a revoked one's are gone: active false to anyone).
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (ctx, _client, token) => 'clientId' in token && token.clientId === ctx.oidc.client?.clientId,
+      },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource: logoutPage, postLogoutSuccessSource: postLogoutPage },
     },
@@ -123,13 +129,16 @@ async function configuration(deps: SsoProviderDeps): Promise<Configuration> {
  * change (a rotation on any replica), which is safe because all its state is in PostgreSQL.
  */
 export async function createSsoProvider(deps: SsoProviderDeps) {
+  // One client cache across provider rebuilds, shared with the rotation-grace step below.
+  const clients = createClientDirectory(deps.prisma, deps.dataKey);
+  const clientSecretGrace = createClientSecretGrace({ prisma: deps.prisma, dataKey: deps.dataKey, clients });
   let fingerprint = await deps.signingKeys.fingerprint();
   let provider = await build();
   let handler = provider.callback();
   let checkedAt = Date.now();
 
   async function build() {
-    const instance = new Provider(deps.issuer, await configuration(deps));
+    const instance = new Provider(deps.issuer, await configuration(deps, clients));
     instance.proxy = true;
     instance.on('server_error', (_ctx, error) => deps.log.error({ err: error }, 'oidc server_error'));
     return instance;
@@ -148,13 +157,14 @@ export async function createSsoProvider(deps: SsoProviderDeps) {
   }
 
   const middleware: RequestHandler = async (req, res, next) => {
+    // Express strips the mount path; oidc-provider wants the original URL under its issuer path.
+    req.url = req.originalUrl.slice(OIDC_MOUNT.length) || '/';
     try {
       await refresh();
+      await clientSecretGrace(req, req.url);
     } catch (error) {
       return next(error);
     }
-    // Express strips the mount path; oidc-provider wants the original URL under its issuer path.
-    req.url = req.originalUrl.slice(OIDC_MOUNT.length) || '/';
     handler(req, res);
   };
 

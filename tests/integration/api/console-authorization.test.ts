@@ -26,7 +26,15 @@ afterAll(async () => {
 });
 
 /** Console areas for system admins only: an agency admin gets 403 on every route. */
-const SYSTEM_ADMIN_ONLY = ['connectivity-checks', 'ad-sync', 'system-parameters', 'organizations', 'records'];
+const SYSTEM_ADMIN_ONLY = [
+  'connectivity-checks',
+  'ad-sync',
+  'system-parameters',
+  'organizations',
+  'records',
+  // 應用系統服務介接管理: only system admins review 應用系統服務介接申請 (integration.decide).
+  'integration-requests',
+];
 /** Areas agency admins use for their own agency: lists leave other agencies out, items answer 403. */
 const AGENCY_SCOPED: Record<string, { list: (f: Fixtures) => string }> = {
   accounts: { list: (f) => `?q=${f.user.account}&pageSize=100` },
@@ -173,7 +181,11 @@ function paramValue(area: string, path: string, param: string, f: Fixtures): str
 /** A well-formed body, so a refusal is the policy's and not validation's. */
 function bodyFor(route: ConsoleRoute, f: Fixtures): unknown {
   if (route.path.endsWith('batch-decision'))
-    return { ids: [paramValue(route.area, '/:id', 'id', f)], decision: 'REJECT', comment: '跨機關測試' };
+    return {
+      ids: [SYSTEM_ADMIN_ONLY.includes(route.area) ? 'authz-id' : paramValue(route.area, '/:id', 'id', f)],
+      decision: 'REJECT',
+      comment: '跨機關測試',
+    };
   if (route.path.endsWith('/decision')) return { decision: 'REJECT', comment: '跨機關測試' };
   if (route.method === 'patch') return { name: '跨機關', title: '科員', officePhone: '2991111' };
   // 機關管理者 / 系統管理者 設定與移除 take nothing in the body (a stray field is refused as bad input).

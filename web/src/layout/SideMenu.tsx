@@ -22,6 +22,7 @@ import { visuallyHidden } from '../common/visuallyHidden';
 import { Fragment, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AVATAR_URL } from '../account/selfServiceApi';
+import { AppAvatar, appLabel, useRedirectApps, type RedirectApp } from '../portal/redirect-apps/redirectApps';
 import { config } from '../config';
 import type { SessionUser } from '../lib/api/types';
 import { menuTarget, routeTrail, visibleMenu, type MenuGroup } from '../routes/menu';
@@ -56,6 +57,8 @@ export function SideMenu({ user, currentId, onNavigate }: SideMenuProps) {
     ),
   );
   const highlighted = trail.find((id) => listed.has(id));
+  // 應用程式列表 ends with the 轉登 systems of the user's agency (from the API: the route table is static).
+  const redirectApps = useRedirectApps().data?.items ?? [];
   return (
     <Box component="nav" aria-label="主選單" sx={{ pb: 3 }}>
       <AvatarBlock user={user} onNavigate={onNavigate} />
@@ -70,7 +73,17 @@ export function SideMenu({ user, currentId, onNavigate }: SideMenuProps) {
               onNavigate={onNavigate}
             />
           ) : (
-            <MenuSection key={entry.id} group={entry} currentId={highlighted} roles={roles} onNavigate={onNavigate} />
+            <MenuSection
+              key={entry.id}
+              group={entry}
+              currentId={highlighted}
+              roles={roles}
+              onNavigate={onNavigate}
+              extra={
+                entry.id === APPS_GROUP &&
+                redirectApps.map((app) => <RedirectAppLink key={app.id} app={app} onNavigate={onNavigate} />)
+              }
+            />
           ),
         )}
       </List>
@@ -118,16 +131,22 @@ function AvatarBlock({ user, onNavigate }: { user: SessionUser; onNavigate: () =
   );
 }
 
+/** The side menu's group that lists the 轉登 systems after its own items. */
+const APPS_GROUP = 'apps';
+
 function MenuSection({
   group,
   currentId,
   roles,
   onNavigate,
+  extra,
 }: {
   group: MenuGroup;
   currentId: RouteId | undefined;
   roles: readonly AccessRole[];
   onNavigate: () => void;
+  /** Entries after the group's routes (應用程式列表's 轉登 systems). */
+  extra?: ReactNode;
 }) {
   const containsCurrent = currentId !== undefined && group.items.some((id) => routeTrail(currentId).includes(id));
   const [open, setOpen] = useState(containsCurrent);
@@ -151,9 +170,26 @@ function MenuSection({
                 ))}
             </Fragment>
           ))}
+          {extra}
         </List>
       </Collapse>
     </>
+  );
+}
+
+/** A 轉登 system in 應用程式列表: opens the 轉登 page in a new window, like the menu's other outside links. */
+function RedirectAppLink({ app, onNavigate }: { app: RedirectApp; onNavigate: () => void }) {
+  return (
+    <ListItemButton component="a" href={app.launchUrl} target="_blank" rel="noopener" onClick={onNavigate} sx={{ pl: 7.5 }}>
+      <ListItemIcon sx={{ minWidth: 36 }}>
+        <AppAvatar app={app} size={24} />
+      </ListItemIcon>
+      <ListItemText primary={appLabel(app)} />
+      <OpenInNew fontSize="small" aria-hidden sx={{ color: 'text.secondary', ml: 1 }} />
+      <Box component="span" sx={visuallyHidden}>
+        （另開新視窗）
+      </Box>
+    </ListItemButton>
   );
 }
 

@@ -15,7 +15,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { COMMENT_MAX_LENGTH, decisionCommentProblem } from '../../../../domain/requests/decision';
-import type { Decision } from '../../lib/api';
+import type { Decision, ReviewDecision } from '../../lib/api';
 import { REVIEW_WORDS, type ReviewWords } from './reviewQuery';
 
 export interface DecisionInput {
@@ -33,7 +33,8 @@ export interface DecisionChoice {
 }
 
 interface DecisionDialogProps {
-  decision: Decision;
+  /** 核准 / 駁回, or 退回補正 (the comment then says what to correct). */
+  decision: ReviewDecision;
   title: string;
   /** What the decision will do. */
   description?: ReactNode;
@@ -62,12 +63,13 @@ export function DecisionDialog({
   onSubmit,
   onClose,
 }: DecisionDialogProps) {
-  const [decision, setDecision] = useState<Decision>(initial);
+  const [decision, setDecision] = useState<ReviewDecision>(initial);
   const [comment, setComment] = useState('');
   const [grant, setGrant] = useState(choice?.initial ?? false);
   const [commentError, setCommentError] = useState<string | null>(null);
   const titleId = useId();
   const reject = decision === 'REJECT';
+  const sendBack = decision === 'RETURN';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -79,7 +81,7 @@ export function DecisionDialog({
       return;
     }
     setCommentError(null);
-    const chosen = batchCount === undefined ? {} : { decision };
+    const chosen = batchCount === undefined || decision === 'RETURN' ? {} : { decision };
     onSubmit(choice === undefined ? { comment: trimmed, ...chosen } : { comment: trimmed, choice: grant, ...chosen });
   };
 
@@ -123,21 +125,26 @@ export function DecisionDialog({
               />
             )}
             <TextField
-              label={commentLabel(words, reject)}
+              label={sendBack ? '退回補正原因' : commentLabel(words, reject)}
               name="comment"
               value={comment}
               onChange={(event) => {
                 setComment(event.target.value);
                 if (commentError) setCommentError(null);
               }}
-              required={reject}
+              required={reject || sendBack}
               multiline
               minRows={3}
               autoFocus
               disabled={pending}
               error={Boolean(commentError)}
               helperText={
-                commentError ?? (reject ? `${words === REVIEW_WORDS ? '駁回原因' : words.comment}將通知申請人。` : undefined)
+                commentError ??
+                (sendBack
+                  ? '退回補正原因將通知申請人，申請人補正後重新送審。'
+                  : reject
+                    ? `${words === REVIEW_WORDS ? '駁回原因' : words.comment}將通知申請人。`
+                    : undefined)
               }
               slotProps={{ htmlInput: { maxLength: COMMENT_MAX_LENGTH } }}
             />
@@ -147,7 +154,13 @@ export function DecisionDialog({
           <Button onClick={onClose} disabled={pending}>
             取消
           </Button>
-          <Button type="submit" variant="contained" color={reject ? 'error' : 'primary'} disabled={pending} loading={pending}>
+          <Button
+            type="submit"
+            variant="contained"
+            color={reject ? 'error' : sendBack ? 'warning' : 'primary'}
+            disabled={pending}
+            loading={pending}
+          >
             確定
           </Button>
         </DialogActions>

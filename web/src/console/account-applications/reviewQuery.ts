@@ -1,7 +1,7 @@
 // The console inboxes' list state (帳號申請審核, 復用申請審核, 機關管理者申請審核, 機關異動審核), kept in the
 // address (?status=&q=&agency=&page=&pageSize=, and the cursor of the page: &after= or &before=) so that
 // going back from a detail page finds the same page of the same filter. Pure.
-import type { BatchDecisionResult, Decision, ReviewStatusFilter } from '../../lib/api';
+import type { BatchDecisionResult, Decision, ReviewDecision, ReviewStatusFilter } from '../../lib/api';
 import { messageForCode } from '../../lib/api';
 
 export const STATUS_FILTERS: readonly { value: ReviewStatusFilter; label: string }[] = [
@@ -132,14 +132,19 @@ export function selectedIds(
     .map((row) => row.id);
 }
 
-export const DECISION_LABELS: Readonly<Record<Decision, string>> = { APPROVE: '核准', REJECT: '駁回' };
+export const DECISION_LABELS: Readonly<Record<ReviewDecision, string>> = { APPROVE: '核准', REJECT: '駁回', RETURN: '退回補正' };
 
 /** How an inbox words its decisions and their comment: 核准 / 駁回 with 審核意見, or the manual's own. */
 export interface ReviewWords {
-  decisions: Readonly<Record<Decision, string>>;
+  /** 退回補正 only where the inbox offers it. */
+  decisions: Readonly<Record<Decision, string>> & { readonly RETURN?: string };
   comment: string;
 }
 export const REVIEW_WORDS: ReviewWords = { decisions: DECISION_LABELS, comment: '審核意見' };
+
+/** The inbox's word for a decision (退回補正 is 退回補正 unless the inbox says otherwise). */
+export const decisionWord = (words: ReviewWords, decision: ReviewDecision) =>
+  words.decisions[decision] ?? DECISION_LABELS[decision];
 
 export interface BatchSummary {
   okCount: number;

@@ -1,6 +1,7 @@
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import CheckOutlined from '@mui/icons-material/CheckOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
+import UndoOutlined from '@mui/icons-material/UndoOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -10,10 +11,16 @@ import { Link, useLocation, useParams } from 'react-router';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { PageHeading } from '../../common/PageHeading';
 import { RetryAlert } from '../../common/RetryAlert';
-import type { Decision } from '../../lib/api';
+import type { ReviewDecision } from '../../lib/api';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { DecisionDialog, type DecisionInput } from '../account-applications/DecisionDialog';
 import { DECISION_LABELS } from '../account-applications/reviewQuery';
+
+const DECISION_BUTTONS = {
+  APPROVE: { variant: 'contained', color: 'primary', Icon: CheckOutlined },
+  REJECT: { variant: 'outlined', color: 'error', Icon: CloseOutlined },
+  RETURN: { variant: 'outlined', color: 'warning', Icon: UndoOutlined },
+} as const;
 import {
   decideRequest,
   RequestFields,
@@ -32,19 +39,19 @@ export type { RequestDetail, RequestDetailConfig } from './RequestDetailView';
  * 核准 / 駁回 (each in a dialog); it follows the request while it moves and says what a refused decision means.
  */
 export function RequestDetailPage<D extends RequestDetail>({ config }: { config: RequestDetailConfig<D> }) {
-  const { id } = useParams();
+  const id = useParams()[config.param ?? 'id'];
   const location = useLocation();
   const listSearch = (location.state as { listSearch?: string } | null)?.listSearch ?? '';
   const headingId = useId();
   const timelineId = useId();
   const { detail, error, loading, reload, markDecided } = useInboxRequest(config, id);
-  const [dialog, setDialog] = useState<Decision | null>(null);
+  const [dialog, setDialog] = useState<ReviewDecision | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { run, pending } = useSingleFlight();
   const choice = dialog && detail ? config.decision.choice?.(dialog, detail) : undefined;
 
-  const submit = (decision: Decision, input: DecisionInput) =>
+  const submit = (decision: ReviewDecision, input: DecisionInput) =>
     void run(async () => {
       if (!detail) return;
       setDialogError(null);
@@ -80,7 +87,7 @@ export function RequestDetailPage<D extends RequestDetail>({ config }: { config:
   }
 
   const canDecide = detail.allowedActions.includes('decide');
-  const open = (decision: Decision) => {
+  const open = (decision: ReviewDecision) => {
     setDialogError(null);
     setDialog(decision);
   };
@@ -112,29 +119,29 @@ export function RequestDetailPage<D extends RequestDetail>({ config }: { config:
           actions={
             canDecide && (
               <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
-                <Button
-                  variant="contained"
-                  startIcon={<CheckOutlined />}
-                  disabled={pending || loading}
-                  onClick={() => open('APPROVE')}
-                >
-                  核准
-                </Button>
-                <Button
-                  variant="outlined"
-                  color="error"
-                  startIcon={<CloseOutlined />}
-                  disabled={pending || loading}
-                  onClick={() => open('REJECT')}
-                >
-                  駁回
-                </Button>
+                {(config.decision.decisions ?? (['APPROVE', 'REJECT'] as const)).map((decision) => {
+                  const { variant, color, Icon } = DECISION_BUTTONS[decision];
+                  return (
+                    <Button
+                      key={decision}
+                      variant={variant}
+                      color={color}
+                      startIcon={<Icon />}
+                      disabled={pending || loading}
+                      onClick={() => open(decision)}
+                    >
+                      {DECISION_LABELS[decision]}
+                    </Button>
+                  );
+                })}
               </Stack>
             )
           }
         />
         <RequestFields config={config} detail={detail} />
       </Paper>
+
+      {config.sections?.(detail)}
 
       <Paper component="section" aria-labelledby={timelineId} sx={{ p: { xs: 2, sm: 3 } }}>
         <RequestTimeline config={config} detail={detail} headingId={timelineId} level="h2" />

@@ -16,10 +16,10 @@ import { StatusTimeline } from '../../apply/status/StatusTimeline';
 import { LoadingScreen } from '../../common/LoadingScreen';
 import { RetryAlert } from '../../common/RetryAlert';
 import type { StatusDescription } from '../../apply/status/statusText';
-import { ApiError, errorMessage, type ApplicationEvent, type Decision } from '../../lib/api';
+import { ApiError, errorMessage, type ApplicationEvent, type Decision, type ReviewDecision } from '../../lib/api';
 import { TemporalLink } from '../ad-sync/TemporalLink';
 import type { DecisionChoice, DecisionInput } from '../account-applications/DecisionDialog';
-import { REVIEW_WORDS, type ReviewWords } from '../account-applications/reviewQuery';
+import { decisionWord, REVIEW_WORDS, type ReviewWords } from '../account-applications/reviewQuery';
 import { usePolledResource } from '../../lib/usePolledResource';
 import { useSingleFlight } from '../../lib/useSingleFlight';
 import { decideInboxRequest, inboxDetailUrl } from './api';
@@ -46,6 +46,12 @@ export interface RequestDetailConfig<D extends RequestDetail> {
   list: { path: string; title: string };
   /** The inbox's API base, e.g. /api/console/account-applications. */
   api: string;
+  /** The route parameter naming the request (`id` unless said, e.g. `key` for a 申請單號). */
+  param?: string;
+  /** The heading (「王小明（wang）」, the applicant, unless said). */
+  heading?: (detail: D) => ReactNode;
+  /** Sections of the inbox's own between the request and its timeline (e.g. the form as sent). */
+  sections?: (detail: D) => ReactNode;
   /** Whether the detail keeps reading: while the request moves by itself, or right after a decision. */
   inTransition: (detail: D, decided: boolean) => boolean;
   /** Beside the heading: the status (and e.g. 逾時未審); 「狀態：{statusLabel}」 unless said. */
@@ -63,13 +69,15 @@ export interface RequestDetailConfig<D extends RequestDetail> {
   decision: {
     /** The request as the decision names it: 「核准{noun}」 is the dialog's title. */
     noun: string;
+    /** The decisions offered, in this order: 核准 / 駁回 unless said (退回補正 where the process takes it). */
+    decisions?: readonly ReviewDecision[];
     /** What the decision will do, in the 核准 / 駁回 dialog. */
-    description?: (decision: Decision, detail: D) => ReactNode;
+    description?: (decision: ReviewDecision, detail: D) => ReactNode;
     /** A yes/no of the inbox's own asked with the decision (e.g. 是否核發公務郵件), sent as `field`. */
-    choice?: (decision: Decision, detail: D) => (DecisionChoice & { field: string }) | undefined;
+    choice?: (decision: ReviewDecision, detail: D) => (DecisionChoice & { field: string }) | undefined;
     /** The message once decided: 「已核准 {name} 的{noun}」 and the note, unless said. */
-    done?: (decision: Decision, detail: D) => string;
-    doneNote?: Partial<Record<Decision, string>>;
+    done?: (decision: ReviewDecision, detail: D) => string;
+    doneNote?: Partial<Record<ReviewDecision, string>>;
   };
 }
 
@@ -98,7 +106,7 @@ export function useInboxRequest<D extends RequestDetail>(config: RequestDetailCo
 export async function decideRequest<D extends RequestDetail>(
   config: RequestDetailConfig<D>,
   detail: D,
-  decision: Decision,
+  decision: ReviewDecision,
   input: DecisionInput,
   choiceField?: string,
 ): Promise<DecisionOutcome> {
@@ -125,7 +133,7 @@ export async function decideRequest<D extends RequestDetail>(
     kind: 'decided',
     text:
       done?.(decision, detail) ??
-      `已${(config.words ?? REVIEW_WORDS).decisions[decision]} ${detail.name} 的${noun}${doneNote?.[decision] ?? ''}`,
+      `已${decisionWord(config.words ?? REVIEW_WORDS, decision)} ${detail.name} 的${noun}${doneNote?.[decision] ?? ''}`,
   };
 }
 
@@ -151,7 +159,7 @@ export function RequestHeading<D extends RequestDetail>({
     >
       <div>
         <Typography variant={level} id={headingId}>
-          {detail.name}（{detail.account}）
+          {config.heading?.(detail) ?? `${detail.name}（${detail.account}）`}
         </Typography>
         <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2 }}>
           {config.status?.(detail) ?? <Typography>狀態：{detail.statusLabel}</Typography>}

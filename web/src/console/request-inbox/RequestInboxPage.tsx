@@ -67,6 +67,12 @@ export interface RequestInboxConfig<T extends InboxItem> {
   columns: GridColDef<T>[];
   /** The account column's heading; 登入帳號 unless said. */
   accountHeader?: string;
+  /** The column that links to the detail page: the account unless said (申請單號: `{ field: 'key', … }`). */
+  link?: { field: keyof T & string; headerName: string };
+  /** 姓名's heading (申請人 where the manual names the applicant so). */
+  nameHeader?: string;
+  /** The columns' order by field when not the usual one; fields not named follow in theirs. */
+  columnOrder?: readonly string[];
   /** 狀態 other than the API's status label as text (`narrow`: on phones). */
   statusColumn?: (narrow: boolean) => GridColDef<T>;
   /** The grid's accessible name, e.g. 帳號申請清單. */
@@ -177,7 +183,26 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
       }
     });
 
-  const columns: GridColDef<T>[] = [
+  const linkCell = (field: keyof T & string, headerName: string): GridColDef<T> => ({
+    field,
+    headerName,
+    minWidth: 120,
+    flex: 0.9,
+    renderCell: ({ row }) => (
+      <MuiLink
+        component={Link}
+        to={detailPath(row.id)}
+        state={detailState}
+        onClick={(event) => event.stopPropagation()}
+        sx={{ fontWeight: 600 }}
+      >
+        {String(row[field])}
+      </MuiLink>
+    ),
+  });
+  const accountHeader = config.accountHeader ?? '登入帳號';
+  const usualColumns: GridColDef<T>[] = [
+    ...(config.link ? [linkCell(config.link.field, config.link.headerName)] : []),
     {
       field: 'submittedAt',
       headerName: '申請時間',
@@ -185,24 +210,8 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
       flex: 0.9,
       valueFormatter: (value: string) => formatDateTime(value),
     },
-    {
-      field: 'account',
-      headerName: config.accountHeader ?? '登入帳號',
-      minWidth: 120,
-      flex: 0.9,
-      renderCell: ({ row }) => (
-        <MuiLink
-          component={Link}
-          to={detailPath(row.id)}
-          state={detailState}
-          onClick={(event) => event.stopPropagation()}
-          sx={{ fontWeight: 600 }}
-        >
-          {row.account}
-        </MuiLink>
-      ),
-    },
-    { field: 'name', headerName: '姓名', minWidth: 100, flex: 0.7 },
+    config.link ? { field: 'account', headerName: accountHeader, minWidth: 120, flex: 0.9 } : linkCell('account', accountHeader),
+    { field: 'name', headerName: config.nameHeader ?? '姓名', minWidth: 100, flex: 0.7 },
     ...config.columns,
     config.statusColumn?.(narrow) ?? { field: 'statusLabel', headerName: '狀態', minWidth: 120, flex: 0.8 },
     ...(config.rowDecisions
@@ -237,6 +246,9 @@ export function RequestInboxPage<T extends InboxItem>({ config, notice, children
         ]
       : []),
   ];
+  const order = config.columnOrder ?? [];
+  const rank = (column: GridColDef<T>) => (order.includes(column.field) ? order.indexOf(column.field) : order.length);
+  const columns = order.length ? [...usualColumns].sort((a, b) => rank(a) - rank(b)) : usualColumns;
   const statusValue =
     query.status === 'PENDING' ? (config.statusSelect?.options[0]?.value ?? 'PENDING') : (query.filters?.state ?? '');
   const batchActions = config.batchButton ? (

@@ -1,6 +1,6 @@
 // The API of a console inbox (api/routes/console/request-inbox.ts): GET <base>?status=&q=&page=&pageSize=,
 // GET <base>/:id, POST <base>/:id/decision and POST <base>/batch-decision.
-import { api, type BatchDecisionBody, type BatchDecisionResult, type Decision } from '../../lib/api';
+import { api, type BatchDecisionBody, type BatchDecisionResult, type ReviewDecision } from '../../lib/api';
 
 /** What every inbox row has; each inbox adds its own fields. `status` is PENDING until decided. */
 export interface InboxItem {
@@ -35,9 +35,9 @@ export function inboxApi<T extends InboxItem>(base: string): InboxApi<T> {
   };
 }
 
-/** 核准/駁回 of one request, with the comment and the inbox's own choices (帳號申請: grantOfficialMail). */
+/** 核准/駁回 (退回補正) of one request, with the comment and the inbox's own choices (帳號申請: grantOfficialMail). */
 export interface InboxDecisionBody {
-  decision: Decision;
+  decision: ReviewDecision;
   comment?: string;
   [choice: string]: unknown;
 }

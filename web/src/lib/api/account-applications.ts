@@ -142,6 +142,8 @@ export interface ReviewDetail extends ApplicationFormFields {
 }
 
 export type Decision = 'APPROVE' | 'REJECT';
+/** A decision of one request: 核准 / 駁回, or 退回補正 where the process takes it (domain ReturnableDecisionKind). */
+export type ReviewDecision = Decision | 'RETURN';
 
 export interface DecisionBody {
   decision: Decision;

@@ -6,8 +6,9 @@ import type { ReactNode } from 'react';
 import { useSession } from '../../auth/session';
 import { PageHeading } from '../../common/PageHeading';
 import { ROUTES } from '../../routes/paths';
+import { AppDashboard } from './AppDashboard';
 
-/** 內容主頁: for now a welcome with the user's name and agency (訊息介接, 公告 and 應用程式儀表板 come later). */
+/** 內容主頁: a welcome with the user's name and agency, and 應用程式儀表板 (訊息介接 and 公告 come later). */
 export default function HomePage() {
   const { state } = useSession();
   if (state.status !== 'authenticated') return null;
@@ -33,8 +34,9 @@ export default function HomePage() {
           <Detail>{user.account}</Detail>
         </Box>
       </Paper>
+      <AppDashboard />
       <Alert severity="info" sx={{ mt: 3 }}>
-        首頁的訊息介接、各項公告及應用程式儀表板尚未開放，請由選單使用各項功能。
+        首頁的訊息介接及各項公告尚未開放，請由選單使用各項功能。
       </Alert>
     </>
   );
