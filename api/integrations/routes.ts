@@ -13,6 +13,7 @@ import { addressAllowed, authenticateClient } from './client-auth';
 import { autoPostPage, issueAssertion, problemPage, redeemAssertion, redirectTarget } from './redirect-login';
 import { verificationSchema, verifyAccount, type VerifyKit } from './verify-account';
 import { recordUsage } from '../commands/usage';
+import { can } from '../policies';
 import type { Temporal } from '../temporal';
 import { DEFAULT_SMS_PER_MINUTE } from '../../domain/integrations/sms';
 import { findSmsMessage, idempotencyKey, smsMessageSchema, smsMessageView, smsUsage, submitSmsMessage } from './sms-api';
@@ -179,6 +180,16 @@ export function integrationRoutes(deps: IntegrationDeps) {
         .status(404)
         .type('html')
         .send(problemPage('無法轉登', '此應用系統不存在、已停用或未提供轉登，請聯絡系統管理者。'));
+    }
+    const shownTo = await prisma.integrationRedirectAgency.findMany({
+      where: { integrationSystemId: system.id },
+      select: { agencyId: true },
+    });
+    if (!can(req.actor, 'redirectLogin.launch', { agencyId: null, shownToAgencyIds: shownTo.map((row) => row.agencyId) })) {
+      return void res
+        .status(403)
+        .type('html')
+        .send(problemPage('無法轉登', '您所屬的機關未開放使用此應用系統，如需使用請聯絡該系統的管理機關。'));
     }
     const { assertion } = await issueAssertion(deps, system, req.actor.id);
     await recordUsage(prisma, {

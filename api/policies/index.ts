@@ -62,6 +62,8 @@ export interface OwnedBooking extends Custodied {
   applicantUserId?: string | null;
   /** 報修案件: the 維修人員 of its 報修類型. */
   vendorIds?: readonly string[];
+  /** 轉登: the agencies whose users the system's icon is shown to (顯示此轉登入口的機關). */
+  shownToAgencyIds?: readonly string[];
 }
 
 const reports = (actor: Actor, ticket?: OwnedBooking) => ticket === undefined || ticket.applicantUserId === actor.id;
@@ -74,6 +76,8 @@ const rules = {
   'ownRecords.read': () => true,
   /** 應用程式儀表板 / 應用程式列表: every user sees the 轉登 systems of their own agency (the query reads the actor's). */
   'redirectApps.read': () => true,
+  /** 轉登 into a system: only its chosen agencies' users — the icon's audience, even for an address typed by hand. */
+  'redirectLogin.launch': (actor: Actor, system?: OwnedBooking) => system?.shownToAgencyIds?.includes(actor.agencyId) === true,
   /** 個人帳號管理 › 自然人憑證: every logged-in user binds (and unbinds) their own card. */
   'citizenCert.bind': () => true,
   /** 個人帳號管理: every logged-in user reads their own account and manages its bindings (only their own). */

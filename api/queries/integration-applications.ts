@@ -79,6 +79,7 @@ export async function presentIntegrationApplication(
       contactPhone: row.system.contactPhone,
       contactEmail: row.system.contactEmail,
       vendorName: row.system.vendorName,
+      description: row.system.description,
       url: row.system.url,
       productionIps: row.system.productionIps,
     },

@@ -188,6 +188,7 @@ describe('應用系統服務介接申請: a general user adds an 應用系統 an
       expect(await sheet.getByText('臺南市政府公務入口網 應用系統服務介接申請單').isVisible()).toBe(true);
       expect(await sheet.getByText(`申請單號：${recordKey}`).isVisible()).toBe(true);
       expect(await sheet.getByText(systemName).isVisible()).toBe(true);
+      expect(await sheet.getByText('測試介接使用').isVisible()).toBe(true);
       expect(await sheet.getByText('https://docs.tainan.gov.tw/sso/callback?from=portal').isVisible()).toBe(true);
       const boxes = sheet.getByTestId('signature-boxes');
       for (const word of ['申請人', '單位主管', '機關首長（核章）']) expect(await boxes.getByText(word).isVisible()).toBe(true);

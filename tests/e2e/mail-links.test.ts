@@ -25,6 +25,9 @@ import { agencyChange } from '../../workflows/agency-change';
 import { carBooking } from '../../workflows/car-booking';
 import { venueBooking } from '../../workflows/venue-booking';
 import { repairTicket } from '../../workflows/repair-ticket';
+import { integrationReview } from '../../workflows/integration-review';
+import { decideIntegrationUpdate } from '../../workflows/integration-review.messages';
+import { createApplicationSystem, createIntegrationApplicationRow } from '../support/integrations';
 import { createResource } from '../support/resources';
 import { createRepairTicketRow, createRepairType } from '../support/repairs';
 import { fileSandbox } from '../integration/ad/helpers';
@@ -77,6 +80,8 @@ const EXPECTED_SUBJECTS = [
   '線上報修已送出',
   `有一件新的報修案件待您處理（連結測試報修${mark}）`,
   `報修案件逾期未處理，請協助追蹤（連結測試報修${mark}）`,
+  '提醒您：有待審核的應用系統服務介接申請',
+  '應用系統服務介接申請退回補正',
 ];
 
 interface SinkMessage {
@@ -399,6 +404,28 @@ async function sendEveryMail(): Promise<SinkMessage[]> {
         waiting.push(
           await client.workflow.start(repairTicket, { taskQueue, workflowId: ticket.workflowId, args: [ticket.input] }),
         );
+
+        // 應用系統服務介接申請: the new application (服務介接申請審核) to the system admins, then 退回補正 (its
+        // 審核紀錄) to the applicant.
+        const integrationApplicant = await newUser('int');
+        addresses.add(integrationApplicant.email);
+        const applicantRow = await prisma.user.findUniqueOrThrow({ where: { id: integrationApplicant.id } });
+        addresses.add(mailAddressOf(applicantRow)!);
+        const system = await createApplicationSystem(prisma, applicantRow);
+        const application = await createIntegrationApplicationRow(prisma, system, applicantRow, 'VERIFY', 'APPLY', {
+          claims: ['profile'],
+          handler: 'https://example.test/login?ticket=',
+          description: `連結測試${mark}`,
+        });
+        const integration = await client.workflow.start(integrationReview, {
+          taskQueue,
+          workflowId: application.workflowId,
+          args: [application.input],
+        });
+        waiting.push(integration);
+        await integration.executeUpdate(decideIntegrationUpdate, {
+          args: [{ decision: 'RETURN', actor: actor(sysadminRow), comment: '請補充驗證處理常式的參數名稱' }],
+        });
 
         // Every mail has gone out once the sink holds them all; the error names those missing.
         let missing: string[] = EXPECTED_SUBJECTS;

@@ -220,6 +220,16 @@ describe('轉登 (GET /redirect-login/:systemId, POST /redirect-login/verify)', 
     expect((await call('/redirect-login/verify', { auth: basic(DEMO_REDIRECT_CLIENT_ID), body: {} })).status).toBe(400);
   });
 
+  it("refuses a user whose agency the system's icon is not shown to, even at the address typed by hand", async () => {
+    const outsider = await createActiveUser(prisma, 'G01');
+    const outsiderSession = apiSession();
+    expect((await outsiderSession.login(outsider.account)).status).toBe(200);
+    const response = await fetch(`${API}/redirect-login/${systemId}`, { headers: { cookie: outsiderSession.jar.header() } });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('您所屬的機關未開放使用此應用系統');
+    expect(await prisma.redirectLoginAssertion.count({ where: { userId: outsider.id } })).toBe(0);
+  });
+
   it('sends a browser without a portal session to the login page, and says when a system has no 轉登', async () => {
     const anonymous = await fetch(`${API}/redirect-login/${systemId}`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);

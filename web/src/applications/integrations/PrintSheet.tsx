@@ -14,8 +14,7 @@ export const PRINT_TITLE = '臺南市政府公務入口網 應用系統服務介
  */
 export function PrintSheet({ view, formRows }: { view: ApplicationView; formRows: [string, ReactNode][] }) {
   const rows: [string, ReactNode][] = [
-    // 應用系統說明 only when the record carries it (the 審核紀錄 API's system may leave it out).
-    ...systemRows(view.system).filter(([, value]) => value !== undefined),
+    ...systemRows(view.system),
     ['申請服務', view.kindLabel],
     ['申請類別', view.actionLabel],
     ...formRows,

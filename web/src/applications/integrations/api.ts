@@ -37,7 +37,7 @@ export interface PagedSystems {
   items: SystemRow[];
 }
 
-/** 應用系統資料 as 審核紀錄 and the printed 申請單 name it (應用系統說明 only where the API gives it). */
+/** 應用系統資料 as 審核紀錄 and the printed 申請單 name it. */
 export interface SystemSummary {
   name: string;
   shortName: string | null;
@@ -46,7 +46,7 @@ export interface SystemSummary {
   contactPhone: string;
   contactEmail: string;
   vendorName: string;
-  description?: string;
+  description: string;
   url: string;
   productionIps: string[];
 }
