@@ -3,7 +3,6 @@
 // signals, updates, queries' answers, memos, search attributes, failures — so scanLogs looks for every
 // secret the run used in them as in the logs. Payloads are JSON or text; binary ones stay base64.
 import fs from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
 
 const textDecoder = new globalThis.TextDecoder('utf-8', { fatal: false });
 
@@ -27,6 +26,8 @@ function decoded(value) {
  * @returns {Promise<{ workflows: number, bytes: number }>}
  */
 export async function dumpHistories({ address, namespace, since, file, concurrency = 8 }) {
+  // Imported here, not at the top: scripts/test.mjs loads this module before set-up installs the packages.
+  const { Client, Connection } = await import('@temporalio/client');
   const connection = await Connection.connect({ address });
   try {
     const client = new Client({ connection, namespace });

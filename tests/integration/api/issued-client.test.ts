@@ -7,8 +7,9 @@ import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealClientSecret } from '../../../api/integrations/client-auth';
 import { OFFICIAL_MAIL_DOMAIN } from '../../../api/sso/claims';
-import { e2e } from '../../support/env';
-import { apiSession } from '../../support/http';
+import { e2e, eventually } from '../../support/env';
+import { apiSession, loggedInSession } from '../../support/http';
+import { createApplicationSystem } from '../../support/integrations';
 import { testKeys, testPrisma, uniq } from '../db/helpers';
 import { createActiveUser } from './support-users';
 
@@ -248,5 +249,44 @@ describe('the integrations API’s Basic client authentication and 更換金鑰'
     });
     expect((await verify(previous)).status).toBe(401);
     expect((await verify(current)).status).toBe(200);
+  });
+});
+
+describe('the whole chain: applied for, approved, revealed, then used by openid-client', () => {
+  it('a system applies for 單一登入 with two claims, a system admin approves it, and the revealed credentials sign a user in with exactly those claims', async () => {
+    const applicantUser = await createActiveUser(prisma);
+    const system = await createApplicationSystem(prisma, applicantUser);
+    const redirectUri = `https://${new URL(system.url).host}/callback`;
+    const [applicant, admin] = await Promise.all([loggedInSession(applicantUser.account), loggedInSession(e2e.sysadmin())]);
+
+    // 我要申請 › 單一登入: 所需拋回的資料 = 姓名、帳號及職稱 (profile) and 公務電子郵件 (email).
+    const applied = await applicant.post(`/api/application-systems/${system.id}/services/sso/applications`, {
+      claims: ['profile', 'email'],
+      redirectUris: [redirectUri],
+      description: '以公務帳號登入',
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const { key } = applied.body as { key: string };
+    const approved = await admin.post(`/api/console/integration-requests/${key}/decision`, { decision: 'APPROVE' });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    let revealed: { clientId: string; clientSecret: string } | undefined;
+    await eventually(async () => {
+      const shown = await applicant.post(`/api/integration-applications/${key}/secret`);
+      if (shown.status === 200) revealed = shown.body;
+      return revealed !== undefined;
+    });
+    const issued = await prisma.integrationSystem.findUniqueOrThrow({ where: { clientId: revealed!.clientId } });
+    expect(issued.redirectUris).toEqual([redirectUri]);
+    const client = { ...issued, redirectUri };
+
+    const user = await prisma.user.findUniqueOrThrow({ where: { account: e2e.user() } });
+    const tokens = await login(apiSession(), client, relyingParty(client, revealed!.clientSecret), user.account);
+    const released = Object.keys(personClaims(tokens.claims()!)).sort();
+    expect(released).toEqual(['email', 'email_verified', 'name', 'preferred_username', 'sub', 'title', 'updated_at']);
+    const userinfo = await oidc.fetchUserInfo(relyingParty(client, revealed!.clientSecret), tokens.access_token, user.id);
+    expect(Object.keys(userinfo).sort()).toEqual(released);
+    // A wrong secret is refused at the token endpoint.
+    expect(await refusal(login(apiSession(), client, relyingParty(client, newSecret()), user.account))).toBe('invalid_client');
   });
 });
