@@ -46,7 +46,12 @@ export function measurePages(distDir, pagesFile) {
   return pages
     .map(([, page, module]) => {
       const key = Object.keys(manifest).find((k) => k.replace(/\.tsx?$/, '') === `src/${module}`);
-      if (!key) throw new Error(`建置清單中找不到頁面 ${page}（${module}）`);
+      if (!key) {
+        // A page module another module imports statically is folded into a shared chunk with no entry of its own.
+        throw new Error(
+          `建置清單中找不到頁面 ${page}（${module}）：頁面模組不可被其他模組靜態匯入，請把共用的部分移到另一個模組`,
+        );
+      }
       const files = [...closure([entry, key, ...(LOADED_AT_ONCE[page] ?? [])])]
         .map((k) => manifest[k].file)
         .filter((file) => file.endsWith('.js'));

@@ -3,7 +3,7 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../../lib/datetime';
 import type { ApplicationView } from './api';
-import { systemRows } from './SystemPage';
+import { systemRows } from './systemRows';
 
 export const PRINT_TITLE = '臺南市政府公務入口網 應用系統服務介接申請單';
 

@@ -10,7 +10,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { SERVICE_DESCRIPTIONS, type ServiceStatus } from '../../../../domain/integrations/services';
 import { FieldList } from '../../common/FieldList';
@@ -27,10 +27,10 @@ import {
   type ServiceState,
   type SystemDetail,
   type SystemFields,
-  type SystemSummary,
 } from './api';
 import { SmsUsageCard } from './SmsUsageCard';
 import { SystemForm } from './SystemForm';
+import { systemRows } from './systemRows';
 import { useAgencyChoices } from './useAgencyChoices';
 
 const STATUS_COLORS: Record<ServiceStatus | 'NONE', 'default' | 'warning' | 'info' | 'success' | 'error'> = {
@@ -41,20 +41,6 @@ const STATUS_COLORS: Record<ServiceStatus | 'NONE', 'default' | 'warning' | 'inf
   REJECTED: 'error',
   REVOKED: 'default',
 };
-
-/** 應用系統資料's rows, in 新增應用系統's order and words. */
-export const systemRows = (s: SystemSummary): [string, ReactNode][] => [
-  ['應用系統名稱', s.name],
-  ['簡稱', s.shortName],
-  ['管理機關', s.agencyName],
-  ['聯絡人', s.contactName],
-  ['聯絡電話', s.contactPhone],
-  ['聯絡人信箱', s.contactEmail],
-  ['開發廠商名稱', s.vendorName],
-  ['應用系統說明', s.description],
-  ['應用系統網址', s.url],
-  ['正式IP', s.productionIps.join('\n')],
-];
 
 /** 詳細: 應用系統資料 (編輯) and 介接服務狀態 (我要申請, 審核紀錄, 更換金鑰, 停用), then the system's 審核紀錄. */
 export default function SystemPage() {

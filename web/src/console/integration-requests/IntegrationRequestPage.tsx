@@ -2,7 +2,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { applicationFormRows } from '../../applications/integrations/applicationForm';
 import { integrationsApi } from '../../applications/integrations/api';
-import { systemRows } from '../../applications/integrations/SystemPage';
+import { systemRows } from '../../applications/integrations/systemRows';
 import { FieldList } from '../../common/FieldList';
 import { useResource } from '../../lib/data';
 import { formatDateTime } from '../../lib/datetime';
